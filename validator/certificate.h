@@ -1,0 +1,249 @@
+// The parsed X.509 certificate that every check reads.
+//
+// A Certificate is parsed once, strictly (RFC 5280 DER, with BoringSSL's CBS), and is immutable
+// afterwards. It owns its DER; every `Der` field below is a view into that buffer, valid for the
+// Certificate's lifetime. Share it as `std::shared_ptr<const Certificate>`; it is safe to read from
+// many threads at once.
+#ifndef CERTVAL_VALIDATOR_CERTIFICATE_H_
+#define CERTVAL_VALIDATOR_CERTIFICATE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace certval {
+
+// A view of DER bytes inside a Certificate's buffer.
+using Der = std::string_view;
+
+// Signature algorithms certval can name. Anything else parses as kUnknown and fails the signature check.
+enum class SignatureAlgorithm {
+  kUnknown,
+  kRsaPkcs1Md5,
+  kRsaPkcs1Sha1,
+  kRsaPkcs1Sha256,
+  kRsaPkcs1Sha384,
+  kRsaPkcs1Sha512,
+  kRsaPssSha256,
+  kRsaPssSha384,
+  kRsaPssSha512,
+  kEcdsaSha1,
+  kEcdsaSha256,
+  kEcdsaSha384,
+  kEcdsaSha512,
+  kEd25519,
+  kDsaSha1,
+  kDsaSha256,
+};
+
+enum class KeyType {
+  kUnknown,
+  kRsa,
+  kEcP256,
+  kEcP384,
+  kEcP521,
+  kEcOtherCurve,     // a named curve other than the three above (e.g. P-192)
+  kEcExplicitCurve,  // explicit curve parameters instead of a named curve
+  kEd25519,
+  kDsa,
+};
+
+struct PublicKeyInfo {
+  Der spki;        // the whole SubjectPublicKeyInfo TLV (what SPKI pins hash)
+  Der algorithm;   // the AlgorithmIdentifier TLV
+  Der key;         // the subjectPublicKey BIT STRING contents, without the unused-bits byte
+  KeyType type = KeyType::kUnknown;
+  int bits = 0;    // RSA modulus size, EC field size, 255 for Ed25519, 0 if unknown
+};
+
+// GeneralName choices (RFC 5280 4.2.1.6), numbered by their context tag.
+enum class GeneralNameType {
+  kOtherName = 0,
+  kRfc822Name = 1,
+  kDnsName = 2,
+  kX400Address = 3,
+  kDirectoryName = 4,
+  kEdiPartyName = 5,
+  kUri = 6,
+  kIpAddress = 7,
+  kRegisteredId = 8,
+};
+
+// The names of one GeneralNames value (a subjectAltName), sorted by kind.
+struct GeneralNames {
+  std::vector<Der> dns_names;        // IA5String contents, as presented
+  std::vector<Der> emails;           // IA5String contents
+  std::vector<Der> uris;             // IA5String contents
+  std::vector<Der> ip_addresses;     // 4 or 16 raw bytes
+  std::vector<Der> directory_names;  // Name TLVs (parse with ParseName)
+  // Kinds present that certval keeps no value for (otherName, x400Address, ediPartyName, registeredID).
+  std::vector<GeneralNameType> other_kinds;
+};
+
+// One attribute of a distinguished name.
+struct NameAttribute {
+  Der type;   // the attribute type OID contents
+  int tag;    // the value's ASN.1 tag (e.g. 0x0c UTF8String, 0x13 PrintableString)
+  Der value;  // the value's contents
+};
+
+// A distinguished name with the forms the checks compare.
+struct Name {
+  Der der;  // the whole Name TLV
+  // One string per RDN, normalized for comparison (RFC 5280 7.1: case-insensitive, white space folded,
+  // string types unified, attributes of a multi-valued RDN in a canonical order).
+  std::vector<std::string> normalized_rdns;
+  std::string normalized;  // all RDNs, concatenated; equal names have equal strings
+  std::vector<NameAttribute> attributes;  // in order of appearance
+  std::vector<std::string> common_names;  // commonName values as UTF-8
+  std::vector<std::string> emails;        // emailAddress (PKCS#9) values
+  bool empty() const { return normalized_rdns.empty(); }
+};
+
+// Parses a Name TLV (e.g. a directoryName) into `out`. Views in `out` point into `der`.
+absl::Status ParseName(Der der, Name* out);
+
+struct Extension {
+  Der oid;    // OID contents
+  bool critical = false;
+  Der value;  // the extnValue OCTET STRING contents
+};
+
+struct BasicConstraints {
+  bool is_ca = false;
+  std::optional<int> path_len;  // pathLenConstraint, when present
+};
+
+// keyUsage bits (RFC 5280 4.2.1.3), as bit masks.
+enum KeyUsageBit : uint16_t {
+  kDigitalSignature = 1 << 0,
+  kNonRepudiation = 1 << 1,
+  kKeyEncipherment = 1 << 2,
+  kDataEncipherment = 1 << 3,
+  kKeyAgreement = 1 << 4,
+  kKeyCertSign = 1 << 5,
+  kCrlSign = 1 << 6,
+  kEncipherOnly = 1 << 7,
+  kDecipherOnly = 1 << 8,
+};
+
+struct ExtKeyUsage {
+  std::vector<Der> oids;  // OID contents, in order
+  bool server_auth = false;
+  bool client_auth = false;
+  bool any = false;  // anyExtendedKeyUsage
+};
+
+// One GeneralSubtree of a nameConstraints extension.
+struct GeneralSubtree {
+  GeneralNameType type;
+  Der value;  // DNS/email/URI: the IA5String contents; IP: 8 or 32 bytes (address then mask);
+              // directoryName: the Name TLV; other kinds: the raw contents
+};
+
+struct NameConstraints {
+  std::vector<GeneralSubtree> permitted;
+  std::vector<GeneralSubtree> excluded;
+  bool has_permitted = false;  // the permittedSubtrees field was present
+  bool has_excluded = false;
+};
+
+struct AuthorityKeyIdentifier {
+  std::optional<Der> key_id;
+  bool has_issuer = false;  // authorityCertIssuer present
+  bool has_serial = false;  // authorityCertSerialNumber present
+};
+
+class Certificate {
+ public:
+  // Parses one DER certificate. Errors name the field and the byte offset, e.g.
+  // "tbsCertificate.validity.notBefore at offset 140: UTCTime seconds missing".
+  static absl::StatusOr<std::shared_ptr<const Certificate>> Parse(std::string der);
+
+  Certificate(const Certificate&) = delete;
+  Certificate& operator=(const Certificate&) = delete;
+
+  const std::string& der() const { return der_; }
+  Der tbs() const { return tbs_; }  // the TBSCertificate TLV: what the signature covers
+  int version() const { return version_; }  // 1, 2 or 3
+  Der serial() const { return serial_; }  // INTEGER contents, as encoded
+
+  // Outer (Certificate.signatureAlgorithm) and inner (TBSCertificate.signature) algorithms. Parse
+  // rejects a certificate whose two AlgorithmIdentifier encodings differ.
+  SignatureAlgorithm signature_algorithm() const { return signature_algorithm_; }
+  Der signature_algorithm_der() const { return signature_algorithm_der_; }  // AlgorithmIdentifier TLV
+  Der signature() const { return signature_; }  // BIT STRING contents without the unused-bits byte
+
+  const Name& issuer() const { return issuer_; }
+  const Name& subject() const { return subject_; }
+  absl::Time not_before() const { return not_before_; }
+  absl::Time not_after() const { return not_after_; }
+  const PublicKeyInfo& public_key() const { return public_key_; }
+
+  // Every extension, in order; the typed views below are filled for the ones certval understands.
+  const std::vector<Extension>& extensions() const { return extensions_; }
+  const Extension* FindExtension(Der oid) const;
+
+  const std::optional<BasicConstraints>& basic_constraints() const { return basic_constraints_; }
+  std::optional<uint16_t> key_usage() const { return key_usage_; }
+  const std::optional<ExtKeyUsage>& ext_key_usage() const { return ext_key_usage_; }
+  const std::optional<GeneralNames>& subject_alt_names() const { return subject_alt_names_; }
+  const std::optional<NameConstraints>& name_constraints() const { return name_constraints_; }
+  const std::optional<Der>& subject_key_id() const { return subject_key_id_; }
+  const std::optional<AuthorityKeyIdentifier>& authority_key_id() const { return authority_key_id_; }
+  bool has_certificate_policies() const { return has_certificate_policies_; }
+  bool has_policy_constraints() const { return has_policy_constraints_; }
+  bool has_inhibit_any_policy() const { return has_inhibit_any_policy_; }
+  bool has_policy_mappings() const { return has_policy_mappings_; }
+  bool has_authority_info_access() const { return has_authority_info_access_; }
+
+  // Issuer and subject are the same name (RFC 5280 "self-issued").
+  bool self_issued() const { return issuer_.normalized == subject_.normalized; }
+
+ private:
+  friend class CertificateParser;
+  Certificate() = default;
+
+  std::string der_;
+  Der tbs_;
+  int version_ = 1;
+  Der serial_;
+  SignatureAlgorithm signature_algorithm_ = SignatureAlgorithm::kUnknown;
+  Der signature_algorithm_der_;
+  Der signature_;
+  Name issuer_;
+  Name subject_;
+  absl::Time not_before_;
+  absl::Time not_after_;
+  PublicKeyInfo public_key_;
+  std::vector<Extension> extensions_;
+  std::optional<BasicConstraints> basic_constraints_;
+  std::optional<uint16_t> key_usage_;
+  std::optional<ExtKeyUsage> ext_key_usage_;
+  std::optional<GeneralNames> subject_alt_names_;
+  std::optional<NameConstraints> name_constraints_;
+  std::optional<Der> subject_key_id_;
+  std::optional<AuthorityKeyIdentifier> authority_key_id_;
+  bool has_certificate_policies_ = false;
+  bool has_policy_constraints_ = false;
+  bool has_inhibit_any_policy_ = false;
+  bool has_policy_mappings_ = false;
+  bool has_authority_info_access_ = false;
+};
+
+using CertificatePtr = std::shared_ptr<const Certificate>;
+
+// Splits a PEM text into the DER of its CERTIFICATE blocks, in order. Errors name the line of the
+// broken block. `skipped`, when given, receives the number of blocks of other types.
+absl::StatusOr<std::vector<std::string>> DecodePemCertificates(std::string_view pem,
+                                                               int* skipped = nullptr);
+
+}  // namespace certval
+
+#endif  // CERTVAL_VALIDATOR_CERTIFICATE_H_
