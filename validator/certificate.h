@@ -11,7 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <string_view>
+#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -19,8 +19,9 @@
 
 namespace certval {
 
-// A view of DER bytes inside a Certificate's buffer.
-using Der = std::string_view;
+// A view of DER bytes inside a Certificate's buffer. absl::string_view (not std::string_view) because
+// Debian's Abseil keeps its own string_view type, and Abseil's APIs take that one.
+using Der = absl::string_view;
 
 // Signature algorithms certval can name. Anything else parses as kUnknown and fails the signature check.
 enum class SignatureAlgorithm {
@@ -241,7 +242,7 @@ using CertificatePtr = std::shared_ptr<const Certificate>;
 
 // Splits a PEM text into the DER of its CERTIFICATE blocks, in order. Errors name the line of the
 // broken block. `skipped`, when given, receives the number of blocks of other types.
-absl::StatusOr<std::vector<std::string>> DecodePemCertificates(std::string_view pem,
+absl::StatusOr<std::vector<std::string>> DecodePemCertificates(absl::string_view pem,
                                                                int* skipped = nullptr);
 
 }  // namespace certval

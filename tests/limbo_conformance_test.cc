@@ -1,0 +1,37 @@
+// Runs the x509-limbo conformance suite and holds certval to it: no false accepts, at least 95 % of
+// the cases run correct, at most 5 % skipped. The suite is outside the repository: CERTVAL_LIMBO
+// (set by ./bazelw and .ci/run) names it.
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "gtest/gtest.h"
+#include "tools/limbo.h"
+
+namespace certval {
+namespace {
+
+TEST(LimboConformance, WholeSuite) {
+  const std::string path = DefaultLimboPath();
+  if (!std::ifstream(path)) {
+    GTEST_SKIP() << "x509-limbo file not found at '" << path
+                 << "': set CERTVAL_LIMBO to its absolute path (./bazelw does this when "
+                    "../shared/limbo/limbo.json exists)";
+  }
+  absl::StatusOr<LimboReport> report = RunLimboFile(path);
+  ASSERT_TRUE(report.ok()) << report.status();
+  std::cout << report->Summary();
+
+  if (const char* dir = std::getenv("TEST_UNDECLARED_OUTPUTS_DIR")) {
+    std::ofstream(std::string(dir) + "/limbo-results.json") << report->ResultsJson();
+  }
+  const LimboTally& t = report->total;
+  const int run = t.passed + t.failed;
+  ASSERT_GT(run, 0);
+  EXPECT_TRUE(report->false_accepts.empty()) << report->false_accepts.size() << " false accepts";
+  EXPECT_GE(100.0 * t.passed / run, 95.0);
+  EXPECT_LE(100.0 * t.skipped / report->results.size(), 5.0);
+}
+
+}  // namespace
+}  // namespace certval

@@ -1,0 +1,186 @@
+#include "tools/limbo.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/time.h"
+#include "trust/trust_store.h"
+#include "validator/validator.h"
+
+namespace certval {
+namespace {
+
+using nlohmann::json;
+
+// Cases that need a feature certval does not have yet. Each skip prints this reason.
+const char* SkipReason(const json& tc) {
+  for (const auto& feature : tc.value("features", json::array())) {
+    if (feature == "has-crl") return "CRL revocation checking is not implemented (feature has-crl)";
+  }
+  return nullptr;
+}
+
+std::vector<std::string> PemList(const json& list) {
+  std::vector<std::string> out;
+  for (const auto& pem : list) {
+    auto ders = DecodePemCertificates(pem.get<std::string>());
+    if (ders.ok()) out.insert(out.end(), ders->begin(), ders->end());
+  }
+  return out;
+}
+
+uint16_t KeyUsageMask(const json& names) {
+  static const std::pair<const char*, uint16_t> kBits[] = {
+      {"digitalSignature", kDigitalSignature}, {"contentCommitment", kNonRepudiation},
+      {"keyEncipherment", kKeyEncipherment},   {"dataEncipherment", kDataEncipherment},
+      {"keyAgreement", kKeyAgreement},         {"keyCertSign", kKeyCertSign},
+      {"cRLSign", kCrlSign},                   {"encipherOnly", kEncipherOnly},
+      {"decipherOnly", kDecipherOnly}};
+  uint16_t mask = 0;
+  for (const auto& name : names) {
+    for (const auto& [n, bit] : kBits) {
+      if (name == n) mask |= bit;
+    }
+  }
+  return mask;
+}
+
+std::string Describe(const ValidationResult& result) {
+  std::vector<std::string> lines;
+  for (const Finding& f : result.findings) {
+    if (f.severity != Severity::kInfo) lines.push_back(FormatFinding(f));
+  }
+  return lines.empty() ? "valid" : absl::StrJoin(lines, "; ");
+}
+
+LimboCaseResult RunCase(const json& tc) {
+  LimboCaseResult out;
+  out.id = tc.at("id").get<std::string>();
+  out.expected = tc.at("expected_result").get<std::string>();
+  if (const char* reason = SkipReason(tc)) {
+    out.actual = "SKIPPED";
+    out.context = reason;
+    return out;
+  }
+  auto store = std::make_shared<TrustStore>();
+  int bad_roots = 0;
+  for (std::string& der : PemList(tc.at("trusted_certs"))) {
+    if (!store->AddRootDer(std::move(der)).ok()) ++bad_roots;
+  }
+  ValidationRequest request;
+  std::vector<std::string> peer = PemList(json::array({tc.at("peer_certificate")}));
+  request.leaf = peer.empty() ? std::string() : peer.front();
+  request.intermediates = PemList(tc.at("untrusted_intermediates"));
+  request.profile = out.id.rfind("rfc5280::", 0) == 0 ? Profile::kRfc5280 : Profile::kWebPki;
+  request.purpose =
+      tc.value("validation_kind", "SERVER") == "CLIENT" ? Purpose::kClientAuth : Purpose::kServerAuth;
+  const json& name = tc.at("expected_peer_name");
+  if (!name.is_null()) {
+    std::string kind = name.at("kind").get<std::string>();
+    std::string value = name.at("value").get<std::string>();
+    request.peer_name = kind == "DNS"  ? PeerName::Dns(value)
+                        : kind == "IP" ? PeerName::Ip(value)
+                                       : PeerName::Email(value);
+  }
+  const json& when = tc.at("validation_time");
+  if (!when.is_null()) {
+    absl::Time t;
+    std::string err;
+    if (absl::ParseTime(absl::RFC3339_full, when.get<std::string>(), &t, &err)) request.time = t;
+  }
+  if (tc.contains("key_usage") && !tc.at("key_usage").is_null()) {
+    request.required_key_usage = KeyUsageMask(tc.at("key_usage"));
+  }
+  if (tc.contains("max_chain_depth") && !tc.at("max_chain_depth").is_null()) {
+    request.max_depth = tc.at("max_chain_depth").get<int>();
+  }
+  ValidatorOptions options;
+  options.warning_sink = std::make_shared<NullWarningSink>();
+  Validator validator(store, options);
+  ValidationResult result = validator.Validate(request);
+  out.actual = result.valid ? "SUCCESS" : "FAILURE";
+  out.context = Describe(result);
+  if (bad_roots > 0) absl::StrAppend(&out.context, " (", bad_roots, " trusted certs unparseable)");
+  return out;
+}
+
+std::string Namespace(const std::string& id) {
+  size_t colon = id.find("::");
+  return colon == std::string::npos ? "(none)" : id.substr(0, colon);
+}
+
+}  // namespace
+
+absl::StatusOr<LimboReport> RunLimboFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot open limbo file ", path));
+  json doc = json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded() || !doc.contains("testcases")) {
+    return absl::InvalidArgumentError(absl::StrCat(path, ": not a limbo JSON file"));
+  }
+  LimboReport report;
+  for (const json& tc : doc["testcases"]) {
+    try {
+      report.results.push_back(RunCase(tc));
+    } catch (const json::exception& e) {
+      return absl::InvalidArgumentError(absl::StrCat(path, ": malformed testcase: ", e.what()));
+    }
+  }
+  for (const LimboCaseResult& r : report.results) {
+    LimboTally& ns = report.by_namespace[Namespace(r.id)];
+    if (r.actual == "SKIPPED") {
+      ++report.total.skipped, ++ns.skipped;
+    } else if (r.actual == r.expected) {
+      ++report.total.passed, ++ns.passed;
+    } else {
+      ++report.total.failed, ++ns.failed;
+      (r.actual == "SUCCESS" ? report.false_accepts : report.false_rejects).push_back(&r);
+    }
+  }
+  return report;
+}
+
+std::string LimboReport::Summary() const {
+  std::string out = absl::StrFormat("%-14s %7s %7s %7s\n", "namespace", "passed", "failed", "skipped");
+  for (const auto& [ns, t] : by_namespace) {
+    absl::StrAppend(&out, absl::StrFormat("%-14s %7d %7d %7d\n", ns, t.passed, t.failed, t.skipped));
+  }
+  for (const LimboCaseResult& r : results) {
+    if (r.actual == "SKIPPED") absl::StrAppend(&out, "SKIPPED ", r.id, ": ", r.context, "\n");
+  }
+  absl::StrAppend(&out, "false accepts (expected FAILURE, got SUCCESS): ", false_accepts.size(), "\n");
+  for (const auto* r : false_accepts) absl::StrAppend(&out, "  FALSE ACCEPT ", r->id, "\n");
+  absl::StrAppend(&out, "false rejects (expected SUCCESS, got FAILURE): ", false_rejects.size(), "\n");
+  for (const auto* r : false_rejects) {
+    absl::StrAppend(&out, "  FALSE REJECT ", r->id, ": ", r->context, "\n");
+  }
+  int run = total.passed + total.failed;
+  absl::StrAppend(&out, absl::StrFormat("limbo: %d/%d correct (%.1f%%) of the cases run\n",
+                                        total.passed, run, run ? 100.0 * total.passed / run : 0.0));
+  absl::StrAppend(&out, total.passed, " passed, ", total.failed, " failed, ", total.skipped,
+                  " skipped\n");
+  return out;
+}
+
+std::string LimboReport::ResultsJson() const {
+  json list = json::array();
+  for (const LimboCaseResult& r : results) {
+    list.push_back({{"id", r.id}, {"actual_result", r.actual}, {"context", r.context}});
+  }
+  return json{{"version", 1}, {"harness", "certval"}, {"results", list}}.dump(1) + "\n";
+}
+
+std::string DefaultLimboPath() {
+  if (const char* env = std::getenv("CERTVAL_LIMBO"); env && *env) return env;
+  const char* root = std::getenv("BUILD_WORKSPACE_DIRECTORY");
+  return absl::StrCat(root ? root : ".", "/../shared/limbo/limbo.json");
+}
+
+}  // namespace certval

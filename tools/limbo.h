@@ -1,0 +1,48 @@
+// Runs an x509-limbo file (the public path-validation conformance suite) through a Validator.
+//
+// Shared by the conformance test target and `certval limbo`, so both print the same figures.
+#ifndef CERTVAL_TOOLS_LIMBO_H_
+#define CERTVAL_TOOLS_LIMBO_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace certval {
+
+struct LimboCaseResult {
+  std::string id;
+  std::string expected;  // "SUCCESS" / "FAILURE"
+  std::string actual;    // "SUCCESS" / "FAILURE" / "SKIPPED"
+  std::string context;   // skip reason, or the findings that decided
+};
+
+struct LimboTally {
+  int passed = 0, failed = 0, skipped = 0;
+};
+
+struct LimboReport {
+  std::vector<LimboCaseResult> results;
+  LimboTally total;
+  std::map<std::string, LimboTally> by_namespace;  // "rfc5280", "webpki", ...
+  std::vector<const LimboCaseResult*> false_accepts;  // expected FAILURE, got SUCCESS
+  std::vector<const LimboCaseResult*> false_rejects;  // expected SUCCESS, got FAILURE
+
+  // "N passed, N failed, N skipped", the per-namespace table, and the false accepts/rejects.
+  std::string Summary() const;
+  // {"version": 1, "harness": "certval", "results": [{"id", "actual_result", "context"}]}
+  std::string ResultsJson() const;
+};
+
+// Reads and runs a limbo JSON file. Errors: unreadable file or malformed JSON.
+absl::StatusOr<LimboReport> RunLimboFile(const std::string& path);
+
+// Where the suite is by default: $CERTVAL_LIMBO, else ../shared/limbo/limbo.json from the
+// repository root (found through BUILD_WORKSPACE_DIRECTORY or the working directory).
+std::string DefaultLimboPath();
+
+}  // namespace certval
+
+#endif  // CERTVAL_TOOLS_LIMBO_H_

@@ -1,0 +1,94 @@
+#include "trust/trust_store.h"
+
+#include <openssl/sha.h>
+
+namespace certval {
+
+std::string SpkiSha256(const Certificate& cert) {
+  Der spki = cert.public_key().spki;
+  uint8_t digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const uint8_t*>(spki.data()), spki.size(), digest);
+  return std::string(reinterpret_cast<const char*>(digest), sizeof(digest));
+}
+
+void TrustStore::AddRoot(CertificatePtr cert, std::shared_ptr<const AnchorConstraints> constraints) {
+  absl::MutexLock lock(&mu_);
+  if (!root_der_.insert(cert->der()).second) return;  // already an anchor
+  if (cert->subject_key_id()) by_key_id_[std::string(*cert->subject_key_id())].push_back(cert);
+  by_subject_[cert->subject().normalized].push_back(Anchor{std::move(cert), std::move(constraints)});
+  ++root_count_;
+}
+
+void TrustStore::AddCert(CertificatePtr cert) {
+  absl::MutexLock lock(&mu_);
+  Der key = cert->der();  // the view stays valid: the map keeps the certificate alive
+  exact_.emplace(key, std::move(cert));
+}
+
+void TrustStore::Distrust(const Certificate& cert) { DistrustSpkiSha256(SpkiSha256(cert)); }
+
+void TrustStore::DistrustSpkiSha256(std::string digest) {
+  absl::MutexLock lock(&mu_);
+  distrusted_spki_.insert(std::move(digest));
+}
+
+absl::Status TrustStore::AddRootDer(std::string der) {
+  auto cert = Certificate::Parse(std::move(der));
+  if (!cert.ok()) return cert.status();
+  AddRoot(*std::move(cert));
+  return absl::OkStatus();
+}
+
+absl::Status TrustStore::AddCertDer(std::string der) {
+  auto cert = Certificate::Parse(std::move(der));
+  if (!cert.ok()) return cert.status();
+  AddCert(*std::move(cert));
+  return absl::OkStatus();
+}
+
+size_t TrustStore::root_count() const {
+  absl::ReaderMutexLock lock(&mu_);
+  return root_count_;
+}
+
+std::vector<CertificatePtr> TrustStore::Roots() const {
+  absl::ReaderMutexLock lock(&mu_);
+  std::vector<CertificatePtr> out;
+  out.reserve(root_count_);
+  for (const auto& [subject, anchors] : by_subject_) {
+    for (const Anchor& a : anchors) out.push_back(a.cert);
+  }
+  return out;
+}
+
+std::vector<CertificatePtr> TrustStore::FindBySubjectKeyId(Der key_id) const {
+  absl::ReaderMutexLock lock(&mu_);
+  auto it = by_key_id_.find(std::string(key_id));
+  return it == by_key_id_.end() ? std::vector<CertificatePtr>{} : it->second;
+}
+
+void TrustStore::FindIssuers(const Certificate& child, std::vector<CertificatePtr>* out) const {
+  absl::ReaderMutexLock lock(&mu_);
+  auto it = by_subject_.find(child.issuer().normalized);
+  if (it == by_subject_.end()) return;
+  for (const Anchor& a : it->second) out->push_back(a.cert);
+}
+
+TrustInfo TrustStore::GetTrust(const Certificate& cert) const {
+  absl::ReaderMutexLock lock(&mu_);
+  if (!distrusted_spki_.empty() && distrusted_spki_.contains(SpkiSha256(cert))) {
+    return {TrustKind::kDistrusted, nullptr};
+  }
+  if (!exact_.empty() && exact_.contains(Der(cert.der()))) return {TrustKind::kLeaf, nullptr};
+  auto it = by_subject_.find(cert.subject().normalized);
+  if (it != by_subject_.end()) {
+    for (const Anchor& a : it->second) {
+      if (a.cert->public_key().spki == cert.public_key().spki) {
+        return {TrustKind::kAnchor, a.constraints};
+      }
+    }
+  }
+  return {};
+}
+
+}  // namespace certval

@@ -1,0 +1,14 @@
+#include "absl/strings/string_view.h"
+#include "validator/check.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace certval {
+
+void FindingReporter::Report(int cert_index, absl::string_view code, std::string message) {
+  ++count_;
+  out_->push_back(Finding{std::string(check_), cert_index, absl::StrCat(check_, ".", code),
+                          std::move(message), severity_});
+}
+
+}  // namespace certval

@@ -1,0 +1,70 @@
+// The Check interface: one rule applied to one candidate path.
+//
+// Built-in checks and custom ones (from the application or a plugin) implement it alike. A check
+// reads the path and reports failures to a FindingReporter; the Validator decides, from the Policy,
+// whether each failure is an error or a warning, or whether the check runs at all. Checks are
+// stateless and const, so one instance serves every thread.
+#ifndef CERTVAL_VALIDATOR_CHECK_H_
+#define CERTVAL_VALIDATOR_CHECK_H_
+
+#include <string>
+#include "absl/strings/string_view.h"
+#include <vector>
+
+#include "absl/time/time.h"
+#include "absl/types/span.h"
+#include "validator/certificate.h"
+#include "validator/finding.h"
+#include "validator/request.h"
+#include "validator/trust_source.h"
+
+namespace certval {
+
+class SignatureVerifier;
+
+// Everything a check may read about the path under evaluation.
+struct PathContext {
+  absl::Span<const CertificatePtr> path;  // [0] = leaf ... [size-1] = trust anchor (or last found)
+  const ValidationRequest* request = nullptr;
+  absl::Time time;
+  Profile profile = Profile::kWebPki;
+  Limits limits;
+  TrustInfo anchor;  // trust of path.back(); kUnspecified when no anchor could be reached
+  const SignatureVerifier* verifier = nullptr;
+  // What the path builder already learned about path[i]'s signature by path[i+1]:
+  // 1 verified, -1 failed, 0 not tried. Lets the signature check skip repeated public-key work.
+  absl::Span<const int8_t> edge_verified;
+
+  const Certificate& cert(size_t i) const { return *path[i]; }
+  bool is_leaf(size_t i) const { return i == 0; }
+  bool is_anchor(size_t i) const {
+    return i + 1 == path.size() && anchor.kind == TrustKind::kAnchor;
+  }
+};
+
+// Collects one check's failures; the Validator stamps check name and severity.
+class FindingReporter {
+ public:
+  FindingReporter(absl::string_view check, Severity severity, std::vector<Finding>* out)
+      : check_(check), severity_(severity), out_(out) {}
+  void Report(int cert_index, absl::string_view code, std::string message);
+  int count() const { return count_; }
+
+ private:
+  absl::string_view check_;
+  Severity severity_;
+  std::vector<Finding>* out_;
+  int count_ = 0;
+};
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  // Stable name used by the Policy and in findings, e.g. "validity". Codes start with it.
+  virtual absl::string_view name() const = 0;
+  virtual void Run(const PathContext& ctx, FindingReporter& out) const = 0;
+};
+
+}  // namespace certval
+
+#endif  // CERTVAL_VALIDATOR_CHECK_H_

@@ -1,0 +1,46 @@
+// The hook interface: code that may decide a validation instead of, or after, the built-in chain.
+//
+// Following the 2011 proposal, a hook is told the peer name and the chain and answers ACCEPT, REJECT
+// or DEFER ("I don't know, use the normal procedure"). Pre-hooks run before path building and can
+// replace it; post-hooks run after it, see its result, and can veto or override it. The first
+// non-DEFER answer decides; every decision is recorded in the result. Implementations live in
+// `hooks/`; this header holds only the interface so the Validator can call them.
+#ifndef CERTVAL_VALIDATOR_HOOK_H_
+#define CERTVAL_VALIDATOR_HOOK_H_
+
+#include "absl/strings/string_view.h"
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "absl/types/span.h"
+#include "validator/certificate.h"
+#include "validator/request.h"
+
+namespace certval {
+
+struct ValidationResult;
+
+enum class HookVerdict { kAccept, kReject, kDefer };
+absl::string_view HookVerdictName(HookVerdict verdict);  // "accept", "reject", "defer"
+
+struct HookContext {
+  const PeerName* peer_name = nullptr;
+  absl::Span<const CertificatePtr> chain;  // as presented: leaf first, then the intermediates
+  absl::Time time;
+  Purpose purpose = Purpose::kServerAuth;
+  const ValidationResult* builtin_result = nullptr;  // set for post-hooks only
+};
+
+class Hook {
+ public:
+  virtual ~Hook() = default;
+  virtual absl::string_view name() const = 0;
+  // An error status is a failed hook: REJECT under ENFORCE, a warning under WARN.
+  virtual absl::StatusOr<HookVerdict> Decide(const HookContext& ctx) const = 0;
+};
+
+enum class HookStage { kPre, kPost };
+
+}  // namespace certval
+
+#endif  // CERTVAL_VALIDATOR_HOOK_H_

@@ -1,0 +1,169 @@
+#include "validator/path_builder.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+
+namespace certval {
+namespace {
+
+// Two certificates stand for the same CA in a path when subject and key agree (RFC 4158 loop rule).
+bool SameSubjectAndKey(const Certificate& a, const Certificate& b) {
+  return a.subject().normalized == b.subject().normalized &&
+         a.public_key().spki == b.public_key().spki;
+}
+
+bool InPath(const CandidatePath& path, const Certificate& cert) {
+  for (const CertificatePtr& c : path.certs) {
+    if (SameSubjectAndKey(*c, cert)) return true;
+  }
+  return false;
+}
+
+// A candidate whose subjectKeyIdentifier matches the child's authorityKeyIdentifier is the likelier
+// issuer: try it first. Never required, since key identifiers are only hints.
+bool KeyIdMatches(const Certificate& child, const Certificate& issuer) {
+  const auto& aki = child.authority_key_id();
+  const auto& ski = issuer.subject_key_id();
+  return aki && aki->key_id && ski && *aki->key_id == *ski;
+}
+
+int NonSelfIssuedIntermediates(const CandidatePath& path) {
+  int n = 0;
+  for (size_t i = 1; i < path.certs.size(); ++i) n += path.certs[i]->self_issued() ? 0 : 1;
+  return n;
+}
+
+// Hard cap on intermediates in any path, self-issued ones included, whatever max_depth says.
+constexpr int kAbsoluteMaxIntermediates = 32;
+
+}  // namespace
+
+void IntermediateSet::FindIssuers(const Certificate& child,
+                                  std::vector<CertificatePtr>* out) const {
+  for (const CertificatePtr& c : certs_) {
+    if (c->subject().normalized == child.issuer().normalized) out->push_back(c);
+  }
+}
+
+PathBuilder::PathBuilder(const TrustSource& trust, const IntermediateSet& intermediates,
+                         const SignatureVerifier& verifier, const Limits& limits,
+                         int max_intermediates, bool prune_by_signature)
+    : trust_(trust),
+      intermediates_(intermediates),
+      verifier_(verifier),
+      limits_(limits),
+      max_intermediates_(max_intermediates),
+      prune_by_signature_(prune_by_signature) {}
+
+BuildOutcome PathBuilder::Build(const CertificatePtr& leaf,
+                                absl::FunctionRef<bool(const CandidatePath&)> evaluate) {
+  outcome_ = BuildOutcome{};
+  CandidatePath path;
+  path.certs.push_back(leaf);
+  const int cap = std::min(max_intermediates_ + 4, kAbsoluteMaxIntermediates);
+  for (int exact = 0; exact <= cap; ++exact) {
+    outcome_.depth_limited = false;
+    if (Extend(path, exact, evaluate) == Step::kStop) break;
+    // Nothing was cut at this depth: a deeper search cannot find anything new.
+    if (!outcome_.depth_limited) break;
+  }
+  return outcome_;
+}
+
+bool PathBuilder::OverBudget() {
+  if (outcome_.budget_exceeded) return true;
+  if (outcome_.steps > limits_.max_build_steps) {
+    outcome_.budget_reason = absl::StrCat("more than ", limits_.max_build_steps,
+                                          " issuer candidates considered");
+  } else if (outcome_.signature_checks > limits_.max_signature_checks) {
+    outcome_.budget_reason = absl::StrCat("more than ", limits_.max_signature_checks,
+                                          " signature verifications while building");
+  } else if (outcome_.paths >= limits_.max_paths_evaluated) {
+    outcome_.budget_reason = absl::StrCat(limits_.max_paths_evaluated,
+                                          " candidate paths evaluated without success");
+  } else {
+    return false;
+  }
+  outcome_.budget_exceeded = true;
+  return true;
+}
+
+void PathBuilder::Candidates(const Certificate& child, std::vector<CertificatePtr>* out) const {
+  trust_.FindIssuers(child, out);
+  size_t trusted = out->size();
+  intermediates_.FindIssuers(child, out);
+  // The same certificate may come from both sources; keep its first (trusted) occurrence.
+  for (size_t i = trusted; i < out->size();) {
+    bool dup = std::any_of(out->begin(), out->begin() + i, [&](const CertificatePtr& c) {
+      return c->der() == (*out)[i]->der();
+    });
+    if (dup) {
+      out->erase(out->begin() + i);
+    } else {
+      ++i;
+    }
+  }
+  // Within each source, key-identifier matches first; stable, so input order breaks ties.
+  auto by_key_id = [&](const CertificatePtr& a, const CertificatePtr& b) {
+    return KeyIdMatches(child, *a) && !KeyIdMatches(child, *b);
+  };
+  std::stable_sort(out->begin(), out->begin() + trusted, by_key_id);
+  std::stable_sort(out->begin() + trusted, out->end(), by_key_id);
+}
+
+int8_t PathBuilder::VerifyEdge(const Certificate& child, const Certificate& issuer) {
+  auto key = std::make_pair(&child, &issuer);
+  auto it = memo_.find(key);
+  if (it != memo_.end()) return it->second;
+  ++outcome_.signature_checks;
+  int8_t result = verifier_.Verify(child, issuer).ok() ? 1 : -1;
+  memo_.emplace(key, result);
+  return result;
+}
+
+PathBuilder::Step PathBuilder::Extend(CandidatePath& path, int exact,
+                                      absl::FunctionRef<bool(const CandidatePath&)> evaluate) {
+  const Certificate& child = *path.certs.back();
+  const int intermediates = static_cast<int>(path.certs.size()) - 1;
+  std::vector<CertificatePtr> candidates;
+  Candidates(child, &candidates);
+  for (const CertificatePtr& issuer : candidates) {
+    ++outcome_.steps;
+    if (OverBudget()) return Step::kStop;
+    if (InPath(path, *issuer)) continue;
+    TrustInfo trust = trust_.GetTrust(*issuer);
+    if (trust.kind == TrustKind::kDistrusted) continue;
+    const bool anchor = trust.kind == TrustKind::kAnchor;
+    // Only anchors end a path; a path of `exact` intermediates ends at depth `exact`.
+    if (anchor ? intermediates != exact : intermediates >= exact) {
+      if (!anchor) outcome_.depth_limited = true;
+      continue;
+    }
+    int8_t edge = 0;
+    if (prune_by_signature_) {
+      edge = VerifyEdge(child, *issuer);
+      if (edge < 0) continue;
+    }
+    path.certs.push_back(issuer);
+    path.edge_verified.push_back(edge);
+    Step step = Step::kContinue;
+    if (!anchor && NonSelfIssuedIntermediates(path) > max_intermediates_) {
+      // Over the depth limit. The limit is never met by going deeper, so prune.
+    } else if (anchor) {
+      ++outcome_.paths;
+      outcome_.found_anchor = true;
+      path.anchor = trust;
+      if (evaluate(path)) step = Step::kStop;
+      path.anchor = TrustInfo{};
+    } else {
+      step = Extend(path, exact, evaluate);
+    }
+    path.certs.pop_back();
+    path.edge_verified.pop_back();
+    if (step == Step::kStop) return step;
+  }
+  return Step::kContinue;
+}
+
+}  // namespace certval

@@ -1,0 +1,84 @@
+// Path building: proposes candidate paths from a leaf to a trust anchor.
+//
+// Depth-first with backtracking over every plausible issuer (subject/issuer name match; AKI/SKI only
+// orders the candidates), from the trust source and the untrusted intermediates. Paths are proposed
+// shortest first (iterative deepening on the number of intermediates), are loop-free (no two
+// certificates with the same subject and key), and stop at the Limits budget. Verifying a path is
+// the caller's business (`evaluate`), which keeps building and checking apart; the builder only
+// verifies signatures on the way when asked to, to prune impossible edges early.
+#ifndef CERTVAL_VALIDATOR_PATH_BUILDER_H_
+#define CERTVAL_VALIDATOR_PATH_BUILDER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
+#include "validator/certificate.h"
+#include "validator/request.h"
+#include "validator/signature_verifier.h"
+#include "validator/trust_source.h"
+
+namespace certval {
+
+struct CandidatePath {
+  std::vector<CertificatePtr> certs;  // leaf first, anchor last
+  std::vector<int8_t> edge_verified;  // per edge i (certs[i] signed by certs[i+1]): 1, -1 or 0
+  TrustInfo anchor;
+};
+
+// The untrusted intermediates of one request, as an issuer source (a linear scan: requests are small).
+class IntermediateSet : public IssuerSource {
+ public:
+  explicit IntermediateSet(std::vector<CertificatePtr> certs) : certs_(std::move(certs)) {}
+  void FindIssuers(const Certificate& child, std::vector<CertificatePtr>* out) const override;
+  const std::vector<CertificatePtr>& certs() const { return certs_; }
+
+ private:
+  std::vector<CertificatePtr> certs_;
+};
+
+struct BuildOutcome {
+  bool found_anchor = false;    // at least one path to an anchor was proposed
+  bool budget_exceeded = false;
+  std::string budget_reason;    // which limit ran out
+  int steps = 0;
+  int signature_checks = 0;
+  int paths = 0;
+  bool depth_limited = false;   // some path was cut by the maximum depth
+};
+
+class PathBuilder {
+ public:
+  PathBuilder(const TrustSource& trust, const IntermediateSet& intermediates,
+              const SignatureVerifier& verifier, const Limits& limits, int max_intermediates,
+              bool prune_by_signature);
+
+  // Calls `evaluate` on each candidate path, shortest first, until it returns true (accepted),
+  // the candidates run out, or the budget does.
+  BuildOutcome Build(const CertificatePtr& leaf,
+                     absl::FunctionRef<bool(const CandidatePath&)> evaluate);
+
+ private:
+  enum class Step { kContinue, kStop };
+  Step Extend(CandidatePath& path, int intermediates_left_exact,
+              absl::FunctionRef<bool(const CandidatePath&)> evaluate);
+  void Candidates(const Certificate& child, std::vector<CertificatePtr>* out) const;
+  int8_t VerifyEdge(const Certificate& child, const Certificate& issuer);
+  bool OverBudget();
+
+  const TrustSource& trust_;
+  const IntermediateSet& intermediates_;
+  const SignatureVerifier& verifier_;
+  Limits limits_;
+  int max_intermediates_;
+  bool prune_by_signature_;
+  BuildOutcome outcome_;
+  // Signature results by (child, issuer), so iterative deepening never repeats public-key work.
+  absl::flat_hash_map<std::pair<const Certificate*, const Certificate*>, int8_t> memo_;
+};
+
+}  // namespace certval
+
+#endif  // CERTVAL_VALIDATOR_PATH_BUILDER_H_

@@ -1,0 +1,66 @@
+// What to validate (ValidationRequest) and the limits that bound the work (Limits).
+//
+// Plain values whose defaults are the safe behaviour: web PKI profile, serverAuth, enforce everything.
+// Time is an input; the Validator reads the clock only when the request leaves it unset.
+#ifndef CERTVAL_VALIDATOR_REQUEST_H_
+#define CERTVAL_VALIDATOR_REQUEST_H_
+
+#include "absl/strings/string_view.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "validator/certificate.h"
+
+namespace certval {
+
+struct PeerName {
+  enum class Kind { kNone, kDns, kIp, kEmail };
+  Kind kind = Kind::kNone;
+  std::string value;  // DNS name, IP address text, or email address
+
+  static PeerName Dns(std::string name) { return {Kind::kDns, std::move(name)}; }
+  static PeerName Ip(std::string address) { return {Kind::kIp, std::move(address)}; }
+  static PeerName Email(std::string address) { return {Kind::kEmail, std::move(address)}; }
+};
+
+enum class Purpose { kServerAuth, kClientAuth, kAny };
+enum class Profile { kWebPki, kRfc5280 };
+
+absl::string_view PurposeName(Purpose purpose);  // "serverAuth", "clientAuth", "any"
+absl::string_view ProfileName(Profile profile);  // "webpki", "rfc5280"
+
+// Bounds on the work one validation may do. Exceeding one is an error finding
+// ("path_building.budget_exceeded" or "limits.*"), never a hang.
+struct Limits {
+  int max_intermediates = 8;          // per path, not counting self-issued certificates
+  int max_input_certificates = 64;    // leaf + intermediates presented
+  size_t max_input_bytes = 1 << 20;   // total DER presented
+  int max_signature_checks = 100;     // public-key operations while building
+  int max_build_steps = 20000;        // issuer candidates considered
+  int max_paths_evaluated = 32;       // complete candidate paths run through the checks
+  int64_t max_name_comparisons = 1 << 20;  // name-constraint subtree x name comparisons per path
+};
+
+struct ValidationRequest {
+  // The peer's certificates as DER: the leaf, and untrusted intermediates in any order.
+  std::string leaf;
+  std::vector<std::string> intermediates;
+  // Already parsed certificates; when `parsed_leaf` is set the DER fields above are ignored.
+  CertificatePtr parsed_leaf;
+  std::vector<CertificatePtr> parsed_intermediates;
+
+  PeerName peer_name;
+  std::optional<absl::Time> time;  // unset: now
+  Purpose purpose = Purpose::kServerAuth;
+  Profile profile = Profile::kWebPki;
+  uint16_t required_key_usage = 0;  // KeyUsageBit mask the leaf must assert, if it has keyUsage
+  std::optional<int> max_depth;     // overrides Limits::max_intermediates
+  bool allow_common_name_fallback = false;  // match the subject CN when the leaf has no SAN
+};
+
+}  // namespace certval
+
+#endif  // CERTVAL_VALIDATOR_REQUEST_H_

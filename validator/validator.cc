@@ -1,0 +1,307 @@
+#include "absl/strings/string_view.h"
+#include "validator/validator.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "validator/checks/builtin.h"
+#include "validator/path_builder.h"
+
+namespace certval {
+namespace {
+
+// The evaluation of one candidate path: its findings and whether any is an error.
+struct Evaluation {
+  std::vector<CertificatePtr> path;
+  std::vector<int8_t> edge_verified;
+  TrustInfo anchor;
+  std::vector<Finding> findings;
+  int errors = 0;
+};
+
+Severity SeverityFor(Mode mode) { return mode == Mode::kEnforce ? Severity::kError : Severity::kWarning; }
+
+int CountErrors(const std::vector<Finding>& findings) {
+  int n = 0;
+  for (const Finding& f : findings) n += f.severity == Severity::kError ? 1 : 0;
+  return n;
+}
+
+// When no path reaches an anchor, the presented chain itself is what the checks (and the caller)
+// get to see: the leaf, then each presented certificate that names the previous one's issuer.
+std::vector<CertificatePtr> PresentedPath(const CertificatePtr& leaf,
+                                          const std::vector<CertificatePtr>& intermediates) {
+  std::vector<CertificatePtr> path = {leaf};
+  std::vector<bool> used(intermediates.size(), false);
+  while (!path.back()->self_issued()) {
+    bool extended = false;
+    for (size_t i = 0; i < intermediates.size(); ++i) {
+      if (!used[i] && intermediates[i]->subject().normalized == path.back()->issuer().normalized) {
+        used[i] = true;
+        path.push_back(intermediates[i]);
+        extended = true;
+        break;
+      }
+    }
+    if (!extended) break;
+  }
+  return path;
+}
+
+Finding MakeFinding(absl::string_view check, int index, absl::string_view code, std::string message,
+                    Severity severity) {
+  return Finding{std::string(check), index, absl::StrCat(check, ".", code), std::move(message),
+                 severity};
+}
+
+}  // namespace
+
+Validator::Validator(std::shared_ptr<const TrustSource> trust, ValidatorOptions options)
+    : trust_(std::move(trust)), options_(std::move(options)) {
+  if (options_.warning_sink == nullptr) options_.warning_sink = std::make_shared<StderrWarningSink>();
+  if (options_.verifier == nullptr) options_.verifier = std::make_shared<SignatureVerifier>();
+  checks_ = BuiltinChecks();
+  checks_.insert(checks_.end(), options_.custom_checks.begin(), options_.custom_checks.end());
+}
+
+namespace {
+
+class Run {
+ public:
+  Run(const Validator& v, const std::vector<std::shared_ptr<const Check>>& checks,
+      const ValidationRequest& request)
+      : v_(v), checks_(checks), request_(request), policy_(v.options().policy) {}
+
+  ValidationResult Execute();
+
+ private:
+  bool ParseInput(std::vector<Finding>* findings);
+  // Runs the hooks of one stage; returns true when one of them decided.
+  bool RunHooks(const std::vector<std::shared_ptr<const Hook>>& hooks, ValidationResult& result);
+  Evaluation Evaluate(const std::vector<CertificatePtr>& path, const std::vector<int8_t>& edges,
+                      const TrustInfo& anchor) const;
+  void BuildAndCheck(ValidationResult& result);
+  void Report(ValidationResult& result) const;
+
+  const Validator& v_;
+  const std::vector<std::shared_ptr<const Check>>& checks_;
+  const ValidationRequest& request_;
+  const Policy& policy_;
+  absl::Time time_;
+  CertificatePtr leaf_;
+  std::vector<CertificatePtr> intermediates_;
+  std::vector<CertificatePtr> presented_;  // leaf, then intermediates, for hooks
+};
+
+bool Run::ParseInput(std::vector<Finding>* findings) {
+  const Limits& limits = v_.options().limits;
+  if (request_.parsed_leaf != nullptr) {
+    leaf_ = request_.parsed_leaf;
+    intermediates_ = request_.parsed_intermediates;
+  } else {
+    size_t bytes = request_.leaf.size();
+    for (const std::string& der : request_.intermediates) bytes += der.size();
+    if (bytes > limits.max_input_bytes) {
+      findings->push_back(MakeFinding("limits", -1, "input_too_large",
+                                      absl::StrCat("chain of ", bytes, " bytes exceeds the limit of ",
+                                                   limits.max_input_bytes),
+                                      Severity::kError));
+      return false;
+    }
+    auto leaf = Certificate::Parse(request_.leaf);
+    if (!leaf.ok()) {
+      findings->push_back(MakeFinding("parse", 0, "malformed_leaf",
+                                      std::string(leaf.status().message()), Severity::kError));
+      return false;
+    }
+    leaf_ = *std::move(leaf);
+    for (size_t i = 0; i < request_.intermediates.size(); ++i) {
+      auto cert = Certificate::Parse(request_.intermediates[i]);
+      if (cert.ok()) {
+        intermediates_.push_back(*std::move(cert));
+      } else {
+        // An unparseable intermediate can never be part of a path: note it and go on without it.
+        findings->push_back(MakeFinding(
+            "parse", -1, "malformed_intermediate",
+            absl::StrCat("intermediate #", i + 1, " ignored: ", cert.status().message()),
+            Severity::kInfo));
+      }
+    }
+  }
+  if (1 + intermediates_.size() > static_cast<size_t>(limits.max_input_certificates)) {
+    findings->push_back(MakeFinding("limits", -1, "too_many_certificates",
+                                    absl::StrCat(1 + intermediates_.size(),
+                                                 " certificates presented; the limit is ",
+                                                 limits.max_input_certificates),
+                                    Severity::kError));
+    return false;
+  }
+  presented_.push_back(leaf_);
+  presented_.insert(presented_.end(), intermediates_.begin(), intermediates_.end());
+  return true;
+}
+
+Evaluation Run::Evaluate(const std::vector<CertificatePtr>& path, const std::vector<int8_t>& edges,
+                         const TrustInfo& anchor) const {
+  Evaluation eval{path, edges, anchor, {}, 0};
+  PathContext ctx;
+  ctx.path = absl::MakeConstSpan(eval.path);
+  ctx.request = &request_;
+  ctx.time = time_;
+  ctx.profile = request_.profile;
+  ctx.limits = v_.options().limits;
+  ctx.anchor = anchor;
+  ctx.verifier = v_.options().verifier.get();
+  ctx.edge_verified = absl::MakeConstSpan(eval.edge_verified);
+  for (const auto& check : checks_) {
+    Mode mode = policy_.ModeFor(check->name());
+    if (mode == Mode::kDisable) continue;
+    FindingReporter reporter(check->name(), SeverityFor(mode), &eval.findings);
+    check->Run(ctx, reporter);
+  }
+  eval.errors = CountErrors(eval.findings);
+  return eval;
+}
+
+void Run::BuildAndCheck(ValidationResult& result) {
+  const Limits& limits = v_.options().limits;
+  const int max_intermediates = request_.max_depth.value_or(limits.max_intermediates);
+  const Mode signature_mode = policy_.ModeFor(kCheckSignature);
+  std::optional<Evaluation> best;
+  auto consider = [&](Evaluation eval) {
+    ++result.paths_evaluated;
+    bool good = eval.errors == 0;
+    if (!best || eval.errors < best->errors) best = std::move(eval);
+    return good;
+  };
+
+  TrustInfo leaf_trust = v_.trust().GetTrust(*leaf_);
+  if (leaf_trust.kind == TrustKind::kDistrusted) {
+    result.findings.push_back(MakeFinding(kCheckTrustAnchor, 0, "distrusted",
+                                          "the leaf certificate is explicitly distrusted",
+                                          Severity::kError));
+    result.path = {leaf_};
+    return;
+  }
+  bool done = false;
+  if (leaf_trust.kind == TrustKind::kLeaf) {
+    done = consider(Evaluate({leaf_}, {}, leaf_trust));
+  }
+  BuildOutcome outcome;
+  if (!done) {
+    IntermediateSet set(intermediates_);
+    PathBuilder builder(v_.trust(), set, *v_.options().verifier, limits, max_intermediates,
+                        signature_mode == Mode::kEnforce);
+    outcome = builder.Build(leaf_, [&](const CandidatePath& candidate) {
+      return consider(Evaluate(candidate.certs, candidate.edge_verified, candidate.anchor));
+    });
+    result.signature_checks = outcome.signature_checks;
+    done = best && best->errors == 0;
+  }
+  if (!done && !best) {
+    // No path reaches a trust anchor: evaluate the presented chain so that every other problem is
+    // reported too, and so that a non-enforced trust_anchor check can still let it through.
+    std::vector<CertificatePtr> path = PresentedPath(leaf_, intermediates_);
+    Evaluation eval = Evaluate(path, std::vector<int8_t>(path.size() - 1, 0), TrustInfo{});
+    Mode mode = policy_.ModeFor(kCheckTrustAnchor);
+    if (mode != Mode::kDisable) {
+      std::string why = outcome.depth_limited || max_intermediates == 0
+                            ? absl::StrCat("no path to a trusted root within ", max_intermediates,
+                                           " intermediates")
+                            : "no path to a trusted root";
+      eval.findings.push_back(MakeFinding(kCheckTrustAnchor, static_cast<int>(path.size()) - 1,
+                                          "no_trusted_root", why, SeverityFor(mode)));
+    }
+    eval.errors = CountErrors(eval.findings);
+    best = std::move(eval);
+  }
+  if (outcome.budget_exceeded && !(best && best->errors == 0)) {
+    best->findings.push_back(MakeFinding(kCheckPathBuilding, -1, "budget_exceeded",
+                                         outcome.budget_reason, Severity::kError));
+    ++best->errors;
+  }
+  result.valid = best->errors == 0;
+  result.path = std::move(best->path);
+  result.anchor = best->anchor.kind;
+  result.findings.insert(result.findings.end(), best->findings.begin(), best->findings.end());
+}
+
+bool Run::RunHooks(const std::vector<std::shared_ptr<const Hook>>& hooks,
+                   ValidationResult& result) {
+  if (hooks.empty() || leaf_ == nullptr) return false;
+  const bool post = &hooks == &v_.options().post_hooks;
+  HookContext ctx;
+  ctx.peer_name = &request_.peer_name;
+  ctx.chain = absl::MakeConstSpan(presented_);
+  ctx.time = time_;
+  ctx.purpose = request_.purpose;
+  ctx.builtin_result = post ? &result : nullptr;
+  const Mode mode = policy_.ModeFor("hooks");
+  for (const auto& hook : hooks) {
+    std::string stage = post ? "post-hook" : "pre-hook";
+    absl::StatusOr<HookVerdict> verdict = hook->Decide(ctx);
+    if (!verdict.ok()) {
+      std::string message = absl::StrCat(stage, " '", hook->name(), "' failed: ",
+                                         verdict.status().message());
+      if (mode == Mode::kEnforce) {
+        result.findings.push_back(MakeFinding("hooks", -1, "hook_failed", message, Severity::kError));
+        result.valid = false;
+        result.decider = Decider::kHook;
+        result.decided_by_hook = std::string(hook->name());
+        return true;
+      }
+      result.findings.push_back(MakeFinding("hooks", -1, "hook_failed", message,
+                                            Severity::kWarning));
+      continue;
+    }
+    if (*verdict == HookVerdict::kDefer) continue;
+    const bool accept = *verdict == HookVerdict::kAccept;
+    // Overriding a failed built-in result is worth a warning; everything else is a plain record.
+    const bool overrides = post && accept && !result.valid;
+    result.findings.push_back(MakeFinding(
+        "hooks", -1, accept ? "accepted" : "rejected",
+        absl::StrCat(stage, " '", hook->name(), "' answered ", HookVerdictName(*verdict),
+                     overrides ? " over the built-in rejection" : ""),
+        overrides ? Severity::kWarning : Severity::kInfo));
+    result.valid = accept;
+    result.decider = Decider::kHook;
+    result.decided_by_hook = std::string(hook->name());
+    return true;
+  }
+  return false;
+}
+
+void Run::Report(ValidationResult& result) const {
+  WarningSink* sink = v_.options().warning_sink.get();
+  for (const Finding& f : result.findings) {
+    if (f.severity == Severity::kWarning) sink->OnWarning(request_.peer_name, f);
+  }
+}
+
+ValidationResult Run::Execute() {
+  ValidationResult result;
+  time_ = request_.time.value_or(absl::Now());
+  if (!ParseInput(&result.findings)) {
+    result.valid = false;
+    Report(result);
+    return result;
+  }
+  if (!RunHooks(v_.options().pre_hooks, result)) {
+    BuildAndCheck(result);
+    RunHooks(v_.options().post_hooks, result);
+  }
+  if (result.valid && result.decider == Decider::kHook && result.path.empty()) {
+    result.path = presented_;
+  }
+  Report(result);
+  return result;
+}
+
+}  // namespace
+
+ValidationResult Validator::Validate(const ValidationRequest& request) const {
+  return Run(*this, checks_, request).Execute();
+}
+
+}  // namespace certval

@@ -1,0 +1,49 @@
+// The Validator facade: trust, policy, hooks and checks put together.
+//
+// Build one per configuration and share it: Validate() is const and thread-safe. The trust source,
+// hooks, checks and sink are shared_ptrs so a Validator can be copied cheaply and outlive its builder.
+#ifndef CERTVAL_VALIDATOR_VALIDATOR_H_
+#define CERTVAL_VALIDATOR_VALIDATOR_H_
+
+#include <memory>
+#include <vector>
+
+#include "validator/check.h"
+#include "validator/hook.h"
+#include "validator/policy.h"
+#include "validator/request.h"
+#include "validator/result.h"
+#include "validator/signature_verifier.h"
+#include "validator/trust_source.h"
+#include "validator/warning_sink.h"
+
+namespace certval {
+
+struct ValidatorOptions {
+  Policy policy;  // default: ENFORCE everywhere
+  Limits limits;
+  std::vector<std::shared_ptr<const Hook>> pre_hooks;   // before path building
+  std::vector<std::shared_ptr<const Hook>> post_hooks;  // after, seeing the built-in result
+  std::vector<std::shared_ptr<const Check>> custom_checks;  // run after the built-in ones
+  std::shared_ptr<WarningSink> warning_sink;  // default: StderrWarningSink
+  std::shared_ptr<const SignatureVerifier> verifier;  // default: plain, uncached
+};
+
+class Validator {
+ public:
+  Validator(std::shared_ptr<const TrustSource> trust, ValidatorOptions options = {});
+
+  ValidationResult Validate(const ValidationRequest& request) const;
+
+  const ValidatorOptions& options() const { return options_; }
+  const TrustSource& trust() const { return *trust_; }
+
+ private:
+  std::shared_ptr<const TrustSource> trust_;
+  ValidatorOptions options_;
+  std::vector<std::shared_ptr<const Check>> checks_;  // built-in, then custom
+};
+
+}  // namespace certval
+
+#endif  // CERTVAL_VALIDATOR_VALIDATOR_H_
