@@ -60,6 +60,15 @@ std::string Describe(const ValidationResult& result) {
   return lines.empty() ? "valid" : absl::StrJoin(lines, "; ");
 }
 
+// rfc5280:: cases test RFC 5280 itself, and so do pathlen:: cases (4.2.1.9 path lengths, with a
+// CA certificate in leaf position that the web PKI profile forbids); everything else is web PKI.
+Profile ProfileFor(const std::string& id) {
+  for (const char* prefix : {"rfc5280::", "pathlen::"}) {
+    if (id.rfind(prefix, 0) == 0) return Profile::kRfc5280;
+  }
+  return Profile::kWebPki;
+}
+
 LimboCaseResult RunCase(const json& tc) {
   LimboCaseResult out;
   out.id = tc.at("id").get<std::string>();
@@ -78,7 +87,7 @@ LimboCaseResult RunCase(const json& tc) {
   std::vector<std::string> peer = PemList(json::array({tc.at("peer_certificate")}));
   request.leaf = peer.empty() ? std::string() : peer.front();
   request.intermediates = PemList(tc.at("untrusted_intermediates"));
-  request.profile = out.id.rfind("rfc5280::", 0) == 0 ? Profile::kRfc5280 : Profile::kWebPki;
+  request.profile = ProfileFor(out.id);
   request.purpose =
       tc.value("validation_kind", "SERVER") == "CLIENT" ? Purpose::kClientAuth : Purpose::kServerAuth;
   const json& name = tc.at("expected_peer_name");

@@ -1,0 +1,242 @@
+// certval: the command-line tool.
+//
+//   certval verify [trust and policy flags] CHAIN.pem   validate a chain (leaf first)
+//   certval inspect CERT.pem [--json]                    show a certificate as the checks see it
+//   certval limbo FILE [--results OUT.json]              run an x509-limbo file
+//
+// Exit codes: 0 valid (or allowed by WARN / DISABLE / a hook: the output says which), 1 rejected,
+// 2 usage or input error (message on stderr).
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/time.h"
+#include "tools/describe.h"
+#include "tools/limbo.h"
+#include "trust/trust_store.h"
+#include "validator/checks/builtin.h"
+#include "validator/validator.h"
+
+ABSL_FLAG(std::vector<std::string>, roots, {}, "PEM/DER file(s) of trust anchors (repeatable)");
+ABSL_FLAG(std::vector<std::string>, intermediates, {}, "PEM file(s) of untrusted intermediates");
+ABSL_FLAG(std::vector<std::string>, trust_cert, {}, "PEM file(s) trusted exactly (AddCert)");
+ABSL_FLAG(std::string, host, "", "expected DNS name of the peer");
+ABSL_FLAG(std::string, ip, "", "expected IP address of the peer");
+ABSL_FLAG(std::string, email, "", "expected email address of the peer");
+ABSL_FLAG(std::string, time, "", "validation time, RFC 3339 (default: now)");
+ABSL_FLAG(std::string, purpose, "serverAuth", "serverAuth | clientAuth | any");
+ABSL_FLAG(std::string, profile, "webpki", "webpki | rfc5280");
+ABSL_FLAG(int, max_depth, -1, "maximum number of intermediates (default: the library's limit)");
+ABSL_FLAG(std::string, mode, "enforce", "global policy mode: enforce | warn | disable");
+ABSL_FLAG(std::vector<std::string>, warn, {}, "checks to run in WARN mode (repeatable)");
+ABSL_FLAG(std::vector<std::string>, disable, {}, "checks to DISABLE (repeatable)");
+ABSL_FLAG(bool, json, false, "print JSON instead of text");
+ABSL_FLAG(std::string, results, "", "limbo: write limbo-format results JSON here");
+
+namespace certval {
+namespace {
+
+constexpr int kValid = 0, kRejected = 1, kUsage = 2;
+
+int UsageError(const std::string& message) {
+  std::cerr << "certval: " << message << "\n(see certval --help)\n";
+  return kUsage;
+}
+
+absl::StatusOr<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open file"));
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+// A file of PEM certificates, or a single DER certificate.
+absl::StatusOr<std::vector<std::string>> ReadCertificates(const std::string& path) {
+  auto bytes = ReadFile(path);
+  if (!bytes.ok()) return bytes.status();
+  if (bytes->find("-----BEGIN") != std::string::npos) {
+    auto ders = DecodePemCertificates(*bytes);
+    if (!ders.ok()) return absl::InvalidArgumentError(absl::StrCat(path, ": ", ders.status().message()));
+    return ders;
+  }
+  if (bytes->empty()) return absl::InvalidArgumentError(absl::StrCat(path, ": empty file"));
+  return std::vector<std::string>{*std::move(bytes)};
+}
+
+// Repeatable list flags: absl keeps the last occurrence, the tool wants them all. Merge every
+// `--name=a --name b` into one `--name=a,b` before absl parses.
+std::vector<char*> MergeListFlags(int argc, char** argv, std::vector<std::string>* storage) {
+  static const char* kLists[] = {"roots", "intermediates", "trust_cert", "warn", "disable"};
+  std::vector<std::string> rest;
+  std::vector<std::vector<std::string>> values(std::size(kLists));
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    bool matched = false;
+    for (size_t k = 0; k < std::size(kLists); ++k) {
+      std::string flag = absl::StrCat("--", kLists[k]);
+      if (arg == flag && i + 1 < argc) {
+        values[k].push_back(argv[++i]);
+        matched = true;
+      } else if (arg.rfind(flag + "=", 0) == 0) {
+        values[k].push_back(arg.substr(flag.size() + 1));
+        matched = true;
+      }
+    }
+    if (!matched) rest.push_back(arg);
+  }
+  storage->push_back(argv[0]);
+  for (size_t k = 0; k < std::size(kLists); ++k) {
+    if (!values[k].empty()) {
+      storage->push_back(absl::StrCat("--", kLists[k], "=", absl::StrJoin(values[k], ",")));
+    }
+  }
+  storage->insert(storage->end(), rest.begin(), rest.end());
+  std::vector<char*> out;
+  for (std::string& s : *storage) out.push_back(s.data());
+  return out;
+}
+
+absl::StatusOr<Policy> PolicyFromFlags() {
+  auto global = ParseMode(absl::GetFlag(FLAGS_mode));
+  if (!global.ok()) return global.status();
+  Policy policy(*global);
+  for (const std::string& c : absl::GetFlag(FLAGS_warn)) policy.Set(c, Mode::kWarn);
+  for (const std::string& c : absl::GetFlag(FLAGS_disable)) policy.Set(c, Mode::kDisable);
+  return policy;
+}
+
+absl::StatusOr<ValidationRequest> RequestFromFlags(const std::vector<std::string>& chain) {
+  ValidationRequest request;
+  request.leaf = chain.front();
+  request.intermediates.assign(chain.begin() + 1, chain.end());
+  for (const std::string& path : absl::GetFlag(FLAGS_intermediates)) {
+    auto certs = ReadCertificates(path);
+    if (!certs.ok()) return certs.status();
+    request.intermediates.insert(request.intermediates.end(), certs->begin(), certs->end());
+  }
+  int names = 0;
+  if (!absl::GetFlag(FLAGS_host).empty()) request.peer_name = PeerName::Dns(absl::GetFlag(FLAGS_host)), ++names;
+  if (!absl::GetFlag(FLAGS_ip).empty()) request.peer_name = PeerName::Ip(absl::GetFlag(FLAGS_ip)), ++names;
+  if (!absl::GetFlag(FLAGS_email).empty()) request.peer_name = PeerName::Email(absl::GetFlag(FLAGS_email)), ++names;
+  if (names > 1) return absl::InvalidArgumentError("give at most one of --host, --ip, --email");
+  if (std::string t = absl::GetFlag(FLAGS_time); !t.empty()) {
+    absl::Time when;
+    std::string err;
+    if (!absl::ParseTime(absl::RFC3339_full, t, &when, &err)) {
+      return absl::InvalidArgumentError(absl::StrCat("--time '", t, "': ", err));
+    }
+    request.time = when;
+  }
+  std::string purpose = absl::GetFlag(FLAGS_purpose);
+  if (purpose == "serverAuth") request.purpose = Purpose::kServerAuth;
+  else if (purpose == "clientAuth") request.purpose = Purpose::kClientAuth;
+  else if (purpose == "any") request.purpose = Purpose::kAny;
+  else return absl::InvalidArgumentError(absl::StrCat("--purpose '", purpose, "': expected serverAuth, clientAuth or any"));
+  std::string profile = absl::GetFlag(FLAGS_profile);
+  if (profile == "webpki") request.profile = Profile::kWebPki;
+  else if (profile == "rfc5280") request.profile = Profile::kRfc5280;
+  else return absl::InvalidArgumentError(absl::StrCat("--profile '", profile, "': expected webpki or rfc5280"));
+  if (int depth = absl::GetFlag(FLAGS_max_depth); depth >= 0) request.max_depth = depth;
+  return request;
+}
+
+int Verify(const std::vector<std::string>& args) {
+  if (args.size() != 1) return UsageError("verify takes exactly one CHAIN.pem");
+  auto chain = ReadCertificates(args[0]);
+  if (!chain.ok()) return UsageError(std::string(chain.status().message()));
+  auto store = std::make_shared<TrustStore>();
+  for (const std::string& path : absl::GetFlag(FLAGS_roots)) {
+    auto certs = ReadCertificates(path);
+    if (!certs.ok()) return UsageError(std::string(certs.status().message()));
+    for (std::string& der : *certs) {
+      if (auto s = store->AddRootDer(std::move(der)); !s.ok()) {
+        return UsageError(absl::StrCat(path, ": ", s.message()));
+      }
+    }
+  }
+  for (const std::string& path : absl::GetFlag(FLAGS_trust_cert)) {
+    auto certs = ReadCertificates(path);
+    if (!certs.ok()) return UsageError(std::string(certs.status().message()));
+    for (std::string& der : *certs) {
+      if (auto s = store->AddCertDer(std::move(der)); !s.ok()) {
+        return UsageError(absl::StrCat(path, ": ", s.message()));
+      }
+    }
+  }
+  auto policy = PolicyFromFlags();
+  if (!policy.ok()) return UsageError(std::string(policy.status().message()));
+  auto request = RequestFromFlags(*chain);
+  if (!request.ok()) return UsageError(std::string(request.status().message()));
+  ValidatorOptions options;
+  options.policy = *policy;
+  options.warning_sink = std::make_shared<NullWarningSink>();  // warnings are in the output
+  Validator validator(store, options);
+  ValidationResult result = validator.Validate(*request);
+  if (absl::GetFlag(FLAGS_json)) {
+    std::cout << ResultJson(result).dump(2) << "\n";
+  } else {
+    std::cout << ResultText(result);
+  }
+  return result.valid ? kValid : kRejected;
+}
+
+int Inspect(const std::vector<std::string>& args) {
+  if (args.size() != 1) return UsageError("inspect takes exactly one CERT.pem");
+  auto certs = ReadCertificates(args[0]);
+  if (!certs.ok()) return UsageError(std::string(certs.status().message()));
+  nlohmann::json all = nlohmann::json::array();
+  for (size_t i = 0; i < certs->size(); ++i) {
+    auto cert = Certificate::Parse((*certs)[i]);
+    if (!cert.ok()) {
+      return UsageError(absl::StrCat(args[0], ": certificate #", i + 1, ": ", cert.status().message()));
+    }
+    all.push_back(CertificateJson(**cert));
+  }
+  std::cout << (all.size() == 1 ? all[0] : all).dump(2) << "\n";
+  return kValid;
+}
+
+int Limbo(const std::vector<std::string>& args) {
+  if (args.size() > 1) return UsageError("limbo takes at most one FILE");
+  std::string path = args.empty() ? DefaultLimboPath() : args[0];
+  auto report = RunLimboFile(path);
+  if (!report.ok()) return UsageError(std::string(report.status().message()));
+  std::cout << report->Summary();
+  if (std::string out = absl::GetFlag(FLAGS_results); !out.empty()) {
+    std::ofstream file(out);
+    if (!(file << report->ResultsJson())) return UsageError(absl::StrCat(out, ": cannot write"));
+  }
+  return report->false_accepts.empty() ? kValid : kRejected;
+}
+
+}  // namespace
+}  // namespace certval
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "certval verify|inspect|limbo [flags] ARGS\n"
+      "  verify [--roots F]... [--intermediates F]... [--host N|--ip A|--email E] [--time T]\n"
+      "         [--purpose P] [--profile P] [--max_depth N] [--mode M] [--warn C]... [--disable C]...\n"
+      "         [--json] CHAIN.pem\n"
+      "  inspect CERT.pem\n"
+      "  limbo [FILE] [--results OUT.json]\n"
+      "Exit: 0 valid, 1 rejected, 2 usage or input error.");
+  std::vector<std::string> storage;
+  std::vector<char*> merged = certval::MergeListFlags(argc, argv, &storage);
+  std::vector<char*> positional = absl::ParseCommandLine(static_cast<int>(merged.size()), merged.data());
+  if (positional.size() < 2) return certval::UsageError("missing subcommand");
+  std::string command = positional[1];
+  std::vector<std::string> args(positional.begin() + 2, positional.end());
+  if (command == "verify") return certval::Verify(args);
+  if (command == "inspect") return certval::Inspect(args);
+  if (command == "limbo") return certval::Limbo(args);
+  return certval::UsageError("unknown subcommand '" + command + "'");
+}
