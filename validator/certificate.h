@@ -109,6 +109,9 @@ struct Name {
 
 // Parses a Name TLV (e.g. a directoryName) into `out`. Views in `out` point into `der`.
 absl::Status ParseName(Der der, Name* out);
+// ParseName for a Name inside a larger DER buffer `enclosing` (e.g. a certificate's): errors name `path`
+// and the offset of the fault within `enclosing`, which must contain `der`.
+absl::Status ParseName(Der der, Name* out, absl::string_view path, Der enclosing);
 
 struct Extension {
   Der oid;    // OID contents
@@ -239,6 +242,15 @@ class Certificate {
 };
 
 using CertificatePtr = std::shared_ptr<const Certificate>;
+
+// Shared by certval's DER parsers, so that every parse error reads alike: an InvalidArgumentError
+// "<path> at offset <offset>: <what>".
+absl::Status DerError(absl::string_view path, size_t offset, absl::string_view what);
+
+// Why the bytes at the start of `input` are not one DER element with tag `tag` (a BoringSSL CBS_ASN1_*
+// tag value; 0 stands for any tag): "missing SEQUENCE", "expected SET, found SEQUENCE",
+// "length not minimally encoded (BER, not DER)", "truncated or malformed SEQUENCE". For error paths only.
+std::string DescribeDerFault(Der input, unsigned tag);
 
 // Splits a PEM text into the DER of its CERTIFICATE blocks, in order. Errors name the line of the
 // broken block. `skipped`, when given, receives the number of blocks of other types.

@@ -1,0 +1,280 @@
+// Distinguished names: parsing, and the RFC 5280 7.1 normal form the checks compare.
+//
+// Each RDN normalizes to: u32 attribute count, then per attribute (sorted by their encodings, so the
+// order inside a multi-valued RDN does not matter): length-prefixed type OID, a kind byte ('s' for a
+// normalized string, 'r' for a raw TLV), length-prefixed value. Every piece is self-delimiting, so the
+// concatenation of the RDNs still tells "{CN=a, O=b}" apart from "{CN=a}, {O=b}".
+#include <openssl/bytestring.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "validator/certificate.h"
+#include "validator/oids.h"
+
+namespace certval {
+namespace {
+
+Der View(const CBS& cbs) { return Der(reinterpret_cast<const char*>(CBS_data(&cbs)), CBS_len(&cbs)); }
+
+CBS ToCbs(Der der) {
+  CBS cbs;
+  CBS_init(&cbs, reinterpret_cast<const uint8_t*>(der.data()), der.size());
+  return cbs;
+}
+
+bool IsScalarValue(uint32_t cp) { return cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff); }
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xc0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xe0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+  } else {
+    out->push_back(static_cast<char>(0xf0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3f)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+  }
+}
+
+// The length of the UTF-8 sequence that `lead` starts, or 0 if it cannot start one.
+size_t SequenceLength(uint8_t lead) {
+  if (lead < 0x80) return 1;
+  if ((lead & 0xe0) == 0xc0) return 2;
+  if ((lead & 0xf0) == 0xe0) return 3;
+  if ((lead & 0xf8) == 0xf0) return 4;
+  return 0;
+}
+
+// Rejects overlong forms, surrogates and code points above U+10FFFF.
+bool IsValidUtf8(absl::string_view s) {
+  static constexpr uint32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};  // by sequence length
+  size_t i = 0;
+  while (i < s.size()) {
+    const uint8_t lead = static_cast<uint8_t>(s[i]);
+    const size_t len = SequenceLength(lead);
+    if (len == 0 || s.size() - i < len) return false;
+    uint32_t cp = len == 1 ? lead : lead & (0x7f >> len);
+    for (size_t k = 1; k < len; ++k) {
+      const uint8_t next = static_cast<uint8_t>(s[i + k]);
+      if ((next & 0xc0) != 0x80) return false;
+      cp = (cp << 6) | (next & 0x3f);
+    }
+    if (cp < kMinimum[len] || !IsScalarValue(cp)) return false;
+    i += len;
+  }
+  return true;
+}
+
+// BMPString (width 2) and UniversalString (width 4) are big-endian UCS-2 / UCS-4.
+const char* DecodeUcs(absl::string_view s, size_t width, std::string* out) {
+  if (s.size() % width != 0)
+    return width == 2 ? "BMPString has an odd length" : "UniversalString length is not a multiple of 4";
+  for (size_t i = 0; i < s.size(); i += width) {
+    uint32_t cp = 0;
+    for (size_t k = 0; k < width; ++k) cp = (cp << 8) | static_cast<uint8_t>(s[i + k]);
+    if (!IsScalarValue(cp)) return "string contains an invalid code point";
+    AppendUtf8(cp, out);
+  }
+  return nullptr;
+}
+
+const char* DecodeAscii(absl::string_view s, std::string* out) {
+  for (char c : s) {
+    if (static_cast<uint8_t>(c) >= 0x80) return "PrintableString or IA5String contains a non-ASCII byte";
+  }
+  out->assign(s.data(), s.size());
+  return nullptr;
+}
+
+bool IsStringType(uint8_t tag) {
+  switch (tag) {
+    case CBS_ASN1_PRINTABLESTRING:
+    case CBS_ASN1_IA5STRING:
+    case CBS_ASN1_UTF8STRING:
+    case CBS_ASN1_T61STRING:
+    case CBS_ASN1_BMPSTRING:
+    case CBS_ASN1_UNIVERSALSTRING:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Converts the contents of a string-type value to UTF-8; returns why it cannot, or nullptr.
+const char* DecodeString(uint8_t tag, absl::string_view contents, std::string* out) {
+  switch (tag) {
+    case CBS_ASN1_PRINTABLESTRING:
+    case CBS_ASN1_IA5STRING:
+      return DecodeAscii(contents, out);
+    case CBS_ASN1_UTF8STRING:
+      if (!IsValidUtf8(contents)) return "UTF8String is not valid UTF-8";
+      out->assign(contents.data(), contents.size());
+      return nullptr;
+    case CBS_ASN1_T61STRING:  // Real-world TeletexStrings are Latin-1.
+      for (char c : contents) AppendUtf8(static_cast<uint8_t>(c), out);
+      return nullptr;
+    case CBS_ASN1_BMPSTRING:
+      return DecodeUcs(contents, 2, out);
+    case CBS_ASN1_UNIVERSALSTRING:
+      return DecodeUcs(contents, 4, out);
+    default:
+      return "not a string type";
+  }
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+void AppendU32(size_t n, std::string* out) {
+  for (int shift = 24; shift >= 0; shift -= 8) out->push_back(static_cast<char>((n >> shift) & 0xff));
+}
+
+void AppendLengthPrefixed(absl::string_view bytes, std::string* out) {
+  AppendU32(bytes.size(), out);
+  out->append(bytes.data(), bytes.size());
+}
+
+// Appends `utf8` lowercased (ASCII), trimmed, with each run of white space folded to one space,
+// length-prefixed.
+void AppendNormalized(absl::string_view utf8, std::string* out) {
+  const size_t length_at = out->size();
+  AppendU32(0, out);
+  const size_t start = out->size();
+  bool pending_space = false;
+  for (char c : utf8) {
+    if (IsSpace(c)) {
+      pending_space = out->size() > start;
+      continue;
+    }
+    if (pending_space) out->push_back(' ');
+    pending_space = false;
+    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  const size_t length = out->size() - start;
+  for (int i = 0; i < 4; ++i) (*out)[length_at + i] = static_cast<char>((length >> (24 - 8 * i)) & 0xff);
+}
+
+class NameParser {
+ public:
+  NameParser(Name* out, absl::string_view path, Der enclosing)
+      : out_(out), path_(path), enclosing_(enclosing) {}
+
+  absl::Status Parse(Der der) {
+    *out_ = Name();
+    out_->der = der;
+    CBS input = ToCbs(der), rdns;
+    if (!CBS_get_asn1(&input, &rdns, CBS_ASN1_SEQUENCE)) {
+      return Fail(der, DescribeDerFault(der, CBS_ASN1_SEQUENCE));
+    }
+    if (CBS_len(&input) != 0) return Fail(CBS_data(&input), "trailing data after the Name");
+    out_->normalized_rdns.reserve(8);
+    out_->attributes.reserve(8);
+    while (CBS_len(&rdns) > 0) {
+      const Der rest = View(rdns);
+      CBS set;
+      if (!CBS_get_asn1(&rdns, &set, CBS_ASN1_SET)) return Fail(rest, DescribeDerFault(rest, CBS_ASN1_SET));
+      if (CBS_len(&set) == 0) return Fail(rest, "empty RDN SET");
+      std::string rdn;
+      if (absl::Status status = ParseRdn(set, &rdn); !status.ok()) return status;
+      out_->normalized.append(rdn);
+      out_->normalized_rdns.push_back(std::move(rdn));
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  absl::Status Fail(const uint8_t* at, absl::string_view what) const {
+    return DerError(path_, reinterpret_cast<const char*>(at) - enclosing_.data(), what);
+  }
+  absl::Status Fail(Der at, absl::string_view what) const {
+    return Fail(reinterpret_cast<const uint8_t*>(at.data()), what);
+  }
+
+  absl::Status ParseRdn(CBS set, std::string* rdn) {
+    std::string first;
+    if (absl::Status status = ParseAttribute(&set, &first); !status.ok()) return status;
+    if (CBS_len(&set) == 0) {  // the usual single-valued RDN: nothing to sort
+      AppendU32(1, rdn);
+      rdn->append(first);
+      return absl::OkStatus();
+    }
+    std::vector<std::string> attributes;
+    attributes.push_back(std::move(first));
+    while (CBS_len(&set) > 0) {
+      attributes.emplace_back();
+      if (absl::Status status = ParseAttribute(&set, &attributes.back()); !status.ok()) return status;
+    }
+    std::sort(attributes.begin(), attributes.end());
+    AppendU32(attributes.size(), rdn);
+    for (const std::string& attribute : attributes) rdn->append(attribute);
+    return absl::OkStatus();
+  }
+
+  // Reads one AttributeTypeAndValue from `set` and appends its normal form to `encoded`.
+  absl::Status ParseAttribute(CBS* set, std::string* encoded) {
+    CBS atv, type, value;
+    unsigned tag;
+    size_t header;
+    // A failed CBS_get_* may have consumed input, so faults are described from saved views.
+    const Der rest = View(*set);
+    if (!CBS_get_asn1(set, &atv, CBS_ASN1_SEQUENCE))
+      return Fail(rest, DescribeDerFault(rest, CBS_ASN1_SEQUENCE));
+    const Der type_rest = View(atv);
+    if (!CBS_get_asn1(&atv, &type, CBS_ASN1_OBJECT)) {
+      return Fail(type_rest, absl::StrCat("attribute type: ", DescribeDerFault(type_rest, CBS_ASN1_OBJECT)));
+    }
+    if (CBS_len(&type) == 0) return Fail(type_rest, "empty attribute type OID");
+    const Der value_rest = View(atv);
+    if (!CBS_get_any_asn1_element(&atv, &value, &tag, &header)) {
+      return Fail(value_rest, absl::StrCat("attribute value: ", DescribeDerFault(value_rest, 0)));
+    }
+    if (CBS_len(&atv) != 0) return Fail(CBS_data(&atv), "trailing data in AttributeTypeAndValue");
+
+    const Der value_tlv = View(value);
+    const uint8_t tag_byte = static_cast<uint8_t>(value_tlv[0]);
+    const Der contents = value_tlv.substr(header);
+    out_->attributes.push_back(NameAttribute{View(type), tag_byte, contents});
+    AppendLengthPrefixed(View(type), encoded);
+    if (!IsStringType(tag_byte)) {
+      encoded->push_back('r');
+      AppendLengthPrefixed(value_tlv, encoded);
+      return absl::OkStatus();
+    }
+    std::string text;
+    if (const char* error = DecodeString(tag_byte, contents, &text)) return Fail(value_tlv, error);
+    encoded->push_back('s');
+    AppendNormalized(text, encoded);
+    if (View(type) == kOidCommonName) {
+      out_->common_names.push_back(std::move(text));
+    } else if (View(type) == kOidEmailAddress) {
+      out_->emails.push_back(std::move(text));
+    }
+    return absl::OkStatus();
+  }
+
+  Name* out_;
+  absl::string_view path_;
+  Der enclosing_;
+};
+
+}  // namespace
+
+absl::Status ParseName(Der der, Name* out, absl::string_view path, Der enclosing) {
+  return NameParser(out, path, enclosing).Parse(der);
+}
+
+absl::Status ParseName(Der der, Name* out) { return ParseName(der, out, "Name", der); }
+
+}  // namespace certval
