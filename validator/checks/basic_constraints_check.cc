@@ -1,0 +1,70 @@
+#include "validator/checks/basic_constraints_check.h"
+
+#include "absl/strings/str_cat.h"
+#include "validator/checks/check_util.h"
+
+namespace certval {
+namespace {
+
+// Issuers must be CAs: a v3 certificate with basicConstraints cA=TRUE.
+void CheckIssuerIsCa(const Certificate& cert, int index, FindingReporter& out) {
+  if (cert.version() < 3) {
+    out.Report(index, "not_ca",
+               absl::StrCat("issuer is a v", cert.version(),
+                            " certificate; only a v3 certificate with basicConstraints cA=TRUE "
+                            "may issue certificates"));
+  } else if (!cert.basic_constraints()) {
+    out.Report(index, "missing",
+               "issuer has no basicConstraints extension, so it is not a CA (RFC 5280 4.2.1.9)");
+  } else if (!cert.basic_constraints()->is_ca) {
+    out.Report(index, "not_ca", "issuer has basicConstraints with cA=FALSE (RFC 5280 4.2.1.9)");
+  }
+}
+
+// Rules on the extension itself, for any certificate of the path.
+void CheckExtension(const Certificate& cert, int index, FindingReporter& out) {
+  const auto& bc = cert.basic_constraints();
+  if (!bc) return;
+  if (bc->is_ca) {
+    const Extension* ext = cert.FindExtension(check_util::oid::kBasicConstraints);
+    if (ext != nullptr && !ext->critical) {
+      out.Report(index, "not_critical",
+                 "CA certificate has a non-critical basicConstraints; RFC 5280 4.2.1.9 requires "
+                 "it critical");
+    }
+  } else if (bc->path_len) {
+    out.Report(index, "path_len_without_ca",
+               absl::StrCat("pathLenConstraint ", *bc->path_len,
+                            " without cA=TRUE (RFC 5280 4.2.1.9)"));
+  }
+}
+
+}  // namespace
+
+void BasicConstraintsCheck::Run(const PathContext& ctx, FindingReporter& out) const {
+  if (check_util::IsTrustedLeafOnly(ctx)) return;
+  const Certificate& leaf = ctx.cert(0);
+  if (ctx.profile == Profile::kWebPki && check_util::IsCa(leaf)) {
+    out.Report(0, "ca_as_leaf",
+               "the leaf asserts basicConstraints cA=TRUE; CABF BR 7.1.2.7.8 requires cA=FALSE");
+  }
+  CheckExtension(leaf, 0, out);
+  // Non-self-issued intermediates between the leaf and position i (positions 1..i-1).
+  int intermediates_below = 0;
+  for (size_t i = 1; i < ctx.path.size(); ++i) {
+    const Certificate& cert = ctx.cert(i);
+    const int index = static_cast<int>(i);
+    CheckIssuerIsCa(cert, index, out);
+    CheckExtension(cert, index, out);
+    if (check_util::IsCa(cert) && cert.basic_constraints()->path_len &&
+        intermediates_below > *cert.basic_constraints()->path_len) {
+      out.Report(index, "path_len_exceeded",
+                 absl::StrCat("pathLenConstraint ", *cert.basic_constraints()->path_len,
+                              " but ", intermediates_below,
+                              " non-self-issued intermediates follow it"));
+    }
+    if (!cert.self_issued()) ++intermediates_below;
+  }
+}
+
+}  // namespace certval

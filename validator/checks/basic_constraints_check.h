@@ -1,0 +1,33 @@
+// basic_constraints: issuers are CAs, and pathLenConstraint holds (RFC 5280 4.2.1.9, 6.1.4 (k)-(m)).
+//
+// - Every issuer (path[1..], the trust anchor included) is a v3 certificate with basicConstraints
+//   cA=TRUE. A v1/v2 certificate or a missing extension is not a CA.
+// - A certificate asserting cA=TRUE marks basicConstraints critical.
+// - pathLenConstraint only with cA=TRUE.
+// - A CA at position i with pathLenConstraint p is followed by at most p non-self-issued
+//   intermediates (positions 1..i-1; the leaf is not counted, self-issued certificates are not
+//   counted, as in 6.1.4 (l)).
+// - webpki only: the leaf is not a CA (CABF BR 7.1.2.7.8, cA MUST be FALSE). rfc5280 says nothing
+//   about the leaf's CA state, so there a CA certificate may be validated as a leaf.
+// A certificate trusted exactly (TrustKind::kLeaf) is not judged: these are issuer rules.
+//
+// Codes: missing, not_ca, not_critical, path_len_without_ca, path_len_exceeded, ca_as_leaf.
+#ifndef CERTVAL_VALIDATOR_CHECKS_BASIC_CONSTRAINTS_CHECK_H_
+#define CERTVAL_VALIDATOR_CHECKS_BASIC_CONSTRAINTS_CHECK_H_
+
+#include "absl/strings/string_view.h"
+
+#include "validator/check.h"
+
+namespace certval {
+
+class BasicConstraintsCheck final : public Check {
+ public:
+  static constexpr absl::string_view kName = "basic_constraints";
+  absl::string_view name() const override { return kName; }
+  void Run(const PathContext& ctx, FindingReporter& out) const override;
+};
+
+}  // namespace certval
+
+#endif  // CERTVAL_VALIDATOR_CHECKS_BASIC_CONSTRAINTS_CHECK_H_

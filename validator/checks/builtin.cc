@@ -1,0 +1,45 @@
+#include "validator/checks/builtin.h"
+
+#include "validator/checks/basic_constraints_check.h"
+#include "validator/checks/certificate_profile_check.h"
+#include "validator/checks/critical_extensions_check.h"
+#include "validator/checks/ext_key_usage_check.h"
+#include "validator/checks/key_usage_check.h"
+#include "validator/checks/name_constraints_check.h"
+#include "validator/checks/peer_name_check.h"
+#include "validator/checks/public_key_check.h"
+#include "validator/checks/signature_check.h"
+#include "validator/checks/validity_check.h"
+
+namespace certval {
+
+// Each check names itself; the Policy keys on the constants of builtin.h. Keep them one.
+static_assert(SignatureCheck::kName == kCheckSignature);
+static_assert(PublicKeyCheck::kName == kCheckPublicKey);
+static_assert(ValidityCheck::kName == kCheckValidity);
+static_assert(BasicConstraintsCheck::kName == kCheckBasicConstraints);
+static_assert(KeyUsageCheck::kName == kCheckKeyUsage);
+static_assert(ExtKeyUsageCheck::kName == kCheckExtKeyUsage);
+static_assert(NameConstraintsCheck::kName == kCheckNameConstraints);
+static_assert(PeerNameCheck::kName == kCheckPeerName);
+static_assert(CriticalExtensionsCheck::kName == kCheckCriticalExtensions);
+static_assert(CertificateProfileCheck::kName == kCheckProfile);
+
+std::vector<std::shared_ptr<const Check>> BuiltinChecks() {
+  // Cheap structural checks could run first, but the order is part of the API: findings come out
+  // in this order, and the signature check leads because a forged path makes everything else moot.
+  return {
+      std::make_shared<SignatureCheck>(),
+      std::make_shared<PublicKeyCheck>(),
+      std::make_shared<ValidityCheck>(),
+      std::make_shared<BasicConstraintsCheck>(),
+      std::make_shared<KeyUsageCheck>(),
+      std::make_shared<ExtKeyUsageCheck>(),
+      std::make_shared<NameConstraintsCheck>(),
+      std::make_shared<PeerNameCheck>(),
+      std::make_shared<CriticalExtensionsCheck>(),
+      std::make_shared<CertificateProfileCheck>(),
+  };
+}
+
+}  // namespace certval

@@ -1,0 +1,213 @@
+#include "validator/checks/certificate_profile_check.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "validator/checks/check_util.h"
+#include "validator/checks/ip_text.h"
+
+namespace certval {
+namespace {
+
+namespace oid = check_util::oid;
+
+constexpr size_t kMaxSerialOctets = 20;  // RFC 5280 4.1.2.2
+
+bool Critical(const Certificate& cert, Der ext_oid) {
+  const Extension* ext = cert.FindExtension(ext_oid);
+  return ext != nullptr && ext->critical;
+}
+
+void CheckSerial(const Certificate& cert, int index, FindingReporter& out) {
+  Der serial = cert.serial();
+  if (!serial.empty() && (static_cast<uint8_t>(serial[0]) & 0x80)) {
+    out.Report(index, "serial_negative",
+               absl::StrCat("serialNumber 0x", check_util::HexText(serial),
+                            " is negative; RFC 5280 4.1.2.2 requires a positive integer"));
+    return;
+  }
+  // A leading 0x00 only keeps the INTEGER positive; it is not part of the value.
+  Der magnitude = serial.size() > 1 && serial[0] == 0 ? serial.substr(1) : serial;
+  if (magnitude.find_first_not_of('\0') == Der::npos) {
+    out.Report(index, "serial_zero", "serialNumber is 0; RFC 5280 4.1.2.2 requires a positive integer");
+  } else if (magnitude.size() > kMaxSerialOctets) {
+    out.Report(index, "serial_too_long",
+               absl::StrCat("serialNumber has ", magnitude.size(),
+                            " octets; RFC 5280 4.1.2.2 allows at most 20"));
+  }
+}
+
+void CheckNames(const PathContext& ctx, const Certificate& cert, int index, FindingReporter& out) {
+  const bool is_ca = index > 0 || check_util::IsCa(cert);
+  if (!cert.subject().empty()) {
+    if (ctx.profile == Profile::kWebPki && Critical(cert, oid::kSubjectAltName)) {
+      out.Report(index, "san_critical",
+                 "subjectAltName is critical although the subject is not empty "
+                 "(CABF BR 7.1.2.7.12)");
+    }
+    return;
+  }
+  if (is_ca) {
+    out.Report(index, "ca_subject_empty",
+               "a CA certificate has an empty subject; RFC 5280 4.1.2.6 requires a distinguished name");
+  }
+  const Extension* san = cert.FindExtension(oid::kSubjectAltName);
+  if (san == nullptr) {
+    out.Report(index, "san_missing_for_empty_subject",
+               "the subject is empty and there is no subjectAltName (RFC 5280 4.2.1.6)");
+  } else if (!san->critical) {
+    out.Report(index, "san_not_critical_with_empty_subject",
+               "the subject is empty but subjectAltName is not critical (RFC 5280 4.2.1.6)");
+  }
+}
+
+void CheckAuthorityKeyId(const PathContext& ctx, size_t i, FindingReporter& out) {
+  const Certificate& cert = ctx.cert(i);
+  const int index = static_cast<int>(i);
+  if (Critical(cert, oid::kAuthorityKeyIdentifier)) {
+    out.Report(index, "aki_critical",
+               "authorityKeyIdentifier is critical; RFC 5280 4.2.1.1 requires it non-critical");
+  }
+  if (check_util::IsSelfSigned(ctx, i)) return;  // the one exception of 4.2.1.1
+  const auto& aki = cert.authority_key_id();
+  if (!aki) {
+    out.Report(index, "aki_missing",
+               "no authorityKeyIdentifier, and the certificate is not self-signed "
+               "(RFC 5280 4.2.1.1)");
+  } else if (!aki->key_id) {
+    out.Report(index, "aki_missing_key_id",
+               "authorityKeyIdentifier has no keyIdentifier, and the certificate is not "
+               "self-signed (RFC 5280 4.2.1.1)");
+  }
+}
+
+// CABF BR 7.1.2.1.3, for a self-signed trust anchor that carries an authorityKeyIdentifier.
+void CheckRootAuthorityKeyId(const Certificate& root, int index, FindingReporter& out) {
+  const auto& aki = root.authority_key_id();
+  if (!aki) return;
+  if (!aki->key_id) {
+    out.Report(index, "root_aki_missing_key_id",
+               "the root's authorityKeyIdentifier has no keyIdentifier (CABF BR 7.1.2.1.3)");
+  } else if (root.subject_key_id() && *aki->key_id != *root.subject_key_id()) {
+    out.Report(index, "root_aki_ski_mismatch",
+               absl::StrCat("the root's authorityKeyIdentifier ", check_util::HexText(*aki->key_id),
+                            " differs from its subjectKeyIdentifier ",
+                            check_util::HexText(*root.subject_key_id()), " (CABF BR 7.1.2.1.3)"));
+  }
+  if (aki->has_issuer || aki->has_serial) {
+    out.Report(index, "root_aki_issuer_serial",
+               "the root's authorityKeyIdentifier has authorityCertIssuer or "
+               "authorityCertSerialNumber (CABF BR 7.1.2.1.3)");
+  }
+}
+
+void CheckSubjectKeyId(const Certificate& cert, int index, FindingReporter& out) {
+  if (Critical(cert, oid::kSubjectKeyIdentifier)) {
+    out.Report(index, "ski_critical",
+               "subjectKeyIdentifier is critical; RFC 5280 4.2.1.2 requires it non-critical");
+  }
+  if (check_util::IsCa(cert) && !cert.subject_key_id()) {
+    out.Report(index, "ski_missing",
+               "CA certificate without subjectKeyIdentifier (RFC 5280 4.2.1.2)");
+  }
+}
+
+void CheckAuthorityInfoAccess(const Certificate& cert, int index, FindingReporter& out) {
+  if (Critical(cert, oid::kAuthorityInfoAccess)) {
+    out.Report(index, "aia_critical",
+               "authorityInfoAccess is critical; RFC 5280 4.2.2.1 requires it non-critical");
+  }
+}
+
+void CheckPolicyConstraints(const Certificate& cert, int index, FindingReporter& out) {
+  const Extension* pc = cert.FindExtension(oid::kPolicyConstraints);
+  if (pc != nullptr && !pc->critical) {
+    out.Report(index, "policy_constraints_not_critical",
+               "policyConstraints is not critical; RFC 5280 4.2.1.11 requires it critical");
+  }
+}
+
+void CheckNameConstraints(const PathContext& ctx, const Certificate& cert, int index,
+                          FindingReporter& out) {
+  const Extension* ext = cert.FindExtension(oid::kNameConstraints);
+  if (ext == nullptr) return;
+  if (!check_util::IsCa(cert)) {
+    out.Report(index, "name_constraints_in_ee",
+               "nameConstraints in a certificate that is not a CA (RFC 5280 4.2.1.10)");
+  }
+  if (ctx.profile == Profile::kRfc5280 && !ext->critical) {
+    out.Report(index, "name_constraints_not_critical",
+               "nameConstraints is not critical; RFC 5280 4.2.1.10 requires it critical");
+  }
+}
+
+bool HasNonWildcardDnsName(const GeneralNames& san) {
+  for (Der name : san.dns_names) {
+    if (name.substr(0, 2) != "*.") return true;
+  }
+  return false;
+}
+
+// Reports an address-looking CN that is not the canonical text of any iPAddress SAN.
+void CheckIpCommonName(const std::string& cn, const GeneralNames& san, FindingReporter& out) {
+  char buf[ip_text::kMaxText];
+  for (Der address : san.ip_addresses) {
+    if (ip_text::Canonical(address, buf) == cn) return;
+  }
+  out.Report(0, "cn_not_in_san",
+             absl::StrCat("subject commonName \"", cn,
+                          "\" is not the canonical text of any iPAddress SAN (first: \"",
+                          ip_text::Canonical(san.ip_addresses[0], buf), "\"; CABF BR 7.1.4.3)"));
+}
+
+// Reports a host-name CN that is not a byte-for-byte copy of a dNSName SAN.
+void CheckDnsCommonName(const std::string& cn, const GeneralNames& san, FindingReporter& out) {
+  for (Der name : san.dns_names) {
+    if (name == cn) return;
+  }
+  out.Report(0, "cn_not_in_san",
+             absl::StrCat("subject commonName \"", cn,
+                          "\" is not a byte-for-byte copy of any dNSName SAN (CABF BR 7.1.4.3)"));
+}
+
+void CheckCommonNames(const Certificate& leaf, FindingReporter& out) {
+  if (leaf.subject().common_names.empty() || !leaf.subject_alt_names()) return;
+  const GeneralNames& san = *leaf.subject_alt_names();
+  for (const std::string& cn : leaf.subject().common_names) {
+    if (ip_text::LooksLikeIp(cn)) {
+      if (!san.ip_addresses.empty()) CheckIpCommonName(cn, san, out);
+    } else if (HasNonWildcardDnsName(san)) {
+      CheckDnsCommonName(cn, san, out);
+    }
+  }
+}
+
+void CheckCertificate(const PathContext& ctx, size_t i, FindingReporter& out) {
+  const Certificate& cert = ctx.cert(i);
+  const int index = static_cast<int>(i);
+  const bool webpki = ctx.profile == Profile::kWebPki;
+  if (!ctx.is_anchor(i)) CheckSerial(cert, index, out);
+  if (webpki && cert.version() != 3) {
+    out.Report(index, "not_v3",
+               absl::StrCat("a v", cert.version(), " certificate; CABF BR 7.1.1 requires v3"));
+  }
+  CheckNames(ctx, cert, index, out);
+  CheckAuthorityKeyId(ctx, i, out);
+  if (webpki && ctx.is_anchor(i) && check_util::IsSelfSigned(ctx, i)) {
+    CheckRootAuthorityKeyId(cert, index, out);
+  }
+  CheckSubjectKeyId(cert, index, out);
+  CheckAuthorityInfoAccess(cert, index, out);
+  CheckPolicyConstraints(cert, index, out);
+  CheckNameConstraints(ctx, cert, index, out);
+  if (webpki && i == 0) CheckCommonNames(cert, out);
+}
+
+}  // namespace
+
+void CertificateProfileCheck::Run(const PathContext& ctx, FindingReporter& out) const {
+  if (check_util::IsTrustedLeafOnly(ctx)) return;
+  for (size_t i = 0; i < ctx.path.size(); ++i) CheckCertificate(ctx, i, out);
+}
+
+}  // namespace certval

@@ -1,0 +1,110 @@
+#include "validator/checks/ext_key_usage_check.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "validator/checks/check_util.h"
+
+namespace certval {
+namespace {
+
+Der PurposeOid(Purpose purpose) {
+  return purpose == Purpose::kClientAuth ? check_util::oid::kClientAuth
+                                         : check_util::oid::kServerAuth;
+}
+
+bool Lists(const ExtKeyUsage& eku, Purpose purpose) {
+  return purpose == Purpose::kClientAuth ? eku.client_auth : eku.server_auth;
+}
+
+// "1.3.6.1.5.5.7.3.2, 2.5.29.37.0" for the message.
+std::string OidList(const ExtKeyUsage& eku) {
+  std::string out;
+  for (Der oid : eku.oids) absl::StrAppend(&out, out.empty() ? "" : ", ", check_util::OidText(oid));
+  return out;
+}
+
+// The request's purpose; a hand-built context without a request gets the default, serverAuth.
+Purpose RequestedPurpose(const PathContext& ctx) {
+  return ctx.request ? ctx.request->purpose : Purpose::kServerAuth;
+}
+
+void ReportPurpose(Purpose purpose, int index, const ExtKeyUsage& eku, bool any_counts,
+                   FindingReporter& out) {
+  out.Report(index, "purpose_not_allowed",
+             absl::StrCat("extKeyUsage (", OidList(eku), ") does not include ",
+                          PurposeName(purpose),
+                          any_counts ? " or anyExtendedKeyUsage" : ""));
+}
+
+// CABF's rules for the subscriber certificate; not for a certificate the user trusts exactly.
+void CheckWebPkiLeaf(const Certificate& leaf, FindingReporter& out) {
+  if (!leaf.ext_key_usage()) {
+    out.Report(0, "missing", "the leaf has no extKeyUsage; CABF BR 7.1.2.7.10 requires one");
+    return;
+  }
+  const Extension* ext = leaf.FindExtension(check_util::oid::kExtKeyUsage);
+  if (ext != nullptr && ext->critical) {
+    out.Report(0, "critical", "the leaf's extKeyUsage is critical; CABF BR 7.1.2.7.6 forbids it");
+  }
+  if (leaf.ext_key_usage()->any) {
+    out.Report(0, "any_eku",
+               "the leaf's extKeyUsage contains anyExtendedKeyUsage; CABF BR 7.1.2.7.10 forbids it");
+  }
+}
+
+void CheckLeaf(const PathContext& ctx, FindingReporter& out) {
+  const Certificate& leaf = ctx.cert(0);
+  if (ctx.profile == Profile::kWebPki && !check_util::IsTrustedLeafOnly(ctx)) {
+    CheckWebPkiLeaf(leaf, out);
+  }
+  const auto& eku = leaf.ext_key_usage();
+  if (!eku) return;
+  const Purpose purpose = RequestedPurpose(ctx);
+  const bool any_counts = ctx.profile == Profile::kRfc5280;
+  if (purpose == Purpose::kAny || Lists(*eku, purpose) || (any_counts && eku->any)) return;
+  ReportPurpose(purpose, 0, *eku, any_counts, out);
+}
+
+void CheckCa(const PathContext& ctx, size_t i, FindingReporter& out) {
+  const auto& eku = ctx.cert(i).ext_key_usage();
+  if (!eku) return;
+  const int index = static_cast<int>(i);
+  if (ctx.profile == Profile::kWebPki && ctx.is_anchor(i) && check_util::IsSelfSigned(ctx, i)) {
+    out.Report(index, "root_has_eku",
+               absl::StrCat("the root has extKeyUsage (", OidList(*eku),
+                            "); CABF BR 7.1.2.1.2 forbids it"));
+    return;
+  }
+  const Purpose purpose = RequestedPurpose(ctx);
+  if (purpose == Purpose::kAny || Lists(*eku, purpose) || eku->any) return;
+  ReportPurpose(purpose, index, *eku, /*any_counts=*/true, out);
+}
+
+void CheckAnchorConstraints(const PathContext& ctx, FindingReporter& out) {
+  if (ctx.anchor.kind != TrustKind::kAnchor || !ctx.anchor.constraints) return;
+  const auto& allowed = ctx.anchor.constraints->allowed_ekus;
+  const Purpose purpose = RequestedPurpose(ctx);
+  if (allowed.empty() || purpose == Purpose::kAny) return;
+  const Der wanted = PurposeOid(purpose);
+  for (const std::string& oid : allowed) {
+    if (oid == wanted || oid == check_util::oid::kAnyExtendedKeyUsage) return;
+  }
+  std::string list;
+  for (const std::string& oid : allowed) {
+    absl::StrAppend(&list, list.empty() ? "" : ", ", check_util::OidText(oid));
+  }
+  out.Report(static_cast<int>(ctx.path.size() - 1), "anchor_disallows_purpose",
+             absl::StrCat("the trust anchor is limited to purposes (", list, "), not ",
+                          PurposeName(purpose)));
+}
+
+}  // namespace
+
+void ExtKeyUsageCheck::Run(const PathContext& ctx, FindingReporter& out) const {
+  CheckLeaf(ctx, out);
+  for (size_t i = 1; i < ctx.path.size(); ++i) CheckCa(ctx, i, out);
+  CheckAnchorConstraints(ctx, out);
+}
+
+}  // namespace certval

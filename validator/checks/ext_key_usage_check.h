@@ -1,0 +1,37 @@
+// ext_key_usage: the path may be used for the request's purpose (serverAuth, clientAuth or any).
+//
+// Leaf:
+// - An extKeyUsage, when present, contains the purpose. anyExtendedKeyUsage satisfies any purpose under rfc5280
+//   only; a leaf without extKeyUsage is unrestricted under rfc5280.
+// - webpki (CABF BR 7.1.2.7.10): the leaf has extKeyUsage, not critical, without anyExtendedKeyUsage.
+// CAs:
+// - webpki: a root (a self-signed trust anchor) has no extKeyUsage (CABF BR 7.1.2.1.2).
+// - Any other CA with extKeyUsage constrains the path below it: it contains the purpose or
+//   anyExtendedKeyUsage (the common practice of browsers and Go; RFC 5280 itself is silent).
+// - An anchor added with AnchorConstraints::allowed_ekus permits only those purposes.
+// Purpose "any" skips the purpose tests (and the anchor list). A certificate trusted exactly
+// (TrustKind::kLeaf) gets the purpose tests only: the CABF rules are issuance rules.
+//
+// (An empty extKeyUsage never gets here: Certificate::Parse rejects it, RFC 5280 4.2.1.12.)
+//
+// Codes: purpose_not_allowed, missing, critical, any_eku, root_has_eku,
+//        anchor_disallows_purpose.
+#ifndef CERTVAL_VALIDATOR_CHECKS_EXT_KEY_USAGE_CHECK_H_
+#define CERTVAL_VALIDATOR_CHECKS_EXT_KEY_USAGE_CHECK_H_
+
+#include "absl/strings/string_view.h"
+
+#include "validator/check.h"
+
+namespace certval {
+
+class ExtKeyUsageCheck final : public Check {
+ public:
+  static constexpr absl::string_view kName = "ext_key_usage";
+  absl::string_view name() const override { return kName; }
+  void Run(const PathContext& ctx, FindingReporter& out) const override;
+};
+
+}  // namespace certval
+
+#endif  // CERTVAL_VALIDATOR_CHECKS_EXT_KEY_USAGE_CHECK_H_

@@ -1,0 +1,257 @@
+#include "validator/checks/name_constraints_check.h"
+
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "validator/hostname_match.h"
+#include "validator/ip_address.h"
+#include "validator/name_constraints_match.h"
+
+namespace certval {
+namespace {
+
+// One set of constraints (an extension, or an anchor's) as permitted/excluded subtree lists.
+struct ConstraintSet {
+  const std::vector<GeneralSubtree>* permitted;
+  const std::vector<GeneralSubtree>* excluded;
+};
+
+// A name found in a certificate, with its form.
+struct PresentedName {
+  GeneralNameType type;
+  Der value;                                     // DNS/email/IP bytes; unused for directory names
+  const std::vector<std::string>* rdns = nullptr;  // directory names
+};
+
+bool HasForm(const std::vector<GeneralSubtree>& subtrees, GeneralNameType type) {
+  for (const GeneralSubtree& s : subtrees) {
+    if (s.type == type) return true;
+  }
+  return false;
+}
+
+// A DNS name constraint per RFC 5280: a DNS name without wildcard. The leading-period form is
+// defined for URIs and mailboxes only, and x509-limbo holds verifiers to that; empty means "all".
+bool DnsConstraintValid(Der c) { return c.empty() || (c[0] != '.' && IsValidDnsConstraint(c)); }
+
+bool ConstraintValid(const GeneralSubtree& s, std::string* why) {
+  switch (s.type) {
+    case GeneralNameType::kDnsName:
+      if (DnsConstraintValid(s.value)) return true;
+      *why = absl::StrCat("dNSName constraint '", s.value, "' is not a valid DNS name");
+      return false;
+    case GeneralNameType::kIpAddress:
+      if (IsValidIpConstraint(s.value)) return true;
+      *why = "iPAddress constraint is not an address with a contiguous mask";
+      return false;
+    case GeneralNameType::kRfc822Name:
+      if (IsValidEmailConstraint(s.value)) return true;
+      *why = absl::StrCat("rfc822Name constraint '", s.value, "' is not a mailbox, host or domain");
+      return false;
+    default:
+      return true;
+  }
+}
+
+// Parsed directoryName subtrees keep their RDN lists here for the life of one check run.
+class DirectorySubtrees {
+ public:
+  const std::vector<std::string>* Rdns(Der name_der) {
+    for (auto& [der, rdns] : cache_) {
+      if (der == name_der) return &rdns;
+    }
+    Name name;
+    if (!ParseName(name_der, &name).ok()) return nullptr;
+    cache_.emplace_back(name_der, std::move(name.normalized_rdns));
+    return &cache_.back().second;
+  }
+
+ private:
+  std::vector<std::pair<Der, std::vector<std::string>>> cache_;
+};
+
+bool Matches(const PresentedName& name, const GeneralSubtree& s, bool excluded,
+             DirectorySubtrees& dirs) {
+  switch (name.type) {
+    case GeneralNameType::kDnsName:
+      return excluded ? DnsNameMayMatchConstraint(name.value, s.value)
+                      : DnsNameMatchesConstraint(name.value, s.value);
+    case GeneralNameType::kIpAddress:
+      return IpMatchesConstraint(name.value, s.value);
+    case GeneralNameType::kRfc822Name:
+      return EmailMatchesConstraint(name.value, s.value);
+    case GeneralNameType::kDirectoryName: {
+      const std::vector<std::string>* subtree = dirs.Rdns(s.value);
+      // An unparseable subtree matches everything when excluded, nothing when permitted.
+      return subtree == nullptr ? excluded : DirectoryNameWithinSubtree(*name.rdns, *subtree);
+    }
+    default:
+      return false;
+  }
+}
+
+bool NameValid(const PresentedName& name) {
+  switch (name.type) {
+    case GeneralNameType::kDnsName:
+      return IsValidPresentedDnsName(name.value, /*allow_wildcard=*/true);
+    case GeneralNameType::kRfc822Name: {
+      absl::string_view local, domain;
+      return SplitEmailAddress(name.value, &local, &domain);
+    }
+    default:
+      return true;
+  }
+}
+
+std::string NameText(const PresentedName& name) {
+  switch (name.type) {
+    case GeneralNameType::kDnsName:
+      return absl::StrCat("dNSName '", name.value, "'");
+    case GeneralNameType::kRfc822Name:
+      return absl::StrCat("rfc822Name '", name.value, "'");
+    case GeneralNameType::kIpAddress:
+      return absl::StrCat("iPAddress ", FormatIpAddress(name.value));
+    default:
+      return "directoryName";
+  }
+}
+
+void CollectNames(const Certificate& cert, std::vector<PresentedName>* names,
+                  std::vector<Name>* san_dirs, std::vector<GeneralNameType>* unsupported) {
+  if (!cert.subject().empty()) {
+    names->push_back({GeneralNameType::kDirectoryName, cert.subject().der,
+                      &cert.subject().normalized_rdns});
+  }
+  for (const std::string& email : cert.subject().emails) {
+    names->push_back({GeneralNameType::kRfc822Name, email});
+  }
+  const auto& san = cert.subject_alt_names();
+  if (!san) return;
+  for (Der d : san->dns_names) names->push_back({GeneralNameType::kDnsName, d});
+  for (Der d : san->ip_addresses) names->push_back({GeneralNameType::kIpAddress, d});
+  for (Der d : san->emails) names->push_back({GeneralNameType::kRfc822Name, d});
+  for (Der d : san->directory_names) {
+    Name parsed;
+    if (ParseName(d, &parsed).ok()) san_dirs->push_back(std::move(parsed));
+  }
+  for (const Name& n : *san_dirs) {
+    names->push_back({GeneralNameType::kDirectoryName, n.der, &n.normalized_rdns});
+  }
+  if (!san->uris.empty()) unsupported->push_back(GeneralNameType::kUri);
+  unsupported->insert(unsupported->end(), san->other_kinds.begin(), san->other_kinds.end());
+}
+
+class Evaluator {
+ public:
+  Evaluator(const PathContext& ctx, FindingReporter& out) : ctx_(ctx), out_(out) {}
+
+  // Applies `set`, carried by path[issuer], to every certificate below it. False once the
+  // comparison budget is spent (reported once).
+  bool Apply(const ConstraintSet& set, size_t issuer, absl::string_view source) {
+    for (const auto* list : {set.permitted, set.excluded}) {
+      for (const GeneralSubtree& s : *list) {
+        std::string why;
+        if (!ConstraintValid(s, &why)) {
+          out_.Report(static_cast<int>(issuer), "invalid_constraint", absl::StrCat(source, ": ", why));
+          return true;
+        }
+      }
+    }
+    for (size_t j = 0; j < issuer; ++j) {
+      const Certificate& cert = ctx_.cert(j);
+      if (j > 0 && cert.self_issued()) continue;  // RFC 5280 6.1.3(b): not for self-issued CAs
+      if (!ApplyTo(set, j, cert, source)) return false;
+    }
+    return true;
+  }
+
+ private:
+  bool ApplyTo(const ConstraintSet& set, size_t j, const Certificate& cert, absl::string_view source) {
+    std::vector<PresentedName> names;
+    std::vector<Name> san_dirs;
+    std::vector<GeneralNameType> unsupported;
+    CollectNames(cert, &names, &san_dirs, &unsupported);
+    for (GeneralNameType form : unsupported) {
+      if (HasForm(*set.permitted, form) || HasForm(*set.excluded, form)) {
+        out_.Report(static_cast<int>(j), "unsupported_name_form",
+                    absl::StrCat(source, " constrains name form ", static_cast<int>(form),
+                                 ", which certval cannot evaluate and the certificate uses"));
+      }
+    }
+    comparisons_ += static_cast<int64_t>(names.size()) *
+                    static_cast<int64_t>(set.permitted->size() + set.excluded->size());
+    if (comparisons_ > ctx_.limits.max_name_comparisons) {
+      out_.Report(static_cast<int>(j), "budget_exceeded",
+                  absl::StrCat("more than ", ctx_.limits.max_name_comparisons,
+                               " name-constraint comparisons; refusing the path"));
+      return false;
+    }
+    for (const PresentedName& name : names) Judge(set, j, name, source);
+    return true;
+  }
+
+  void Judge(const ConstraintSet& set, size_t j, const PresentedName& name, absl::string_view source) {
+    const bool constrained = HasForm(*set.permitted, name.type) || HasForm(*set.excluded, name.type);
+    if (!constrained) return;
+    if (!NameValid(name)) {
+      out_.Report(static_cast<int>(j), "invalid_name",
+                  absl::StrCat(NameText(name), " is malformed and ", source, " constrains its form"));
+      return;
+    }
+    for (const GeneralSubtree& s : *set.excluded) {
+      if (s.type == name.type && Matches(name, s, /*excluded=*/true, dirs_)) {
+        out_.Report(static_cast<int>(j), "excluded",
+                    absl::StrCat(NameText(name), " is in an excluded subtree of ", source));
+        return;
+      }
+    }
+    if (!HasForm(*set.permitted, name.type)) return;
+    for (const GeneralSubtree& s : *set.permitted) {
+      if (s.type == name.type && Matches(name, s, /*excluded=*/false, dirs_)) return;
+    }
+    out_.Report(static_cast<int>(j), "not_permitted",
+                absl::StrCat(NameText(name), " is outside the permitted subtrees of ", source));
+  }
+
+  const PathContext& ctx_;
+  FindingReporter& out_;
+  DirectorySubtrees dirs_;
+  int64_t comparisons_ = 0;
+};
+
+// An anchor's application-given constraints, in the extension's shape.
+struct AnchorSubtrees {
+  std::vector<GeneralSubtree> permitted, excluded;
+  explicit AnchorSubtrees(const AnchorConstraints& c) {
+    auto add = [](std::vector<GeneralSubtree>& to, GeneralNameType t, const std::vector<std::string>& v) {
+      for (const std::string& s : v) to.push_back({t, s});
+    };
+    add(permitted, GeneralNameType::kDnsName, c.permitted_dns);
+    add(excluded, GeneralNameType::kDnsName, c.excluded_dns);
+    add(permitted, GeneralNameType::kIpAddress, c.permitted_ip);
+    add(excluded, GeneralNameType::kIpAddress, c.excluded_ip);
+    add(permitted, GeneralNameType::kRfc822Name, c.permitted_email);
+    add(excluded, GeneralNameType::kRfc822Name, c.excluded_email);
+  }
+};
+
+}  // namespace
+
+void NameConstraintsCheck::Run(const PathContext& ctx, FindingReporter& out) const {
+  Evaluator eval(ctx, out);
+  for (size_t i = ctx.path.size(); i-- > 1;) {
+    const auto& nc = ctx.cert(i).name_constraints();
+    if (!nc) continue;
+    if (!eval.Apply({&nc->permitted, &nc->excluded}, i,
+                    absl::StrCat("the nameConstraints of certificate ", i))) {
+      return;
+    }
+  }
+  if (ctx.anchor.kind == TrustKind::kAnchor && ctx.anchor.constraints != nullptr) {
+    AnchorSubtrees anchor(*ctx.anchor.constraints);
+    eval.Apply({&anchor.permitted, &anchor.excluded}, ctx.path.size() - 1,
+               "the trust anchor's configured constraints");
+  }
+}
+
+}  // namespace certval

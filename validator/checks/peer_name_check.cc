@@ -1,0 +1,99 @@
+#include "validator/checks/peer_name_check.h"
+
+#include <optional>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "validator/hostname_match.h"
+#include "validator/ip_address.h"
+
+namespace certval {
+namespace {
+
+bool MatchesDns(const Certificate& leaf, absl::string_view reference, bool cn_fallback) {
+  const auto& san = leaf.subject_alt_names();
+  if (san) {
+    for (Der presented : san->dns_names) {
+      if (MatchDnsName(presented, reference)) return true;
+    }
+    return false;
+  }
+  if (!cn_fallback) return false;
+  for (const std::string& cn : leaf.subject().common_names) {
+    if (MatchDnsName(cn, reference)) return true;
+  }
+  return false;
+}
+
+bool MatchesIp(const Certificate& leaf, absl::string_view address) {
+  const auto& san = leaf.subject_alt_names();
+  if (!san) return false;
+  for (Der presented : san->ip_addresses) {
+    if (MatchIpAddress(presented, address)) return true;
+  }
+  return false;
+}
+
+bool MatchesEmail(const Certificate& leaf, absl::string_view reference) {
+  const auto& san = leaf.subject_alt_names();
+  if (!san) return false;
+  for (Der presented : san->emails) {
+    if (MatchEmail(presented, reference)) return true;
+  }
+  return false;
+}
+
+// What the leaf presents, for the mismatch message.
+std::string Presented(const Certificate& leaf) {
+  const auto& san = leaf.subject_alt_names();
+  if (!san) return "no subjectAltName";
+  std::vector<std::string> names;
+  for (Der d : san->dns_names) names.push_back(std::string(d));
+  for (Der d : san->ip_addresses) names.push_back(FormatIpAddress(d));
+  for (Der d : san->emails) names.push_back(std::string(d));
+  if (names.size() > 8) names.resize(8), names.push_back("...");
+  return absl::StrCat("SANs: ", names.empty() ? "(none of a matchable kind)" : absl::StrJoin(names, ", "));
+}
+
+}  // namespace
+
+void PeerNameCheck::Run(const PathContext& ctx, FindingReporter& out) const {
+  const PeerName& peer = ctx.request->peer_name;
+  if (peer.kind == PeerName::Kind::kNone) return;
+  const Certificate& leaf = ctx.cert(0);
+  bool matched = false;
+  switch (peer.kind) {
+    case PeerName::Kind::kDns:
+      if (!IsValidDnsReference(peer.value)) {
+        out.Report(-1, "invalid_reference", absl::StrCat("'", peer.value, "' is not a valid DNS name"));
+        return;
+      }
+      if (!leaf.subject_alt_names() && !ctx.request->allow_common_name_fallback) {
+        out.Report(0, "no_san",
+                   "the leaf has no subjectAltName; the subject commonName is not used for matching");
+        return;
+      }
+      matched = MatchesDns(leaf, peer.value, ctx.request->allow_common_name_fallback);
+      break;
+    case PeerName::Kind::kIp: {
+      std::optional<std::string> address = ParseIpAddress(peer.value);
+      if (!address) {
+        out.Report(-1, "invalid_reference", absl::StrCat("'", peer.value, "' is not an IP address"));
+        return;
+      }
+      matched = MatchesIp(leaf, *address);
+      break;
+    }
+    case PeerName::Kind::kEmail:
+      matched = MatchesEmail(leaf, peer.value);
+      break;
+    case PeerName::Kind::kNone:
+      return;
+  }
+  if (!matched) {
+    out.Report(0, "mismatch", absl::StrCat("the leaf is not valid for '", peer.value, "' (",
+                                           Presented(leaf), ")"));
+  }
+}
+
+}  // namespace certval

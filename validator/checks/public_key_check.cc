@@ -1,0 +1,66 @@
+#include "validator/checks/public_key_check.h"
+
+#include "absl/strings/str_cat.h"
+#include "validator/checks/check_util.h"
+
+namespace certval {
+namespace {
+
+constexpr int kWebPkiMinRsaBits = 2048;
+constexpr int kRfc5280MinRsaBits = 1024;
+
+void CheckRsa(const PublicKeyInfo& key, const PathContext& ctx, int index, FindingReporter& out) {
+  const bool webpki = ctx.profile == Profile::kWebPki;
+  const int min_bits = webpki ? kWebPkiMinRsaBits : kRfc5280MinRsaBits;
+  if (key.bits < min_bits) {
+    out.Report(index, "rsa_too_small",
+               absl::StrCat("RSA modulus is ", key.bits, " bits; the ", ProfileName(ctx.profile),
+                            " profile requires at least ", min_bits));
+  } else if (webpki && key.bits % 8 != 0) {
+    out.Report(index, "rsa_not_multiple_of_8",
+               absl::StrCat("RSA modulus is ", key.bits,
+                            " bits, not a multiple of 8 as CABF BR 6.1.5 requires"));
+  }
+}
+
+// Under webpki only: the key types CABF does not allow.
+void CheckWebPkiType(const PublicKeyInfo& key, int index, FindingReporter& out) {
+  switch (key.type) {
+    case KeyType::kEcExplicitCurve:
+      out.Report(index, "ec_explicit_curve",
+                 "EC key with explicit curve parameters; CABF BR 7.1.3.1.2 requires a namedCurve");
+      return;
+    case KeyType::kEcOtherCurve:
+      out.Report(index, "ec_curve_not_allowed",
+                 absl::StrCat("EC key on a ", key.bits,
+                              "-bit curve other than P-256, P-384 or P-521 (CABF BR 6.1.5)"));
+      return;
+    case KeyType::kDsa:
+      out.Report(index, "key_type_not_allowed", "DSA key; CABF BR 6.1.5 allows only RSA and ECDSA");
+      return;
+    case KeyType::kUnknown:
+      out.Report(index, "key_type_not_allowed",
+                 absl::StrCat("unrecognised key algorithm (AlgorithmIdentifier ",
+                              check_util::HexText(key.algorithm), ")"));
+      return;
+    default:
+      return;
+  }
+}
+
+}  // namespace
+
+void PublicKeyCheck::Run(const PathContext& ctx, FindingReporter& out) const {
+  if (check_util::IsTrustedLeafOnly(ctx)) return;
+  for (size_t i = 0; i < ctx.path.size(); ++i) {
+    const PublicKeyInfo& key = ctx.cert(i).public_key();
+    const int index = static_cast<int>(i);
+    if (key.type == KeyType::kRsa) {
+      CheckRsa(key, ctx, index, out);
+    } else if (ctx.profile == Profile::kWebPki) {
+      CheckWebPkiType(key, index, out);
+    }
+  }
+}
+
+}  // namespace certval

@@ -1,0 +1,106 @@
+#include "validator/checks/signature_check.h"
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "validator/checks/check_util.h"
+#include "validator/signature_verifier.h"
+
+namespace certval {
+namespace {
+
+enum class Verdict { kAccepted, kWeak, kUnsupported };
+
+absl::string_view AlgorithmName(SignatureAlgorithm alg) {
+  switch (alg) {
+    case SignatureAlgorithm::kRsaPkcs1Md5: return "md5WithRSAEncryption";
+    case SignatureAlgorithm::kRsaPkcs1Sha1: return "sha1WithRSAEncryption";
+    case SignatureAlgorithm::kRsaPkcs1Sha256: return "sha256WithRSAEncryption";
+    case SignatureAlgorithm::kRsaPkcs1Sha384: return "sha384WithRSAEncryption";
+    case SignatureAlgorithm::kRsaPkcs1Sha512: return "sha512WithRSAEncryption";
+    case SignatureAlgorithm::kRsaPssSha256: return "RSASSA-PSS/SHA-256";
+    case SignatureAlgorithm::kRsaPssSha384: return "RSASSA-PSS/SHA-384";
+    case SignatureAlgorithm::kRsaPssSha512: return "RSASSA-PSS/SHA-512";
+    case SignatureAlgorithm::kEcdsaSha1: return "ecdsa-with-SHA1";
+    case SignatureAlgorithm::kEcdsaSha256: return "ecdsa-with-SHA256";
+    case SignatureAlgorithm::kEcdsaSha384: return "ecdsa-with-SHA384";
+    case SignatureAlgorithm::kEcdsaSha512: return "ecdsa-with-SHA512";
+    case SignatureAlgorithm::kEd25519: return "Ed25519";
+    case SignatureAlgorithm::kDsaSha1: return "dsa-with-SHA1";
+    case SignatureAlgorithm::kDsaSha256: return "dsa-with-SHA256";
+    case SignatureAlgorithm::kUnknown: break;
+  }
+  return "an unknown algorithm";
+}
+
+Verdict Judge(SignatureAlgorithm alg, Profile profile) {
+  switch (alg) {
+    case SignatureAlgorithm::kRsaPkcs1Sha256:
+    case SignatureAlgorithm::kRsaPkcs1Sha384:
+    case SignatureAlgorithm::kRsaPkcs1Sha512:
+    case SignatureAlgorithm::kRsaPssSha256:
+    case SignatureAlgorithm::kRsaPssSha384:
+    case SignatureAlgorithm::kRsaPssSha512:
+    case SignatureAlgorithm::kEcdsaSha256:
+    case SignatureAlgorithm::kEcdsaSha384:
+    case SignatureAlgorithm::kEcdsaSha512:
+    case SignatureAlgorithm::kEd25519:
+      return Verdict::kAccepted;
+    // SHA-1 collisions are practical (SHAttered, 2017); the BRs stopped it, RFC 5280 predates that.
+    case SignatureAlgorithm::kRsaPkcs1Sha1:
+    case SignatureAlgorithm::kEcdsaSha1:
+      return profile == Profile::kRfc5280 ? Verdict::kAccepted : Verdict::kWeak;
+    case SignatureAlgorithm::kRsaPkcs1Md5:
+      return Verdict::kWeak;
+    case SignatureAlgorithm::kDsaSha1:
+    case SignatureAlgorithm::kDsaSha256:
+    case SignatureAlgorithm::kUnknown:
+      break;
+  }
+  return Verdict::kUnsupported;
+}
+
+// Reports when path[i] does not verify under path[i+1]. Reuses what the path builder already learned,
+// so a path costs no second public-key operation per edge.
+void VerifyEdge(const PathContext& ctx, size_t i, FindingReporter& out) {
+  int8_t known = i < ctx.edge_verified.size() ? ctx.edge_verified[i] : 0;
+  if (known == 1) return;
+  absl::Status status;
+  if (known == -1) {
+    status = absl::InvalidArgumentError("the path builder found it does not verify");
+  } else {
+    static const SignatureVerifier kDefaultVerifier;
+    const SignatureVerifier& verifier = ctx.verifier ? *ctx.verifier : kDefaultVerifier;
+    status = verifier.Verify(ctx.cert(i), ctx.cert(i + 1));
+  }
+  if (status.ok()) return;
+  out.Report(static_cast<int>(i), "invalid",
+             absl::StrCat("signature (", AlgorithmName(ctx.cert(i).signature_algorithm()),
+                          ") does not verify under the key of certificate ", i + 1, ": ",
+                          status.message()));
+}
+
+}  // namespace
+
+void SignatureCheck::Run(const PathContext& ctx, FindingReporter& out) const {
+  for (size_t i = 0; i + 1 < ctx.path.size(); ++i) {
+    SignatureAlgorithm alg = ctx.cert(i).signature_algorithm();
+    switch (Judge(alg, ctx.profile)) {
+      case Verdict::kAccepted:
+        VerifyEdge(ctx, i, out);
+        break;
+      case Verdict::kWeak:
+        out.Report(static_cast<int>(i), "weak_algorithm",
+                   absl::StrCat("signed with ", AlgorithmName(alg), ", which the ",
+                                ProfileName(ctx.profile), " profile refuses as weak"));
+        break;
+      case Verdict::kUnsupported:
+        out.Report(static_cast<int>(i), "unsupported_algorithm",
+                   absl::StrCat("signed with ", AlgorithmName(alg), " (AlgorithmIdentifier ",
+                                check_util::HexText(ctx.cert(i).signature_algorithm_der()),
+                                "), which certval does not accept"));
+        break;
+    }
+  }
+}
+
+}  // namespace certval

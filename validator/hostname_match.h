@@ -1,0 +1,59 @@
+// Matching a reference identity (what the caller asked for) against a presented identity (a name in
+// the certificate), per RFC 6125 6.4 and the CA/Browser Forum Baseline Requirements.
+//
+// Syntax decisions, shared by reference and presented DNS names:
+//  - Labels are 1..63 octets of ASCII letters, digits, hyphens and underscores, not starting or ending
+//    with a hyphen; the whole name is at most 253 octets (without a trailing dot). Non-ASCII text
+//    (U-labels, emoji), spaces and empty labels are refused: IDNs must come as A-labels ("xn--...").
+//  - Underscores are accepted. DNS itself allows them (RFC 2181 11), real names use them ("_dmarc",
+//    SRV owners, some intranet hosts), and mozilla::pkix and Go accept them in dNSNames. The BR ban on
+//    underscores in publicly-trusted certificates is an issuance rule for a lint, not for matching.
+//  - The last label may not be all digits (RFC 3696 2): "1.2.3.4" is an IP address, not a DNS name,
+//    so a dNSName "10.0.0.1" can never stand in for an iPAddress.
+//  - A reference may end in one dot (an absolute name), which is ignored; a presented name may not
+//    (RFC 5280 dNSNames use the preferred name syntax, which has no trailing dot).
+#ifndef CERTVAL_VALIDATOR_HOSTNAME_MATCH_H_
+#define CERTVAL_VALIDATOR_HOSTNAME_MATCH_H_
+
+#include "absl/strings/string_view.h"
+
+namespace certval {
+
+// A DNS name a caller may ask for: the syntax above, optionally with one trailing dot; no wildcard.
+bool IsValidDnsReference(absl::string_view name);
+
+// A dNSName as a certificate may present it: the syntax above, no trailing dot. With `allow_wildcard`,
+// the left-most label may be exactly "*" when at least two labels follow it ("*.example.com", not
+// "*.com" or "*"); partial wildcards ("f*o", "*oo", "xn--*") are never valid.
+bool IsValidPresentedDnsName(absl::string_view name, bool allow_wildcard);
+
+// Whether `domain` (lower or upper case, no trailing dot) is a public suffix: an ICANN or private entry
+// of the Public Suffix List ("com", "co.uk", "github.io"), or an unlisted top-level label (the list's
+// implicit "*" rule). Reads the newest of libpsl's built-in list and Debian's publicsuffix package. If
+// no list can be loaded every domain counts as public, which disables wildcard matching (fail closed).
+bool IsPublicSuffix(absl::string_view domain);
+
+// RFC 6125 6.4.3 with the BR restrictions: ASCII case-insensitive; a trailing dot on `reference` is
+// ignored. A presented wildcard "*.rest" matches exactly one non-empty left-most label in front of
+// `rest` (never `rest` itself, never two labels), and only when `rest` is not a public suffix. Invalid
+// presented or reference names (see above) never match.
+bool MatchDnsName(absl::string_view presented, absl::string_view reference);
+
+// iPAddress names: both 4 bytes or both 16 bytes, byte-equal. An IPv4-mapped IPv6 address does not
+// match the IPv4 address (RFC 5280 keeps the families apart).
+bool MatchIpAddress(absl::string_view presented_bytes, absl::string_view reference_bytes);
+
+// rfc822Name mailboxes "local@domain" (split at the last '@'): local parts equal octet for octet
+// (RFC 5280 4.2.1.6 leaves their case to the receiving host), domains ASCII case-insensitive. Each
+// address needs a 1..64-octet local part of printable ASCII without spaces and a domain that is a valid
+// DNS name without a trailing dot; address literals ("[192.0.2.1]") and quoted-string equivalence are
+// not supported.
+bool MatchEmail(absl::string_view presented, absl::string_view reference);
+
+// Splits a mailbox that is valid by MatchEmail's rules into its local part and domain (views into
+// `address`); false, leaving the outputs alone, when it is not valid.
+bool SplitEmailAddress(absl::string_view address, absl::string_view* local, absl::string_view* domain);
+
+}  // namespace certval
+
+#endif  // CERTVAL_VALIDATOR_HOSTNAME_MATCH_H_

@@ -1,0 +1,80 @@
+// The subtree relations of RFC 5280 4.2.1.10 (nameConstraints), one pure function per name form.
+// Each answers "does this name lie in this one GeneralSubtree?"; walking the permitted and excluded
+// lists of every CA in a path is the caller's job.
+//
+// The Is*Valid* functions judge a constraint's syntax; the matching functions assume nothing about
+// validity and never crash on odd input, but the caller should refuse (or treat as excluded) names
+// and constraints that are not valid, since garbage can fail to match an excluded subtree.
+#ifndef CERTVAL_VALIDATOR_NAME_CONSTRAINTS_MATCH_H_
+#define CERTVAL_VALIDATOR_NAME_CONSTRAINTS_MATCH_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace certval {
+
+// ---- dNSName ----
+//
+// A constraint "example.com" covers "example.com" and every name below it ("a.example.com",
+// "a.b.example.com"), not "badexample.com". A constraint with a leading period, ".example.com", covers
+// only the names strictly below it: RFC 5280 defines this form for rfc822Name and URI only, but CAs
+// use it for dNSNames too and OpenSSL and Go read it this way. The empty constraint covers every
+// name. Comparison is ASCII case-insensitive, and one trailing dot on either side is ignored.
+
+// The constraint is empty, a DNS name (hostname_match.h syntax, no wildcard, no trailing dot), or a
+// period followed by such a name. Empty labels ("a..b", ".", "example.com.") are invalid.
+bool IsValidDnsConstraint(absl::string_view constraint);
+
+// For permitted subtrees: every name `name` can stand for lies in the subtree. A wildcard name
+// "*.example.com" is compared as written, its "*" counting as one more label: it lies in "example.com"
+// and ".example.com", but not in "a.example.com" (it also matches "b.example.com").
+bool DnsNameMatchesConstraint(absl::string_view name, absl::string_view constraint);
+
+// For excluded subtrees: some name `name` can stand for lies in the subtree. Differs from the above
+// only for wildcards: "*.example.com" may be "a.example.com", so it meets the excluded subtree
+// "a.example.com" (but not "b.a.example.com", nor ".a.example.com").
+bool DnsNameMayMatchConstraint(absl::string_view name, absl::string_view constraint);
+
+// ---- iPAddress ----
+//
+// A constraint is the address followed by a mask of the same length: 8 bytes for IPv4, 32 for IPv6.
+
+// The length is 8 or 32 and the mask is a prefix (ones then zeros; 255.0.255.0 is invalid). Host bits
+// set in the address (10.0.0.1 with 255.0.0.0) are accepted: matching masks them away, as Go and
+// Chromium do, so refusing them would only break CAs without protecting anyone.
+bool IsValidIpConstraint(absl::string_view constraint_bytes);
+
+// The address has bits set outside the mask, e.g. 10.0.0.1/8 (for a lint to mention). False for a
+// constraint of the wrong length.
+bool IpConstraintHasHostBits(absl::string_view constraint_bytes);
+
+// The address (4 or 16 bytes) agrees with the constraint's address on every bit the mask sets; the
+// families must agree (an IPv4-mapped IPv6 address is not in an IPv4 subtree).
+bool IpMatchesConstraint(absl::string_view address_bytes, absl::string_view constraint_bytes);
+
+// ---- rfc822Name ----
+//
+// RFC 5280 4.2.1.10: "user@host" is that one mailbox; "host" is any mailbox at exactly that host;
+// ".domain" is any mailbox at a host strictly below domain. Hosts compare ASCII case-insensitively,
+// local parts octet for octet. "*" has no special meaning. The empty constraint covers every mailbox.
+
+// Empty, a mailbox that SplitEmailAddress (hostname_match.h) accepts, a DNS name, or a period and a
+// DNS name.
+bool IsValidEmailConstraint(absl::string_view constraint);
+
+// `email` is split at its last '@' (no '@' never matches); its parts are not otherwise judged, so that
+// an oddly formed mailbox still meets an excluded subtree on its host.
+bool EmailMatchesConstraint(absl::string_view email, absl::string_view constraint);
+
+// ---- directoryName ----
+
+// The subtree's RDNs (Name::normalized_rdns) are a prefix of the name's; the empty subtree holds
+// every name.
+bool DirectoryNameWithinSubtree(const std::vector<std::string>& name_rdns,
+                                const std::vector<std::string>& subtree_rdns);
+
+}  // namespace certval
+
+#endif  // CERTVAL_VALIDATOR_NAME_CONSTRAINTS_MATCH_H_
