@@ -109,7 +109,7 @@ bool MatchIpAddress(absl::string_view presented_bytes, absl::string_view referen
 }
 
 bool SplitEmailAddress(absl::string_view address, absl::string_view* local, absl::string_view* domain) {
-  // The last '@': a domain never contains one, a quoted local part may.
+  // A valid local part has no '@' (IsValidLocalPart), so exactly one '@' splits the address.
   size_t at = address.rfind('@');
   if (at == absl::string_view::npos) return false;
   absl::string_view l = address.substr(0, at), d = address.substr(at + 1);

@@ -2,12 +2,13 @@
 // the certificate), per RFC 6125 6.4 and the CA/Browser Forum Baseline Requirements.
 //
 // Syntax decisions, shared by reference and presented DNS names:
-//  - Labels are 1..63 octets of ASCII letters, digits, hyphens and underscores, not starting or ending
-//    with a hyphen; the whole name is at most 253 octets (without a trailing dot). Non-ASCII text
-//    (U-labels, emoji), spaces and empty labels are refused: IDNs must come as A-labels ("xn--...").
-//  - Underscores are accepted. DNS itself allows them (RFC 2181 11), real names use them ("_dmarc",
-//    SRV owners, some intranet hosts), and mozilla::pkix and Go accept them in dNSNames. The BR ban on
-//    underscores in publicly-trusted certificates is an issuance rule for a lint, not for matching.
+//  - Labels are 1..63 octets of ASCII letters, digits and hyphens, not starting or ending with a
+//    hyphen; the whole name is at most 253 octets (without a trailing dot). Non-ASCII text (U-labels,
+//    emoji), spaces and empty labels are refused: IDNs must come as A-labels ("xn--...").
+//  - Underscores are refused. RFC 5280 4.2.1.6 requires the preferred name syntax (RFC 1034 3.5, as
+//    relaxed by RFC 1123 2.1), which has none; the BRs forbid them in publicly-trusted certificates; and
+//    x509-limbo expects "rfc5280::san::underscore-dns" to fail. DNS owner names such as "_dmarc" exist,
+//    but they are not host names anyone connects to.
 //  - The last label may not be all digits (RFC 3696 2): "1.2.3.4" is an IP address, not a DNS name,
 //    so a dNSName "10.0.0.1" can never stand in for an iPAddress.
 //  - A reference may end in one dot (an absolute name), which is ignored; a presented name may not
@@ -43,11 +44,11 @@ bool MatchDnsName(absl::string_view presented, absl::string_view reference);
 // match the IPv4 address (RFC 5280 keeps the families apart).
 bool MatchIpAddress(absl::string_view presented_bytes, absl::string_view reference_bytes);
 
-// rfc822Name mailboxes "local@domain" (split at the last '@'): local parts equal octet for octet
-// (RFC 5280 4.2.1.6 leaves their case to the receiving host), domains ASCII case-insensitive. Each
-// address needs a 1..64-octet local part of printable ASCII without spaces and a domain that is a valid
-// DNS name without a trailing dot; address literals ("[192.0.2.1]") and quoted-string equivalence are
-// not supported.
+// rfc822Name mailboxes "local@domain": local parts equal octet for octet (RFC 5280 4.2.1.6 leaves
+// their case to the receiving host), domains ASCII case-insensitive. Each address needs exactly one '@',
+// a 1..64-octet local part of printable ASCII without spaces, and a domain that is a valid DNS name
+// without a trailing dot. Quoted local parts holding '@' or spaces, address literals ("[192.0.2.1]")
+// and quoted-string equivalence are not supported.
 bool MatchEmail(absl::string_view presented, absl::string_view reference);
 
 // Splits a mailbox that is valid by MatchEmail's rules into its local part and domain (views into

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "validator/checks/check_util.h"
+#include "validator/oids.h"
 
 namespace certval {
 namespace {
@@ -26,16 +27,16 @@ void CheckExtension(const Certificate& cert, int index, FindingReporter& out) {
   const auto& bc = cert.basic_constraints();
   if (!bc) return;
   if (bc->is_ca) {
-    const Extension* ext = cert.FindExtension(check_util::oid::kBasicConstraints);
+    const Extension* ext = cert.FindExtension(kOidBasicConstraints);
     if (ext != nullptr && !ext->critical) {
       out.Report(index, "not_critical",
                  "CA certificate has a non-critical basicConstraints; RFC 5280 4.2.1.9 requires "
                  "it critical");
     }
   } else if (bc->path_len) {
-    out.Report(index, "path_len_without_ca",
-               absl::StrCat("pathLenConstraint ", *bc->path_len,
-                            " without cA=TRUE (RFC 5280 4.2.1.9)"));
+    out.Report(
+        index, "path_len_without_ca",
+        absl::StrCat("pathLenConstraint ", *bc->path_len, " without cA=TRUE (RFC 5280 4.2.1.9)"));
   }
 }
 
@@ -59,9 +60,8 @@ void BasicConstraintsCheck::Run(const PathContext& ctx, FindingReporter& out) co
     if (check_util::IsCa(cert) && cert.basic_constraints()->path_len &&
         intermediates_below > *cert.basic_constraints()->path_len) {
       out.Report(index, "path_len_exceeded",
-                 absl::StrCat("pathLenConstraint ", *cert.basic_constraints()->path_len,
-                              " but ", intermediates_below,
-                              " non-self-issued intermediates follow it"));
+                 absl::StrCat("pathLenConstraint ", *cert.basic_constraints()->path_len, " but ",
+                              intermediates_below, " non-self-issued intermediates follow it"));
     }
     if (!cert.self_issued()) ++intermediates_below;
   }

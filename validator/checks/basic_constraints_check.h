@@ -1,4 +1,5 @@
-// basic_constraints: issuers are CAs, and pathLenConstraint holds (RFC 5280 4.2.1.9, 6.1.4 (k)-(m)).
+// basic_constraints: issuers are CAs, and pathLenConstraint holds (RFC 5280 4.2.1.9 and
+// 6.1.4 (k)-(m)).
 //
 // - Every issuer (path[1..], the trust anchor included) is a v3 certificate with basicConstraints
 //   cA=TRUE. A v1/v2 certificate or a missing extension is not a CA.
@@ -16,7 +17,6 @@
 #define CERTVAL_VALIDATOR_CHECKS_BASIC_CONSTRAINTS_CHECK_H_
 
 #include "absl/strings/string_view.h"
-
 #include "validator/check.h"
 
 namespace certval {

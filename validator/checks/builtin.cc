@@ -29,16 +29,11 @@ std::vector<std::shared_ptr<const Check>> BuiltinChecks() {
   // Cheap structural checks could run first, but the order is part of the API: findings come out
   // in this order, and the signature check leads because a forged path makes everything else moot.
   return {
-      std::make_shared<SignatureCheck>(),
-      std::make_shared<PublicKeyCheck>(),
-      std::make_shared<ValidityCheck>(),
-      std::make_shared<BasicConstraintsCheck>(),
-      std::make_shared<KeyUsageCheck>(),
-      std::make_shared<ExtKeyUsageCheck>(),
-      std::make_shared<NameConstraintsCheck>(),
-      std::make_shared<PeerNameCheck>(),
-      std::make_shared<CriticalExtensionsCheck>(),
-      std::make_shared<CertificateProfileCheck>(),
+      std::make_shared<SignatureCheck>(),          std::make_shared<PublicKeyCheck>(),
+      std::make_shared<ValidityCheck>(),           std::make_shared<BasicConstraintsCheck>(),
+      std::make_shared<KeyUsageCheck>(),           std::make_shared<ExtKeyUsageCheck>(),
+      std::make_shared<NameConstraintsCheck>(),    std::make_shared<PeerNameCheck>(),
+      std::make_shared<CriticalExtensionsCheck>(), std::make_shared<CertificateProfileCheck>(),
   };
 }
 

@@ -5,11 +5,10 @@
 #include "absl/strings/str_cat.h"
 #include "validator/checks/check_util.h"
 #include "validator/checks/ip_text.h"
+#include "validator/oids.h"
 
 namespace certval {
 namespace {
-
-namespace oid = check_util::oid;
 
 constexpr size_t kMaxSerialOctets = 20;  // RFC 5280 4.1.2.2
 
@@ -29,7 +28,8 @@ void CheckSerial(const Certificate& cert, int index, FindingReporter& out) {
   // A leading 0x00 only keeps the INTEGER positive; it is not part of the value.
   Der magnitude = serial.size() > 1 && serial[0] == 0 ? serial.substr(1) : serial;
   if (magnitude.find_first_not_of('\0') == Der::npos) {
-    out.Report(index, "serial_zero", "serialNumber is 0; RFC 5280 4.1.2.2 requires a positive integer");
+    out.Report(index, "serial_zero",
+               "serialNumber is 0; RFC 5280 4.1.2.2 requires a positive integer");
   } else if (magnitude.size() > kMaxSerialOctets) {
     out.Report(index, "serial_too_long",
                absl::StrCat("serialNumber has ", magnitude.size(),
@@ -40,7 +40,7 @@ void CheckSerial(const Certificate& cert, int index, FindingReporter& out) {
 void CheckNames(const PathContext& ctx, const Certificate& cert, int index, FindingReporter& out) {
   const bool is_ca = index > 0 || check_util::IsCa(cert);
   if (!cert.subject().empty()) {
-    if (ctx.profile == Profile::kWebPki && Critical(cert, oid::kSubjectAltName)) {
+    if (ctx.profile == Profile::kWebPki && Critical(cert, kOidSubjectAltName)) {
       out.Report(index, "san_critical",
                  "subjectAltName is critical although the subject is not empty "
                  "(CABF BR 7.1.2.7.12)");
@@ -48,10 +48,11 @@ void CheckNames(const PathContext& ctx, const Certificate& cert, int index, Find
     return;
   }
   if (is_ca) {
-    out.Report(index, "ca_subject_empty",
-               "a CA certificate has an empty subject; RFC 5280 4.1.2.6 requires a distinguished name");
+    out.Report(
+        index, "ca_subject_empty",
+        "a CA certificate has an empty subject; RFC 5280 4.1.2.6 requires a distinguished name");
   }
-  const Extension* san = cert.FindExtension(oid::kSubjectAltName);
+  const Extension* san = cert.FindExtension(kOidSubjectAltName);
   if (san == nullptr) {
     out.Report(index, "san_missing_for_empty_subject",
                "the subject is empty and there is no subjectAltName (RFC 5280 4.2.1.6)");
@@ -64,7 +65,7 @@ void CheckNames(const PathContext& ctx, const Certificate& cert, int index, Find
 void CheckAuthorityKeyId(const PathContext& ctx, size_t i, FindingReporter& out) {
   const Certificate& cert = ctx.cert(i);
   const int index = static_cast<int>(i);
-  if (Critical(cert, oid::kAuthorityKeyIdentifier)) {
+  if (Critical(cert, kOidAuthorityKeyIdentifier)) {
     out.Report(index, "aki_critical",
                "authorityKeyIdentifier is critical; RFC 5280 4.2.1.1 requires it non-critical");
   }
@@ -102,7 +103,7 @@ void CheckRootAuthorityKeyId(const Certificate& root, int index, FindingReporter
 }
 
 void CheckSubjectKeyId(const Certificate& cert, int index, FindingReporter& out) {
-  if (Critical(cert, oid::kSubjectKeyIdentifier)) {
+  if (Critical(cert, kOidSubjectKeyIdentifier)) {
     out.Report(index, "ski_critical",
                "subjectKeyIdentifier is critical; RFC 5280 4.2.1.2 requires it non-critical");
   }
@@ -113,14 +114,14 @@ void CheckSubjectKeyId(const Certificate& cert, int index, FindingReporter& out)
 }
 
 void CheckAuthorityInfoAccess(const Certificate& cert, int index, FindingReporter& out) {
-  if (Critical(cert, oid::kAuthorityInfoAccess)) {
+  if (Critical(cert, kOidAuthorityInfoAccess)) {
     out.Report(index, "aia_critical",
                "authorityInfoAccess is critical; RFC 5280 4.2.2.1 requires it non-critical");
   }
 }
 
 void CheckPolicyConstraints(const Certificate& cert, int index, FindingReporter& out) {
-  const Extension* pc = cert.FindExtension(oid::kPolicyConstraints);
+  const Extension* pc = cert.FindExtension(kOidPolicyConstraints);
   if (pc != nullptr && !pc->critical) {
     out.Report(index, "policy_constraints_not_critical",
                "policyConstraints is not critical; RFC 5280 4.2.1.11 requires it critical");
@@ -129,7 +130,7 @@ void CheckPolicyConstraints(const Certificate& cert, int index, FindingReporter&
 
 void CheckNameConstraints(const PathContext& ctx, const Certificate& cert, int index,
                           FindingReporter& out) {
-  const Extension* ext = cert.FindExtension(oid::kNameConstraints);
+  const Extension* ext = cert.FindExtension(kOidNameConstraints);
   if (ext == nullptr) return;
   if (!check_util::IsCa(cert)) {
     out.Report(index, "name_constraints_in_ee",

@@ -19,12 +19,14 @@
 // - version 3 (BR 7.1.1).
 // - subjectAltName not critical when the subject is non-empty (BR 7.1.2.7.12).
 // - a self-signed trust anchor's authorityKeyIdentifier, when present, has a keyIdentifier equal to
-//   the subjectKeyIdentifier and neither authorityCertIssuer nor authorityCertSerialNumber (7.1.2.1.3).
+//   the subjectKeyIdentifier and neither authorityCertIssuer nor authorityCertSerialNumber
+//   (7.1.2.1.3).
 // - the leaf's subject commonName (BR 7.1.4.3): an address-looking CN is the canonical text (dotted
-//   decimal; RFC 5952) of one of the iPAddress SANs; a host-name CN is a byte-for-byte copy of one of
-//   the dNSName SANs. A CN is judged only against SAN entries of its own kind, and a host-name CN only
-//   when the SAN lists a non-wildcard dNSName: with nothing of its kind to be a copy of, the CN is
-//   left alone (x509-limbo's own valid cases carry "CN=example.com" next to "*.example.com" or an IP).
+//   decimal; RFC 5952) of one of the iPAddress SANs; a host-name CN is a byte-for-byte copy of one
+//   of the dNSName SANs. A CN is judged only against SAN entries of its own kind, and a host-name
+//   CN only when the SAN lists a non-wildcard dNSName: with nothing of its kind to be a copy of,
+//   the CN is left alone (x509-limbo's own valid cases carry "CN=example.com" next to
+//   "*.example.com" or an IP).
 // A certificate trusted exactly (TrustKind::kLeaf) is not judged: these are issuance rules.
 //
 // Certificate::Parse already refuses, so this check never sees: an empty issuer (4.1.2.4), a
@@ -41,7 +43,6 @@
 #define CERTVAL_VALIDATOR_CHECKS_CERTIFICATE_PROFILE_CHECK_H_
 
 #include "absl/strings/string_view.h"
-
 #include "validator/check.h"
 
 namespace certval {

@@ -2,16 +2,23 @@
 
 #include "absl/strings/str_cat.h"
 #include "validator/checks/check_util.h"
+#include "validator/oids.h"
 
 namespace certval {
 
 bool CriticalExtensionsCheck::IsRecognized(Der oid) {
-  namespace o = check_util::oid;
   static constexpr Der kRecognized[] = {
-      o::kBasicConstraints,     o::kKeyUsage,           o::kExtKeyUsage,
-      o::kSubjectAltName,       o::kNameConstraints,    o::kSubjectKeyIdentifier,
-      o::kAuthorityKeyIdentifier, o::kCertificatePolicies, o::kPolicyMappings,
-      o::kPolicyConstraints,    o::kInhibitAnyPolicy,
+      kOidBasicConstraints,
+      kOidKeyUsage,
+      kOidExtKeyUsage,
+      kOidSubjectAltName,
+      kOidNameConstraints,
+      kOidSubjectKeyIdentifier,
+      kOidAuthorityKeyIdentifier,
+      kOidCertificatePolicies,
+      kOidPolicyMappings,
+      kOidPolicyConstraints,
+      kOidInhibitAnyPolicy,
   };
   for (Der known : kRecognized) {
     if (oid == known) return true;

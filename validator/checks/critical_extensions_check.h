@@ -18,7 +18,6 @@
 #define CERTVAL_VALIDATOR_CHECKS_CRITICAL_EXTENSIONS_CHECK_H_
 
 #include "absl/strings/string_view.h"
-
 #include "validator/certificate.h"
 #include "validator/check.h"
 

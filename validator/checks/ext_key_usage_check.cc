@@ -4,13 +4,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "validator/checks/check_util.h"
+#include "validator/oids.h"
 
 namespace certval {
 namespace {
 
 Der PurposeOid(Purpose purpose) {
-  return purpose == Purpose::kClientAuth ? check_util::oid::kClientAuth
-                                         : check_util::oid::kServerAuth;
+  return purpose == Purpose::kClientAuth ? kOidEkuClientAuth : kOidEkuServerAuth;
 }
 
 bool Lists(const ExtKeyUsage& eku, Purpose purpose) {
@@ -33,8 +33,7 @@ void ReportPurpose(Purpose purpose, int index, const ExtKeyUsage& eku, bool any_
                    FindingReporter& out) {
   out.Report(index, "purpose_not_allowed",
              absl::StrCat("extKeyUsage (", OidList(eku), ") does not include ",
-                          PurposeName(purpose),
-                          any_counts ? " or anyExtendedKeyUsage" : ""));
+                          PurposeName(purpose), any_counts ? " or anyExtendedKeyUsage" : ""));
 }
 
 // CABF's rules for the subscriber certificate; not for a certificate the user trusts exactly.
@@ -43,13 +42,14 @@ void CheckWebPkiLeaf(const Certificate& leaf, FindingReporter& out) {
     out.Report(0, "missing", "the leaf has no extKeyUsage; CABF BR 7.1.2.7.10 requires one");
     return;
   }
-  const Extension* ext = leaf.FindExtension(check_util::oid::kExtKeyUsage);
+  const Extension* ext = leaf.FindExtension(kOidExtKeyUsage);
   if (ext != nullptr && ext->critical) {
     out.Report(0, "critical", "the leaf's extKeyUsage is critical; CABF BR 7.1.2.7.6 forbids it");
   }
   if (leaf.ext_key_usage()->any) {
-    out.Report(0, "any_eku",
-               "the leaf's extKeyUsage contains anyExtendedKeyUsage; CABF BR 7.1.2.7.10 forbids it");
+    out.Report(
+        0, "any_eku",
+        "the leaf's extKeyUsage contains anyExtendedKeyUsage; CABF BR 7.1.2.7.10 forbids it");
   }
 }
 
@@ -88,7 +88,7 @@ void CheckAnchorConstraints(const PathContext& ctx, FindingReporter& out) {
   if (allowed.empty() || purpose == Purpose::kAny) return;
   const Der wanted = PurposeOid(purpose);
   for (const std::string& oid : allowed) {
-    if (oid == wanted || oid == check_util::oid::kAnyExtendedKeyUsage) return;
+    if (oid == wanted || oid == kOidAnyExtendedKeyUsage) return;
   }
   std::string list;
   for (const std::string& oid : allowed) {

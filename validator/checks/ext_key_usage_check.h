@@ -1,9 +1,10 @@
 // ext_key_usage: the path may be used for the request's purpose (serverAuth, clientAuth or any).
 //
 // Leaf:
-// - An extKeyUsage, when present, contains the purpose. anyExtendedKeyUsage satisfies any purpose under rfc5280
-//   only; a leaf without extKeyUsage is unrestricted under rfc5280.
-// - webpki (CABF BR 7.1.2.7.10): the leaf has extKeyUsage, not critical, without anyExtendedKeyUsage.
+// - An extKeyUsage, when present, contains the purpose. anyExtendedKeyUsage satisfies any
+//   purpose under rfc5280 only; a leaf without extKeyUsage is unrestricted under rfc5280.
+// - webpki (CABF BR 7.1.2.7.10): the leaf has extKeyUsage, not critical, without
+//   anyExtendedKeyUsage.
 // CAs:
 // - webpki: a root (a self-signed trust anchor) has no extKeyUsage (CABF BR 7.1.2.1.2).
 // - Any other CA with extKeyUsage constrains the path below it: it contains the purpose or
@@ -20,7 +21,6 @@
 #define CERTVAL_VALIDATOR_CHECKS_EXT_KEY_USAGE_CHECK_H_
 
 #include "absl/strings/string_view.h"
-
 #include "validator/check.h"
 
 namespace certval {

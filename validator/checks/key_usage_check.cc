@@ -12,10 +12,14 @@ namespace {
 // "digitalSignature, keyEncipherment" for the bits set in `bits`.
 std::string BitNames(uint16_t bits) {
   static constexpr std::pair<uint16_t, absl::string_view> kNames[] = {
-      {kDigitalSignature, "digitalSignature"}, {kNonRepudiation, "nonRepudiation"},
-      {kKeyEncipherment, "keyEncipherment"},   {kDataEncipherment, "dataEncipherment"},
-      {kKeyAgreement, "keyAgreement"},         {kKeyCertSign, "keyCertSign"},
-      {kCrlSign, "cRLSign"},                   {kEncipherOnly, "encipherOnly"},
+      {kDigitalSignature, "digitalSignature"},
+      {kNonRepudiation, "nonRepudiation"},
+      {kKeyEncipherment, "keyEncipherment"},
+      {kDataEncipherment, "dataEncipherment"},
+      {kKeyAgreement, "keyAgreement"},
+      {kKeyCertSign, "keyCertSign"},
+      {kCrlSign, "cRLSign"},
+      {kEncipherOnly, "encipherOnly"},
       {kDecipherOnly, "decipherOnly"},
   };
   std::string out;
@@ -30,10 +34,11 @@ void CheckStructure(const Certificate& cert, int index, FindingReporter& out) {
   const uint16_t ku = *cert.key_usage();
   const bool is_ca = check_util::IsCa(cert);
   if (!(ku & kKeyCertSign) && (index > 0 || is_ca)) {
-    out.Report(index, "missing_key_cert_sign",
-               absl::StrCat(index > 0 ? "issuer" : "CA certificate", " has keyUsage (",
-                            BitNames(ku), ") without keyCertSign, so its key may not verify "
-                            "certificate signatures"));
+    out.Report(
+        index, "missing_key_cert_sign",
+        absl::StrCat(index > 0 ? "issuer" : "CA certificate", " has keyUsage (", BitNames(ku),
+                     ") without keyCertSign, so its key may not verify "
+                     "certificate signatures"));
   }
   if ((ku & kKeyCertSign) && !is_ca) {
     out.Report(index, "key_cert_sign_without_ca",
@@ -48,7 +53,8 @@ void CheckRequired(const PathContext& ctx, FindingReporter& out) {
   if (required == 0 || !ku || (*ku & required) == required) return;
   out.Report(0, "missing_required_usage",
              absl::StrCat("the leaf's keyUsage (", BitNames(*ku), ") lacks ",
-                          BitNames(static_cast<uint16_t>(required & ~*ku)), ", which the request requires"));
+                          BitNames(static_cast<uint16_t>(required & ~*ku)),
+                          ", which the request requires"));
 }
 
 }  // namespace

@@ -12,22 +12,38 @@ enum class Verdict { kAccepted, kWeak, kUnsupported };
 
 absl::string_view AlgorithmName(SignatureAlgorithm alg) {
   switch (alg) {
-    case SignatureAlgorithm::kRsaPkcs1Md5: return "md5WithRSAEncryption";
-    case SignatureAlgorithm::kRsaPkcs1Sha1: return "sha1WithRSAEncryption";
-    case SignatureAlgorithm::kRsaPkcs1Sha256: return "sha256WithRSAEncryption";
-    case SignatureAlgorithm::kRsaPkcs1Sha384: return "sha384WithRSAEncryption";
-    case SignatureAlgorithm::kRsaPkcs1Sha512: return "sha512WithRSAEncryption";
-    case SignatureAlgorithm::kRsaPssSha256: return "RSASSA-PSS/SHA-256";
-    case SignatureAlgorithm::kRsaPssSha384: return "RSASSA-PSS/SHA-384";
-    case SignatureAlgorithm::kRsaPssSha512: return "RSASSA-PSS/SHA-512";
-    case SignatureAlgorithm::kEcdsaSha1: return "ecdsa-with-SHA1";
-    case SignatureAlgorithm::kEcdsaSha256: return "ecdsa-with-SHA256";
-    case SignatureAlgorithm::kEcdsaSha384: return "ecdsa-with-SHA384";
-    case SignatureAlgorithm::kEcdsaSha512: return "ecdsa-with-SHA512";
-    case SignatureAlgorithm::kEd25519: return "Ed25519";
-    case SignatureAlgorithm::kDsaSha1: return "dsa-with-SHA1";
-    case SignatureAlgorithm::kDsaSha256: return "dsa-with-SHA256";
-    case SignatureAlgorithm::kUnknown: break;
+    case SignatureAlgorithm::kRsaPkcs1Md5:
+      return "md5WithRSAEncryption";
+    case SignatureAlgorithm::kRsaPkcs1Sha1:
+      return "sha1WithRSAEncryption";
+    case SignatureAlgorithm::kRsaPkcs1Sha256:
+      return "sha256WithRSAEncryption";
+    case SignatureAlgorithm::kRsaPkcs1Sha384:
+      return "sha384WithRSAEncryption";
+    case SignatureAlgorithm::kRsaPkcs1Sha512:
+      return "sha512WithRSAEncryption";
+    case SignatureAlgorithm::kRsaPssSha256:
+      return "RSASSA-PSS/SHA-256";
+    case SignatureAlgorithm::kRsaPssSha384:
+      return "RSASSA-PSS/SHA-384";
+    case SignatureAlgorithm::kRsaPssSha512:
+      return "RSASSA-PSS/SHA-512";
+    case SignatureAlgorithm::kEcdsaSha1:
+      return "ecdsa-with-SHA1";
+    case SignatureAlgorithm::kEcdsaSha256:
+      return "ecdsa-with-SHA256";
+    case SignatureAlgorithm::kEcdsaSha384:
+      return "ecdsa-with-SHA384";
+    case SignatureAlgorithm::kEcdsaSha512:
+      return "ecdsa-with-SHA512";
+    case SignatureAlgorithm::kEd25519:
+      return "Ed25519";
+    case SignatureAlgorithm::kDsaSha1:
+      return "dsa-with-SHA1";
+    case SignatureAlgorithm::kDsaSha256:
+      return "dsa-with-SHA256";
+    case SignatureAlgorithm::kUnknown:
+      break;
   }
   return "an unknown algorithm";
 }
@@ -59,8 +75,8 @@ Verdict Judge(SignatureAlgorithm alg, Profile profile) {
   return Verdict::kUnsupported;
 }
 
-// Reports when path[i] does not verify under path[i+1]. Reuses what the path builder already learned,
-// so a path costs no second public-key operation per edge.
+// Reports when path[i] does not verify under path[i+1]. Reuses what the path builder already
+// learned, so a path costs no second public-key operation per edge.
 void VerifyEdge(const PathContext& ctx, size_t i, FindingReporter& out) {
   int8_t known = i < ctx.edge_verified.size() ? ctx.edge_verified[i] : 0;
   if (known == 1) return;

@@ -1,0 +1,141 @@
+#include "validator/checks/basic_constraints_check.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/checks/check_test_util.h"
+
+namespace certval::checktest {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using testpki::Key;
+using testpki::KeyKind;
+using testpki::TestCa;
+
+const BasicConstraintsCheck kCheck;
+
+RunOptions Rfc5280() {
+  RunOptions options;
+  options.profile = Profile::kRfc5280;
+  return options;
+}
+
+// root -> CA[0] -> CA[1] -> ... -> leaf, with the given pathLen per intermediate; returns the path
+// leaf first. `self_issued[i]` reissues CA[i] under CA[i-1]'s name (same subject, own key).
+std::vector<CertificatePtr> Chain(const std::vector<std::optional<int>>& path_lens,
+                                  const std::vector<bool>& self_issued = {}) {
+  TestCa root = TestCa::Root(testpki::RootSpec("BC Root", Now()), Key::Cached(KeyKind::kEcP256, 0));
+  std::vector<TestCa> cas = {root};
+  for (size_t i = 0; i < path_lens.size(); ++i) {
+    bool same_name = i < self_issued.size() && self_issued[i];
+    std::string name = same_name ? "BC CA " + std::to_string(i - 1) : "BC CA " + std::to_string(i);
+    cas.push_back(cas.back().IssueCa(testpki::IntermediateSpec(name, Now(), path_lens[i]),
+                                     Key::Cached(KeyKind::kEcP256, 10 + static_cast<int>(i))));
+  }
+  std::vector<CertificatePtr> path = {ParseOrDie(cas.back().Issue(
+      testpki::LeafSpec("www.example.test", Now()), Key::Cached(KeyKind::kEcP256, 2)))};
+  for (auto it = cas.rbegin(); it != cas.rend(); ++it) path.push_back(ParseOrDie(it->cert_der()));
+  return path;
+}
+
+TEST(BasicConstraintsCheck, ValidChain) {
+  EXPECT_THAT(RunCheck(kCheck, ChainSpec().Build()), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, ChainSpec().Build(), Rfc5280()), IsEmpty());
+}
+
+TEST(BasicConstraintsCheck, IntermediateWithoutCaBit) {
+  ChainSpec spec;
+  spec.intermediate.ca = false;
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()), ElementsAre("basic_constraints.not_ca@1"));
+}
+
+TEST(BasicConstraintsCheck, IntermediateOrRootWithoutBasicConstraints) {
+  ChainSpec spec;
+  spec.intermediate.ca.reset();
+  spec.root.ca.reset();
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()),
+              ElementsAre("basic_constraints.missing@1", "basic_constraints.missing@2"));
+}
+
+TEST(BasicConstraintsCheck, V1RootIsNotACa) {
+  ChainSpec spec;
+  spec.root.version = 1;
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()), ElementsAre("basic_constraints.not_ca@2"));
+}
+
+TEST(BasicConstraintsCheck, CaMustMarkItCritical) {
+  ChainSpec spec;
+  spec.root.basic_constraints_critical = false;
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Rfc5280()),
+              ElementsAre("basic_constraints.not_critical@2"));
+}
+
+TEST(BasicConstraintsCheck, NonCriticalOnANonCaLeafIsFine) {
+  ChainSpec spec;
+  spec.leaf.ca = false;
+  spec.leaf.basic_constraints_critical = false;
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()), IsEmpty());
+}
+
+TEST(BasicConstraintsCheck, CaAsLeafOnlyUnderWebPki) {
+  ChainSpec spec;
+  spec.leaf.ca = true;
+  auto path = spec.Build();
+  EXPECT_THAT(RunCheck(kCheck, path), ElementsAre("basic_constraints.ca_as_leaf@0"));
+  EXPECT_THAT(RunCheck(kCheck, path, Rfc5280()), IsEmpty());
+}
+
+TEST(BasicConstraintsCheck, PathLenWithoutCa) {
+  ChainSpec spec;
+  spec.leaf.ca = false;
+  spec.leaf.path_len = 0;
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()),
+              ElementsAre("basic_constraints.path_len_without_ca@0"));
+}
+
+TEST(BasicConstraintsCheck, PathLenZeroAllowsALeaf) {
+  EXPECT_THAT(RunCheck(kCheck, Chain({0})), IsEmpty());
+}
+
+TEST(BasicConstraintsCheck, PathLenZeroRefusesAnotherIntermediate) {
+  // root -> CA0 (pathLen 0) -> CA1 -> leaf: path = [leaf, CA1, CA0, root].
+  EXPECT_THAT(RunCheck(kCheck, Chain({0, std::nullopt})),
+              ElementsAre("basic_constraints.path_len_exceeded@2"));
+}
+
+TEST(BasicConstraintsCheck, PathLenOfTheRootCounts) {
+  ChainSpec spec;
+  spec.root.path_len = 0;
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()), ElementsAre("basic_constraints.path_len_exceeded@2"));
+  spec.with_intermediate = false;
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()), IsEmpty());
+}
+
+TEST(BasicConstraintsCheck, PathLenMayIncreaseBelow) {
+  // root -> CA0 (pathLen 1) -> CA1 (pathLen 2) -> leaf.
+  EXPECT_THAT(RunCheck(kCheck, Chain({1, 2})), IsEmpty());
+  // root -> CA0 (pathLen 1) -> CA1 -> CA2 -> leaf: two intermediates below CA0.
+  EXPECT_THAT(RunCheck(kCheck, Chain({1, std::nullopt, std::nullopt})),
+              ElementsAre("basic_constraints.path_len_exceeded@3"));
+}
+
+TEST(BasicConstraintsCheck, SelfIssuedIntermediatesAreNotCounted) {
+  // root -> CA0 (pathLen 1) -> CA0' (self-issued, pathLen 1) -> CA2 (pathLen 0) -> leaf.
+  auto path = Chain({1, 1, 0}, {false, true, false});
+  ASSERT_TRUE(path[2]->self_issued());
+  EXPECT_THAT(RunCheck(kCheck, path), IsEmpty());
+  // root -> CA0 (pathLen 0) -> CA0' (self-issued) -> leaf.
+  EXPECT_THAT(RunCheck(kCheck, Chain({0, std::nullopt}, {false, true})), IsEmpty());
+}
+
+TEST(BasicConstraintsCheck, CertificateTrustedExactlyIsNotJudged) {
+  ChainSpec spec;
+  spec.leaf.ca = true;
+  RunOptions options;
+  options.anchor.kind = TrustKind::kLeaf;
+  EXPECT_THAT(RunCheck(kCheck, {spec.Build()[0]}, options), IsEmpty());
+}
+
+}  // namespace
+}  // namespace certval::checktest

@@ -1,0 +1,60 @@
+// Shared plumbing for the check unit tests: mint a small path with the test PKI, run one check on a
+// PathContext, and read back the findings as "code@index" strings, e.g. "validity.expired@0".
+#ifndef CERTVAL_TESTS_CHECKS_CHECK_TEST_UTIL_H_
+#define CERTVAL_TESTS_CHECKS_CHECK_TEST_UTIL_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "tests/pki/test_pki.h"
+#include "validator/certificate.h"
+#include "validator/check.h"
+#include "validator/request.h"
+#include "validator/trust_source.h"
+
+namespace certval::checktest {
+
+// A fixed validation time, so that no test depends on the clock.
+absl::Time Now();
+
+// Parses DER that the test built; aborts on failure (a broken fixture, not a test result).
+CertificatePtr ParseOrDie(const std::string& der);
+
+// leaf <- intermediate <- root, from editable specs. Defaults: the test PKI's web-PKI shapes.
+struct ChainSpec {
+  ChainSpec();
+  testpki::CertSpec root, intermediate, leaf;
+  testpki::Key root_key, intermediate_key, leaf_key;
+  bool with_intermediate = true;  // false: leaf <- root
+
+  // [leaf, intermediate, root] or [leaf, root].
+  std::vector<CertificatePtr> Build() const;
+};
+
+// How to run a check.
+struct RunOptions {
+  Profile profile = Profile::kWebPki;
+  absl::Time time = Now();
+  ValidationRequest request;             // purpose serverAuth, no required key usage
+  TrustInfo anchor{TrustKind::kAnchor};  // path.back() is a trust anchor
+  std::vector<int8_t> edge_verified;     // empty: nothing known
+  bool no_request = false;               // leave PathContext::request null
+};
+
+// Runs `check` on `path` and returns the findings as "code@index", in report order.
+std::vector<std::string> RunCheck(const Check& check, const std::vector<CertificatePtr>& path,
+                                  const RunOptions& options = {});
+
+// SubjectPublicKeyInfo DER for keys the test PKI cannot mint (for CertSpec::spki_override). The key
+// material is made up: the checks read the key's type and size, never use it.
+std::string RsaSpki(int modulus_bits);
+std::string P192Spki();
+std::string ExplicitP256Spki();
+std::string DsaSpki();
+std::string UnknownAlgorithmSpki();
+
+}  // namespace certval::checktest
+
+#endif  // CERTVAL_TESTS_CHECKS_CHECK_TEST_UTIL_H_

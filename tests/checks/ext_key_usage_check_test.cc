@@ -1,0 +1,147 @@
+#include "validator/checks/ext_key_usage_check.h"
+
+#include <memory>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/checks/check_test_util.h"
+
+namespace certval::checktest {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+const ExtKeyUsageCheck kCheck;
+
+const std::string kServerAuthOid("\x2b\x06\x01\x05\x05\x07\x03\x01", 8);
+const std::string kClientAuthOid("\x2b\x06\x01\x05\x05\x07\x03\x02", 8);
+
+RunOptions With(Profile profile, Purpose purpose = Purpose::kServerAuth) {
+  RunOptions options;
+  options.profile = profile;
+  options.request.purpose = purpose;
+  return options;
+}
+
+std::vector<CertificatePtr> LeafEku(std::optional<std::vector<std::string>> eku,
+                                    bool critical = false) {
+  ChainSpec spec;
+  spec.leaf.eku = std::move(eku);
+  spec.leaf.eku_critical = critical;
+  return spec.Build();
+}
+
+TEST(ExtKeyUsageCheck, ServerAuthLeaf) {
+  auto path = ChainSpec().Build();
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kWebPki)), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280)), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kWebPki, Purpose::kClientAuth)),
+              ElementsAre("ext_key_usage.purpose_not_allowed@0"));
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kWebPki, Purpose::kAny)), IsEmpty());
+}
+
+TEST(ExtKeyUsageCheck, WrongPurpose) {
+  auto path = LeafEku(std::vector<std::string>{"clientAuth"});
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280)),
+              ElementsAre("ext_key_usage.purpose_not_allowed@0"));
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kWebPki)),
+              ElementsAre("ext_key_usage.purpose_not_allowed@0"));
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kWebPki, Purpose::kClientAuth)), IsEmpty());
+}
+
+TEST(ExtKeyUsageCheck, LeafWithoutEku) {
+  auto path = LeafEku(std::nullopt);
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kWebPki)),
+              ElementsAre("ext_key_usage.missing@0"));
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280)), IsEmpty());
+}
+
+TEST(ExtKeyUsageCheck, AnyEkuSatisfiesOnlyRfc5280) {
+  auto path = LeafEku(std::vector<std::string>{"anyExtendedKeyUsage"});
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280)), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kWebPki)),
+              ElementsAre("ext_key_usage.any_eku@0", "ext_key_usage.purpose_not_allowed@0"));
+  auto both = LeafEku(std::vector<std::string>{"serverAuth", "anyExtendedKeyUsage"});
+  EXPECT_THAT(RunCheck(kCheck, both, With(Profile::kWebPki)),
+              ElementsAre("ext_key_usage.any_eku@0"));
+}
+
+TEST(ExtKeyUsageCheck, CriticalLeafEkuUnderWebPki) {
+  auto path = LeafEku(std::vector<std::string>{"serverAuth"}, /*critical=*/true);
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kWebPki)),
+              ElementsAre("ext_key_usage.critical@0"));
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280)), IsEmpty());
+}
+
+TEST(ExtKeyUsageCheck, RootWithEku) {
+  ChainSpec spec;
+  spec.root.eku = std::vector<std::string>{"serverAuth"};
+  auto path = spec.Build();
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kWebPki)),
+              ElementsAre("ext_key_usage.root_has_eku@2"));
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280)), IsEmpty());
+  spec.root.eku = std::vector<std::string>{"clientAuth"};
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), With(Profile::kRfc5280)),
+              ElementsAre("ext_key_usage.purpose_not_allowed@2"));
+}
+
+TEST(ExtKeyUsageCheck, TrustedIntermediateWithEkuConstrainsInsteadOfFailing) {
+  ChainSpec spec;
+  spec.intermediate.eku = std::vector<std::string>{"serverAuth"};
+  auto path = spec.Build();
+  std::vector<CertificatePtr> to_intermediate = {path[0],
+                                                 path[1]};  // the intermediate is the anchor
+  EXPECT_THAT(RunCheck(kCheck, to_intermediate, With(Profile::kWebPki)), IsEmpty());
+  EXPECT_THAT(
+      RunCheck(kCheck, to_intermediate, With(Profile::kWebPki, Purpose::kClientAuth)),
+      ElementsAre("ext_key_usage.purpose_not_allowed@0", "ext_key_usage.purpose_not_allowed@1"));
+}
+
+TEST(ExtKeyUsageCheck, IntermediateEkuConstrainsThePath) {
+  for (const char* allowed : {"serverAuth", "anyExtendedKeyUsage"}) {
+    ChainSpec spec;
+    spec.intermediate.eku = std::vector<std::string>{"clientAuth", allowed};
+    EXPECT_THAT(RunCheck(kCheck, spec.Build(), With(Profile::kWebPki)), IsEmpty()) << allowed;
+  }
+  ChainSpec spec;
+  spec.intermediate.eku = std::vector<std::string>{"clientAuth"};
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), With(Profile::kWebPki)),
+              ElementsAre("ext_key_usage.purpose_not_allowed@1"));
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), With(Profile::kRfc5280)),
+              ElementsAre("ext_key_usage.purpose_not_allowed@1"));
+}
+
+TEST(ExtKeyUsageCheck, AnchorConstraints) {
+  auto path = ChainSpec().Build();
+  auto constraints = std::make_shared<AnchorConstraints>();
+  RunOptions options = With(Profile::kWebPki);
+  options.anchor.constraints = constraints;
+  EXPECT_THAT(RunCheck(kCheck, path, options), IsEmpty());  // empty list: no restriction
+  constraints->allowed_ekus = {kClientAuthOid};
+  EXPECT_THAT(RunCheck(kCheck, path, options),
+              ElementsAre("ext_key_usage.anchor_disallows_purpose@2"));
+  constraints->allowed_ekus = {kClientAuthOid, kServerAuthOid};
+  EXPECT_THAT(RunCheck(kCheck, path, options), IsEmpty());
+  constraints->allowed_ekus = {std::string("\x55\x1d\x25\x00", 4)};  // anyExtendedKeyUsage
+  EXPECT_THAT(RunCheck(kCheck, path, options), IsEmpty());
+}
+
+TEST(ExtKeyUsageCheck, CertificateTrustedExactlyGetsOnlyThePurposeTest) {
+  RunOptions options = With(Profile::kWebPki);
+  options.anchor.kind = TrustKind::kLeaf;
+  EXPECT_THAT(RunCheck(kCheck, {LeafEku(std::nullopt)[0]}, options), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, {LeafEku(std::vector<std::string>{"clientAuth"})[0]}, options),
+              ElementsAre("ext_key_usage.purpose_not_allowed@0"));
+}
+
+TEST(ExtKeyUsageCheck, NoRequestMeansServerAuth) {
+  RunOptions options;
+  options.no_request = true;
+  EXPECT_THAT(RunCheck(kCheck, ChainSpec().Build(), options), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, LeafEku(std::vector<std::string>{"clientAuth"}), options),
+              ElementsAre("ext_key_usage.purpose_not_allowed@0"));
+}
+
+}  // namespace
+}  // namespace certval::checktest
