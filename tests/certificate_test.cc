@@ -445,6 +445,7 @@ TEST(CertificateTest, TimeForms) {
       {Utc("491231235959Z"), Utc(2049, 12, 31, 23, 59, 59)},
       {Utc("240229120000Z"), Utc(2024, 2, 29, 12, 0, 0)},
       {Gen("20500101000000Z"), Utc(2050, 1, 1, 0, 0, 0)},
+      {Gen("20111006083956Z"), Utc(2011, 10, 6, 8, 39, 56)},  // a real root's (Certum CA 2)
       {Gen("99991231235959Z"), Utc(9999, 12, 31, 23, 59, 59)},
       {Gen("21000228000000Z"), Utc(2100, 2, 28, 0, 0, 0)},
   };
@@ -668,7 +669,6 @@ std::vector<BadCase> BadCases() {
       {"UtcTimeNonDigit", validity(Utc("34010100000aZ")), not_after, "non-digit"},
       {"GeneralizedTimeFraction", validity(Gen("20500101000000.5Z")), not_after, "fractional seconds"},
       {"GeneralizedTimeTooShort", validity(Gen("205001010000Z")), not_after, "must be YYYYMMDDHHMMSSZ"},
-      {"GeneralizedTimeBefore2050", validity(Gen("20340101000000Z")), not_after, "before 2050"},
       {"TimeWrongTag", validity(Octets("340101000000Z")), not_after, "expected UTCTime or GeneralizedTime"},
       {"SpkiUnusedBits", edit([](CertParts& p) {
          p.spki = Seq({Alg(kUnknownOid), Tlv(0x03, "\x01\x02"s)});

@@ -2,6 +2,8 @@
 
 #include <openssl/sha.h>
 
+#include <utility>
+
 namespace certval {
 
 std::string SpkiSha256(const Certificate& cert) {
@@ -11,12 +13,33 @@ std::string SpkiSha256(const Certificate& cert) {
   return std::string(reinterpret_cast<const char*>(digest), sizeof(digest));
 }
 
-void TrustStore::AddRoot(CertificatePtr cert, std::shared_ptr<const AnchorConstraints> constraints) {
-  absl::MutexLock lock(&mu_);
-  if (!root_der_.insert(cert->der()).second) return;  // already an anchor
+bool TrustStore::InsertRootLocked(CertificatePtr cert,
+                                  std::shared_ptr<const AnchorConstraints> constraints) {
+  // The view points into the certificate's own buffer, kept alive by by_subject_ below.
+  if (!root_der_.insert(absl::string_view(cert->der())).second) return false;
   if (cert->subject_key_id()) by_key_id_[std::string(*cert->subject_key_id())].push_back(cert);
   by_subject_[cert->subject().normalized].push_back(Anchor{std::move(cert), std::move(constraints)});
   ++root_count_;
+  return true;
+}
+
+void TrustStore::AddRoot(CertificatePtr cert, std::shared_ptr<const AnchorConstraints> constraints) {
+  absl::MutexLock lock(&mu_);
+  InsertRootLocked(std::move(cert), std::move(constraints));
+}
+
+size_t TrustStore::AddRoots(const std::vector<CertificatePtr>& certs) {
+  absl::MutexLock lock(&mu_);
+  // Sizing once avoids the repeated rehashes a long run of single inserts would cause.
+  const size_t expected = root_count_ + certs.size();
+  root_der_.reserve(expected);
+  by_subject_.reserve(expected);
+  by_key_id_.reserve(expected);
+  size_t added = 0;
+  for (const CertificatePtr& cert : certs) {
+    if (cert != nullptr && InsertRootLocked(cert, nullptr)) ++added;
+  }
+  return added;
 }
 
 void TrustStore::AddCert(CertificatePtr cert) {
@@ -63,8 +86,13 @@ std::vector<CertificatePtr> TrustStore::Roots() const {
 
 std::vector<CertificatePtr> TrustStore::FindBySubjectKeyId(Der key_id) const {
   absl::ReaderMutexLock lock(&mu_);
-  auto it = by_key_id_.find(std::string(key_id));
+  auto it = by_key_id_.find(key_id);  // heterogeneous: no temporary std::string
   return it == by_key_id_.end() ? std::vector<CertificatePtr>{} : it->second;
+}
+
+bool TrustStore::IsDistrusted(const Certificate& cert) const {
+  absl::ReaderMutexLock lock(&mu_);
+  return !distrusted_spki_.empty() && distrusted_spki_.contains(SpkiSha256(cert));
 }
 
 void TrustStore::FindIssuers(const Certificate& child, std::vector<CertificatePtr>* out) const {
@@ -76,6 +104,7 @@ void TrustStore::FindIssuers(const Certificate& child, std::vector<CertificatePt
 
 TrustInfo TrustStore::GetTrust(const Certificate& cert) const {
   absl::ReaderMutexLock lock(&mu_);
+  // Distrust first: it must win over any AddRoot or AddCert of the same key.
   if (!distrusted_spki_.empty() && distrusted_spki_.contains(SpkiSha256(cert))) {
     return {TrustKind::kDistrusted, nullptr};
   }

@@ -1,13 +1,21 @@
 // TrustStore: where trust comes from — anchors (AddRoot), exact certificates (AddCert) and
 // distrust (Distrust) — and the TrustSource the path builder asks.
 //
-// Lookups by normalized subject and by subject key identifier are O(1). All methods are thread-safe:
-// validations read under a shared lock while roots may be added; a validation never sees a
-// half-added root.
+// Lookups by normalized subject, by subject key identifier and by exact DER are hash lookups (O(1)
+// in the number of roots). AddRoots() adds many anchors under one lock, so loading 10,000 roots
+// costs 10,000 inserts, not 10,000 lock round trips or rehash cascades.
+//
+// Concurrency: every method is thread-safe. Lookups (FindIssuers, GetTrust, ...) take a shared
+// (reader) lock, so validations run in parallel with each other; adding or distrusting takes the
+// exclusive lock for the insert only (parsing happens before, outside the lock), so a validation
+// waits at most for one insert batch and never sees a half-added root. Each lookup is consistent
+// on its own; a root added between two lookups of one validation may be seen by the second only.
+//
+// Filling a store from files or the system: trust/loaders.h, trust/system_store.h and
+// trust/mozilla_roots.h.
 #ifndef CERTVAL_TRUST_TRUST_STORE_H_
 #define CERTVAL_TRUST_TRUST_STORE_H_
 
-#include "absl/strings/string_view.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,6 +24,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "validator/certificate.h"
 #include "validator/trust_source.h"
@@ -29,13 +38,17 @@ class TrustStore : public TrustSource {
   TrustStore& operator=(const TrustStore&) = delete;
 
   // A trust anchor. `constraints`, when given, limit every path through it (names and EKUs).
+  // Adding the same certificate (same DER) twice keeps the first one and its constraints.
   void AddRoot(CertificatePtr cert, std::shared_ptr<const AnchorConstraints> constraints = nullptr);
+  // Many anchors at once, without constraints: one lock acquisition, indexes sized up front.
+  // Returns how many were new (duplicates of each other or of existing roots are not counted).
+  size_t AddRoots(const std::vector<CertificatePtr>& certs);
   // Trust exactly this certificate (by its full DER) as a one-element path, e.g. a self-signed
   // server certificate. Validity and peer name are still checked unless the policy disables them.
   void AddCert(CertificatePtr cert);
-  // Never accept a path through this key, whoever signed it.
+  // Never accept a path through this key, whoever signed it. Distrust wins over AddRoot/AddCert.
   void Distrust(const Certificate& cert);
-  void DistrustSpkiSha256(std::string digest);  // 32 raw bytes
+  void DistrustSpkiSha256(std::string digest);  // 32 raw bytes, as SpkiSha256() returns
 
   // Convenience: parse DER, then AddRoot / AddCert.
   absl::Status AddRootDer(std::string der);
@@ -44,6 +57,7 @@ class TrustStore : public TrustSource {
   size_t root_count() const;
   std::vector<CertificatePtr> Roots() const;
   std::vector<CertificatePtr> FindBySubjectKeyId(Der key_id) const;
+  bool IsDistrusted(const Certificate& cert) const;
 
   // TrustSource
   void FindIssuers(const Certificate& child, std::vector<CertificatePtr>* out) const override;
@@ -55,12 +69,18 @@ class TrustStore : public TrustSource {
     std::shared_ptr<const AnchorConstraints> constraints;
   };
 
+  // The one insert path for anchors; the caller holds mu_. False if it was already an anchor.
+  bool InsertRootLocked(CertificatePtr cert, std::shared_ptr<const AnchorConstraints> constraints)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
   mutable absl::Mutex mu_;
   absl::flat_hash_map<std::string, std::vector<Anchor>> by_subject_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, std::vector<CertificatePtr>> by_key_id_ ABSL_GUARDED_BY(mu_);
+  // Keys view the DER owned by the certificates held in by_subject_ / exact_: anchors and exact
+  // certificates are never removed, so the views stay valid and the DER is not stored twice.
   absl::flat_hash_map<absl::string_view, CertificatePtr> exact_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_set<absl::string_view> root_der_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_set<std::string> distrusted_spki_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_set<std::string> root_der_ ABSL_GUARDED_BY(mu_);
   size_t root_count_ ABSL_GUARDED_BY(mu_) = 0;
 };
 

@@ -249,8 +249,8 @@ std::string ParseTimeString(absl::string_view s, bool generalized, absl::Time* o
   size_t p = generalized ? 4 : 2;
   int year = generalized ? two(0) * 100 + two(2) : two(0);
   if (!generalized) year += year >= 50 ? 1900 : 2000;
-  if (generalized && year < 2050)
-    return "GeneralizedTime used for a year before 2050 (RFC 5280 requires UTCTime)";
+  // RFC 5280 asks CAs for UTCTime before 2050, but a GeneralizedTime then is still unambiguous, and
+  // a Mozilla root (Certum Trusted Network CA 2) uses one: accept it, as BoringSSL and Go do.
   const int month = two(p), day = two(p + 2), hour = two(p + 4), minute = two(p + 6), second = two(p + 8);
   if (month < 1 || month > 12) return absl::StrCat("month ", month, " out of range");
   if (day < 1 || day > DaysInMonth(year, month))
