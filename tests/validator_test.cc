@@ -268,7 +268,7 @@ TEST_F(ValidatorTest, PostHookSeesResultAndCanVeto) {
   ValidationResult r = Validate(Request({chain_.intermediate}), options);
   EXPECT_FALSE(r.valid);
   EXPECT_TRUE(hook->seen_result);
-  EXPECT_TRUE(HasCode(r, "hooks.rejected", Severity::kInfo));
+  EXPECT_TRUE(HasCode(r, "hooks.rejected", Severity::kError));
 }
 
 TEST_F(ValidatorTest, FailingHookRejectsUnderEnforceWarnsUnderWarn) {

@@ -251,19 +251,27 @@ bool Run::RunHooks(const std::vector<std::shared_ptr<const Hook>>& hooks,
         result.decided_by_hook = std::string(hook->name());
         return true;
       }
+      // WARN reports the failure; DISABLE only records it. Either way the next hook decides.
       result.findings.push_back(MakeFinding("hooks", -1, "hook_failed", message,
-                                            Severity::kWarning));
+                                            mode == Mode::kWarn ? Severity::kWarning
+                                                                : Severity::kInfo));
       continue;
     }
     if (*verdict == HookVerdict::kDefer) continue;
     const bool accept = *verdict == HookVerdict::kAccept;
-    // Overriding a failed built-in result is worth a warning; everything else is a plain record.
+    // A rejection is an error like any other; overriding a failed built-in result is worth a
+    // warning, and the errors it overrode become warnings (still reported, no longer fatal).
     const bool overrides = post && accept && !result.valid;
+    if (overrides) {
+      for (Finding& f : result.findings) {
+        if (f.severity == Severity::kError) f.severity = Severity::kWarning;
+      }
+    }
     result.findings.push_back(MakeFinding(
         "hooks", -1, accept ? "accepted" : "rejected",
         absl::StrCat(stage, " '", hook->name(), "' answered ", HookVerdictName(*verdict),
                      overrides ? " over the built-in rejection" : ""),
-        overrides ? Severity::kWarning : Severity::kInfo));
+        accept ? (overrides ? Severity::kWarning : Severity::kInfo) : Severity::kError));
     result.valid = accept;
     result.decider = Decider::kHook;
     result.decided_by_hook = std::string(hook->name());

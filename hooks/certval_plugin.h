@@ -1,0 +1,136 @@
+/*
+ * certval_plugin.h: the C ABI between certval and a validation plugin (a shared object).
+ *
+ * A plugin is a shared library that exports one function,
+ *
+ *     int certval_plugin_init(struct certval_plugin_info* info);
+ *
+ * certval zero-fills `info`, sets `host_abi_version`, and calls it once after dlopen(). The plugin
+ * fills in its name, the ABI version it was built against (CERTVAL_PLUGIN_ABI_VERSION from the copy of
+ * this header it included) and at least one of:
+ *   - `decide`: a hook that answers ACCEPT, REJECT or DEFER for a peer and chain (or ERROR);
+ *   - `run` with `check_name`: a check that reports findings on a built path.
+ * It returns 0 on success; anything else refuses the load (set `error` to say why).
+ *
+ * Rules for plugin authors:
+ *   - Only C types cross this boundary. Every pointer certval passes is valid only during the call:
+ *     copy what you keep. Strings you hand back (name, check_name, error) must stay valid until
+ *     `destroy` is called (string literals are the simple choice); strings passed to `report` are
+ *     copied by certval at once.
+ *   - `decide` and `run` are called from many threads at once: they must be thread-safe.
+ *   - Do not call exit(), install signal handlers, or change process-wide state (environment,
+ *     locale, OpenSSL globals). A plugin that crashes takes the whole process down with it; certval
+ *     cannot recover from that in-process (see ProbePlugin in hooks/plugin_loader.h).
+ *   - The ABI version changes whenever a struct below changes layout or meaning; certval refuses a
+ *     plugin built for another version instead of guessing.
+ */
+#ifndef CERTVAL_HOOKS_CERTVAL_PLUGIN_H_
+#define CERTVAL_HOOKS_CERTVAL_PLUGIN_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CERTVAL_PLUGIN_ABI_VERSION 1
+
+/* The symbol certval looks up. */
+#define CERTVAL_PLUGIN_INIT_SYMBOL "certval_plugin_init"
+
+/* What `decide` returns. */
+#define CERTVAL_ACCEPT 0 /* the chain is valid; no path is built (pre) / overrides (post) */
+#define CERTVAL_REJECT 1 /* the chain is invalid */
+#define CERTVAL_DEFER 2  /* "I don't know": the next hook, or the built-in validation, decides */
+#define CERTVAL_ERROR 3  /* the hook failed: a rejection under Mode ENFORCE, a warning under WARN */
+
+/* certval_hook_input.peer_kind */
+#define CERTVAL_PEER_NONE 0
+#define CERTVAL_PEER_DNS 1
+#define CERTVAL_PEER_IP 2
+#define CERTVAL_PEER_EMAIL 3
+
+/* purpose fields */
+#define CERTVAL_PURPOSE_SERVER_AUTH 0
+#define CERTVAL_PURPOSE_CLIENT_AUTH 1
+#define CERTVAL_PURPOSE_ANY 2
+
+/* A list of DER certificates: der[i] points at len[i] bytes. */
+struct certval_cert_list {
+  const uint8_t* const* der;
+  const size_t* len;
+  size_t count;
+};
+
+struct certval_hook_input {
+  const char* peer_name;           /* NUL-terminated; "" when the request names no peer */
+  int peer_kind;                   /* CERTVAL_PEER_* */
+  int purpose;                     /* CERTVAL_PURPOSE_* */
+  int64_t time_unix;               /* validation time, seconds since 1970 UTC */
+  struct certval_cert_list chain;  /* as presented: leaf first, then the intermediates */
+  int is_post;                     /* 0: before path building; 1: after it */
+  int builtin_valid;               /* post only: 1 if the built-in validation accepted, else 0 */
+  struct certval_cert_list path;   /* post only: the path it chose (leaf ... anchor); else empty */
+};
+
+/* Where a check reports a failure: `cert_index` 0 = leaf, -1 = the path as a whole; `code` a short
+ * stable identifier (certval prefixes it with the check name); `message` for people. */
+typedef void (*certval_report_fn)(void* report_ctx, int cert_index, const char* code,
+                                  const char* message);
+
+struct certval_check_input {
+  const char* peer_name;          /* as in certval_hook_input */
+  int peer_kind;
+  int purpose;
+  int64_t time_unix;
+  struct certval_cert_list path;  /* leaf first; the last one is the anchor when anchor_trusted */
+  int anchor_trusted;             /* 1 if path ends at a trust anchor */
+  /* Validity of each path certificate, seconds since 1970 UTC (parsed by certval, so that a check
+   * need not carry an ASN.1 parser for the most common question). path.count entries each. */
+  const int64_t* not_before;
+  const int64_t* not_after;
+};
+
+struct certval_plugin_info {
+  /* Filled by the plugin. Keep abi_version first: certval reads it before trusting the layout. */
+  uint32_t abi_version;  /* CERTVAL_PLUGIN_ABI_VERSION */
+  /* Set by certval before init: the version it speaks, so a plugin may refuse politely. */
+  uint32_t host_abi_version;
+  const char* name;  /* shown in results ("decided_by_hook") and errors; required */
+  void* state;       /* passed back to every call below */
+  const char* error; /* on a non-zero return from init: why */
+
+  /* The hook, or NULL. Returns CERTVAL_ACCEPT/REJECT/DEFER, or CERTVAL_ERROR with a message written
+   * into error_buf (at most error_buf_size bytes, NUL included). */
+  int (*decide)(void* state, const struct certval_hook_input* input, char* error_buf,
+                size_t error_buf_size);
+
+  /* The check, or NULL. `check_name` is its Policy key and finding prefix (e.g. "leaf_lifetime");
+   * it must not be the name of a built-in check. */
+  const char* check_name;
+  void (*run)(void* state, const struct certval_check_input* input, certval_report_fn report,
+              void* report_ctx);
+
+  /* Called once before the library is unloaded, or NULL. Not called when init returned non-zero
+   * (clean up before returning) nor when the ABI versions differ (the layout cannot be trusted). */
+  void (*destroy)(void* state);
+};
+
+/* Marks the definition of certval_plugin_init, so a plugin may build with -fvisibility=hidden and
+ * export nothing else. */
+#if defined(__GNUC__)
+#define CERTVAL_PLUGIN_EXPORT __attribute__((visibility("default")))
+#else
+#define CERTVAL_PLUGIN_EXPORT
+#endif
+
+/* The one function a plugin exports. */
+typedef int (*certval_plugin_init_fn)(struct certval_plugin_info* info);
+CERTVAL_PLUGIN_EXPORT int certval_plugin_init(struct certval_plugin_info* info);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* CERTVAL_HOOKS_CERTVAL_PLUGIN_H_ */

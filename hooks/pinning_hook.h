@@ -1,0 +1,75 @@
+// PinningHook: per host, the SPKI SHA-256 digests one of which must appear in the peer's chain.
+//
+// Pins are keyed by host pattern (see host_pattern.h: "api.example.com" or "*.example.com"); the
+// most specific pattern decides which pin set applies. For a peer with a pin set, Decide() looks at
+// every certificate presented and, as a post-hook, every certificate of the path the Validator built
+// (builtin_result->path, which is where a pinned root shows up, since servers rarely send it):
+//   - a pinned key is among them: DEFER (pinning never makes a chain valid by itself);
+//   - none is: REJECT under Mode ENFORCE; under WARN a "pinning.mismatch" warning goes to the sink
+//     and the hook DEFERs; under DISABLE the hook always DEFERs.
+// A peer without pins (or without a name) DEFERs. Install it as a post-hook; as a pre-hook it only
+// sees the presented chain. The mode is a constructor argument, typically
+// `policy.ModeFor(PinningHook::kCheckName)`, so one Policy can carry it with the check modes.
+//
+// Immutable after construction: Decide() is thread-safe.
+#ifndef CERTVAL_HOOKS_PINNING_HOOK_H_
+#define CERTVAL_HOOKS_PINNING_HOOK_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "hooks/host_pattern.h"
+#include "validator/certificate.h"
+#include "validator/hook.h"
+#include "validator/policy.h"
+#include "validator/warning_sink.h"
+
+namespace certval {
+
+// Host pattern -> accepted SPKI SHA-256 digests (32 raw bytes each, as SpkiSha256() returns).
+class PinSet {
+ public:
+  // Errors: a malformed pattern, or a digest that is not 32 bytes.
+  absl::Status Add(absl::string_view host_pattern, absl::string_view spki_sha256);
+  // The HPKP / curl --pinnedpubkey spelling: base64 of the digest, with or without "sha256//".
+  absl::Status AddBase64(absl::string_view host_pattern, absl::string_view base64);
+  // Pins `cert`'s key (e.g. the intermediate or root a service is expected to use).
+  absl::Status AddCertificate(absl::string_view host_pattern, const Certificate& cert);
+
+  // The pins of the most specific pattern matching `host`, or nullptr: the host is not pinned.
+  const absl::flat_hash_set<std::string>* PinsFor(absl::string_view host) const {
+    return pins_.Find(host);
+  }
+  bool empty() const { return pins_.empty(); }
+
+ private:
+  HostPatternMap<absl::flat_hash_set<std::string>> pins_;
+};
+
+class PinningHook final : public Hook {
+ public:
+  static constexpr absl::string_view kName = "pinning";
+  // The Policy key for the hook's mode, and the prefix of its warning code.
+  static constexpr absl::string_view kCheckName = "pinning";
+
+  // `sink` receives WARN-mode mismatches; null means a StderrWarningSink of the hook's own.
+  explicit PinningHook(PinSet pins, Mode mode = Mode::kEnforce,
+                       std::shared_ptr<WarningSink> sink = nullptr);
+
+  absl::string_view name() const override { return kName; }
+  absl::StatusOr<HookVerdict> Decide(const HookContext& ctx) const override;
+
+ private:
+  bool ChainHasPin(const HookContext& ctx, const absl::flat_hash_set<std::string>& pins) const;
+
+  PinSet pins_;
+  Mode mode_;
+  std::shared_ptr<WarningSink> sink_;
+};
+
+}  // namespace certval
+
+#endif  // CERTVAL_HOOKS_PINNING_HOOK_H_

@@ -1,0 +1,17 @@
+/* A plugin whose check borrows a built-in check's name: its findings would pass for certval's own. */
+#include "hooks/certval_plugin.h"
+
+static void run(void* state, const struct certval_check_input* input, certval_report_fn report,
+                void* report_ctx) {
+  (void)state;
+  (void)input;
+  report(report_ctx, 0, "expired", "not really");
+}
+
+CERTVAL_PLUGIN_EXPORT int certval_plugin_init(struct certval_plugin_info* info) {
+  info->abi_version = CERTVAL_PLUGIN_ABI_VERSION;
+  info->name = "impostor";
+  info->check_name = "validity";
+  info->run = run;
+  return 0;
+}
