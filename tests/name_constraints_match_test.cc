@@ -29,6 +29,8 @@ const DnsCase kDnsCases[] = {
     {"example.org", "example.com", false, false},
     {"com", "example.com", false, false},
     {"example.com", "a.example.com", false, false},
+    {"a.example.com", "b.example.com", false, false},  // siblings; only a "*" may become "b"
+    {"ab.example.com", "b.example.com", false, false},
     // Case and trailing dots do not matter.
     {"A.EXAMPLE.COM", "example.com", true, true},
     {"a.example.com", "EXAMPLE.COM", true, true},

@@ -3,9 +3,14 @@
 //   certval verify [trust and policy flags] CHAIN.pem   validate a chain (leaf first)
 //   certval inspect CERT.pem [--json]                    show a certificate as the checks see it
 //   certval limbo FILE [--results OUT.json]              run an x509-limbo file
+//   certval connect HOST:PORT [trust and policy flags]   TLS handshake, validated by certval
+//   certval demo                                         the tour: every mode, on loopback
 //
 // Exit codes: 0 valid (or allowed by WARN / DISABLE / a hook: the output says which), 1 rejected,
 // 2 usage or input error (message on stderr).
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -15,12 +20,18 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
+#include "tls/transport.h"
+#include "tools/connect.h"
+#include "tools/demo.h"
 #include "tools/describe.h"
 #include "tools/limbo.h"
+#include "trust/mozilla_roots.h"
+#include "trust/system_store.h"
 #include "trust/trust_store.h"
 #include "validator/checks/builtin.h"
 #include "validator/validator.h"
@@ -40,6 +51,14 @@ ABSL_FLAG(std::vector<std::string>, warn, {}, "checks to run in WARN mode (repea
 ABSL_FLAG(std::vector<std::string>, disable, {}, "checks to DISABLE (repeatable)");
 ABSL_FLAG(bool, json, false, "print JSON instead of text");
 ABSL_FLAG(std::string, results, "", "limbo: write limbo-format results JSON here");
+ABSL_FLAG(bool, system_roots, false,
+          "trust the operating system's roots (SSL_CERT_FILE, SSL_CERT_DIR, distro paths)");
+ABSL_FLAG(bool, mozilla_roots, false, "trust the Mozilla roots compiled into certval");
+ABSL_FLAG(std::string, servername, "",
+          "connect: server name (SNI) to send and check (default: HOST)");
+ABSL_FLAG(bool, legacy, false,
+          "connect: opt-in legacy TLS (1.0+, 3DES/CBC-SHA1, renegotiation); see tls/README.md");
+ABSL_FLAG(int, timeout, 10, "connect: seconds for the TCP connection and the handshake");
 
 namespace certval {
 namespace {
@@ -149,29 +168,50 @@ absl::StatusOr<ValidationRequest> RequestFromFlags(const std::vector<std::string
   return request;
 }
 
-int Verify(const std::vector<std::string>& args) {
-  if (args.size() != 1) return UsageError("verify takes exactly one CHAIN.pem");
-  auto chain = ReadCertificates(args[0]);
-  if (!chain.ok()) return UsageError(std::string(chain.status().message()));
-  auto store = std::make_shared<TrustStore>();
+// The trust store the flags describe: --system_roots and/or --mozilla_roots as a base, then every
+// --roots anchor and --trust_cert certificate. Shared by verify and connect.
+absl::StatusOr<std::shared_ptr<TrustStore>> TrustFromFlags() {
+  std::shared_ptr<TrustStore> store = std::make_shared<TrustStore>();
+  if (absl::GetFlag(FLAGS_system_roots)) {
+    auto system = SystemTrustStore();
+    if (!system.ok()) {
+      return absl::Status(system.status().code(),
+                          absl::StrCat("--system_roots: ", system.status().message()));
+    }
+    store = *std::move(system);
+  }
+  if (absl::GetFlag(FLAGS_mozilla_roots)) {
+    const MozillaRootSet& mozilla = MozillaRoots();
+    if (mozilla.roots.empty()) return absl::NotFoundError("--mozilla_roots: no root compiled in");
+    store->AddRoots(mozilla.roots);
+  }
   for (const std::string& path : absl::GetFlag(FLAGS_roots)) {
     auto certs = ReadCertificates(path);
-    if (!certs.ok()) return UsageError(std::string(certs.status().message()));
+    if (!certs.ok()) return certs.status();
     for (std::string& der : *certs) {
       if (auto s = store->AddRootDer(std::move(der)); !s.ok()) {
-        return UsageError(absl::StrCat(path, ": ", s.message()));
+        return absl::InvalidArgumentError(absl::StrCat(path, ": ", s.message()));
       }
     }
   }
   for (const std::string& path : absl::GetFlag(FLAGS_trust_cert)) {
     auto certs = ReadCertificates(path);
-    if (!certs.ok()) return UsageError(std::string(certs.status().message()));
+    if (!certs.ok()) return certs.status();
     for (std::string& der : *certs) {
       if (auto s = store->AddCertDer(std::move(der)); !s.ok()) {
-        return UsageError(absl::StrCat(path, ": ", s.message()));
+        return absl::InvalidArgumentError(absl::StrCat(path, ": ", s.message()));
       }
     }
   }
+  return store;
+}
+
+int Verify(const std::vector<std::string>& args) {
+  if (args.size() != 1) return UsageError("verify takes exactly one CHAIN.pem");
+  auto chain = ReadCertificates(args[0]);
+  if (!chain.ok()) return UsageError(std::string(chain.status().message()));
+  auto store = TrustFromFlags();
+  if (!store.ok()) return UsageError(std::string(store.status().message()));
   auto policy = PolicyFromFlags();
   if (!policy.ok()) return UsageError(std::string(policy.status().message()));
   auto request = RequestFromFlags(*chain);
@@ -179,7 +219,7 @@ int Verify(const std::vector<std::string>& args) {
   ValidatorOptions options;
   options.policy = *policy;
   options.warning_sink = std::make_shared<NullWarningSink>();  // warnings are in the output
-  Validator validator(store, options);
+  Validator validator(*store, options);
   ValidationResult result = validator.Validate(*request);
   if (absl::GetFlag(FLAGS_json)) {
     std::cout << ResultJson(result).dump(2) << "\n";
@@ -218,26 +258,108 @@ int Limbo(const std::vector<std::string>& args) {
   return report->false_accepts.empty() ? kValid : kRejected;
 }
 
+int Connect(const std::vector<std::string>& args) {
+  if (args.size() != 1) return UsageError("connect takes exactly one HOST:PORT");
+  ConnectConfig config;
+  if (auto s = tls::SplitHostPort(args[0], &config.host, &config.port); !s.ok()) {
+    return UsageError(std::string(s.message()));
+  }
+  auto store = TrustFromFlags();
+  if (!store.ok()) return UsageError(std::string(store.status().message()));
+  auto policy = PolicyFromFlags();
+  if (!policy.ok()) return UsageError(std::string(policy.status().message()));
+  // No certificates yet: the handshake supplies them. This reads every other request flag.
+  auto request = RequestFromFlags({std::string()});
+  if (!request.ok()) return UsageError(std::string(request.status().message()));
+  if (absl::GetFlag(FLAGS_timeout) <= 0) {
+    return UsageError("--timeout must be a positive number of seconds");
+  }
+  ValidatorOptions options;
+  options.policy = *policy;
+  options.warning_sink = std::make_shared<NullWarningSink>();  // warnings are in the output
+  config.validator = std::make_shared<const Validator>(*store, options);
+  config.request = *std::move(request);
+  config.servername = absl::GetFlag(FLAGS_servername);
+  config.legacy = absl::GetFlag(FLAGS_legacy);
+  config.timeout = absl::Seconds(absl::GetFlag(FLAGS_timeout));
+  auto report = RunConnect(config);
+  const std::string target = tls::JoinHostPort(config.host, config.port);
+  if (!report.ok()) {
+    std::string message(report.status().message());  // network errors name host:port already
+    if (!absl::StartsWith(message, target)) message = absl::StrCat(target, ": ", message);
+    std::cerr << "certval: connect " << message << "\n";
+    return kUsage;
+  }
+  if (absl::GetFlag(FLAGS_json)) {
+    std::cout << ConnectJson(*report).dump(2) << "\n";
+  } else {
+    std::cout << ConnectText(*report);
+  }
+  int code = ConnectExitCode(*report);
+  if (code == kUsage) {
+    std::cerr << "certval: connect " << target << ": no verdict: "
+              << (report->dial.handshake.ok ? "no validation ran" : report->dial.handshake.error)
+              << "\n";
+  }
+  return code;
+}
+
+int Demo(const std::vector<std::string>& args) {
+  if (!args.empty()) return UsageError("demo takes no arguments");
+  return RunDemo(std::cout);
+}
+
+// Accept --system-roots for --system_roots (and so on): absl spells flags with underscores only.
+void NormalizeFlagDashes(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--") == 0) return;  // positional arguments follow
+    if (std::strncmp(argv[i], "--", 2) != 0) continue;
+    for (char* c = argv[i] + 2; *c != '\0' && *c != '='; ++c) {
+      if (*c == '-') *c = '_';
+    }
+  }
+}
+
+// absl reports a bad flag (unknown, malformed value) and then calls exit(1), which would read as
+// "rejected". While parsing, any exit is a usage error: turn it into 2.
+bool g_parsing_flags = false;
+void ExitTwoIfParsing() {
+  if (!g_parsing_flags) return;
+  std::fflush(nullptr);
+  std::cout.flush();
+  std::_Exit(kUsage);
+}
+
 }  // namespace
 }  // namespace certval
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
-      "certval verify|inspect|limbo [flags] ARGS\n"
+      "certval verify|inspect|limbo|connect|demo [flags] ARGS\n"
       "  verify [--roots F]... [--intermediates F]... [--host N|--ip A|--email E] [--time T]\n"
       "         [--purpose P] [--profile P] [--max_depth N] [--mode M] [--warn C]... [--disable C]...\n"
       "         [--json] CHAIN.pem\n"
       "  inspect CERT.pem\n"
       "  limbo [FILE] [--results OUT.json]\n"
+      "  connect HOST:PORT [verify's trust and policy flags] [--system-roots|--mozilla-roots]\n"
+      "         [--servername NAME] [--legacy] [--timeout SECONDS] [--json]\n"
+      "  demo\n"
+      "verify and connect also take --system-roots and --mozilla-roots.\n"
       "Exit: 0 valid, 1 rejected, 2 usage or input error.");
+  certval::NormalizeFlagDashes(argc, argv);
   std::vector<std::string> storage;
   std::vector<char*> merged = certval::MergeListFlags(argc, argv, &storage);
+  std::atexit(certval::ExitTwoIfParsing);
+  certval::g_parsing_flags = true;
   std::vector<char*> positional = absl::ParseCommandLine(static_cast<int>(merged.size()), merged.data());
+  certval::g_parsing_flags = false;
   if (positional.size() < 2) return certval::UsageError("missing subcommand");
   std::string command = positional[1];
   std::vector<std::string> args(positional.begin() + 2, positional.end());
   if (command == "verify") return certval::Verify(args);
   if (command == "inspect") return certval::Inspect(args);
   if (command == "limbo") return certval::Limbo(args);
+  if (command == "connect") return certval::Connect(args);
+  if (command == "demo") return certval::Demo(args);
   return certval::UsageError("unknown subcommand '" + command + "'");
 }

@@ -92,8 +92,7 @@ std::optional<std::string> ParseIpv6Address(absl::string_view text) {
     if (!ParseGroupRun(text, /*allow_ipv4=*/true, &head) || head.size() != 16) return std::nullopt;
     return head;
   }
-  // A second "::" (including ":::", found one position later) would make the split ambiguous.
-  if (text.find("::", gap + 1) != absl::string_view::npos) return std::nullopt;
+  // A second "::" (or ":::") leaves an empty piece in the tail, which ParseGroupRun refuses.
   if (!ParseGroupRun(text.substr(0, gap), /*allow_ipv4=*/false, &head) ||
       !ParseGroupRun(text.substr(gap + 2), /*allow_ipv4=*/true, &tail)) {
     return std::nullopt;

@@ -45,10 +45,9 @@ bool DnsNameMayMatchConstraint(absl::string_view name, absl::string_view constra
   if (DnsNameMatchesConstraint(name, constraint)) return true;
   name = StripTrailingDot(name);
   constraint = StripTrailingDot(constraint);
-  // Only one case is left: the wildcard becoming the constraint's own first label. A leading-period
-  // constraint never gets here, since its subtree excludes the domain itself ("a.example.com" under
-  // ".a.example.com" is not a name the wildcard can form).
-  if (!absl::StartsWith(name, "*.") || absl::StartsWith(constraint, ".")) return false;
+  // Only one case is left: the wildcard becoming the constraint's own first label. (For ".domain" the
+  // "first label" is empty and the rest is the domain, which the call above has already covered.)
+  if (!absl::StartsWith(name, "*.")) return false;
   size_t first_dot = constraint.find('.');
   return first_dot != absl::string_view::npos &&
          absl::EqualsIgnoreCase(constraint.substr(first_dot + 1), name.substr(2));

@@ -1,0 +1,182 @@
+// The binding over real TCP sockets on 127.0.0.1: a LoopbackServer thread per test, a client that
+// dials it with tls::Dial. Every wait is bounded by a deadline well under the test timeout.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <openssl/ssl.h>
+#include <sys/socket.h>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/tls/tls_test_util.h"
+#include "tls/binding.h"
+#include "tls/legacy.h"
+#include "tls/loopback_server.h"
+#include "tls/transport.h"
+
+namespace certval::tlstest {
+namespace {
+
+using ::testing::Contains;
+using ::testing::HasSubstr;
+
+constexpr absl::Duration kWait = absl::Seconds(5);
+
+std::unique_ptr<tls::LoopbackServer> Serve(const Identity& identity,
+                                           std::function<absl::Status(SSL_CTX*)> configure = {}) {
+  tls::LoopbackServerOptions options;
+  options.chain_pem = identity.chain_pem;
+  options.key_pem = identity.key_pem;
+  options.configure = std::move(configure);
+  auto server = tls::LoopbackServer::Start(std::move(options));
+  EXPECT_TRUE(server.ok()) << server.status();
+  return server.ok() ? *std::move(server) : nullptr;
+}
+
+class LoopbackTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    client_ = ClientContext();
+    ASSERT_TRUE(tls::ApplyModernProfile(client_.get()).ok());
+    ASSERT_TRUE(tls::AttachClient(client_.get(), MakeValidator(pki_.Store())).ok());
+  }
+
+  absl::StatusOr<tls::DialResult> Dial(uint16_t port, const std::string& sni) {
+    tls::DialOptions options;
+    options.sni = sni;
+    options.timeout = kWait;
+    return tls::Dial(client_.get(), "127.0.0.1", port, options);
+  }
+
+  Pki pki_;
+  bssl::UniquePtr<SSL_CTX> client_;
+};
+
+TEST_F(LoopbackTest, GoodServer) {
+  auto server = Serve(pki_.Good("good.test"));
+  ASSERT_NE(server, nullptr);
+  auto dial = Dial(server->port(), "good.test");
+  ASSERT_TRUE(dial.ok()) << dial.status();
+  EXPECT_TRUE(dial->handshake.ok) << dial->handshake.error;
+  EXPECT_EQ(dial->version, "TLSv1.3");
+  ASSERT_TRUE(dial->validation.has_value());
+  EXPECT_TRUE(dial->validation->valid);
+  EXPECT_FALSE(dial->alert_sent.has_value());
+  auto served = server->WaitForHandshakes(1, kWait);
+  ASSERT_EQ(served.size(), 1u);
+  EXPECT_TRUE(served[0].outcome.ok) << served[0].outcome.error;
+  EXPECT_EQ(served[0].server_name, "good.test");
+}
+
+TEST_F(LoopbackTest, ExpiredServerGetsCertificateExpiredAlert) {
+  auto server = Serve(pki_.Expired("good.test"));
+  ASSERT_NE(server, nullptr);
+  auto dial = Dial(server->port(), "good.test");
+  ASSERT_TRUE(dial.ok()) << dial.status();
+  EXPECT_FALSE(dial->handshake.ok);
+  ASSERT_TRUE(dial->alert_sent.has_value());
+  EXPECT_EQ(*dial->alert_sent, SSL_AD_CERTIFICATE_EXPIRED);
+  EXPECT_EQ(tls::AlertName(*dial->alert_sent), "certificate_expired");
+  EXPECT_THAT(Codes(*dial->validation), Contains("validity.expired"));
+  auto served = server->WaitForHandshakes(1, kWait);
+  ASSERT_EQ(served.size(), 1u);
+  EXPECT_THAT(served[0].outcome.error, HasSubstr("CERTIFICATE_EXPIRED"));
+}
+
+TEST_F(LoopbackTest, WrongHostAndUntrustedRoot) {
+  auto wrong_host = Serve(pki_.Good("good.test"));
+  auto untrusted = Serve(pki_.Untrusted("good.test"));
+  ASSERT_TRUE(wrong_host && untrusted);
+  auto a = Dial(wrong_host->port(), "elsewhere.test");
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_FALSE(a->handshake.ok);
+  EXPECT_THAT(Codes(*a->validation), Contains("peer_name.mismatch"));
+  auto b = Dial(untrusted->port(), "good.test");
+  ASSERT_TRUE(b.ok()) << b.status();
+  EXPECT_FALSE(b->handshake.ok);
+  EXPECT_EQ(b->alert_sent, std::optional<uint8_t>(SSL_AD_UNKNOWN_CA));
+}
+
+TEST_F(LoopbackTest, OneServerManyConnections) {
+  auto server = Serve(pki_.Good("good.test"));
+  ASSERT_NE(server, nullptr);
+  for (int i = 0; i < 5; ++i) {
+    auto dial = Dial(server->port(), i % 2 ? "good.test" : "bad.test");
+    ASSERT_TRUE(dial.ok()) << dial.status();
+    EXPECT_EQ(dial->handshake.ok, i % 2 == 1) << dial->handshake.error;
+  }
+  EXPECT_EQ(server->WaitForHandshakes(5, kWait).size(), 5u);
+}
+
+TEST_F(LoopbackTest, ClientCertificateOverASocket) {
+  Identity client_id = pki_.Client("alice.client.test");
+  ASSERT_TRUE(tls::UseCertificateChain(client_.get(), client_id.chain_pem, client_id.key_pem).ok());
+  auto validator = MakeValidator(pki_.Store());
+  auto server = Serve(pki_.Good("good.test"),
+                      [&](SSL_CTX* ctx) { return tls::AttachServer(ctx, validator); });
+  ASSERT_NE(server, nullptr);
+  auto dial = Dial(server->port(), "good.test");
+  ASSERT_TRUE(dial.ok()) << dial.status();
+  EXPECT_TRUE(dial->handshake.ok) << dial->handshake.error;
+  auto served = server->WaitForHandshakes(1, kWait);
+  ASSERT_EQ(served.size(), 1u);
+  EXPECT_TRUE(served[0].outcome.ok) << served[0].outcome.error;
+  ASSERT_TRUE(served[0].client_validation.has_value());
+  EXPECT_TRUE(served[0].client_validation->valid);
+}
+
+TEST_F(LoopbackTest, ClosedPortIsAnErrorNamingHostAndPort) {
+  uint16_t port;
+  {
+    auto server = Serve(pki_.Good("good.test"));  // take a port, then free it
+    ASSERT_NE(server, nullptr);
+    port = server->port();
+  }
+  auto dial = Dial(port, "good.test");
+  ASSERT_FALSE(dial.ok());
+  EXPECT_THAT(std::string(dial.status().message()), HasSubstr("127.0.0.1:" + std::to_string(port)));
+  EXPECT_THAT(std::string(dial.status().message()), HasSubstr("refused"));
+}
+
+// A peer that accepts TCP but never speaks TLS: the handshake gives up at the deadline.
+TEST_F(LoopbackTest, SilentPeerTimesOut) {
+  uint16_t port = 0;
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  ASSERT_GE(fd, 0);
+  tls::Socket listener(fd);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(listen(fd, 4), 0);  // the kernel completes the TCP handshake; nobody answers
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+  port = ntohs(addr.sin_port);
+
+  tls::DialOptions options;
+  options.sni = "good.test";
+  options.timeout = absl::Milliseconds(300);
+  const absl::Time start = absl::Now();
+  auto dial = tls::Dial(client_.get(), "127.0.0.1", port, options);
+  ASSERT_TRUE(dial.ok()) << dial.status();
+  EXPECT_FALSE(dial->handshake.ok);
+  EXPECT_EQ(dial->handshake.error, "timed out");
+  EXPECT_LT(absl::Now() - start, absl::Seconds(3));
+}
+
+TEST(HostPortTest, SplitAndJoin) {
+  std::string host;
+  uint16_t port = 0;
+  ASSERT_TRUE(tls::SplitHostPort("example.com:443", &host, &port).ok());
+  EXPECT_EQ(host, "example.com");
+  EXPECT_EQ(port, 443);
+  ASSERT_TRUE(tls::SplitHostPort("[::1]:8443", &host, &port).ok());
+  EXPECT_EQ(host, "::1");
+  EXPECT_EQ(tls::JoinHostPort(host, port), "[::1]:8443");
+  for (const char* bad : {"example.com", "example.com:", ":443", "h:0", "h:65536", "h:+1",
+                          "::1:443", "[::1]443", "h:44x"}) {
+    EXPECT_FALSE(tls::SplitHostPort(bad, &host, &port).ok()) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace certval::tlstest

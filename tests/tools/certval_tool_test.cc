@@ -1,0 +1,476 @@
+// The `certval` binary, run as a subprocess: every subcommand, its exit codes (0 valid or allowed,
+// 1 rejected, 2 usage or input error), its messages, and its behaviour on bad input. Certificates
+// come from the test-PKI builder; TLS servers for `connect` run in this process on 127.0.0.1.
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/pki/test_pki.h"
+#include "tls/loopback_server.h"
+
+extern char** environ;
+
+namespace certval {
+namespace {
+
+using ::testing::HasSubstr;
+using testpki::Key;
+using testpki::KeyKind;
+
+struct ToolRun {
+  int exit_code = -1;  // -1: killed at the deadline
+  std::string out, err;
+};
+
+std::string ToolPath() {
+  const char* srcdir = std::getenv("TEST_SRCDIR");
+  return absl::StrCat(srcdir ? srcdir : ".", "/certval/tools/certval");
+}
+
+// Reads both pipes until they close (true) or `deadline` passes (false).
+bool Drain(int out_fd, int err_fd, absl::Time deadline, ToolRun& run) {
+  pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
+  int open = 2;
+  while (open > 0 && absl::Now() < deadline) {
+    if (poll(fds, 2, 100) <= 0) continue;
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
+      char buf[4096];
+      ssize_t n = read(fds[i].fd, buf, sizeof buf);
+      if (n > 0) {
+        (i == 0 ? run.out : run.err).append(buf, static_cast<size_t>(n));
+      } else {
+        fds[i].fd = -1;
+        --open;
+      }
+    }
+  }
+  return open == 0;
+}
+
+// Runs the tool with `args` (and extra environment entries), killing it after `timeout`.
+ToolRun RunTool(const std::vector<std::string>& args, const std::vector<std::string>& env = {},
+                absl::Duration timeout = absl::Seconds(30)) {
+  ToolRun run;
+  int out[2], err[2];
+  if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) return run;
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+  const std::string tool = ToolPath();
+  std::vector<char*> argv = {const_cast<char*>(tool.c_str())};
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  std::vector<std::string> env_storage(env);
+  for (char** e = environ; *e != nullptr; ++e) env_storage.push_back(*e);
+  std::vector<char*> envp;
+  for (std::string& e : env_storage) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  pid_t pid = -1;
+  int rc = posix_spawn(&pid, tool.c_str(), &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  close(out[1]);
+  close(err[1]);
+  if (rc == 0) {
+    // Output closed: the tool is exiting, so a blocking wait is short. Otherwise it overran.
+    if (!Drain(out[0], err[0], absl::Now() + timeout, run)) kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
+  }
+  close(out[0]);
+  close(err[0]);
+  return run;
+}
+
+std::string Describe(const ToolRun& run) {
+  return absl::StrCat("exit ", run.exit_code, "\n--- stdout\n", run.out, "--- stderr\n", run.err);
+}
+
+std::string TempPath(const std::string& name) {
+  const char* dir = std::getenv("TEST_TMPDIR");
+  return absl::StrCat(dir ? dir : "/tmp", "/", name);
+}
+
+std::string WriteFile(const std::string& name, const std::string& contents) {
+  std::string path = TempPath(name);
+  std::ofstream(path, std::ios::binary) << contents;
+  return path;
+}
+
+// Files for every test: a root, good/expired/IP chains (leaf first), bad inputs.
+class ToolTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const absl::Time now = absl::Now();
+    chain_ = new testpki::Chain(testpki::MakeChain(KeyKind::kEcP256, "good.test", now));
+    testpki::CertSpec expired = testpki::LeafSpec("good.test", now);
+    expired.not_before = now - absl::Hours(24 * 30);
+    expired.not_after = now - absl::Hours(24);
+    expired_leaf_ = new std::string(chain_->intermediate_ca().Issue(expired, chain_->leaf_key));
+    ip_leaf_ = new std::string(
+        chain_->intermediate_ca().Issue(testpki::LeafSpec("127.0.0.1", now), chain_->leaf_key));
+    root_pem_ = WriteFile("root.pem", testpki::DerToPem(chain_->root));
+    chain_pem_ = WriteFile("chain.pem", chain_->ServerChainPem());
+    expired_pem_ = WriteFile("expired.pem", ServerChain(*expired_leaf_));
+  }
+  static void TearDownTestSuite() {
+    delete chain_;
+    delete expired_leaf_;
+    delete ip_leaf_;
+  }
+
+  static std::string ServerChain(const std::string& leaf_der) {
+    return testpki::DerToPem(leaf_der) + testpki::DerToPem(chain_->intermediate);
+  }
+
+  // A loopback TLS server presenting `leaf_der` (plus the intermediate).
+  static std::unique_ptr<tls::LoopbackServer> Serve(const std::string& leaf_der) {
+    tls::LoopbackServerOptions options;
+    options.chain_pem = ServerChain(leaf_der);
+    options.key_pem = chain_->leaf_key.PrivateKeyPem();
+    auto server = tls::LoopbackServer::Start(std::move(options));
+    EXPECT_TRUE(server.ok()) << server.status();
+    return server.ok() ? *std::move(server) : nullptr;
+  }
+
+  static std::string Target(uint16_t port) { return absl::StrCat("127.0.0.1:", port); }
+
+  static testpki::Chain* chain_;
+  static std::string* expired_leaf_;
+  static std::string* ip_leaf_;
+  static std::string root_pem_, chain_pem_, expired_pem_;
+};
+
+testpki::Chain* ToolTest::chain_ = nullptr;
+std::string* ToolTest::expired_leaf_ = nullptr;
+std::string* ToolTest::ip_leaf_ = nullptr;
+std::string ToolTest::root_pem_, ToolTest::chain_pem_, ToolTest::expired_pem_;
+
+// --- usage ---
+
+TEST_F(ToolTest, NoSubcommandUnknownSubcommandAndUnknownFlagAreUsageErrors) {
+  ToolRun none = RunTool({});
+  EXPECT_EQ(none.exit_code, 2) << Describe(none);
+  EXPECT_THAT(none.err, HasSubstr("missing subcommand"));
+  ToolRun unknown = RunTool({"frobnicate"});
+  EXPECT_EQ(unknown.exit_code, 2) << Describe(unknown);
+  EXPECT_THAT(unknown.err, HasSubstr("unknown subcommand 'frobnicate'"));
+  ToolRun flag = RunTool({"verify", "--no_such_flag", chain_pem_});
+  EXPECT_EQ(flag.exit_code, 2) << Describe(flag);  // absl's own exit(1) must not leak through
+  EXPECT_THAT(flag.err, HasSubstr("no_such_flag"));
+  ToolRun bad_value = RunTool({"verify", "--max_depth=many", chain_pem_});
+  EXPECT_EQ(bad_value.exit_code, 2) << Describe(bad_value);
+}
+
+// --- verify ---
+
+TEST_F(ToolTest, VerifyValidChain) {
+  ToolRun run = RunTool({"verify", "--roots", root_pem_, "--host", "good.test", chain_pem_});
+  EXPECT_EQ(run.exit_code, 0) << Describe(run);
+  EXPECT_THAT(run.out, HasSubstr("verdict: VALID"));
+}
+
+TEST_F(ToolTest, VerifyJsonIsJson) {
+  ToolRun run =
+      RunTool({"verify", "--roots", root_pem_, "--host", "good.test", "--json", chain_pem_});
+  ASSERT_EQ(run.exit_code, 0) << Describe(run);
+  nlohmann::json j = nlohmann::json::parse(run.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << run.out;
+  EXPECT_EQ(j["valid"], true);
+  EXPECT_EQ(j["path"].size(), 3u);
+}
+
+TEST_F(ToolTest, VerifyRejections) {
+  ToolRun expired = RunTool({"verify", "--roots", root_pem_, "--host", "good.test", expired_pem_});
+  EXPECT_EQ(expired.exit_code, 1) << Describe(expired);
+  EXPECT_THAT(expired.out, HasSubstr("validity.expired"));
+  ToolRun wrong_host = RunTool({"verify", "--roots", root_pem_, "--host", "bad.test", chain_pem_});
+  EXPECT_EQ(wrong_host.exit_code, 1) << Describe(wrong_host);
+  EXPECT_THAT(wrong_host.out, HasSubstr("peer_name.mismatch"));
+  ToolRun no_roots = RunTool({"verify", "--host", "good.test", chain_pem_});
+  EXPECT_EQ(no_roots.exit_code, 1) << Describe(no_roots);
+  EXPECT_THAT(no_roots.out, HasSubstr("trust_anchor.no_trusted_root"));
+}
+
+TEST_F(ToolTest, VerifyWarnAndDisableAllowAndSaySo) {
+  ToolRun warn = RunTool(
+      {"verify", "--roots", root_pem_, "--host", "good.test", "--mode", "warn", expired_pem_});
+  EXPECT_EQ(warn.exit_code, 0) << Describe(warn);
+  EXPECT_THAT(warn.out, HasSubstr("allowed with warnings"));
+  ToolRun per_check = RunTool({"verify", "--roots", root_pem_, "--host", "good.test", "--disable",
+                               "validity", expired_pem_});
+  EXPECT_EQ(per_check.exit_code, 0) << Describe(per_check);
+  ToolRun disable = RunTool({"verify", "--mode=disable", expired_pem_});
+  EXPECT_EQ(disable.exit_code, 0) << Describe(disable);
+}
+
+TEST_F(ToolTest, VerifyBadFilesAreInputErrors) {
+  const std::string missing = TempPath("does-not-exist.pem");
+  const std::string empty = WriteFile("empty.pem", "");
+  const std::string garbage = WriteFile(
+      "garbage.pem", "-----BEGIN CERTIFICATE-----\n!!not base64!!\n-----END CERTIFICATE-----\n");
+  for (const std::string& path : {missing, empty, garbage}) {
+    ToolRun run = RunTool({"verify", "--roots", root_pem_, path});
+    EXPECT_EQ(run.exit_code, 2) << path << "\n" << Describe(run);
+    EXPECT_THAT(run.err, HasSubstr(path));
+  }
+  ToolRun bad_root = RunTool({"verify", "--roots", missing, chain_pem_});
+  EXPECT_EQ(bad_root.exit_code, 2) << Describe(bad_root);
+  ToolRun no_chain = RunTool({"verify", "--roots", root_pem_});
+  EXPECT_EQ(no_chain.exit_code, 2) << Describe(no_chain);
+}
+
+TEST_F(ToolTest, VerifyBadFlagValuesAreUsageErrors) {
+  const std::vector<std::vector<std::string>> cases = {{"--mode", "lenient"},
+                                                       {"--purpose", "codeSigning"},
+                                                       {"--profile", "strictest"},
+                                                       {"--time", "yesterday"},
+                                                       {"--host", "a.test", "--ip", "127.0.0.1"}};
+  for (const auto& flags : cases) {
+    std::vector<std::string> args = {"verify", "--roots", root_pem_};
+    args.insert(args.end(), flags.begin(), flags.end());
+    args.push_back(chain_pem_);
+    ToolRun run = RunTool(args);
+    EXPECT_EQ(run.exit_code, 2) << flags[0] << "\n" << Describe(run);
+    EXPECT_THAT(run.err, HasSubstr("certval:"));
+  }
+}
+
+TEST_F(ToolTest, VerifyWithSystemRootsFromSslCertFileAndDashedFlagNames) {
+  ToolRun run = RunTool({"verify", "--system-roots", "--host", "good.test", chain_pem_},
+                        {"SSL_CERT_FILE=" + root_pem_});
+  EXPECT_EQ(run.exit_code, 0) << Describe(run);
+  ToolRun missing = RunTool({"verify", "--system-roots", chain_pem_},
+                            {"SSL_CERT_FILE=" + TempPath("no-bundle.pem")});
+  EXPECT_EQ(missing.exit_code, 2) << Describe(missing);
+}
+
+TEST_F(ToolTest, VerifyWithMozillaRootsDoesNotTrustTheTestRoot) {
+  ToolRun run = RunTool({"verify", "--mozilla-roots", "--host", "good.test", chain_pem_});
+  EXPECT_EQ(run.exit_code, 1) << Describe(run);
+  EXPECT_THAT(run.out, HasSubstr("trust_anchor.no_trusted_root"));
+}
+
+// --- inspect ---
+
+TEST_F(ToolTest, InspectGoodAndBrokenCertificates) {
+  ToolRun good = RunTool({"inspect", root_pem_});
+  ASSERT_EQ(good.exit_code, 0) << Describe(good);
+  nlohmann::json j = nlohmann::json::parse(good.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << good.out;
+  EXPECT_THAT(j["subject"].get<std::string>(), HasSubstr("certval Test Root CA"));
+
+  std::string broken_der = chain_->root;
+  broken_der[1] = static_cast<char>(0x85);  // an outer length that is not DER
+  const std::string broken = WriteFile("broken.pem", testpki::DerToPem(broken_der));
+  ToolRun bad = RunTool({"inspect", broken});
+  EXPECT_EQ(bad.exit_code, 2) << Describe(bad);
+  EXPECT_THAT(bad.err, HasSubstr(broken));
+  ToolRun truncated = RunTool({"inspect", WriteFile("truncated.der", chain_->root.substr(0, 40))});
+  EXPECT_EQ(truncated.exit_code, 2) << Describe(truncated);
+  ToolRun missing = RunTool({"inspect", TempPath("nope.pem")});
+  EXPECT_EQ(missing.exit_code, 2) << Describe(missing);
+  ToolRun none = RunTool({"inspect"});
+  EXPECT_EQ(none.exit_code, 2) << Describe(none);
+}
+
+// --- limbo ---
+
+nlohmann::json LimboCase(const std::string& id, const std::string& expected,
+                         const std::string& root, const std::string& leaf,
+                         const std::string& intermediate) {
+  return {{"id", id},
+          {"expected_result", expected},
+          {"features", nlohmann::json::array()},
+          {"trusted_certs", {testpki::DerToPem(root)}},
+          {"untrusted_intermediates", {testpki::DerToPem(intermediate)}},
+          {"peer_certificate", testpki::DerToPem(leaf)},
+          {"validation_kind", "SERVER"},
+          {"expected_peer_name", {{"kind", "DNS"}, {"value", "good.test"}}},
+          {"validation_time", nullptr}};
+}
+
+TEST_F(ToolTest, LimboRunsATinyFileAndWritesResults) {
+  nlohmann::json doc = {
+      {"version", 1},
+      {"testcases",
+       {LimboCase("webpki::tiny-good", "SUCCESS", chain_->root, chain_->leaf, chain_->intermediate),
+        LimboCase("webpki::tiny-expired", "FAILURE", chain_->root, *expired_leaf_,
+                  chain_->intermediate)}}};
+  const std::string file = WriteFile("tiny-limbo.json", doc.dump());
+  const std::string results = TempPath("tiny-results.json");
+  ToolRun run = RunTool({"limbo", file, "--results", results});
+  EXPECT_EQ(run.exit_code, 0) << Describe(run);
+  EXPECT_THAT(run.out, HasSubstr("2 passed, 0 failed, 0 skipped"));
+  std::ifstream in(results);
+  nlohmann::json written = nlohmann::json::parse(in, nullptr, false);
+  ASSERT_FALSE(written.is_discarded());
+  ASSERT_EQ(written["results"].size(), 2u);
+  EXPECT_EQ(written["results"][1]["actual_result"], "FAILURE");
+}
+
+TEST_F(ToolTest, LimboFalseAcceptIsExitOne) {
+  nlohmann::json doc = {{"testcases",
+                         {LimboCase("webpki::wrongly-expected-failure", "FAILURE", chain_->root,
+                                    chain_->leaf, chain_->intermediate)}}};
+  ToolRun run = RunTool({"limbo", WriteFile("false-accept.json", doc.dump())});
+  EXPECT_EQ(run.exit_code, 1) << Describe(run);
+  EXPECT_THAT(run.out, HasSubstr("FALSE ACCEPT"));
+}
+
+TEST_F(ToolTest, LimboBadFilesAreInputErrors) {
+  ToolRun not_json = RunTool({"limbo", WriteFile("not.json", "{ this is not json")});
+  EXPECT_EQ(not_json.exit_code, 2) << Describe(not_json);
+  ToolRun malformed =
+      RunTool({"limbo", WriteFile("malformed.json", R"({"testcases": [{"id": 1}]})")});
+  EXPECT_EQ(malformed.exit_code, 2) << Describe(malformed);
+  ToolRun missing = RunTool({"limbo", TempPath("missing.json")});
+  EXPECT_EQ(missing.exit_code, 2) << Describe(missing);
+}
+
+// --- connect ---
+
+TEST_F(ToolTest, ConnectToAGoodServer) {
+  auto server = Serve(chain_->leaf);
+  ASSERT_NE(server, nullptr);
+  ToolRun run = RunTool(
+      {"connect", Target(server->port()), "--roots", root_pem_, "--servername", "good.test"});
+  EXPECT_EQ(run.exit_code, 0) << Describe(run);
+  EXPECT_THAT(run.out, HasSubstr("handshake: completed, TLSv1.3"));
+  EXPECT_THAT(run.out, HasSubstr("verdict: VALID"));
+}
+
+TEST_F(ToolTest, ConnectJson) {
+  auto server = Serve(chain_->leaf);
+  ASSERT_NE(server, nullptr);
+  ToolRun run = RunTool({"connect", Target(server->port()), "--roots", root_pem_, "--servername",
+                         "good.test", "--json"});
+  ASSERT_EQ(run.exit_code, 0) << Describe(run);
+  nlohmann::json j = nlohmann::json::parse(run.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << run.out;
+  EXPECT_EQ(j["valid"], true);
+  EXPECT_EQ(j["tls"]["handshake_ok"], true);
+  EXPECT_EQ(j["tls"]["server_name"], "good.test");
+}
+
+TEST_F(ToolTest, ConnectRejectsExpiredAndWrongHost) {
+  auto expired = Serve(*expired_leaf_);
+  auto good = Serve(chain_->leaf);
+  ASSERT_TRUE(expired && good);
+  ToolRun run = RunTool(
+      {"connect", Target(expired->port()), "--roots", root_pem_, "--servername", "good.test"});
+  EXPECT_EQ(run.exit_code, 1) << Describe(run);
+  EXPECT_THAT(run.out, HasSubstr("sent alert certificate_expired"));
+  EXPECT_THAT(run.out, HasSubstr("validity.expired"));
+  ToolRun wrong = RunTool(
+      {"connect", Target(good->port()), "--roots", root_pem_, "--servername", "elsewhere.test"});
+  EXPECT_EQ(wrong.exit_code, 1) << Describe(wrong);
+  EXPECT_THAT(wrong.out, HasSubstr("peer_name.mismatch"));
+  ToolRun untrusted = RunTool({"connect", Target(good->port()), "--servername", "good.test"});
+  EXPECT_EQ(untrusted.exit_code, 1) << Describe(untrusted);
+  EXPECT_THAT(untrusted.out, HasSubstr("unknown_ca"));
+}
+
+TEST_F(ToolTest, ConnectWarnModeAllowsExpired) {
+  auto server = Serve(*expired_leaf_);
+  ASSERT_NE(server, nullptr);
+  ToolRun run = RunTool({"connect", Target(server->port()), "--roots", root_pem_, "--servername",
+                         "good.test", "--mode", "warn"});
+  EXPECT_EQ(run.exit_code, 0) << Describe(run);
+  EXPECT_THAT(run.out, HasSubstr("allowed with warnings"));
+}
+
+TEST_F(ToolTest, ConnectByIpAddressChecksTheIp) {
+  auto server = Serve(*ip_leaf_);
+  ASSERT_NE(server, nullptr);
+  ToolRun run = RunTool({"connect", Target(server->port()), "--roots", root_pem_});
+  EXPECT_EQ(run.exit_code, 0) << Describe(run);
+  EXPECT_THAT(run.out, HasSubstr("server name not sent, checking 127.0.0.1"));
+}
+
+TEST_F(ToolTest, ConnectToAClosedPortIsAnInputError) {
+  uint16_t port;
+  {
+    auto server = Serve(chain_->leaf);  // take a free port, then close it
+    ASSERT_NE(server, nullptr);
+    port = server->port();
+  }
+  ToolRun run = RunTool({"connect", Target(port), "--roots", root_pem_, "--timeout", "5"});
+  EXPECT_EQ(run.exit_code, 2) << Describe(run);
+  EXPECT_THAT(run.err, HasSubstr(Target(port)));
+  EXPECT_THAT(run.err, HasSubstr("refused"));
+}
+
+// A peer that accepts the connection and hangs up without a word of TLS: no verdict, exit 2.
+TEST_F(ToolTest, ConnectToSomethingThatIsNotTlsIsAnInputError) {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  ASSERT_GE(fd, 0);
+  tls::Socket listener(fd);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(listen(fd, 4), 0);
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+  const uint16_t port = ntohs(addr.sin_port);
+  std::thread closer([fd] {
+    pollfd p{fd, POLLIN, 0};
+    if (poll(&p, 1, 10000) > 0) close(accept(fd, nullptr, nullptr));
+  });
+  ToolRun run = RunTool({"connect", Target(port), "--roots", root_pem_, "--timeout", "5"});
+  closer.join();
+  EXPECT_EQ(run.exit_code, 2) << Describe(run);
+  EXPECT_THAT(run.err, HasSubstr("no verdict"));
+}
+
+TEST_F(ToolTest, ConnectUsageErrors) {
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"connect"},
+           {"connect", "no-port"},
+           {"connect", "127.0.0.1:99999"},
+           {"connect", "127.0.0.1:443", "extra"},
+           {"connect", "127.0.0.1:1", "--mode", "bogus"},
+           {"connect", "127.0.0.1:1", "--purpose", "bogus"},
+           {"connect", "127.0.0.1:1", "--timeout", "0"},
+           {"connect", "127.0.0.1:1", "--roots", TempPath("missing-root.pem")}}) {
+    ToolRun run = RunTool(args);
+    EXPECT_EQ(run.exit_code, 2) << args.back() << "\n" << Describe(run);
+  }
+}
+
+// --- demo ---
+
+TEST_F(ToolTest, DemoPassesQuickly) {
+  const absl::Time start = absl::Now();
+  ToolRun run = RunTool({"demo"});
+  EXPECT_EQ(run.exit_code, 0) << Describe(run);
+  EXPECT_THAT(run.out, HasSubstr("13 of 13 scenarios came out as expected"));
+  EXPECT_LT(absl::Now() - start, absl::Seconds(20));
+  ToolRun extra = RunTool({"demo", "now"});
+  EXPECT_EQ(extra.exit_code, 2) << Describe(extra);
+}
+
+}  // namespace
+}  // namespace certval

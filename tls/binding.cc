@@ -1,0 +1,297 @@
+#include "tls/binding.h"
+
+#include <openssl/pool.h>
+#include <openssl/ssl.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "validator/checks/builtin.h"
+#include "validator/finding.h"
+#include "validator/ip_address.h"
+
+namespace certval::tls {
+namespace {
+
+// One attachment: immutable once made, shared by every connection that uses it.
+struct Binding {
+  std::shared_ptr<const Validator> validator;
+  bool client_side = true;
+  std::optional<PeerName> peer_name;
+  ValidationRequest request;  // the template; certificates and peer name filled per handshake
+};
+
+// Per-connection state, owned by the SSL through its ex_data and freed with it.
+struct Connection {
+  std::shared_ptr<const Binding> binding;  // a per-SSL attachment; null: use the context's
+  std::optional<ValidationResult> result;
+};
+
+using BindingSlot = std::shared_ptr<const Binding>;
+
+void FreeBindingSlot(void* /*parent*/, void* ptr, CRYPTO_EX_DATA* /*ad*/, int /*index*/,
+                     long /*argl*/, void* /*argp*/) {
+  delete static_cast<BindingSlot*>(ptr);
+}
+
+void FreeConnection(void* /*parent*/, void* ptr, CRYPTO_EX_DATA* /*ad*/, int /*index*/,
+                    long /*argl*/, void* /*argp*/) {
+  delete static_cast<Connection*>(ptr);
+}
+
+// ex_data indexes are process-wide; a function-local static makes their creation thread-safe.
+int ContextIndex() {
+  static const int index = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, FreeBindingSlot);
+  return index;
+}
+
+int ConnectionIndex() {
+  static const int index = SSL_get_ex_new_index(0, nullptr, nullptr, nullptr, FreeConnection);
+  return index;
+}
+
+Connection* FindConnection(const SSL* ssl) {
+  return static_cast<Connection*>(SSL_get_ex_data(ssl, ConnectionIndex()));
+}
+
+// The connection's state, created on first use. Null only if BoringSSL cannot store it.
+Connection* MutableConnection(SSL* ssl) {
+  if (Connection* conn = FindConnection(ssl)) return conn;
+  auto conn = std::make_unique<Connection>();
+  if (!SSL_set_ex_data(ssl, ConnectionIndex(), conn.get())) return nullptr;
+  return conn.release();
+}
+
+// A per-connection attachment wins over the context's.
+std::shared_ptr<const Binding> FindBinding(const SSL* ssl) {
+  if (const Connection* conn = FindConnection(ssl); conn && conn->binding) return conn->binding;
+  const auto* slot =
+      static_cast<const BindingSlot*>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), ContextIndex()));
+  return slot ? *slot : nullptr;
+}
+
+PeerName NameFromText(std::string text) {
+  return IsIpAddressText(text) ? PeerName::Ip(std::move(text)) : PeerName::Dns(std::move(text));
+}
+
+std::optional<PeerName> ClientName(const SSL* ssl, const std::optional<PeerName>& explicit_name) {
+  // A rejected ECH handshake authenticates the public name, whatever the caller meant to reach
+  // (BoringSSL's SSL_get0_ech_name_override contract); it can never complete, only retry.
+  const char* ech_name = nullptr;
+  size_t ech_len = 0;
+  SSL_get0_ech_name_override(ssl, &ech_name, &ech_len);
+  if (ech_len > 0) return PeerName::Dns(std::string(ech_name, ech_len));
+  if (explicit_name && explicit_name->kind != PeerName::Kind::kNone) return explicit_name;
+  const char* sni = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
+  if (sni != nullptr && *sni != '\0') return NameFromText(sni);
+  return std::nullopt;
+}
+
+Finding BindingFinding(absl::string_view check, absl::string_view code, std::string message,
+                       Severity severity) {
+  return Finding{std::string(check), -1, absl::StrCat(check, ".", code), std::move(message),
+                 severity};
+}
+
+// A client that checks no name would accept any certificate its roots vouch for. The policy's
+// "peer_name" mode decides how loud that is; a hook that decided has taken responsibility.
+void NoteMissingName(const Validator& validator, ValidationResult& result) {
+  const Mode mode = validator.options().policy.ModeFor(kCheckPeerName);
+  if (mode == Mode::kDisable || result.decider == Decider::kHook) return;
+  Finding finding = BindingFinding(
+      kCheckPeerName, "missing",
+      "no peer name to check: set SNI (SSL_set_tlsext_host_name) or ClientOptions::peer_name",
+      mode == Mode::kEnforce ? Severity::kError : Severity::kWarning);
+  if (mode == Mode::kEnforce) {
+    result.valid = false;
+  } else if (validator.options().warning_sink) {
+    validator.options().warning_sink->OnWarning(PeerName{}, finding);
+  }
+  result.findings.push_back(std::move(finding));
+}
+
+// The peer's certificates as sent: leaf first. False when it sent none.
+bool PeerChain(const SSL* ssl, ValidationRequest& request) {
+  const STACK_OF(CRYPTO_BUFFER)* chain = SSL_get0_peer_certificates(ssl);
+  if (chain == nullptr || sk_CRYPTO_BUFFER_num(chain) == 0) return false;
+  for (size_t i = 0; i < sk_CRYPTO_BUFFER_num(chain); ++i) {
+    const CRYPTO_BUFFER* buf = sk_CRYPTO_BUFFER_value(chain, i);
+    std::string der(reinterpret_cast<const char*>(CRYPTO_BUFFER_data(buf)), CRYPTO_BUFFER_len(buf));
+    if (i == 0) {
+      request.leaf = std::move(der);
+    } else {
+      request.intermediates.push_back(std::move(der));
+    }
+  }
+  return true;
+}
+
+ValidationResult Verify(const SSL* ssl, const Binding& binding) {
+  ValidationRequest request = binding.request;
+  // The peer's certificates as DER; the template's DER intermediates follow them.
+  const std::vector<std::string> extra = std::move(request.intermediates);
+  request.leaf.clear();
+  request.intermediates.clear();
+  request.parsed_leaf = nullptr;
+  request.parsed_intermediates.clear();
+  const bool sent = PeerChain(ssl, request);
+  request.intermediates.insert(request.intermediates.end(), extra.begin(), extra.end());
+  if (!sent) {
+    ValidationResult result;
+    result.findings.push_back(BindingFinding("tls", "no_peer_certificate",
+                                             "the peer sent no certificate", Severity::kError));
+    return result;
+  }
+  std::optional<PeerName> name =
+      binding.client_side ? ClientName(ssl, binding.peer_name) : binding.peer_name;
+  request.peer_name = name.value_or(PeerName{});
+  ValidationResult result = binding.validator->Validate(request);
+  if (binding.client_side && !name) NoteMissingName(*binding.validator, result);
+  return result;
+}
+
+// BoringSSL's custom-verify callback: one Validate() per full handshake (and per resumption when
+// reverify_on_resume is set).
+ssl_verify_result_t VerifyCallback(SSL* ssl, uint8_t* out_alert) {
+  std::shared_ptr<const Binding> binding = FindBinding(ssl);
+  Connection* conn = MutableConnection(ssl);
+  if (binding == nullptr || conn == nullptr) {
+    *out_alert = SSL_AD_INTERNAL_ERROR;
+    return ssl_verify_invalid;
+  }
+  conn->result.reset();  // a renegotiation must not leave the previous handshake's result behind
+  conn->result = Verify(ssl, *binding);
+  if (conn->result->valid) return ssl_verify_ok;
+  *out_alert = AlertFor(*conn->result);
+  return ssl_verify_invalid;
+}
+
+absl::Status CheckArgs(const void* target, const std::shared_ptr<const Validator>& validator) {
+  if (target == nullptr) return absl::InvalidArgumentError("certval::tls: null SSL_CTX or SSL");
+  if (validator == nullptr) return absl::InvalidArgumentError("certval::tls: null Validator");
+  return absl::OkStatus();
+}
+
+// Replaces the context's binding; the old one is freed only once the new one is in place.
+absl::Status SetContextBinding(SSL_CTX* ctx, std::shared_ptr<const Binding> binding) {
+  auto slot = std::make_unique<BindingSlot>(std::move(binding));
+  auto* old = static_cast<BindingSlot*>(SSL_CTX_get_ex_data(ctx, ContextIndex()));
+  if (!SSL_CTX_set_ex_data(ctx, ContextIndex(), slot.get())) {
+    return absl::InternalError("certval::tls: SSL_CTX_set_ex_data failed");
+  }
+  slot.release();
+  delete old;
+  return absl::OkStatus();
+}
+
+absl::Status SetConnectionBinding(SSL* ssl, std::shared_ptr<const Binding> binding) {
+  Connection* conn = MutableConnection(ssl);
+  if (conn == nullptr) return absl::InternalError("certval::tls: SSL_set_ex_data failed");
+  conn->binding = std::move(binding);
+  return absl::OkStatus();
+}
+
+std::shared_ptr<const Binding> ClientBinding(std::shared_ptr<const Validator> validator,
+                                             ClientOptions options) {
+  auto binding = std::make_shared<Binding>();
+  binding->validator = std::move(validator);
+  binding->client_side = true;
+  binding->peer_name = std::move(options.peer_name);
+  binding->request = std::move(options.request);
+  return binding;
+}
+
+std::shared_ptr<const Binding> ServerBinding(std::shared_ptr<const Validator> validator,
+                                             ServerOptions options) {
+  auto binding = std::make_shared<Binding>();
+  binding->validator = std::move(validator);
+  binding->client_side = false;
+  binding->peer_name = std::move(options.peer_name);
+  binding->request = std::move(options.request);
+  return binding;
+}
+
+int ServerVerifyMode(const ServerOptions& options) {
+  return SSL_VERIFY_PEER | (options.require_certificate ? SSL_VERIFY_FAIL_IF_NO_PEER_CERT : 0);
+}
+
+}  // namespace
+
+absl::Status AttachClient(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
+                          ClientOptions options) {
+  if (absl::Status s = CheckArgs(ctx, validator); !s.ok()) return s;
+  const bool reverify = options.reverify_on_resume;
+  if (absl::Status s =
+          SetContextBinding(ctx, ClientBinding(std::move(validator), std::move(options)));
+      !s.ok()) {
+    return s;
+  }
+  SSL_CTX_set_custom_verify(ctx, SSL_VERIFY_PEER, VerifyCallback);
+  SSL_CTX_set_reverify_on_resume(ctx, reverify ? 1 : 0);
+  return absl::OkStatus();
+}
+
+absl::Status AttachServer(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
+                          ServerOptions options) {
+  if (absl::Status s = CheckArgs(ctx, validator); !s.ok()) return s;
+  const int mode = ServerVerifyMode(options);
+  if (absl::Status s =
+          SetContextBinding(ctx, ServerBinding(std::move(validator), std::move(options)));
+      !s.ok()) {
+    return s;
+  }
+  SSL_CTX_set_custom_verify(ctx, mode, VerifyCallback);
+  return absl::OkStatus();
+}
+
+absl::Status AttachClient(SSL* ssl, std::shared_ptr<const Validator> validator,
+                          ClientOptions options) {
+  if (absl::Status s = CheckArgs(ssl, validator); !s.ok()) return s;
+  if (absl::Status s =
+          SetConnectionBinding(ssl, ClientBinding(std::move(validator), std::move(options)));
+      !s.ok()) {
+    return s;
+  }
+  SSL_set_custom_verify(ssl, SSL_VERIFY_PEER, VerifyCallback);
+  return absl::OkStatus();
+}
+
+absl::Status AttachServer(SSL* ssl, std::shared_ptr<const Validator> validator,
+                          ServerOptions options) {
+  if (absl::Status s = CheckArgs(ssl, validator); !s.ok()) return s;
+  const int mode = ServerVerifyMode(options);
+  if (absl::Status s =
+          SetConnectionBinding(ssl, ServerBinding(std::move(validator), std::move(options)));
+      !s.ok()) {
+    return s;
+  }
+  SSL_set_custom_verify(ssl, mode, VerifyCallback);
+  return absl::OkStatus();
+}
+
+const ValidationResult* LastResult(const SSL* ssl) {
+  if (ssl == nullptr) return nullptr;
+  const Connection* conn = FindConnection(ssl);
+  return conn && conn->result ? &*conn->result : nullptr;
+}
+
+uint8_t AlertFor(const ValidationResult& result) {
+  for (const Finding& f : result.findings) {
+    if (f.severity != Severity::kError) continue;
+    // RFC 5246 7.2.2: certificate_expired covers "expired or not currently valid".
+    if (f.check == kCheckValidity) return SSL_AD_CERTIFICATE_EXPIRED;
+    if (f.code == "trust_anchor.no_trusted_root" || f.check == kCheckPathBuilding) {
+      return SSL_AD_UNKNOWN_CA;
+    }
+    return SSL_AD_BAD_CERTIFICATE;
+  }
+  return SSL_AD_BAD_CERTIFICATE;  // e.g. a hook's rejection, recorded as info
+}
+
+std::optional<PeerName> ClientPeerName(const SSL* ssl, const ClientOptions& options) {
+  return ClientName(ssl, options.peer_name);
+}
+
+}  // namespace certval::tls

@@ -1,0 +1,102 @@
+// The TLS binding: BoringSSL asks a certval::Validator whether the peer's certificate is good.
+//
+// Attach a Validator to an SSL_CTX (every connection made from it) or to one SSL (overrides the
+// context for that connection). BoringSSL then calls certval from the handshake, through
+// SSL_CTX_set_custom_verify / SSL_set_custom_verify, with the peer's chain as sent. BoringSSL's own
+// X.509 verifier is not used at all.
+//
+//   bssl::UniquePtr<SSL_CTX> ctx(SSL_CTX_new(TLS_method()));
+//   certval::tls::AttachClient(ctx.get(), validator);     // validator: shared_ptr<const Validator>
+//   bssl::UniquePtr<SSL> ssl(SSL_new(ctx.get()));
+//   SSL_set_tlsext_host_name(ssl.get(), "example.com");  // SNI: also the name the server must
+//   prove
+//   ... SSL_connect(ssl.get()) ...
+//   const certval::ValidationResult* result = certval::tls::LastResult(ssl.get());
+//
+// A rejection fails the handshake with a TLS alert chosen from the first error finding
+// (certificate_expired, unknown_ca or bad_certificate; see AlertFor). Accepted or not, the full
+// ValidationResult stays readable through LastResult() for the life of the SSL, so a caller can
+// log the warnings of a WARN-mode acceptance or the findings of a rejection.
+//
+// Threads: attach before creating connections; afterwards any number of connections from one
+// SSL_CTX may handshake concurrently (the binding is immutable and Validator::Validate is
+// thread-safe; each connection's result lives in that connection's SSL).
+//
+// Protocol settings (versions, cipher suites, renegotiation) are not this file's business: see
+// tls/legacy.h for the modern default and the opt-in legacy profile.
+#ifndef CERTVAL_TLS_BINDING_H_
+#define CERTVAL_TLS_BINDING_H_
+
+#include <openssl/base.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+#include "absl/status/status.h"
+#include "validator/request.h"
+#include "validator/result.h"
+#include "validator/validator.h"
+
+namespace certval::tls {
+
+struct ClientOptions {
+  // The name the server's certificate must be valid for. Unset: the connection's SNI host name
+  // (SSL_set_tlsext_host_name; an IP literal there becomes an IP peer name). When the server
+  // rejected ECH, its public name is checked instead of either (BoringSSL's contract for
+  // SSL_get0_ech_name_override: such a handshake can only fetch retry configs).
+  //
+  // With no name from any of these the validation fails ("peer_name.missing"): a client that checks
+  // no name accepts any certificate from the right CA. A policy that disables the "peer_name"
+  // check lets it through (WARN: with a warning).
+  std::optional<PeerName> peer_name;
+  // Everything else of the request: purpose, profile, time, max_depth, key usage, CN fallback.
+  // Its leaf and peer name are ignored (the handshake and the field above supply them); its
+  // intermediates are added after the peer's, as extra untrusted candidates (e.g. for a server
+  // that does not send its intermediate).
+  ValidationRequest request;
+  // Validate again when a session is resumed (SSL_CTX_set_reverify_on_resume), so a resumed
+  // connection also has a result and sees today's trust and policy. Context attachments only.
+  bool reverify_on_resume = true;
+};
+
+// For a server that asks for client certificates.
+struct ServerOptions {
+  ServerOptions() { request.purpose = Purpose::kClientAuth; }
+  // Clients are usually anonymous network peers, so no name is checked unless one is given (an
+  // email address or a DNS name the client must hold). The SNI names the server, not the client,
+  // and is never used here.
+  std::optional<PeerName> peer_name;
+  ValidationRequest request;  // as in ClientOptions; purpose defaults to clientAuth
+  // false: a client may decline to send a certificate (LastResult() then stays null).
+  bool require_certificate = true;
+};
+
+// Every connection created from `ctx` afterwards is verified by `validator`. Replaces an earlier
+// attachment of the context. Fails on a null argument.
+absl::Status AttachClient(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
+                          ClientOptions options = {});
+absl::Status AttachServer(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
+                          ServerOptions options = {});
+
+// One connection only, overriding its context's attachment (e.g. a per-connection peer name).
+absl::Status AttachClient(SSL* ssl, std::shared_ptr<const Validator> validator,
+                          ClientOptions options = {});
+absl::Status AttachServer(SSL* ssl, std::shared_ptr<const Validator> validator,
+                          ServerOptions options = {});
+
+// The result of the connection's latest validation, or null when none ran (no handshake yet, the
+// handshake failed before the certificate, the client sent none, or a session was resumed without
+// reverification). Valid until the next handshake on `ssl` or SSL_free.
+const ValidationResult* LastResult(const SSL* ssl);
+
+// The alert a rejection sends: certificate_expired for validity findings, unknown_ca when no path
+// reached a trust anchor, bad_certificate for everything else (including hook rejections).
+uint8_t AlertFor(const ValidationResult& result);
+
+// The peer name the binding would check on `ssl` for these options (explicit, SNI or ECH name).
+std::optional<PeerName> ClientPeerName(const SSL* ssl, const ClientOptions& options);
+
+}  // namespace certval::tls
+
+#endif  // CERTVAL_TLS_BINDING_H_
