@@ -21,8 +21,9 @@ def _boringssl_impl(rctx):
     _require_dir(rctx, lib_dir + "/libcrypto.so", "BoringSSL libcrypto", "android-libboringssl-dev")
     rctx.symlink(include_dir, "include")
 
-    # Linked by absolute directory with an rpath: the Debian libraries live outside the loader's path.
-    link = ["-L" + lib_dir, "-Wl,-rpath," + lib_dir]
+    # Linked by absolute path with an rpath: the Debian libraries live outside the loader's path, and
+    # a plain -lcrypto could pick OpenSSL's libcrypto from another -L directory.
+    link = ["-Wl,-rpath," + lib_dir]
     rctx.file("BUILD.bazel", """
 package(default_visibility = ["//visibility:public"])
 
@@ -30,15 +31,15 @@ cc_library(
     name = "crypto",
     hdrs = glob(["include/openssl/**/*.h"]),
     includes = ["include"],
-    linkopts = {link} + ["-lcrypto", "-lpthread"],
+    linkopts = {link} + ["{lib}/libcrypto.so", "-lpthread"],
 )
 
 cc_library(
     name = "ssl",
-    linkopts = {link} + ["-lssl"],
+    linkopts = {link} + ["{lib}/libssl.so"],
     deps = [":crypto"],
 )
-""".format(link = repr(link)))
+""".format(link = repr(link), lib = lib_dir))
 
 system_boringssl = repository_rule(
     implementation = _boringssl_impl,
@@ -244,5 +245,24 @@ system_mozilla_roots = repository_rule(
     implementation = _mozilla_roots_impl,
     attrs = {"path": attr.string(), "version": attr.string()},
     environ = ["CERTVAL_MOZILLA_DIR", "CERTVAL_MOZILLA_VERSION"],
+    local = True,
+)
+
+def _libpsl_impl(rctx):
+    # libpsl (Debian libpsl-dev): the Public Suffix List, for wildcard rules in peer-name matching.
+    include_dir = _pick(rctx, rctx.attr.include_dir, "CERTVAL_PSL_INCLUDE", "/usr/include")
+    lib_dir = _pick(rctx, rctx.attr.lib_dir, "CERTVAL_PSL_LIB", "/usr/lib/x86_64-linux-gnu")
+    _require_dir(rctx, include_dir + "/libpsl.h", "libpsl headers", "libpsl-dev")
+    _require_dir(rctx, lib_dir + "/libpsl.so", "libpsl", "libpsl-dev")
+    rctx.file("BUILD.bazel", """
+package(default_visibility = ["//visibility:public"])
+
+cc_library(name = "psl", linkopts = ["-L{d}", "-lpsl"])
+""".format(d = lib_dir))
+
+system_libpsl = repository_rule(
+    implementation = _libpsl_impl,
+    attrs = {"include_dir": attr.string(), "lib_dir": attr.string()},
+    environ = ["CERTVAL_PSL_INCLUDE", "CERTVAL_PSL_LIB"],
     local = True,
 )
