@@ -1,0 +1,225 @@
+// Seed-corpus generator for the fuzz targets: make_seeds OUT_DIR [LIMBO_JSON]
+// Writes OUT_DIR/<target>/<n> for certificate_fuzzer, pem_fuzzer, hostname_fuzzer,
+// name_constraints_fuzzer and validate_fuzzer. Certificates come from chains minted with the test
+// PKI and, when LIMBO_JSON (x509-limbo's limbo.json) is given and readable, from its test cases
+// (read at run time; nothing from it is checked in).
+
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "fuzz/split.h"
+#include "nlohmann/json.hpp"
+#include "tests/pki/test_pki.h"
+#include "validator/certificate.h"
+
+namespace tp = certval::testpki;
+
+namespace {
+
+const absl::Time kNow = absl::FromUnixSeconds(1767225600);  // as in validate_fuzzer.cc
+
+class Corpus {
+ public:
+  Corpus(std::string dir) : dir_(std::move(dir)) { mkdir(dir_.c_str(), 0755); }
+  void Add(const std::string& bytes) {
+    if (!seen_.insert(bytes).second) return;
+    std::ofstream out(absl::StrCat(dir_, "/seed", seen_.size()), std::ios::binary);
+    out.write(bytes.data(), bytes.size());
+  }
+  size_t size() const { return seen_.size(); }
+
+ private:
+  std::string dir_;
+  std::set<std::string> seen_;
+};
+
+struct Chain {
+  std::string leaf;
+  std::vector<std::string> intermediates;
+};
+
+std::string PemOf(const std::vector<std::string>& ders) {
+  std::string pem;
+  for (const auto& d : ders) pem += tp::DerToPem(d);
+  return pem;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: make_seeds OUT_DIR [LIMBO_JSON]\n";
+    return 2;
+  }
+  const std::string out = argv[1];
+  mkdir(out.c_str(), 0755);
+  Corpus certs(out + "/certificate_fuzzer"), pems(out + "/pem_fuzzer"),
+      hosts(out + "/hostname_fuzzer"), ncs(out + "/name_constraints_fuzzer"),
+      validate(out + "/validate_fuzzer");
+
+  std::vector<Chain> chains;
+  // --- Minted chains (root "certval Test Root CA", like validate_fuzzer's trust anchor) ---
+  for (tp::KeyKind kind : {tp::KeyKind::kEcP256, tp::KeyKind::kRsa2048, tp::KeyKind::kEd25519,
+                           tp::KeyKind::kEcP384}) {
+    tp::Chain c = tp::MakeChain(kind, "example.test", kNow);
+    chains.push_back({c.leaf, {c.intermediate, c.root}});
+    certs.Add(c.root);
+  }
+  {
+    tp::Chain c = tp::MakeChain(tp::KeyKind::kEcP256, "example.test", kNow);
+    tp::TestCa root = c.root_ca();
+    tp::Key k1 = tp::Key::Cached(tp::KeyKind::kEcP256, 1), k2 = tp::Key::Cached(tp::KeyKind::kEcP256, 2);
+
+    // Name-constrained intermediate.
+    tp::CertSpec ica = tp::IntermediateSpec("Constrained CA", kNow, 1);
+    tp::CertSpec::Subtrees permitted;
+    permitted.dns = {"example.test", ".example.test"};
+    permitted.email = {"example.test"};
+    permitted.ip_cidr = {"10.0.0.0/8", "2001:db8::/32"};
+    permitted.dirs = {tp::NameSpec{{"O", "certval test"}}};
+    tp::CertSpec::Subtrees excluded;
+    excluded.dns = {"bad.example.test"};
+    ica.nc_permitted = permitted;
+    ica.nc_excluded = excluded;
+    ica.extra.push_back(tp::PoliciesExtension({"2.23.140.1.2.1"}));
+    tp::TestCa constrained = root.IssueCa(ica, k1);
+
+    tp::CertSpec leaf = tp::LeafSpec("example.test", kNow);
+    leaf.dns_sans = {"example.test", "*.example.test"};
+    leaf.ip_sans = {"10.1.2.3", "2001:db8::1"};
+    leaf.email_sans = {"user@example.test"};
+    leaf.uri_sans = {"https://example.test/"};
+    leaf.directory_name_sans = {tp::NameSpec{{"O", "certval test"}, {"CN", "dir"}}};
+    leaf.extra.push_back(tp::AiaExtension({"http://ocsp.example.test"}, {"http://ca.example.test"}));
+    leaf.extra.push_back(tp::CrlDistributionPointsExtension({"http://crl.example.test"}));
+    leaf.extra.push_back(tp::PoliciesExtension({"2.23.140.1.2.1"}));
+    chains.push_back({constrained.Issue(leaf, k2), {constrained.cert_der(), c.root}});
+
+    // Odd leaves under the plain intermediate.
+    tp::TestCa inter = c.intermediate_ca();
+    tp::CertSpec expired = tp::LeafSpec("example.test", kNow);
+    expired.not_after = kNow - absl::Hours(1);
+    chains.push_back({inter.Issue(expired, k2), {c.intermediate, c.root}});
+    tp::CertSpec wrong_name = tp::LeafSpec("other.test", kNow);
+    chains.push_back({inter.Issue(wrong_name, k2), {c.intermediate, c.root}});
+    tp::CertSpec v1 = tp::LeafSpec("example.test", kNow);
+    v1.version = 1;
+    chains.push_back({inter.Issue(v1, k2), {c.intermediate, c.root}});
+    tp::CertSpec critical = tp::LeafSpec("example.test", kNow);
+    critical.extra.push_back({"1.2.3.4", true, std::string("\x05\x00", 2)});
+    critical.rsa_pss = false;
+    chains.push_back({inter.Issue(critical, k2), {c.intermediate, c.root}});
+    tp::CertSpec ipleaf = tp::LeafSpec("192.0.2.1", kNow);
+    chains.push_back({inter.Issue(ipleaf, k2), {c.intermediate, c.root}});
+    tp::CertSpec bad_sig = tp::LeafSpec("example.test", kNow);
+    bad_sig.corrupt_signature = true;
+    chains.push_back({inter.Issue(bad_sig, k2), {c.intermediate, c.root}});
+    tp::CertSpec rsa_pss = tp::LeafSpec("example.test", kNow);
+    rsa_pss.rsa_pss = true;
+    tp::TestCa rsa_root = tp::MakeChain(tp::KeyKind::kRsa2048, "example.test", kNow).root_ca();
+    chains.push_back({rsa_root.Issue(rsa_pss, k2), {rsa_root.cert_der()}});
+  }
+  const size_t minted = chains.size();
+
+  // --- x509-limbo test cases ---
+  size_t limbo_cases = 0;
+  if (argc > 2) {
+    std::ifstream in(argv[2]);
+    if (in) {
+      nlohmann::json j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+      if (j.is_object() && j.contains("testcases")) {
+        for (const auto& tc : j["testcases"]) {
+          auto der_of = [](const std::string& pem) -> std::vector<std::string> {
+            auto d = certval::DecodePemCertificates(pem);
+            return d.ok() ? *d : std::vector<std::string>{};
+          };
+          if (!tc.contains("peer_certificate") || !tc["peer_certificate"].is_string()) continue;
+          std::string pem_all = tc["peer_certificate"].get<std::string>();
+          Chain chain;
+          auto leaf = der_of(pem_all);
+          if (leaf.empty()) continue;
+          chain.leaf = leaf[0];
+          for (const auto& key : {"untrusted_intermediates", "trusted_certs"}) {
+            if (!tc.contains(key) || !tc[key].is_array()) continue;
+            for (const auto& p : tc[key]) {
+              if (!p.is_string()) continue;
+              pem_all += p.get<std::string>();
+              for (auto& d : der_of(p.get<std::string>())) chain.intermediates.push_back(d);
+            }
+          }
+          pems.Add(pem_all);
+          chains.push_back(std::move(chain));
+          ++limbo_cases;
+          if (tc.contains("expected_peer_name") && tc["expected_peer_name"].is_object() &&
+              tc["expected_peer_name"].contains("value") &&
+              tc["expected_peer_name"]["value"].is_string()) {
+            hosts.Add(tc["expected_peer_name"]["value"].get<std::string>());
+          }
+        }
+      }
+    } else {
+      std::cerr << "make_seeds: " << argv[2] << " not readable; minted seeds only\n";
+    }
+  }
+
+  for (size_t i = 0; i < chains.size(); ++i) {
+    const Chain& c = chains[i];
+    certs.Add(c.leaf);
+    for (const auto& d : c.intermediates) certs.Add(d);
+    std::vector<std::string> all = {c.leaf};
+    all.insert(all.end(), c.intermediates.begin(), c.intermediates.end());
+    if (i < minted) pems.Add(PemOf(all));
+    if (all.size() > 4) all.resize(4);
+    std::string joined = certval::fuzz::JoinPieces(all);
+    // Mode 1 (accept all signatures) for every chain; a few other modes for the minted ones.
+    validate.Add(std::string(1, '\x01') + joined);
+    if (i < minted) {
+      validate.Add(std::string(1, '\x00') + joined);
+      validate.Add(std::string(1, '\x03') + joined);
+      validate.Add(std::string(1, '\x05') + joined);
+    }
+  }
+  // PEM oddities.
+  pems.Add("-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n");
+  pems.Add("junk\n-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+
+  for (const char* s :
+       {"example.test\nexample.test", "*.example.test\nfoo.example.test", "*.example.test\nexample.test",
+        "xn--bcher-kva.example\nxn--bcher-kva.example", "EXAMPLE.test.\nexample.test",
+        "f*o.example.test\nfoo.example.test", "*.co.uk\nexample.co.uk", "192.0.2.1\n192.0.2.1",
+        "::1\n0:0:0:0:0:0:0:1", "2001:db8::1\n2001:DB8:0:0::1", "::ffff:192.0.2.1\n192.0.2.1",
+        "010.1.1.1\n10.1.1.1", "user@example.test\nuser@EXAMPLE.test",
+        "\"quoted local\"@example.test\n\"quoted local\"@example.test", "a@b@c\na@b"}) {
+    hosts.Add(s);
+  }
+  auto ip = [](std::initializer_list<int> bytes) {
+    std::string s;
+    for (int b : bytes) s.push_back(static_cast<char>(b));
+    return s;
+  };
+  for (const std::string& s : std::vector<std::string>{
+           "example.test\nexample.test", "a.example.test\n.example.test", "example.test\n.example.test",
+           "*.example.test\na.example.test", "a.example.test\nexample.test", "foo.test\n",
+           "user@example.test\nexample.test", "user@example.test\n.example.test",
+           "user@example.test\nuser@example.test", "O=a/CN=b\nO=a", "O=a\nO=a/CN=b",
+           ip({10, 1, 2, 3}) + "\n" + ip({10, 0, 0, 0, 255, 0, 0, 0}),
+           ip({192, 0, 2, 1}) + "\n" + ip({192, 0, 2, 0, 255, 255, 255, 0}),
+           std::string(16, '\x20') + "\n" + std::string(16, '\x20') + std::string(16, '\xff')}) {
+    ncs.Add(s);
+  }
+
+  std::printf("make_seeds: %zu minted chains, %zu limbo cases; seeds: certificate %zu, pem %zu, "
+              "hostname %zu, name_constraints %zu, validate %zu\n",
+              minted, limbo_cases, certs.size(), pems.size(), hosts.size(), ncs.size(),
+              validate.size());
+  return 0;
+}
