@@ -69,7 +69,7 @@ Profile ProfileFor(const std::string& id) {
   return Profile::kWebPki;
 }
 
-LimboCaseResult RunCase(const json& tc) {
+LimboCaseResult RunCase(const json& tc, const LimboRunOptions& run) {
   LimboCaseResult out;
   out.id = tc.at("id").get<std::string>();
   out.expected = tc.at("expected_result").get<std::string>();
@@ -112,6 +112,8 @@ LimboCaseResult RunCase(const json& tc) {
   }
   ValidatorOptions options;
   options.warning_sink = std::make_shared<NullWarningSink>();
+  options.verifier = run.verifier;
+  options.certificate_cache = run.certificate_cache;
   Validator validator(store, options);
   ValidationResult result = validator.Validate(request);
   out.actual = result.valid ? "SUCCESS" : "FAILURE";
@@ -127,7 +129,7 @@ std::string Namespace(const std::string& id) {
 
 }  // namespace
 
-absl::StatusOr<LimboReport> RunLimboFile(const std::string& path) {
+absl::StatusOr<LimboReport> RunLimboFile(const std::string& path, const LimboRunOptions& options) {
   std::ifstream in(path);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot open limbo file ", path));
   json doc = json::parse(in, nullptr, /*allow_exceptions=*/false);
@@ -137,7 +139,7 @@ absl::StatusOr<LimboReport> RunLimboFile(const std::string& path) {
   LimboReport report;
   for (const json& tc : doc["testcases"]) {
     try {
-      report.results.push_back(RunCase(tc));
+      report.results.push_back(RunCase(tc, options));
     } catch (const json::exception& e) {
       return absl::InvalidArgumentError(absl::StrCat(path, ": malformed testcase: ", e.what()));
     }

@@ -5,10 +5,13 @@
 #define CERTVAL_TOOLS_LIMBO_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "validator/certificate_cache.h"
+#include "validator/signature_verifier.h"
 
 namespace certval {
 
@@ -36,8 +39,15 @@ struct LimboReport {
   std::string ResultsJson() const;
 };
 
+// What every case's Validator gets besides its own trust store: shared caches, to show that they
+// never change a verdict (//tests/cache:cache_limbo_test). Default: none.
+struct LimboRunOptions {
+  std::shared_ptr<const SignatureVerifier> verifier;
+  std::shared_ptr<CertificateCache> certificate_cache;
+};
+
 // Reads and runs a limbo JSON file. Errors: unreadable file or malformed JSON.
-absl::StatusOr<LimboReport> RunLimboFile(const std::string& path);
+absl::StatusOr<LimboReport> RunLimboFile(const std::string& path, const LimboRunOptions& options = {});
 
 // Where the suite is by default: $CERTVAL_LIMBO, else ../shared/limbo/limbo.json from the
 // repository root (found through BUILD_WORKSPACE_DIRECTORY or the working directory).

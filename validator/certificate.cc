@@ -4,6 +4,7 @@
 
 #include <openssl/bytestring.h>
 #include <openssl/mem.h>
+#include <openssl/sha.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -939,6 +940,28 @@ absl::StatusOr<std::shared_ptr<const Certificate>> Certificate::Parse(std::strin
   if (!status.ok()) return status;
   return std::shared_ptr<const Certificate>(std::move(cert));
 }
+
+const Certificate::Digests& Certificate::digests() const {
+  std::call_once(digests_.once, [this] {
+    SHA256(reinterpret_cast<const uint8_t*>(der_.data()), der_.size(), digests_.der.data());
+    SHA256(reinterpret_cast<const uint8_t*>(public_key_.spki.data()), public_key_.spki.size(),
+           digests_.spki.data());
+  });
+  return digests_;
+}
+
+EVP_PKEY* Certificate::verification_key() const {
+  std::call_once(verification_key_.once, [this] {
+    CBS cbs;
+    CBS_init(&cbs, reinterpret_cast<const uint8_t*>(public_key_.spki.data()), public_key_.spki.size());
+    bssl::UniquePtr<EVP_PKEY> key(EVP_parse_public_key(&cbs));
+    if (key != nullptr && CBS_len(&cbs) == 0) verification_key_.key = std::move(key);
+  });
+  return verification_key_.key.get();
+}
+
+const Sha256Digest& Certificate::der_sha256() const { return digests().der; }
+const Sha256Digest& Certificate::spki_sha256() const { return digests().spki; }
 
 const Extension* Certificate::FindExtension(Der oid) const {
   for (const Extension& extension : extensions_) {

@@ -7,12 +7,17 @@
 #ifndef CERTVAL_VALIDATOR_CERTIFICATE_H_
 #define CERTVAL_VALIDATOR_CERTIFICATE_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
+
+#include <openssl/evp.h>
+
+#include "absl/strings/string_view.h"
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -22,6 +27,7 @@ namespace certval {
 // A view of DER bytes inside a Certificate's buffer. absl::string_view (not std::string_view) because
 // Debian's Abseil keeps its own string_view type, and Abseil's APIs take that one.
 using Der = absl::string_view;
+using Sha256Digest = std::array<uint8_t, 32>;
 
 // Signature algorithms certval can name. Anything else parses as kUnknown and fails the signature check.
 enum class SignatureAlgorithm {
@@ -210,6 +216,17 @@ class Certificate {
   // Issuer and subject are the same name (RFC 5280 "self-issued").
   bool self_issued() const { return issuer_.normalized == subject_.normalized; }
 
+  // SHA-256 of der() and of public_key().spki: the keys of the verification caches. Computed on
+  // first use and kept, so a certificate shared through a cache is hashed once. Thread-safe.
+  const Sha256Digest& der_sha256() const;
+  const Sha256Digest& spki_sha256() const;
+
+  // The subject public key as BoringSSL parsed it, for verifying the signatures this certificate's
+  // key made; null if BoringSSL cannot parse it (or bytes trail the SPKI). Parsed on first use and
+  // kept, so a long-lived issuer (a trust anchor, a cached intermediate) is parsed once and RSA
+  // keeps its Montgomery context between verifications. Thread-safe.
+  EVP_PKEY* verification_key() const;
+
  private:
   friend class CertificateParser;
   Certificate() = default;
@@ -239,6 +256,18 @@ class Certificate {
   bool has_inhibit_any_policy_ = false;
   bool has_policy_mappings_ = false;
   bool has_authority_info_access_ = false;
+
+  struct Digests {
+    std::once_flag once;  // std::call_once (pthread_once): visible to ThreadSanitizer
+    Sha256Digest der, spki;
+  };
+  const Digests& digests() const;
+  mutable Digests digests_;
+  struct VerificationKey {
+    std::once_flag once;
+    bssl::UniquePtr<EVP_PKEY> key;
+  };
+  mutable VerificationKey verification_key_;
 };
 
 using CertificatePtr = std::shared_ptr<const Certificate>;

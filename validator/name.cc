@@ -91,10 +91,17 @@ const char* DecodeUcs(absl::string_view s, size_t width, std::string* out) {
   return nullptr;
 }
 
-const char* DecodeAscii(absl::string_view s, std::string* out) {
+constexpr char kNonAsciiError[] = "PrintableString or IA5String contains a non-ASCII byte";
+
+bool IsAscii(absl::string_view s) {
   for (char c : s) {
-    if (static_cast<uint8_t>(c) >= 0x80) return "PrintableString or IA5String contains a non-ASCII byte";
+    if (static_cast<uint8_t>(c) >= 0x80) return false;
   }
+  return true;
+}
+
+const char* DecodeAscii(absl::string_view s, std::string* out) {
+  if (!IsAscii(s)) return kNonAsciiError;
   out->assign(s.data(), s.size());
   return nullptr;
 }
@@ -203,15 +210,13 @@ class NameParser {
   }
 
   absl::Status ParseRdn(CBS set, std::string* rdn) {
-    std::string first;
-    if (absl::Status status = ParseAttribute(&set, &first); !status.ok()) return status;
-    if (CBS_len(&set) == 0) {  // the usual single-valued RDN: nothing to sort
-      AppendU32(1, rdn);
-      rdn->append(first);
-      return absl::OkStatus();
-    }
+    // The usual single-valued RDN is encoded in place: nothing to sort, no temporaries.
+    AppendU32(1, rdn);
+    if (absl::Status status = ParseAttribute(&set, rdn); !status.ok()) return status;
+    if (CBS_len(&set) == 0) return absl::OkStatus();
     std::vector<std::string> attributes;
-    attributes.push_back(std::move(first));
+    attributes.push_back(rdn->substr(4));
+    rdn->clear();
     while (CBS_len(&set) > 0) {
       attributes.emplace_back();
       if (absl::Status status = ParseAttribute(&set, &attributes.back()); !status.ok()) return status;
@@ -252,14 +257,23 @@ class NameParser {
       AppendLengthPrefixed(value_tlv, encoded);
       return absl::OkStatus();
     }
-    std::string text;
-    if (const char* error = DecodeString(tag_byte, contents, &text)) return Fail(value_tlv, error);
+    // ASCII and UTF-8 contents are already the text once validated; other types are converted.
+    std::string converted;
+    absl::string_view text = contents;
+    if (tag_byte == CBS_ASN1_UTF8STRING) {
+      if (!IsValidUtf8(contents)) return Fail(value_tlv, "UTF8String is not valid UTF-8");
+    } else if (tag_byte == CBS_ASN1_PRINTABLESTRING || tag_byte == CBS_ASN1_IA5STRING) {
+      if (!IsAscii(contents)) return Fail(value_tlv, kNonAsciiError);
+    } else {
+      if (const char* error = DecodeString(tag_byte, contents, &converted)) return Fail(value_tlv, error);
+      text = converted;
+    }
     encoded->push_back('s');
     AppendNormalized(text, encoded);
     if (View(type) == kOidCommonName) {
-      out_->common_names.push_back(std::move(text));
+      out_->common_names.emplace_back(text);
     } else if (View(type) == kOidEmailAddress) {
-      out_->emails.push_back(std::move(text));
+      out_->emails.emplace_back(text);
     }
     return absl::OkStatus();
   }

@@ -74,29 +74,22 @@ bool KeyFits(Family family, int pkey_type) {
 
 }  // namespace
 
-absl::Status SignatureVerifier::Verify(const Certificate& child, const Certificate& issuer) const {
-  return VerifySignedData(child.signature_algorithm(), issuer.public_key().spki, child.tbs(),
-                          child.signature());
-}
+namespace {
 
-absl::Status SignatureVerifier::VerifySignedData(SignatureAlgorithm alg, Der spki, Der data,
-                                                 Der signature) {
+absl::Status VerifyWithKey(SignatureAlgorithm alg, EVP_PKEY* key, Der data, Der signature) {
   AlgorithmInfo info = Describe(alg);
   if (info.family == Family::kUnsupported) {
     return absl::UnimplementedError("unsupported signature algorithm");
   }
-  CBS cbs;
-  CBS_init(&cbs, reinterpret_cast<const uint8_t*>(spki.data()), spki.size());
-  std::unique_ptr<EVP_PKEY, PkeyDeleter> key(EVP_parse_public_key(&cbs));
-  if (key == nullptr || CBS_len(&cbs) != 0) {
+  if (key == nullptr) {
     return absl::InvalidArgumentError("issuer public key cannot be used for verification");
   }
-  if (!KeyFits(info.family, EVP_PKEY_id(key.get()))) {
+  if (!KeyFits(info.family, EVP_PKEY_id(key))) {
     return absl::InvalidArgumentError("signature algorithm does not match the issuer's key type");
   }
   std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
   EVP_PKEY_CTX* pctx = nullptr;
-  if (ctx == nullptr || !EVP_DigestVerifyInit(ctx.get(), &pctx, info.md, nullptr, key.get())) {
+  if (ctx == nullptr || !EVP_DigestVerifyInit(ctx.get(), &pctx, info.md, nullptr, key)) {
     return absl::InternalError("cannot initialise signature verification");
   }
   if (info.family == Family::kRsaPss &&
@@ -110,6 +103,23 @@ absl::Status SignatureVerifier::VerifySignedData(SignatureAlgorithm alg, Der spk
                             data.size());
   if (ok != 1) return absl::InvalidArgumentError("signature does not verify");
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status SignatureVerifier::Verify(const Certificate& child, const Certificate& issuer) const {
+  // The issuer's key as parsed once and kept by the Certificate (see verification_key()).
+  return VerifyWithKey(child.signature_algorithm(), issuer.verification_key(), child.tbs(),
+                       child.signature());
+}
+
+absl::Status SignatureVerifier::VerifySignedData(SignatureAlgorithm alg, Der spki, Der data,
+                                                 Der signature) {
+  CBS cbs;
+  CBS_init(&cbs, reinterpret_cast<const uint8_t*>(spki.data()), spki.size());
+  std::unique_ptr<EVP_PKEY, PkeyDeleter> key(EVP_parse_public_key(&cbs));
+  if (key != nullptr && CBS_len(&cbs) != 0) key.reset();
+  return VerifyWithKey(alg, key.get(), data, signature);
 }
 
 }  // namespace certval

@@ -109,7 +109,11 @@ bool Run::ParseInput(std::vector<Finding>* findings) {
                                       Severity::kError));
       return false;
     }
-    auto leaf = Certificate::Parse(request_.leaf);
+    CertificateCache* cache = v_.options().certificate_cache.get();
+    auto parse = [cache](const std::string& der) {
+      return cache != nullptr ? cache->Parse(der) : Certificate::Parse(der);
+    };
+    auto leaf = parse(request_.leaf);
     if (!leaf.ok()) {
       findings->push_back(MakeFinding("parse", 0, "malformed_leaf",
                                       std::string(leaf.status().message()), Severity::kError));
@@ -117,7 +121,7 @@ bool Run::ParseInput(std::vector<Finding>* findings) {
     }
     leaf_ = *std::move(leaf);
     for (size_t i = 0; i < request_.intermediates.size(); ++i) {
-      auto cert = Certificate::Parse(request_.intermediates[i]);
+      auto cert = parse(request_.intermediates[i]);
       if (cert.ok()) {
         intermediates_.push_back(*std::move(cert));
       } else {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "validator/certificate_cache.h"
 #include "validator/check.h"
 #include "validator/hook.h"
 #include "validator/policy.h"
@@ -26,7 +27,12 @@ struct ValidatorOptions {
   std::vector<std::shared_ptr<const Hook>> post_hooks;  // after, seeing the built-in result
   std::vector<std::shared_ptr<const Check>> custom_checks;  // run after the built-in ones
   std::shared_ptr<WarningSink> warning_sink;  // default: StderrWarningSink
+  // Caches, for a Validator that sees the same chains again (a TLS client, a server checking
+  // client certificates). Neither can change a verdict; both are bounded and thread-safe.
+  //   verifier = std::make_shared<CachingSignatureVerifier>();  // validator/signature_cache.h
+  //   certificate_cache = std::make_shared<CertificateCache>();
   std::shared_ptr<const SignatureVerifier> verifier;  // default: plain, uncached
+  std::shared_ptr<CertificateCache> certificate_cache;  // default: none, parse every time
 };
 
 class Validator {

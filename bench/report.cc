@@ -1,0 +1,141 @@
+// Turns the JSON of //bench:validate_bench and //bench:openssl_bench (Google Benchmark,
+// --benchmark_format=json with repetitions) into the Markdown tables of docs/performance.md, with
+// every figure as a ratio and each issue-7 target marked met or not.
+//
+//   report VALIDATE.json OPENSSL.json
+#include <cstdio>
+#include <fstream>
+#include <initializer_list>
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/str_format.h"
+#include "bench/bench_params.h"
+
+namespace {
+
+// Benchmark name (without the aggregate suffix) -> median real time in microseconds.
+using Medians = std::map<std::string, double>;
+
+bool Load(const char* path, Medians* out, std::string* context) {
+  std::ifstream in(path);
+  if (!in) return false;
+  nlohmann::json doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return false;
+  for (const auto& b : doc.value("benchmarks", nlohmann::json::array())) {
+    // The median of repetitions; a single run (REPETITIONS=1) has no aggregates, so take the run.
+    const bool median = b.value("aggregate_name", "") == "median";
+    if (!median && b.value("run_type", "") != "iteration") continue;
+    std::string name = b.value("run_name", "");
+    if (!median && out->count(name)) continue;
+    double t = b.value("real_time", 0.0);
+    const std::string unit = b.value("time_unit", "us");
+    if (unit == "ns") t /= 1000;
+    if (unit == "ms") t *= 1000;
+    (*out)[name] = t;
+  }
+  if (context->empty()) {
+    const auto& ctx = doc["context"];
+    *context = absl::StrFormat("%d CPUs at %.0f MHz, benchmark library built as %s",
+                               ctx.value("num_cpus", 0), ctx.value("mhz_per_cpu", 0.0),
+                               ctx.value("library_build_type", "?"));
+  }
+  return true;
+}
+
+double Get(const Medians& m, const std::string& name) {
+  auto it = m.find(name);
+  return it == m.end() ? 0 : it->second;
+}
+
+std::string Us(double t) { return t <= 0 ? "n/a" : absl::StrFormat("%.2f µs", t); }
+std::string Ratio(double a, double b) { return a <= 0 || b <= 0 ? "n/a" : absl::StrFormat("%.2fx", a / b); }
+// Missing figures read as 0 and make any comparison "not measured".
+std::string Mark(bool met, std::initializer_list<double> inputs) {
+  for (double x : inputs) {
+    if (x <= 0) return "not measured";
+  }
+  return met ? "met" : "**not met**";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: report VALIDATE.json OPENSSL.json\n");
+    return 2;
+  }
+  Medians m;
+  std::string context;
+  if (!Load(argv[1], &m, &context)) {
+    std::fprintf(stderr, "report: cannot read %s\n", argv[1]);
+    return 2;
+  }
+  const bool have_openssl = Load(argv[2], &m, &context);
+  std::printf("Medians of repeated runs, real time per validation; machine: %s.\n\n", context.c_str());
+
+  std::printf("| chain (3 certificates) | BoringSSL floor | certval cold | certval warm (cached) | "
+              "BoringSSL X509_verify_cert | OpenSSL 3 floor | OpenSSL 3 X509_verify_cert |\n");
+  std::printf("|---|---|---|---|---|---|---|\n");
+  for (const char* kind : {"rsa2048_3", "p256_3", "mixed_3"}) {
+    const std::string k = kind;
+    const double floor = Get(m, "floor_boringssl/" + k), cold = Get(m, "certval_cold/" + k + "/roots:1");
+    const double warm = Get(m, "certval_warm/" + k + "/roots:1"), bssl = Get(m, "boringssl_legacy/" + k);
+    const double ofloor = Get(m, "floor_openssl/" + k), ossl = Get(m, "openssl_legacy/" + k);
+    std::printf("| %s | %s | %s (%s floor) | %s | %s (%s floor; certval %s faster) | %s | %s (%s floor; certval %s faster) |\n",
+                kind, Us(floor).c_str(), Us(cold).c_str(), Ratio(cold, floor).c_str(), Us(warm).c_str(),
+                Us(bssl).c_str(), Ratio(bssl, floor).c_str(), Ratio(bssl, cold).c_str(),
+                Us(ofloor).c_str(), Us(ossl).c_str(), Ratio(ossl, ofloor).c_str(), Ratio(ossl, cold).c_str());
+  }
+
+  std::printf("\n| chain length | kind | BoringSSL floor | certval cold | cold per signature | certval warm | warm per certificate |\n");
+  std::printf("|---|---|---|---|---|---|---|\n");
+  for (const char* kind : {"rsa2048", "p256"}) {
+    for (int length : {3, 5, 8}) {
+      const std::string k = absl::StrFormat("%s_%d", kind, length);
+      const double cold = Get(m, "certval_cold/" + k + "/roots:1"), warm = Get(m, "certval_warm/" + k + "/roots:1");
+      std::printf("| %d | %s | %s | %s | %s | %s | %s |\n", length, kind, Us(Get(m, "floor_boringssl/" + k)).c_str(),
+                  Us(cold).c_str(), Us(cold / (length - 1)).c_str(), Us(warm).c_str(), Us(warm / length).c_str());
+    }
+  }
+
+  std::printf("\n| trust store (rsa2048_3) | certval cold | certval warm |\n|---|---|---|\n");
+  for (int roots : {1, 150, 10000}) {
+    const std::string s = absl::StrFormat("/roots:%d", roots);
+    std::printf("| %d roots | %s | %s |\n", roots, Us(Get(m, "certval_cold/rsa2048_3" + s)).c_str(),
+                Us(Get(m, "certval_warm/rsa2048_3" + s)).c_str());
+  }
+
+  const double t1 = Get(m, "certval_cold_shared/rsa2048_3/real_time/threads:1");
+  const double t2 = Get(m, "certval_cold_shared/rsa2048_3/real_time/threads:2");
+  std::printf("\n| threads sharing one Validator (rsa2048_3, cold) | time per validation | throughput |\n|---|---|---|\n");
+  std::printf("| 1 | %s | 1.00x |\n| 2 | %s | %s |\n", Us(t1).c_str(), Us(t2).c_str(), Ratio(t1, t2).c_str());
+
+  std::printf("\n| path-building stress: candidate issuers with one subject, one valid | time |\n|---|---|\n");
+  for (int n : {4, 16, 32}) {
+    std::printf("| %d | %s |\n", n, Us(Get(m, absl::StrFormat("BM_CertvalCrossSigned/%d", n))).c_str());
+  }
+
+  // The targets of issue 7.
+  const double floor = Get(m, "floor_boringssl/rsa2048_3"), cold = Get(m, "certval_cold/rsa2048_3/roots:1");
+  const double warm = Get(m, "certval_warm/rsa2048_3/roots:1"), bssl = Get(m, "boringssl_legacy/rsa2048_3");
+  const double ossl = Get(m, "openssl_legacy/rsa2048_3");
+  const double ec_floor = Get(m, "floor_boringssl/p256_3"), ec_cold = Get(m, "certval_cold/p256_3/roots:1");
+  const double r10k = Get(m, "certval_cold/rsa2048_3/roots:10000");
+  const double per3 = Get(m, "certval_cold/rsa2048_3/roots:1") / 2, per8 = Get(m, "certval_cold/rsa2048_8/roots:1") / 7;
+  std::printf("\n| target | measured | |\n|---|---|---|\n");
+  std::printf("| cold RSA-2048 <= 1.25x floor | %s | %s |\n", Ratio(cold, floor).c_str(), Mark(cold <= 1.25 * floor, {cold, floor}).c_str());
+  std::printf("| cold RSA-2048 >= 1.6x faster than BoringSSL legacy | %s | %s |\n", Ratio(bssl, cold).c_str(), Mark(bssl >= 1.6 * cold, {bssl, cold}).c_str());
+  std::printf("| cold RSA-2048 >= 6x faster than OpenSSL 3 | %s | %s |\n", Ratio(ossl, cold).c_str(),
+              Mark(have_openssl && ossl >= 6 * cold, {ossl, cold}).c_str());
+  std::printf("| cold ECDSA P-256 <= 1.1x floor | %s | %s |\n", Ratio(ec_cold, ec_floor).c_str(), Mark(ec_cold <= 1.1 * ec_floor, {ec_cold, ec_floor}).c_str());
+  std::printf("| warm <= 5 µs and >= 10x faster than BoringSSL legacy | %s, %s | %s |\n", Us(warm).c_str(),
+              Ratio(bssl, warm).c_str(), Mark(warm <= 5 && bssl >= 10 * warm, {warm, bssl}).c_str());
+  std::printf("| 10,000 roots within 10%% of 1 root | %s | %s |\n", Ratio(r10k, cold).c_str(), Mark(r10k <= 1.1 * cold, {r10k, cold}).c_str());
+  std::printf("| 8-certificate chain linear (cold, per signature vs 3-certificate) | %s | %s |\n",
+              Ratio(per8, per3).c_str(), Mark(per8 <= 1.1 * per3, {per8, per3}).c_str());
+  std::printf("| 2 threads >= 1.8x the 1-thread throughput | %s | %s |\n", Ratio(t1, t2).c_str(), Mark(t1 >= 1.8 * t2, {t1, t2}).c_str());
+  return 0;
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Issue 7's one command: builds the benchmarks with -c opt, mints the chains once, runs certval and
+# BoringSSL (//bench:validate_bench) and OpenSSL 3 (//bench:openssl_bench) on them, and prints the
+# Markdown tables of docs/performance.md.
+#
+#   bench/run.sh                 # 5 repetitions, medians
+#   REPETITIONS=1 bench/run.sh   # quick look
+set -euo pipefail
+cd "$(dirname "$0")/.."
+reps=${REPETITIONS:-5}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+./bazelw build -c opt //bench:validate_bench //bench:openssl_bench //bench:make_chains //bench:report >&2
+bin=$(./bazelw info -c opt bazel-bin 2>/dev/null)
+"$bin/bench/make_chains" "$work"
+export CERTVAL_BENCH_CHAINS=$work
+args=(--benchmark_repetitions="$reps" --benchmark_report_aggregates_only=true
+      --benchmark_format=json --benchmark_min_time=0.3)
+echo "bench: certval and BoringSSL ..." >&2
+"$bin/bench/validate_bench" "${args[@]}" >"$work/validate.json"
+echo "bench: OpenSSL 3 ..." >&2
+"$bin/bench/openssl_bench" "${args[@]}" >"$work/openssl.json"
+"$bin/bench/report" "$work/validate.json" "$work/openssl.json"

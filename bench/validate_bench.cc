@@ -1,0 +1,216 @@
+// Validate() against the signature floor and BoringSSL's legacy X509_verify_cert, same chains,
+// same process (issue 7). The OpenSSL 3 figures come from //bench:openssl_bench; bench/run.sh
+// runs both and prints one table with ratios.
+//
+//   bazel run -c opt //bench:validate_bench
+//   CERTVAL_BENCH_CHAINS=DIR: verify the chains //bench:make_chains wrote there (else mint them).
+//
+// Every benchmark parses DER each iteration, as a handshake must, except certval_warm, which is
+// the repeat handshake: a Validator with its certificate and signature caches, given the same DER.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "bench/bench_chains.h"
+#include "bench/bench_params.h"
+#include "bench/x509_baseline.h"
+#include "tests/pki/test_pki.h"
+#include "trust/trust_store.h"
+#include "validator/signature_cache.h"
+#include "validator/validator.h"
+
+namespace certval::bench {
+namespace {
+
+const char* ChainDir() {
+  const char* dir = std::getenv("CERTVAL_BENCH_CHAINS");
+  return dir != nullptr ? dir : "";
+}
+
+const BenchChain& Chain(const std::string& name) {
+  static auto* const chains = new std::map<std::string, BenchChain>;
+  auto it = chains->find(name);
+  if (it == chains->end()) {
+    auto chain = LoadOrMintChain(ChainDir(), name);
+    if (!chain.ok()) {
+      fprintf(stderr, "validate_bench: %s\n", std::string(chain.status().message()).c_str());
+      std::exit(2);
+    }
+    it = chains->emplace(name, *std::move(chain)).first;
+  }
+  return it->second;
+}
+
+ValidationRequest RequestFor(const BenchChain& chain) {
+  ValidationRequest request;
+  request.leaf = chain.leaf();
+  request.intermediates = chain.intermediates();
+  request.peer_name = PeerName::Dns(kHost);
+  request.time = absl::FromUnixSeconds(kVerifyUnixSeconds);
+  return request;
+}
+
+// A store with the chain's root plus `roots - 1` unrelated ones.
+std::shared_ptr<TrustStore> StoreFor(const BenchChain& chain, size_t roots) {
+  static const std::vector<std::string>* const unrelated = new auto(UnrelatedRoots(9999));
+  auto store = std::make_shared<TrustStore>();
+  std::vector<CertificatePtr> certs = {*Certificate::Parse(chain.root())};
+  for (size_t i = 0; i + 1 < roots; ++i) certs.push_back(*Certificate::Parse((*unrelated)[i]));
+  store->AddRoots(certs);
+  return store;
+}
+
+std::unique_ptr<Validator> MakeValidator(std::shared_ptr<TrustStore> store, bool cached) {
+  ValidatorOptions options;
+  options.warning_sink = std::make_shared<NullWarningSink>();
+  if (cached) {
+    options.verifier = std::make_shared<CachingSignatureVerifier>();
+    options.certificate_cache = std::make_shared<CertificateCache>();
+  }
+  return std::make_unique<Validator>(std::move(store), std::move(options));
+}
+
+void RunValidator(benchmark::State& state, const Validator& validator, const BenchChain& chain) {
+  const ValidationRequest request = RequestFor(chain);
+  if (!validator.Validate(request).valid) {
+    state.SkipWithError("certval rejects the bench chain");
+    return;
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(validator.Validate(request));
+}
+
+void BM_Floor(benchmark::State& state, std::string name) {
+  const SignatureFloor floor(Chain(name).der);
+  if (!floor.Verify()) return state.SkipWithError("floor: a signature does not verify");
+  for (auto _ : state) benchmark::DoNotOptimize(floor.Verify());
+}
+
+// The parts of a cold validation: parsing the presented certificates, and certval's own signature
+// verification of every edge (the same BoringSSL calls as the floor, through SignatureVerifier).
+void BM_ParsePresented(benchmark::State& state, std::string name) {
+  const BenchChain& chain = Chain(name);
+  for (auto _ : state) {
+    for (size_t i = 0; i + 1 < chain.der.size(); ++i) {
+      benchmark::DoNotOptimize(Certificate::Parse(chain.der[i]));
+    }
+  }
+}
+
+void BM_CertvalSignatures(benchmark::State& state, std::string name) {
+  std::vector<CertificatePtr> certs;
+  for (const std::string& der : Chain(name).der) certs.push_back(*Certificate::Parse(der));
+  const SignatureVerifier verifier;
+  for (auto _ : state) {
+    for (size_t i = 0; i + 1 < certs.size(); ++i) {
+      benchmark::DoNotOptimize(verifier.Verify(*certs[i], *certs[i + 1]));
+    }
+  }
+}
+
+void BM_Legacy(benchmark::State& state, std::string name) {
+  const BenchChain& chain = Chain(name);
+  LegacyVerifier verifier({chain.root()});
+  const std::vector<std::string> intermediates = chain.intermediates();
+  if (!verifier.Verify(chain.leaf(), intermediates, kHost, kVerifyUnixSeconds)) {
+    return state.SkipWithError("X509_verify_cert rejects the bench chain");
+  }
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(verifier.Verify(chain.leaf(), intermediates, kHost, kVerifyUnixSeconds));
+  }
+}
+
+void BM_CertvalCold(benchmark::State& state, std::string name) {
+  const BenchChain& chain = Chain(name);
+  auto validator = MakeValidator(StoreFor(chain, state.range(0)), /*cached=*/false);
+  RunValidator(state, *validator, chain);
+}
+
+void BM_CertvalWarm(benchmark::State& state, std::string name) {
+  const BenchChain& chain = Chain(name);
+  auto validator = MakeValidator(StoreFor(chain, state.range(0)), /*cached=*/true);
+  RunValidator(state, *validator, chain);
+}
+
+// One Validator shared by the benchmark's threads (cold: every call does the public-key work).
+void BM_CertvalColdShared(benchmark::State& state, std::string name) {
+  // Made once, before any thread of any run uses it (only rsa2048_3 registers this benchmark).
+  static const Validator* const shared = MakeValidator(StoreFor(Chain(name), 1), false).release();
+  RunValidator(state, *shared, Chain(name));
+}
+
+// Path building under stress: the intermediate's subject is shared by `candidates` CAs with
+// different keys, all presented, one key identifier for all, and only the last one
+// signed the leaf. The builder must try them (a signature check each) to find the one path.
+void BM_CertvalCrossSigned(benchmark::State& state) {
+  using testpki::Key;
+  using testpki::KeyKind;
+  const int candidates = static_cast<int>(state.range(0));
+  const absl::Time t = absl::FromUnixSeconds(kVerifyUnixSeconds);
+  testpki::TestCa root = testpki::TestCa::Root(testpki::RootSpec("Stress Root", t), Key::Cached(KeyKind::kEcP256, 50));
+  ValidationRequest request;
+  std::vector<testpki::TestCa> cas;
+  for (int i = 0; i < candidates; ++i) {
+    testpki::CertSpec spec = testpki::IntermediateSpec("Stress Intermediate", t, std::nullopt);
+    spec.subject_key_id_override = "same key id";  // key identifiers cannot tell them apart
+    cas.push_back(root.IssueCa(spec, Key::Cached(KeyKind::kEcP256, 60 + i)));
+    request.intermediates.push_back(cas.back().cert_der());
+  }
+  testpki::CertSpec leaf = testpki::LeafSpec(kHost, t);
+  leaf.authority_key_id_override = "same key id";
+  request.leaf = cas.back().Issue(leaf, Key::Cached(KeyKind::kEcP256, 100));
+  request.peer_name = PeerName::Dns(kHost);
+  request.time = t;
+  auto store = std::make_shared<TrustStore>();
+  store->AddRoot(*Certificate::Parse(root.cert_der()));
+  Validator validator(store, ValidatorOptions{.warning_sink = std::make_shared<NullWarningSink>()});
+  ValidationResult first = validator.Validate(request);
+  if (!first.valid) return state.SkipWithError("the stress chain does not validate");
+  for (auto _ : state) benchmark::DoNotOptimize(validator.Validate(request));
+  state.counters["signature_checks"] = first.signature_checks;
+}
+BENCHMARK(BM_CertvalCrossSigned)->Arg(4)->Arg(16)->Arg(32)->Unit(benchmark::kMicrosecond);
+
+void RegisterAll() {
+  for (const char* c : kChainNames) {
+    const std::string name = c;
+    Chain(name);  // load or mint now, on the main thread: runs only read the map
+    benchmark::RegisterBenchmark(("floor_boringssl/" + name).c_str(), BM_Floor, name)
+        ->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark(("boringssl_legacy/" + name).c_str(), BM_Legacy, name)
+        ->Unit(benchmark::kMicrosecond);
+    auto* cold = benchmark::RegisterBenchmark(("certval_cold/" + name).c_str(), BM_CertvalCold, name)
+                     ->ArgName("roots")->Arg(1)->Unit(benchmark::kMicrosecond);
+    auto* warm = benchmark::RegisterBenchmark(("certval_warm/" + name).c_str(), BM_CertvalWarm, name)
+                     ->ArgName("roots")->Arg(1)->Unit(benchmark::kMicrosecond);
+    if (name == "rsa2048_3" || name == "p256_3") {
+      benchmark::RegisterBenchmark(("parse_presented/" + name).c_str(), BM_ParsePresented, name)
+          ->Unit(benchmark::kMicrosecond);
+      benchmark::RegisterBenchmark(("certval_signatures/" + name).c_str(), BM_CertvalSignatures, name)
+          ->Unit(benchmark::kMicrosecond);
+    }
+    if (name == "rsa2048_3") {
+      cold->Arg(150)->Arg(10000);
+      warm->Arg(150)->Arg(10000);
+      benchmark::RegisterBenchmark(("certval_cold_shared/" + name).c_str(), BM_CertvalColdShared, name)
+          ->Threads(1)->Threads(2)->UseRealTime()->Unit(benchmark::kMicrosecond);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace certval::bench
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  certval::bench::RegisterAll();
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
