@@ -35,6 +35,10 @@ bool Load(const char* path, Medians* out, std::string* context) {
     if (unit == "ns") t /= 1000;
     if (unit == "ms") t *= 1000;
     (*out)[name] = t;
+    // The memory benchmark's counters, by name.
+    for (const char* c : {"store_KiB", "caches_KiB", "sig_entries", "cert_entries"}) {
+      if (b.contains(c)) (*out)[std::string("counter:") + c] = b.value(c, 0.0);
+    }
   }
   if (context->empty()) {
     const auto& ctx = doc["context"];
@@ -52,6 +56,15 @@ double Get(const Medians& m, const std::string& name) {
 
 std::string Us(double t) { return t <= 0 ? "n/a" : absl::StrFormat("%.2f µs", t); }
 std::string Ratio(double a, double b) { return a <= 0 || b <= 0 ? "n/a" : absl::StrFormat("%.2fx", a / b); }
+std::string Kib(const Medians& m, const std::string& counter) {
+  auto it = m.find("counter:" + counter);
+  return it == m.end() ? "n/a" : absl::StrFormat("%.0f KiB", it->second);
+}
+std::string Count(const Medians& m, const std::string& counter) {
+  auto it = m.find("counter:" + counter);
+  return it == m.end() ? "n/a" : absl::StrFormat("%.0f", it->second);
+}
+
 // Missing figures read as 0 and make any comparison "not measured".
 std::string Mark(bool met, std::initializer_list<double> inputs) {
   for (double x : inputs) {
@@ -117,6 +130,11 @@ int main(int argc, char** argv) {
   for (int n : {4, 16, 32}) {
     std::printf("| %d | %s |\n", n, Us(Get(m, absl::StrFormat("BM_CertvalCrossSigned/%d", n))).c_str());
   }
+
+  std::printf("\nMemory, heap in use (mallinfo2): the system bundle as a TrustStore, %s; both caches "
+              "filled to their default limits (%s signature entries, %s parsed certificates): %s.\n",
+              Kib(m, "store_KiB").c_str(), Count(m, "sig_entries").c_str(), Count(m, "cert_entries").c_str(),
+              Kib(m, "caches_KiB").c_str());
 
   // The targets of issue 7.
   const double floor = Get(m, "floor_boringssl/rsa2048_3"), cold = Get(m, "certval_cold/rsa2048_3/roots:1");

@@ -5,20 +5,23 @@
 #
 #   bench/run.sh                 # 5 repetitions, medians
 #   REPETITIONS=1 bench/run.sh   # quick look
+#   BENCH_MODE=fastbuild BENCH_MIN_TIME=0.01 REPETITIONS=1 bench/run.sh   # CI smoke: it all runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps=${REPETITIONS:-5}
+mode=${BENCH_MODE:-opt}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-./bazelw build -c opt //bench:validate_bench //bench:openssl_bench //bench:make_chains //bench:report >&2
-bin=$(./bazelw info -c opt bazel-bin 2>/dev/null)
+./bazelw build -c "$mode" //bench:validate_bench //bench:openssl_bench //bench:make_chains //bench:report >&2
+bin=$(./bazelw info -c "$mode" bazel-bin 2>/dev/null)
 "$bin/bench/make_chains" "$work"
 export CERTVAL_BENCH_CHAINS=$work
 args=(--benchmark_repetitions="$reps" --benchmark_report_aggregates_only=true
-      --benchmark_format=json --benchmark_min_time=0.3)
+      --benchmark_format=json --benchmark_min_time="${BENCH_MIN_TIME:-0.3}")
 echo "bench: certval and BoringSSL ..." >&2
 "$bin/bench/validate_bench" "${args[@]}" >"$work/validate.json"
 echo "bench: OpenSSL 3 ..." >&2
 "$bin/bench/openssl_bench" "${args[@]}" >"$work/openssl.json"
+[[ $mode == opt ]] || echo "bench: built with -c $mode: a smoke run, the figures mean nothing"
 "$bin/bench/report" "$work/validate.json" "$work/openssl.json"

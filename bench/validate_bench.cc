@@ -9,6 +9,8 @@
 // the repeat handshake: a Validator with its certificate and signature caches, given the same DER.
 #include <benchmark/benchmark.h>
 
+#include <malloc.h>
+
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -21,6 +23,7 @@
 #include "bench/bench_params.h"
 #include "bench/x509_baseline.h"
 #include "tests/pki/test_pki.h"
+#include "trust/system_store.h"
 #include "trust/trust_store.h"
 #include "validator/signature_cache.h"
 #include "validator/validator.h"
@@ -175,6 +178,44 @@ void BM_CertvalCrossSigned(benchmark::State& state) {
   state.counters["signature_checks"] = first.signature_checks;
 }
 BENCHMARK(BM_CertvalCrossSigned)->Arg(4)->Arg(16)->Arg(32)->Unit(benchmark::kMicrosecond);
+
+// Memory of a long-lived client Validator: the system bundle loaded, both caches filled to their
+// entry limits (distinct P-256 leaves from one CA), heap bytes in use measured with mallinfo2.
+void BM_MemoryFullCaches(benchmark::State& state) {
+  const absl::Time t = absl::FromUnixSeconds(kVerifyUnixSeconds);
+  testpki::TestCa ca = testpki::TestCa::Root(testpki::RootSpec("Memory Root", t),
+                                             testpki::Key::Cached(testpki::KeyKind::kEcP256, 3));
+  const CertificatePtr issuer = *Certificate::Parse(ca.cert_der());
+  const size_t n = CachingSignatureVerifier::kDefaultMaxEntries;
+  std::vector<std::string> leaves;
+  for (size_t i = 0; i < n; ++i) {
+    leaves.push_back(ca.Issue(testpki::LeafSpec(absl::StrCat("m", i, ".example.test"), t),
+                              testpki::Key::Cached(testpki::KeyKind::kEcP256, 4)));
+  }
+  for (auto _ : state) {
+    const size_t heap0 = mallinfo2().uordblks;
+    auto store = SystemTrustStore();
+    if (!store.ok()) return state.SkipWithError(std::string(store.status().message()).c_str());
+    const size_t heap1 = mallinfo2().uordblks;
+    auto signatures = std::make_shared<CachingSignatureVerifier>();
+    auto certificates = std::make_shared<CertificateCache>();
+    for (const std::string& der : leaves) {
+      CertificatePtr leaf = *Certificate::Parse(der);
+      if (!signatures->Verify(*leaf, *issuer).ok() || !certificates->Parse(der).ok()) {
+        return state.SkipWithError("a memory-bench leaf does not verify");
+      }
+    }
+    const size_t heap2 = mallinfo2().uordblks;
+    state.counters["store_KiB"] = (heap1 - heap0) / 1024.0;
+    state.counters["caches_KiB"] = (heap2 - heap1) / 1024.0;
+    state.counters["roots"] = (*store)->root_count();
+    state.counters["sig_entries"] = signatures->stats().entries;
+    state.counters["sig_bound_KiB"] = CachingSignatureVerifier::MemoryBound(n) / 1024.0;
+    state.counters["cert_entries"] = certificates->stats().entries;
+    state.counters["cert_der_KiB"] = certificates->stats().der_bytes / 1024.0;
+  }
+}
+BENCHMARK(BM_MemoryFullCaches)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 void RegisterAll() {
   for (const char* c : kChainNames) {
