@@ -1,6 +1,6 @@
 // Seed-corpus generator for the fuzz targets: make_seeds OUT_DIR [LIMBO_JSON]
 // Writes OUT_DIR/<target>/<n> for certificate_fuzzer, pem_fuzzer, hostname_fuzzer,
-// name_constraints_fuzzer and validate_fuzzer. Certificates come from chains minted with the test
+// name_constraints_fuzzer, validate_fuzzer and policy_file_fuzzer. Certificates come from chains minted with the test
 // PKI and, when LIMBO_JSON (x509-limbo's limbo.json) is given and readable, from its test cases
 // (read at run time; nothing from it is checked in).
 
@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
   mkdir(out.c_str(), 0755);
   Corpus certs(out + "/certificate_fuzzer"), pems(out + "/pem_fuzzer"),
       hosts(out + "/hostname_fuzzer"), ncs(out + "/name_constraints_fuzzer"),
-      validate(out + "/validate_fuzzer");
+      validate(out + "/validate_fuzzer"), policies(out + "/policy_file_fuzzer");
 
   std::vector<Chain> chains;
   // --- Minted chains (root "certval Test Root CA", like validate_fuzzer's trust anchor) ---
@@ -217,9 +217,32 @@ int main(int argc, char** argv) {
     ncs.Add(s);
   }
 
+  // Policy files (hooks/policy_file.h): valid ones, then one of each kind of error.
+  for (const char* s : {
+           "",
+           "# nothing but a comment\n\n",
+           "default = warn\ncheck validity = disable\n",
+           "default = enforce\ncheck signature = warn   # trailing comment\n"
+           "host *.legacy.example {\n  check signature = warn\n  default = disable\n}\n"
+           "host api.example.test {\n  check peer_name = enforce\n}\n",
+           "host 192.0.2.1 {\n\tcheck hooks = warn\n}\ncheck my-plugin_check = disable\n",
+           "default = sometimes\n",                      // unknown mode
+           "check = warn\n",                             // setting without a name
+           "check bad/name = warn\n",                    // not a check name
+           "default = warn\ndefault = enforce\n",        // set twice
+           "host *.a.example {\nhost b.example {\n}\n", // nested blocks
+           "host *.a.example {\ndefault = warn\n",       // block never closed
+           "}\n",                                         // close without open
+           "host a.*.example {\n}\n",                    // misplaced wildcard
+           "host x.example {\n}\nhost X.EXAMPLE. {\n}\n",  // the same host twice
+           "just words\n",
+       }) {
+    policies.Add(s);
+  }
+
   std::printf("make_seeds: %zu minted chains, %zu limbo cases; seeds: certificate %zu, pem %zu, "
-              "hostname %zu, name_constraints %zu, validate %zu\n",
+              "hostname %zu, name_constraints %zu, validate %zu, policy_file %zu\n",
               minted, limbo_cases, certs.size(), pems.size(), hosts.size(), ncs.size(),
-              validate.size());
+              validate.size(), policies.size());
   return 0;
 }

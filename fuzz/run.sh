@@ -17,14 +17,17 @@ SECONDS_PER_TARGET="${1:-30}"
 shift || true
 TARGETS=("$@")
 if ((${#TARGETS[@]} == 0)); then
-  TARGETS=(certificate_fuzzer pem_fuzzer hostname_fuzzer name_constraints_fuzzer validate_fuzzer)
+  TARGETS=(certificate_fuzzer pem_fuzzer hostname_fuzzer name_constraints_fuzzer validate_fuzzer
+           policy_file_fuzzer)
 fi
 OUTPUT_BASE="${CERTVAL_FUZZ_OUTPUT_BASE:-$HOME/.cache/bazel-certval-fuzz}"
 WORK="${CERTVAL_FUZZ_WORK:-/tmp/certval-fuzz}"
 LIMBO_JSON="${LIMBO_JSON:-../shared/limbo/limbo.json}"
 JOBS="${FUZZ_JOBS:-1}"
 
-BAZEL=(bazel --output_base="$OUTPUT_BASE" --max_idle_secs=600)
+# ./bazelw installs the clang toolchain too (a fresh CI machine has none) and then runs bazel.
+BAZEL=(env CERTVAL_EXTRA_PACKAGES="clang-14 lld libclang-rt-14-dev" ./bazelw
+       --output_base="$OUTPUT_BASE" --max_idle_secs=600)
 BUILD_FLAGS=(--config=fuzz --symlink_prefix=/)
 
 labels=(//fuzz:make_seeds)

@@ -2,6 +2,8 @@
 
 #include <openssl/sha.h>
 
+#include <mutex>
+#include <shared_mutex>
 #include <utility>
 
 namespace certval {
@@ -24,12 +26,12 @@ bool TrustStore::InsertRootLocked(CertificatePtr cert,
 }
 
 void TrustStore::AddRoot(CertificatePtr cert, std::shared_ptr<const AnchorConstraints> constraints) {
-  absl::MutexLock lock(&mu_);
+  std::unique_lock<std::shared_mutex> lock(mu_);
   InsertRootLocked(std::move(cert), std::move(constraints));
 }
 
 size_t TrustStore::AddRoots(const std::vector<CertificatePtr>& certs) {
-  absl::MutexLock lock(&mu_);
+  std::unique_lock<std::shared_mutex> lock(mu_);
   // Sizing once avoids the repeated rehashes a long run of single inserts would cause.
   const size_t expected = root_count_ + certs.size();
   root_der_.reserve(expected);
@@ -43,7 +45,7 @@ size_t TrustStore::AddRoots(const std::vector<CertificatePtr>& certs) {
 }
 
 void TrustStore::AddCert(CertificatePtr cert) {
-  absl::MutexLock lock(&mu_);
+  std::unique_lock<std::shared_mutex> lock(mu_);
   Der key = cert->der();  // the view stays valid: the map keeps the certificate alive
   exact_.emplace(key, std::move(cert));
 }
@@ -51,7 +53,7 @@ void TrustStore::AddCert(CertificatePtr cert) {
 void TrustStore::Distrust(const Certificate& cert) { DistrustSpkiSha256(SpkiSha256(cert)); }
 
 void TrustStore::DistrustSpkiSha256(std::string digest) {
-  absl::MutexLock lock(&mu_);
+  std::unique_lock<std::shared_mutex> lock(mu_);
   distrusted_spki_.insert(std::move(digest));
 }
 
@@ -70,12 +72,12 @@ absl::Status TrustStore::AddCertDer(std::string der) {
 }
 
 size_t TrustStore::root_count() const {
-  absl::ReaderMutexLock lock(&mu_);
+  std::shared_lock<std::shared_mutex> lock(mu_);
   return root_count_;
 }
 
 std::vector<CertificatePtr> TrustStore::Roots() const {
-  absl::ReaderMutexLock lock(&mu_);
+  std::shared_lock<std::shared_mutex> lock(mu_);
   std::vector<CertificatePtr> out;
   out.reserve(root_count_);
   for (const auto& [subject, anchors] : by_subject_) {
@@ -85,25 +87,25 @@ std::vector<CertificatePtr> TrustStore::Roots() const {
 }
 
 std::vector<CertificatePtr> TrustStore::FindBySubjectKeyId(Der key_id) const {
-  absl::ReaderMutexLock lock(&mu_);
+  std::shared_lock<std::shared_mutex> lock(mu_);
   auto it = by_key_id_.find(key_id);  // heterogeneous: no temporary std::string
   return it == by_key_id_.end() ? std::vector<CertificatePtr>{} : it->second;
 }
 
 bool TrustStore::IsDistrusted(const Certificate& cert) const {
-  absl::ReaderMutexLock lock(&mu_);
+  std::shared_lock<std::shared_mutex> lock(mu_);
   return !distrusted_spki_.empty() && distrusted_spki_.contains(SpkiSha256(cert));
 }
 
 void TrustStore::FindIssuers(const Certificate& child, std::vector<CertificatePtr>* out) const {
-  absl::ReaderMutexLock lock(&mu_);
+  std::shared_lock<std::shared_mutex> lock(mu_);
   auto it = by_subject_.find(child.issuer().normalized);
   if (it == by_subject_.end()) return;
   for (const Anchor& a : it->second) out->push_back(a.cert);
 }
 
 TrustInfo TrustStore::GetTrust(const Certificate& cert) const {
-  absl::ReaderMutexLock lock(&mu_);
+  std::shared_lock<std::shared_mutex> lock(mu_);
   // Distrust first: it must win over any AddRoot or AddCert of the same key.
   if (!distrusted_spki_.empty() && distrusted_spki_.contains(SpkiSha256(cert))) {
     return {TrustKind::kDistrusted, nullptr};

@@ -17,15 +17,14 @@
 #define CERTVAL_TRUST_TRUST_STORE_H_
 
 #include <memory>
+#include <shared_mutex>
 #include <string>
 #include <vector>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
-#include "absl/synchronization/mutex.h"
 #include "validator/certificate.h"
 #include "validator/trust_source.h"
 
@@ -69,19 +68,21 @@ class TrustStore : public TrustSource {
     std::shared_ptr<const AnchorConstraints> constraints;
   };
 
-  // The one insert path for anchors; the caller holds mu_. False if it was already an anchor.
-  bool InsertRootLocked(CertificatePtr cert, std::shared_ptr<const AnchorConstraints> constraints)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // The one insert path for anchors. Requires: the caller holds mu_ exclusively.
+  // False if it was already an anchor.
+  bool InsertRootLocked(CertificatePtr cert, std::shared_ptr<const AnchorConstraints> constraints);
 
-  mutable absl::Mutex mu_;
-  absl::flat_hash_map<std::string, std::vector<Anchor>> by_subject_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<std::string, std::vector<CertificatePtr>> by_key_id_ ABSL_GUARDED_BY(mu_);
+  // std::shared_mutex, not absl::Mutex: Debian's Abseil is not TSan-instrumented, pthreads are.
+  // Every field below is guarded by mu_ (shared for lookups, exclusive for inserts).
+  mutable std::shared_mutex mu_;
+  absl::flat_hash_map<std::string, std::vector<Anchor>> by_subject_;
+  absl::flat_hash_map<std::string, std::vector<CertificatePtr>> by_key_id_;
   // Keys view the DER owned by the certificates held in by_subject_ / exact_: anchors and exact
   // certificates are never removed, so the views stay valid and the DER is not stored twice.
-  absl::flat_hash_map<absl::string_view, CertificatePtr> exact_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_set<absl::string_view> root_der_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_set<std::string> distrusted_spki_ ABSL_GUARDED_BY(mu_);
-  size_t root_count_ ABSL_GUARDED_BY(mu_) = 0;
+  absl::flat_hash_map<absl::string_view, CertificatePtr> exact_;
+  absl::flat_hash_set<absl::string_view> root_der_;
+  absl::flat_hash_set<std::string> distrusted_spki_;
+  size_t root_count_ = 0;
 };
 
 // SHA-256 of a certificate's SubjectPublicKeyInfo (the form SPKI pins and Distrust use).

@@ -34,8 +34,6 @@ int NonSelfIssuedIntermediates(const CandidatePath& path) {
   return n;
 }
 
-// Hard cap on intermediates in any path, self-issued ones included, whatever max_depth says.
-constexpr int kAbsoluteMaxIntermediates = 32;
 
 }  // namespace
 
@@ -63,10 +61,19 @@ BuildOutcome PathBuilder::Build(const CertificatePtr& leaf,
   path.certs.push_back(leaf);
   const int cap = std::min(max_intermediates_ + 4, kAbsoluteMaxIntermediates);
   for (int exact = 0; exact <= cap; ++exact) {
-    outcome_.depth_limited = false;
-    if (Extend(path, exact, evaluate) == Step::kStop) break;
+    cut_at_exact_ = false;
+    if (Extend(path, exact, evaluate) == Step::kStop) return outcome_;
     // Nothing was cut at this depth: a deeper search cannot find anything new.
-    if (!outcome_.depth_limited) break;
+    if (!cut_at_exact_) return outcome_;
+  }
+  // No path was accepted and candidates remain beyond the deepest search made.
+  outcome_.depth_limited = true;
+  if (cap == kAbsoluteMaxIntermediates) {
+    // Not the caller's max_depth but certval's own cap: say so, as a budget.
+    outcome_.budget_exceeded = true;
+    outcome_.budget_reason = absl::StrCat("no path is built through more than ",
+                                          kAbsoluteMaxIntermediates,
+                                          " intermediates (certval's absolute cap)");
   }
   return outcome_;
 }
@@ -76,9 +83,6 @@ bool PathBuilder::OverBudget() {
   if (outcome_.steps > limits_.max_build_steps) {
     outcome_.budget_reason = absl::StrCat("more than ", limits_.max_build_steps,
                                           " issuer candidates considered");
-  } else if (outcome_.signature_checks > limits_.max_signature_checks) {
-    outcome_.budget_reason = absl::StrCat("more than ", limits_.max_signature_checks,
-                                          " signature verifications while building");
   } else if (outcome_.paths >= limits_.max_paths_evaluated) {
     outcome_.budget_reason = absl::StrCat(limits_.max_paths_evaluated,
                                           " candidate paths evaluated without success");
@@ -116,6 +120,13 @@ int8_t PathBuilder::VerifyEdge(const Certificate& child, const Certificate& issu
   auto key = std::make_pair(&child, &issuer);
   auto it = memo_.find(key);
   if (it != memo_.end()) return it->second;
+  // Checked before the work, so signature_checks never exceeds the limit.
+  if (outcome_.signature_checks >= limits_.max_signature_checks) {
+    outcome_.budget_exceeded = true;
+    outcome_.budget_reason = absl::StrCat("more than ", limits_.max_signature_checks,
+                                          " signature verifications needed while building");
+    return 0;
+  }
   ++outcome_.signature_checks;
   int8_t result = verifier_.Verify(child, issuer).ok() ? 1 : -1;
   memo_.emplace(key, result);
@@ -137,12 +148,13 @@ PathBuilder::Step PathBuilder::Extend(CandidatePath& path, int exact,
     const bool anchor = trust.kind == TrustKind::kAnchor;
     // Only anchors end a path; a path of `exact` intermediates ends at depth `exact`.
     if (anchor ? intermediates != exact : intermediates >= exact) {
-      if (!anchor) outcome_.depth_limited = true;
+      if (!anchor) cut_at_exact_ = true;
       continue;
     }
     int8_t edge = 0;
     if (prune_by_signature_) {
       edge = VerifyEdge(child, *issuer);
+      if (outcome_.budget_exceeded) return Step::kStop;
       if (edge < 0) continue;
     }
     path.certs.push_back(issuer);
@@ -150,6 +162,7 @@ PathBuilder::Step PathBuilder::Extend(CandidatePath& path, int exact,
     Step step = Step::kContinue;
     if (!anchor && NonSelfIssuedIntermediates(path) > max_intermediates_) {
       // Over the depth limit. The limit is never met by going deeper, so prune.
+      outcome_.depth_limited = true;
     } else if (anchor) {
       ++outcome_.paths;
       outcome_.found_anchor = true;

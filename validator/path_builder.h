@@ -46,11 +46,14 @@ struct BuildOutcome {
   int steps = 0;
   int signature_checks = 0;
   int paths = 0;
-  bool depth_limited = false;   // some path was cut by the maximum depth
+  bool depth_limited = false;   // some path was cut by the maximum depth (or the absolute cap)
 };
 
 class PathBuilder {
  public:
+  // Hard cap on intermediates in any path, self-issued ones included, whatever max_depth says.
+  static constexpr int kAbsoluteMaxIntermediates = 32;
+
   PathBuilder(const TrustSource& trust, const IntermediateSet& intermediates,
               const SignatureVerifier& verifier, const Limits& limits, int max_intermediates,
               bool prune_by_signature);
@@ -75,6 +78,7 @@ class PathBuilder {
   int max_intermediates_;
   bool prune_by_signature_;
   BuildOutcome outcome_;
+  bool cut_at_exact_ = false;  // this round of iterative deepening left deeper candidates unexplored
   // Signature results by (child, issuer), so iterative deepening never repeats public-key work.
   absl::flat_hash_map<std::pair<const Certificate*, const Certificate*>, int8_t> memo_;
 };

@@ -32,8 +32,14 @@ enum class Profile { kWebPki, kRfc5280 };
 absl::string_view PurposeName(Purpose purpose);  // "serverAuth", "clientAuth", "any"
 absl::string_view ProfileName(Profile profile);  // "webpki", "rfc5280"
 
-// Bounds on the work one validation may do. Exceeding one is an error finding
-// ("path_building.budget_exceeded" or "limits.*"), never a hang.
+// Bounds on the work one validation may do. Exceeding one is an error finding, never a hang:
+//   max_input_certificates, max_input_bytes      "limits.too_many_certificates", "limits.input_too_large"
+//   max_signature_checks, max_build_steps,
+//   max_paths_evaluated                          "path_building.budget_exceeded" (the message says which)
+//   max_name_comparisons                         "name_constraints.budget_exceeded" (a path refused)
+//   max_intermediates (or request.max_depth)     "trust_anchor.no_trusted_root ... within N intermediates"
+// Whatever max_depth says, no path has more than 32 intermediates ("path_building.budget_exceeded").
+// tests/limits_test.cc trips each of them.
 struct Limits {
   int max_intermediates = 8;          // per path, not counting self-issued certificates
   int max_input_certificates = 64;    // leaf + intermediates presented

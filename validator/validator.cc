@@ -1,6 +1,7 @@
 #include "absl/strings/string_view.h"
 #include "validator/validator.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -210,10 +211,13 @@ void Run::BuildAndCheck(ValidationResult& result) {
     Evaluation eval = Evaluate(path, std::vector<int8_t>(path.size() - 1, 0), TrustInfo{});
     Mode mode = policy_.ModeFor(kCheckTrustAnchor);
     if (mode != Mode::kDisable) {
-      std::string why = outcome.depth_limited || max_intermediates == 0
-                            ? absl::StrCat("no path to a trusted root within ", max_intermediates,
-                                           " intermediates")
-                            : "no path to a trusted root";
+      // The depth that really cut the search: the caller's limit, or certval's own cap.
+      const int depth = std::min(max_intermediates, PathBuilder::kAbsoluteMaxIntermediates);
+      std::string why =
+          outcome.depth_limited || max_intermediates == 0
+              ? absl::StrCat("no path to a trusted root within ", depth,
+                             depth == 1 ? " intermediate" : " intermediates")
+              : "no path to a trusted root";
       eval.findings.push_back(MakeFinding(kCheckTrustAnchor, static_cast<int>(path.size()) - 1,
                                           "no_trusted_root", why, SeverityFor(mode)));
     }

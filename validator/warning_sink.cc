@@ -9,7 +9,7 @@ namespace certval {
 void StderrWarningSink::OnWarning(const PeerName& peer, const Finding& finding) {
   std::string key = absl::StrCat(peer.value, "\n", finding.code);
   {
-    absl::MutexLock lock(&mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     if (!seen_.insert(key).second) return;
     if (seen_.size() > kMaxRemembered) seen_.clear();
   }

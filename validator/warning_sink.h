@@ -6,11 +6,10 @@
 #ifndef CERTVAL_VALIDATOR_WARNING_SINK_H_
 #define CERTVAL_VALIDATOR_WARNING_SINK_H_
 
+#include <mutex>
 #include <string>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_set.h"
-#include "absl/synchronization/mutex.h"
 #include "validator/finding.h"
 #include "validator/request.h"
 
@@ -28,8 +27,9 @@ class StderrWarningSink : public WarningSink {
 
  private:
   static constexpr size_t kMaxRemembered = 4096;  // bounds memory; then starts over
-  absl::Mutex mu_;
-  absl::flat_hash_set<std::string> seen_ ABSL_GUARDED_BY(mu_);
+  // std::mutex, not absl::Mutex: Debian's Abseil is not TSan-instrumented, pthreads are.
+  std::mutex mu_;
+  absl::flat_hash_set<std::string> seen_;  // guarded by mu_
 };
 
 // A sink that drops everything (for tests and for callers that read findings themselves).

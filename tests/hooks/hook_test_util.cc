@@ -7,17 +7,17 @@
 namespace certval::hooktest {
 
 void RecordingSink::OnWarning(const PeerName& peer, const Finding& finding) {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   records_.push_back({peer.value, finding});
 }
 
 std::vector<RecordingSink::Record> RecordingSink::records() const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   return records_;
 }
 
 int RecordingSink::Count(absl::string_view code) const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   int n = 0;
   for (const Record& r : records_) n += r.finding.code == code ? 1 : 0;
   return n;

@@ -103,6 +103,24 @@ bool NameValid(const PresentedName& name) {
   }
 }
 
+// RFC 5280's name for a GeneralName form certval keeps no value for.
+absl::string_view FormName(GeneralNameType type) {
+  switch (type) {
+    case GeneralNameType::kOtherName:
+      return "otherName";
+    case GeneralNameType::kX400Address:
+      return "x400Address";
+    case GeneralNameType::kEdiPartyName:
+      return "ediPartyName";
+    case GeneralNameType::kUri:
+      return "uniformResourceIdentifier";
+    case GeneralNameType::kRegisteredId:
+      return "registeredID";
+    default:
+      return "GeneralName";
+  }
+}
+
 std::string NameText(const PresentedName& name) {
   switch (name.type) {
     case GeneralNameType::kDnsName:
@@ -174,8 +192,9 @@ class Evaluator {
     for (GeneralNameType form : unsupported) {
       if (HasForm(*set.permitted, form) || HasForm(*set.excluded, form)) {
         out_.Report(static_cast<int>(j), "unsupported_name_form",
-                    absl::StrCat(source, " constrains name form ", static_cast<int>(form),
-                                 ", which certval cannot evaluate and the certificate uses"));
+                    absl::StrCat(source, " constrains the ", FormName(form), " form (tag ",
+                                 static_cast<int>(form),
+                                 "), which certval cannot evaluate and the certificate uses"));
       }
     }
     comparisons_ += static_cast<int64_t>(names.size()) *

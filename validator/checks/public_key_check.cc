@@ -1,5 +1,9 @@
 #include "validator/checks/public_key_check.h"
 
+#include <openssl/bytestring.h>
+
+#include <string>
+
 #include "absl/strings/str_cat.h"
 #include "validator/checks/check_util.h"
 
@@ -23,6 +27,19 @@ void CheckRsa(const PublicKeyInfo& key, const PathContext& ctx, int index, Findi
   }
 }
 
+// The named curve of an EC AlgorithmIdentifier { id-ecPublicKey, namedCurve } as a dotted OID, or
+// the AlgorithmIdentifier in hex when it has no named curve.
+std::string CurveText(Der algorithm) {
+  CBS alg, seq, oid, curve;
+  CBS_init(&alg, reinterpret_cast<const uint8_t*>(algorithm.data()), algorithm.size());
+  if (CBS_get_asn1(&alg, &seq, CBS_ASN1_SEQUENCE) && CBS_get_asn1(&seq, &oid, CBS_ASN1_OBJECT) &&
+      CBS_get_asn1(&seq, &curve, CBS_ASN1_OBJECT)) {
+    return check_util::OidText(
+        Der(reinterpret_cast<const char*>(CBS_data(&curve)), CBS_len(&curve)));
+  }
+  return absl::StrCat("AlgorithmIdentifier ", check_util::HexText(algorithm));
+}
+
 // Under webpki only: the key types CABF does not allow.
 void CheckWebPkiType(const PublicKeyInfo& key, int index, FindingReporter& out) {
   switch (key.type) {
@@ -31,9 +48,10 @@ void CheckWebPkiType(const PublicKeyInfo& key, int index, FindingReporter& out) 
                  "EC key with explicit curve parameters; CABF BR 7.1.3.1.2 requires a namedCurve");
       return;
     case KeyType::kEcOtherCurve:
+      // The parser knows no size for curves it does not name: show which curve it is.
       out.Report(index, "ec_curve_not_allowed",
-                 absl::StrCat("EC key on a ", key.bits,
-                              "-bit curve other than P-256, P-384 or P-521 (CABF BR 6.1.5)"));
+                 absl::StrCat("EC key on curve ", CurveText(key.algorithm),
+                              ", not P-256, P-384 or P-521 (CABF BR 6.1.5)"));
       return;
     case KeyType::kDsa:
       out.Report(index, "key_type_not_allowed", "DSA key; CABF BR 6.1.5 allows only RSA and ECDSA");

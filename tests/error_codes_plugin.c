@@ -1,0 +1,20 @@
+/*
+ * A plugin check for //tests:error_codes_test that reports without a code and with an index outside
+ * the path, so that certval's fallbacks for both ("<check>.failed", index -1) can be observed.
+ */
+#include "hooks/certval_plugin.h"
+
+static void run(void* state, const struct certval_check_input* input, certval_report_fn report,
+                void* report_ctx) {
+  (void)state;
+  (void)input;
+  report(report_ctx, 99, "", "the error_codes_plugin check always reports, without a code");
+}
+
+CERTVAL_PLUGIN_EXPORT int certval_plugin_init(struct certval_plugin_info* info) {
+  info->abi_version = CERTVAL_PLUGIN_ABI_VERSION;
+  info->name = "error_codes_plugin";
+  info->check_name = "error_codes_plugin";
+  info->run = run;
+  return 0;
+}
