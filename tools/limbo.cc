@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "trust/trust_store.h"
 #include "validator/validator.h"
@@ -139,12 +140,15 @@ absl::StatusOr<LimboReport> RunLimboFile(const std::string& path, const LimboRun
   LimboReport report;
   for (const json& tc : doc["testcases"]) {
     try {
+      const absl::Time start = absl::Now();
       report.results.push_back(RunCase(tc, options));
+      report.results.back().milliseconds = absl::ToDoubleMilliseconds(absl::Now() - start);
     } catch (const json::exception& e) {
       return absl::InvalidArgumentError(absl::StrCat(path, ": malformed testcase: ", e.what()));
     }
   }
   for (const LimboCaseResult& r : report.results) {
+    if (report.slowest == nullptr || r.milliseconds > report.slowest->milliseconds) report.slowest = &r;
     LimboTally& ns = report.by_namespace[Namespace(r.id)];
     if (r.actual == "SKIPPED") {
       ++report.total.skipped, ++ns.skipped;
@@ -171,6 +175,9 @@ std::string LimboReport::Summary() const {
   absl::StrAppend(&out, "false rejects (expected SUCCESS, got FAILURE): ", false_rejects.size(), "\n");
   for (const auto* r : false_rejects) {
     absl::StrAppend(&out, "  FALSE REJECT ", r->id, ": ", r->context, "\n");
+  }
+  if (slowest != nullptr) {
+    absl::StrAppend(&out, absl::StrFormat("slowest case: %s, %.2f ms\n", slowest->id, slowest->milliseconds));
   }
   int run = total.passed + total.failed;
   absl::StrAppend(&out, absl::StrFormat("limbo: %d/%d correct (%.1f%%) of the cases run\n",

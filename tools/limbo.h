@@ -20,6 +20,7 @@ struct LimboCaseResult {
   std::string expected;  // "SUCCESS" / "FAILURE"
   std::string actual;    // "SUCCESS" / "FAILURE" / "SKIPPED"
   std::string context;   // skip reason, or the findings that decided
+  double milliseconds = 0;  // wall time of the validation (parsing the case's PEM included)
 };
 
 struct LimboTally {
@@ -32,6 +33,7 @@ struct LimboReport {
   std::map<std::string, LimboTally> by_namespace;  // "rfc5280", "webpki", ...
   std::vector<const LimboCaseResult*> false_accepts;  // expected FAILURE, got SUCCESS
   std::vector<const LimboCaseResult*> false_rejects;  // expected SUCCESS, got FAILURE
+  const LimboCaseResult* slowest = nullptr;            // the case that took longest to run
 
   // "N passed, N failed, N skipped", the per-namespace table, and the false accepts/rejects.
   std::string Summary() const;
