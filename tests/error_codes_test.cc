@@ -303,7 +303,7 @@ std::vector<Row> Rows() {
          return e.Run(e.Request(e.chain.leaf), o);
        }},
       {"<plugin check>.failed", -1, E, "without a code", [](Env& e) {
-         absl::StatusOr<LoadedPlugin> plugin = LoadPlugin(Runfile("tests/liberror_codes_plugin.so"));
+         absl::StatusOr<LoadedPlugin> plugin = LoadPlugin(Runfile("tests/hooks/plugins/liberror_codes_plugin.so"));
          EXPECT_TRUE(plugin.ok()) << plugin.status();
          if (!plugin.ok()) return std::vector<Finding>{};
          ValidatorOptions o;

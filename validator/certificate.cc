@@ -941,14 +941,16 @@ absl::StatusOr<std::shared_ptr<const Certificate>> Certificate::Parse(std::strin
   return std::shared_ptr<const Certificate>(std::move(cert));
 }
 
-const Certificate::Digests& Certificate::digests() const {
-  std::call_once(digests_.once, [this] {
-    SHA256(reinterpret_cast<const uint8_t*>(der_.data()), der_.size(), digests_.der.data());
-    SHA256(reinterpret_cast<const uint8_t*>(public_key_.spki.data()), public_key_.spki.size(),
-           digests_.spki.data());
+namespace {
+
+const Sha256Digest& DigestOnce(absl::string_view bytes, std::once_flag& once, Sha256Digest& value) {
+  std::call_once(once, [&] {
+    SHA256(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), value.data());
   });
-  return digests_;
+  return value;
 }
+
+}  // namespace
 
 EVP_PKEY* Certificate::verification_key() const {
   std::call_once(verification_key_.once, [this] {
@@ -960,8 +962,13 @@ EVP_PKEY* Certificate::verification_key() const {
   return verification_key_.key.get();
 }
 
-const Sha256Digest& Certificate::der_sha256() const { return digests().der; }
-const Sha256Digest& Certificate::spki_sha256() const { return digests().spki; }
+const Sha256Digest& Certificate::der_sha256() const {
+  return DigestOnce(der_, der_digest_.once, der_digest_.value);
+}
+
+const Sha256Digest& Certificate::spki_sha256() const {
+  return DigestOnce(public_key_.spki, spki_digest_.once, spki_digest_.value);
+}
 
 const Extension* Certificate::FindExtension(Der oid) const {
   for (const Extension& extension : extensions_) {

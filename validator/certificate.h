@@ -257,12 +257,13 @@ class Certificate {
   bool has_policy_mappings_ = false;
   bool has_authority_info_access_ = false;
 
-  struct Digests {
-    std::once_flag once;  // std::call_once (pthread_once): visible to ThreadSanitizer
-    Sha256Digest der, spki;
+  // Computed on first use, each on its own (a child needs only its DER digest, an issuer only its
+  // key's). std::call_once (pthread_once) is visible to ThreadSanitizer.
+  struct LazyDigest {
+    std::once_flag once;
+    Sha256Digest value;
   };
-  const Digests& digests() const;
-  mutable Digests digests_;
+  mutable LazyDigest der_digest_, spki_digest_;
   struct VerificationKey {
     std::once_flag once;
     bssl::UniquePtr<EVP_PKEY> key;
