@@ -6,6 +6,7 @@
 #include <string>
 
 #include "validator/certificate.h"
+#include "validator/oids.h"
 
 namespace {
 
@@ -17,10 +18,9 @@ size_t Touch(absl::string_view v) {
 
 size_t TouchName(const certval::Name& name) {
   size_t h = Touch(name.der) + Touch(name.normalized);
-  for (const auto& r : name.normalized_rdns) h += Touch(r);
   for (const auto& a : name.attributes) h += Touch(a.type) + Touch(a.value) + a.tag;
-  for (const auto& s : name.common_names) h += Touch(s);
-  for (const auto& s : name.emails) h += Touch(s);
+  name.VisitTexts(certval::kOidCommonName, [&h](absl::string_view s) { h += Touch(s); });
+  name.VisitTexts(certval::kOidEmailAddress, [&h](absl::string_view s) { h += Touch(s); });
   return h;
 }
 

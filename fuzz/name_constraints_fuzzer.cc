@@ -1,6 +1,6 @@
 // Fuzzes validator/name_constraints_match.h. The input is split on the first '\n' into
-// (name, constraint), used as DNS names, email addresses and raw IP bytes; directory names are
-// built by splitting each side on '/' into RDN strings.
+// (name, constraint), used as DNS names, email addresses and raw IP bytes, and as the DER of two
+// directory names.
 
 #include <cstddef>
 #include <cstdint>
@@ -9,15 +9,8 @@
 
 #include "absl/strings/string_view.h"
 #include "fuzz/split.h"
+#include "validator/certificate.h"
 #include "validator/name_constraints_match.h"
-
-namespace {
-
-std::vector<std::string> Rdns(const std::string& s) {
-  return certval::fuzz::SplitOn(reinterpret_cast<const uint8_t*>(s.data()), s.size(), '/', 16);
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string> parts = certval::fuzz::SplitOn(data, size, '\n', 2);
@@ -39,11 +32,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)certval::IsValidEmailConstraint(c);
   (void)certval::EmailMatchesConstraint(n, c);
 
-  std::vector<std::string> name_rdns = Rdns(name), subtree_rdns = Rdns(constraint);
-  bool within = certval::DirectoryNameWithinSubtree(name_rdns, subtree_rdns);
-  // Every name is within itself, and within the empty subtree.
-  if (!certval::DirectoryNameWithinSubtree(name_rdns, name_rdns)) __builtin_trap();
-  if (!certval::DirectoryNameWithinSubtree(name_rdns, {})) __builtin_trap();
-  (void)within;
+  certval::Name dir_name, dir_subtree;
+  if (!certval::ParseName(n, &dir_name).ok() || !certval::ParseName(c, &dir_subtree).ok()) return 0;
+  // Every name is within itself and within the empty subtree; a subtree never holds a shorter name.
+  if (!certval::DirectoryNameWithinSubtree(dir_name.normalized, dir_name.normalized)) __builtin_trap();
+  if (!certval::DirectoryNameWithinSubtree(dir_name.normalized, "")) __builtin_trap();
+  if (certval::DirectoryNameWithinSubtree(dir_name.normalized, dir_subtree.normalized) &&
+      dir_subtree.rdn_count > dir_name.rdn_count) {
+    __builtin_trap();
+  }
   return 0;
 }

@@ -7,6 +7,8 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
+#include "tests/pki/test_pki.h"
+#include "validator/certificate.h"
 #include "validator/ip_address.h"
 
 namespace certval {
@@ -283,18 +285,48 @@ TEST(NameConstraintsMatchTest, EmailConstraintValidity) {
   }
 }
 
+// The normal form of a Name built from `spec`.
+std::string Normalized(const testpki::NameSpec& spec) {
+  const std::string der = testpki::EncodeName(spec);
+  Name name;
+  EXPECT_TRUE(ParseName(der, &name).ok());
+  return name.normalized;
+}
+
 TEST(NameConstraintsMatchTest, DirectoryNames) {
-  const std::vector<std::string> name = {"c=us", "o=example", "cn=leaf"};
-  EXPECT_TRUE(DirectoryNameWithinSubtree(name, {}));
-  EXPECT_TRUE(DirectoryNameWithinSubtree(name, {"c=us"}));
-  EXPECT_TRUE(DirectoryNameWithinSubtree(name, {"c=us", "o=example"}));
+  using testpki::NameSpec;
+  const std::string name = Normalized({{"C", "US"}, {"O", "Example"}, {"CN", "leaf"}});
+  EXPECT_TRUE(DirectoryNameWithinSubtree(name, Normalized({})));
+  EXPECT_TRUE(DirectoryNameWithinSubtree(name, Normalized({{"C", "US"}})));
+  EXPECT_TRUE(DirectoryNameWithinSubtree(name, Normalized({{"C", "us"}, {"O", "  EXAMPLE "}})));
   EXPECT_TRUE(DirectoryNameWithinSubtree(name, name));
-  EXPECT_FALSE(DirectoryNameWithinSubtree(name, {"c=us", "o=example", "cn=leaf", "ou=more"}));
-  EXPECT_FALSE(DirectoryNameWithinSubtree(name, {"o=example"}));       // a prefix, not any part
-  EXPECT_FALSE(DirectoryNameWithinSubtree(name, {"c=us", "o=exampl"}));  // whole RDNs only
-  EXPECT_FALSE(DirectoryNameWithinSubtree(name, {"c=de"}));
-  EXPECT_FALSE(DirectoryNameWithinSubtree({}, {"c=us"}));
-  EXPECT_TRUE(DirectoryNameWithinSubtree({}, {}));
+  EXPECT_FALSE(DirectoryNameWithinSubtree(
+      name, Normalized({{"C", "US"}, {"O", "Example"}, {"CN", "leaf"}, {"OU", "more"}})));
+  EXPECT_FALSE(DirectoryNameWithinSubtree(name, Normalized({{"O", "Example"}})));  // a prefix, not any part
+  EXPECT_FALSE(DirectoryNameWithinSubtree(name, Normalized({{"C", "US"}, {"O", "Exampl"}})));  // whole RDNs
+  EXPECT_FALSE(DirectoryNameWithinSubtree(name, Normalized({{"C", "US"}, {"O", "Example"}, {"CN", "lea"}})));
+  EXPECT_FALSE(DirectoryNameWithinSubtree(name, Normalized({{"C", "DE"}})));
+  EXPECT_FALSE(DirectoryNameWithinSubtree(Normalized({}), Normalized({{"C", "US"}})));
+  EXPECT_TRUE(DirectoryNameWithinSubtree(Normalized({}), Normalized({})));
+}
+
+TEST(NameConstraintsMatchTest, DirectoryNamesWithMultiValuedRdns) {
+  // SET { CN=a, O=b } then OU=c, against the subtree SET { O=b, CN=a } (the other order) and
+  // against the same attributes as two RDNs.
+  const std::string atv_cn = std::string("\x30\x08\x06\x03\x55\x04\x03\x0c\x01" "a", 10);
+  const std::string atv_o = std::string("\x30\x08\x06\x03\x55\x04\x0a\x0c\x01" "b", 10);
+  const std::string atv_ou = std::string("\x30\x08\x06\x03\x55\x04\x0b\x0c\x01" "c", 10);
+  auto set = [](const std::string& contents) { return std::string("\x31") + char(contents.size()) + contents; };
+  auto name = [](const std::string& contents) { return std::string("\x30") + char(contents.size()) + contents; };
+  auto normalized = [](const std::string& der) {
+    Name parsed;
+    EXPECT_TRUE(ParseName(der, &parsed).ok());
+    return parsed.normalized;
+  };
+  const std::string full = normalized(name(set(atv_cn + atv_o) + set(atv_ou)));
+  EXPECT_TRUE(DirectoryNameWithinSubtree(full, normalized(name(set(atv_o + atv_cn)))));
+  EXPECT_FALSE(DirectoryNameWithinSubtree(full, normalized(name(set(atv_cn) + set(atv_o)))));
+  EXPECT_FALSE(DirectoryNameWithinSubtree(full, normalized(name(set(atv_cn)))));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
+#include "absl/types/span.h"
 
 namespace certval {
 namespace {
@@ -48,7 +49,7 @@ const char* SignatureAlgorithmName(SignatureAlgorithm alg) {
   return "unknown";
 }
 
-json StringList(const std::vector<Der>& items) {
+json StringList(absl::Span<const Der> items) {
   json out = json::array();
   for (Der d : items) out.push_back(std::string(d));
   return out;

@@ -17,8 +17,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
-#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "validator/der.h"
 #include "validator/oids.h"
 
 namespace certval {
@@ -27,7 +27,7 @@ namespace {
 constexpr unsigned kContext = CBS_ASN1_CONTEXT_SPECIFIC;
 constexpr unsigned kConstructed = CBS_ASN1_CONSTRUCTED;
 
-Der View(const CBS& cbs) { return Der(reinterpret_cast<const char*>(CBS_data(&cbs)), CBS_len(&cbs)); }
+Der View(const CBS& cbs) { return Der(reinterpret_cast<const char*>(cbs.data), cbs.len); }
 
 CBS ToCbs(Der der) {
   CBS cbs;
@@ -73,6 +73,12 @@ std::string TagName(unsigned tag) {
   return absl::StrCat("universal tag ", number, form);
 }
 
+// Most extension OIDs share their first bytes (2.5.29.x is 55 1d x), so the last byte settles most
+// comparisons without a call to memcmp.
+bool SameOid(Der a, Der b) {
+  return a.size() == b.size() && (a.empty() || (a.back() == b.back() && a == b));
+}
+
 bool IsNull(const CBS& params) { return View(params) == absl::string_view("\x05\x00", 2); }
 
 // Non-empty, minimally encoded sub-identifiers, last one complete.
@@ -102,13 +108,13 @@ int PositiveIntegerBits(CBS contents) {
 // Splits an AlgorithmIdentifier TLV into its OID contents and its parameters TLV (empty when absent).
 bool SplitAlgorithm(Der tlv, CBS* oid, CBS* params) {
   CBS input = ToCbs(tlv), seq, param;
-  if (!CBS_get_asn1(&input, &seq, CBS_ASN1_SEQUENCE) || CBS_len(&input) != 0 ||
-      !CBS_get_asn1(&seq, oid, CBS_ASN1_OBJECT) || !IsValidOid(View(*oid))) {
+  if (!der::Get(&input, &seq, CBS_ASN1_SEQUENCE) || input.len != 0 ||
+      !der::Get(&seq, oid, CBS_ASN1_OBJECT) || !IsValidOid(View(*oid))) {
     return false;
   }
   *params = seq;
-  return CBS_len(&seq) == 0 ||
-         (CBS_get_any_asn1_element(&seq, &param, nullptr, nullptr) && CBS_len(&seq) == 0);
+  return seq.len == 0 ||
+         (CBS_get_any_asn1_element(&seq, &param, nullptr, nullptr) && seq.len == 0);
 }
 
 enum class Hash { kNone, kSha256, kSha384, kSha512 };
@@ -116,8 +122,8 @@ enum class Hash { kNone, kSha256, kSha384, kSha512 };
 // Reads a hash AlgorithmIdentifier (NULL or absent parameters) that certval allows in RSASSA-PSS.
 Hash GetPssHash(CBS* in) {
   CBS tlv, oid, params;
-  if (!CBS_get_asn1_element(in, &tlv, CBS_ASN1_SEQUENCE) || !SplitAlgorithm(View(tlv), &oid, &params) ||
-      (CBS_len(&params) != 0 && !IsNull(params))) {
+  if (!der::GetElement(in, &tlv, CBS_ASN1_SEQUENCE) || !SplitAlgorithm(View(tlv), &oid, &params) ||
+      (params.len != 0 && !IsNull(params))) {
     return Hash::kNone;
   }
   if (View(oid) == kOidSha256) return Hash::kSha256;
@@ -129,12 +135,12 @@ Hash GetPssHash(CBS* in) {
 // maskGenAlgorithm: MGF1 over a hash AlgorithmIdentifier.
 Hash GetMgf1Hash(CBS* in) {
   CBS mgf, oid;
-  if (!CBS_get_asn1(in, &mgf, CBS_ASN1_SEQUENCE) || !CBS_get_asn1(&mgf, &oid, CBS_ASN1_OBJECT) ||
+  if (!der::Get(in, &mgf, CBS_ASN1_SEQUENCE) || !der::Get(&mgf, &oid, CBS_ASN1_OBJECT) ||
       View(oid) != kOidMgf1) {
     return Hash::kNone;
   }
   const Hash hash = GetPssHash(&mgf);
-  return CBS_len(&mgf) == 0 ? hash : Hash::kNone;
+  return mgf.len == 0 ? hash : Hash::kNone;
 }
 
 // RSASSA-PSS-params (RFC 4055). certval names only the profile of RFC 8017 / CA/B: SHA-2 hash, MGF1 with
@@ -142,16 +148,16 @@ Hash GetMgf1Hash(CBS* in) {
 SignatureAlgorithm ParsePssParams(CBS params) {
   CBS seq, hash_field, mgf_field, salt_field;
   uint64_t salt;
-  if (!CBS_get_asn1(&params, &seq, CBS_ASN1_SEQUENCE) || CBS_len(&params) != 0 ||
-      !CBS_get_asn1(&seq, &hash_field, kContext | kConstructed | 0) ||
-      !CBS_get_asn1(&seq, &mgf_field, kContext | kConstructed | 1) ||
-      !CBS_get_asn1(&seq, &salt_field, kContext | kConstructed | 2) ||
-      !CBS_get_asn1_uint64(&salt_field, &salt) || CBS_len(&salt_field) != 0 || CBS_len(&seq) != 0) {
+  if (!der::Get(&params, &seq, CBS_ASN1_SEQUENCE) || params.len != 0 ||
+      !der::Get(&seq, &hash_field, kContext | kConstructed | 0) ||
+      !der::Get(&seq, &mgf_field, kContext | kConstructed | 1) ||
+      !der::Get(&seq, &salt_field, kContext | kConstructed | 2) ||
+      !CBS_get_asn1_uint64(&salt_field, &salt) || salt_field.len != 0 || seq.len != 0) {
     return SignatureAlgorithm::kUnknown;
   }
   const Hash hash = GetPssHash(&hash_field);
-  if (hash == Hash::kNone || CBS_len(&hash_field) != 0 || GetMgf1Hash(&mgf_field) != hash ||
-      CBS_len(&mgf_field) != 0) {
+  if (hash == Hash::kNone || hash_field.len != 0 || GetMgf1Hash(&mgf_field) != hash ||
+      mgf_field.len != 0) {
     return SignatureAlgorithm::kUnknown;
   }
   switch (hash) {
@@ -191,7 +197,7 @@ constexpr SimpleAlgorithm kSimpleAlgorithms[] = {
 SignatureAlgorithm MapSignatureAlgorithm(Der oid, const CBS& params) {
   for (const SimpleAlgorithm& known : kSimpleAlgorithms) {
     if (oid != known.oid) continue;
-    const bool params_ok = CBS_len(&params) == 0 || (known.null_params && IsNull(params));
+    const bool params_ok = params.len == 0 || (known.null_params && IsNull(params));
     return params_ok ? known.algorithm : SignatureAlgorithm::kUnknown;
   }
   return oid == kOidRsaPss ? ParsePssParams(params) : SignatureAlgorithm::kUnknown;
@@ -199,9 +205,9 @@ SignatureAlgorithm MapSignatureAlgorithm(Der oid, const CBS& params) {
 
 void ClassifyCurve(CBS params, PublicKeyInfo* info) {
   CBS curve;
-  if (CBS_peek_asn1_tag(&params, CBS_ASN1_SEQUENCE)) {
+  if (der::Peek(params, CBS_ASN1_SEQUENCE)) {
     info->type = KeyType::kEcExplicitCurve;
-  } else if (CBS_get_asn1(&params, &curve, CBS_ASN1_OBJECT) && CBS_len(&params) == 0) {
+  } else if (der::Get(&params, &curve, CBS_ASN1_OBJECT) && params.len == 0) {
     const Der oid = View(curve);
     if (oid == kOidP256) {
       info->type = KeyType::kEcP256;
@@ -221,14 +227,30 @@ void ClassifyCurve(CBS params, PublicKeyInfo* info) {
 // Dss-Parms ::= SEQUENCE { p, q, g }: the size of p, or 0 when the parameters are absent or malformed.
 int DsaBits(CBS params) {
   CBS seq, p;
-  if (!CBS_get_asn1(&params, &seq, CBS_ASN1_SEQUENCE) || !CBS_get_asn1(&seq, &p, CBS_ASN1_INTEGER)) return 0;
+  if (!der::Get(&params, &seq, CBS_ASN1_SEQUENCE) || !der::Get(&seq, &p, CBS_ASN1_INTEGER)) return 0;
   return PositiveIntegerBits(p);
 }
 
+bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
 int DaysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
+  return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
+}
+
+// Leap years in [0, year) of the proleptic Gregorian calendar, where year 0 is one.
+constexpr int64_t LeapYearsBefore(int64_t year) {
+  return year == 0 ? 0 : 1 + (year - 1) / 4 - (year - 1) / 100 + (year - 1) / 400;
+}
+
+// Days from 1970-01-01 to a valid date of years 0..9999. Done by hand because absl::FromCivil goes
+// through the time-zone library, which cost more than the rest of the certificate's fields.
+int64_t DaysSinceEpoch(int year, int month, int day) {
+  static constexpr int kDaysBeforeMonth[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+  constexpr int64_t kDaysBefore1970 = 365 * 1970 + LeapYearsBefore(1970);
+  const int64_t days = 365 * int64_t{year} + LeapYearsBefore(year) + kDaysBeforeMonth[month - 1] +
+                       (month > 2 && IsLeapYear(year) ? 1 : 0) + (day - 1);
+  return days - kDaysBefore1970;
 }
 
 // Parses an RFC 5280 UTCTime or GeneralizedTime; returns why it is invalid, or "" on success.
@@ -259,7 +281,7 @@ std::string ParseTimeString(absl::string_view s, bool generalized, absl::Time* o
   if (hour > 23) return absl::StrCat("hour ", hour, " out of range");
   if (minute > 59) return absl::StrCat("minute ", minute, " out of range");
   if (second > 59) return absl::StrCat("second ", second, " out of range");
-  *out = absl::FromCivil(absl::CivilSecond(year, month, day, hour, minute, second), absl::UTCTimeZone());
+  *out = absl::FromUnixSeconds(DaysSinceEpoch(year, month, day) * 86400 + hour * 3600 + minute * 60 + second);
   return "";
 }
 
@@ -381,7 +403,7 @@ const CertificateParser::ExtensionHandler* CertificateParser::FindHandler(Der oi
       {kOidPolicyMappings, "policyMappings", &CertificateParser::ParsePolicyMappings},
   };
   for (const ExtensionHandler& handler : kHandlers) {
-    if (handler.oid == oid) return &handler;
+    if (SameOid(handler.oid, oid)) return &handler;
   }
   return nullptr;
 }
@@ -414,16 +436,16 @@ std::string CertificateParser::Path() const {
 
 bool CertificateParser::Get(CBS* in, CBS* contents, unsigned tag) {
   const Der rest = View(*in);  // a failed CBS_get_asn1 may have advanced `in`
-  return CBS_get_asn1(in, contents, tag) || Fail(rest, DescribeDerFault(rest, tag));
+  return der::Get(in, contents, tag) || Fail(rest, DescribeDerFault(rest, tag));
 }
 
 bool CertificateParser::GetElement(CBS* in, CBS* tlv, unsigned tag) {
   const Der rest = View(*in);
-  return CBS_get_asn1_element(in, tlv, tag) || Fail(rest, DescribeDerFault(rest, tag));
+  return der::GetElement(in, tlv, tag) || Fail(rest, DescribeDerFault(rest, tag));
 }
 
 bool CertificateParser::ExpectEnd(const CBS& in, absl::string_view what) {
-  return CBS_len(&in) == 0 || Fail(CBS_data(&in), what);
+  return in.len == 0 || Fail(in.data, what);
 }
 
 bool CertificateParser::ParseNameAt(Der tlv, Name* out) {
@@ -448,7 +470,7 @@ bool CertificateParser::ParseCertificate() {
   section_ = "certificate";
   if (!ExpectEnd(certificate)) return false;
   CBS tbs;
-  CBS_get_asn1(&tbs_tlv, &tbs, CBS_ASN1_SEQUENCE);  // cannot fail: GetElement checked it
+  der::Get(&tbs_tlv, &tbs, CBS_ASN1_SEQUENCE);  // cannot fail: GetElement checked it
   return ParseTbs(tbs);
 }
 
@@ -490,7 +512,7 @@ bool CertificateParser::ParseTbs(CBS tbs) {
 
 bool CertificateParser::ParseVersion(CBS* tbs) {
   constexpr unsigned kTag = kContext | kConstructed | 0;
-  if (!CBS_peek_asn1_tag(tbs, kTag)) return true;  // absent: v1
+  if (!der::Peek(*tbs, kTag)) return true;  // absent: v1
   section_ = "tbsCertificate.version";
   const Der at = View(*tbs);
   CBS wrapper, value;
@@ -498,10 +520,10 @@ bool CertificateParser::ParseVersion(CBS* tbs) {
   const Der value_at = View(wrapper);
   if (!Get(&wrapper, &value, CBS_ASN1_INTEGER) || !ExpectEnd(wrapper)) return false;
   if (!CBS_is_valid_asn1_integer(&value, nullptr)) return Fail(value_at, "not a minimally encoded INTEGER");
-  if (CBS_len(&value) != 1 || CBS_data(&value)[0] > 2)
+  if (value.len != 1 || value.data[0] > 2)
     return Fail(value_at, "unknown version (only v1, v2, v3 exist)");
-  if (CBS_data(&value)[0] == 0) return Fail(at, "version v1 must be omitted (DER DEFAULT)");
-  cert_->version_ = CBS_data(&value)[0] + 1;
+  if (value.data[0] == 0) return Fail(at, "version v1 must be omitted (DER DEFAULT)");
+  cert_->version_ = value.data[0] + 1;
   return true;
 }
 
@@ -511,7 +533,7 @@ bool CertificateParser::ParseSerial(CBS* tbs) {
   CBS serial;
   if (!Get(tbs, &serial, CBS_ASN1_INTEGER)) return false;
   // Zero, negative and over-long serials are left for the checks to judge.
-  if (CBS_len(&serial) == 0) return Fail(at, "empty INTEGER");
+  if (serial.len == 0) return Fail(at, "empty INTEGER");
   if (!CBS_is_valid_asn1_integer(&serial, nullptr)) return Fail(at, "INTEGER not minimally encoded");
   cert_->serial_ = View(serial);
   return true;
@@ -565,7 +587,7 @@ bool CertificateParser::ParseSpki(CBS* tbs) {
   uint8_t unused;
   if (!GetElement(tbs, &spki_tlv, CBS_ASN1_SEQUENCE)) return false;
   CBS copy = spki_tlv;
-  CBS_get_asn1(&copy, &spki, CBS_ASN1_SEQUENCE);  // cannot fail: GetElement checked it
+  der::Get(&copy, &spki, CBS_ASN1_SEQUENCE);  // cannot fail: GetElement checked it
   if (!GetElement(&spki, &algorithm, CBS_ASN1_SEQUENCE)) return false;
   const Der key_at = View(spki);
   if (!Get(&spki, &key, CBS_ASN1_BITSTRING) || !ExpectEnd(spki)) return false;
@@ -589,8 +611,8 @@ bool CertificateParser::ClassifyKey(Der oid, CBS params, CBS key, Der key_at) {
   }
   if (oid == kOidEcPublicKey) {
     ClassifyCurve(params, &info);
-  } else if (oid == kOidEd25519 && CBS_len(&params) == 0) {
-    if (CBS_len(&key) != 32) return Fail(key_at, "Ed25519 public key must be 32 bytes");
+  } else if (oid == kOidEd25519 && params.len == 0) {
+    if (key.len != 32) return Fail(key_at, "Ed25519 public key must be 32 bytes");
     info.type = KeyType::kEd25519;
     info.bits = 255;
   } else if (oid == kOidDsa) {
@@ -602,9 +624,9 @@ bool CertificateParser::ClassifyKey(Der oid, CBS params, CBS key, Der key_at) {
 
 bool CertificateParser::ParseRsaKey(CBS key, Der key_at) {
   CBS seq, modulus, exponent;
-  if (!CBS_get_asn1(&key, &seq, CBS_ASN1_SEQUENCE) || CBS_len(&key) != 0 ||
-      !CBS_get_asn1(&seq, &modulus, CBS_ASN1_INTEGER) || !CBS_get_asn1(&seq, &exponent, CBS_ASN1_INTEGER) ||
-      CBS_len(&seq) != 0) {
+  if (!der::Get(&key, &seq, CBS_ASN1_SEQUENCE) || key.len != 0 ||
+      !der::Get(&seq, &modulus, CBS_ASN1_INTEGER) || !der::Get(&seq, &exponent, CBS_ASN1_INTEGER) ||
+      seq.len != 0) {
     return Fail(key_at, "subjectPublicKey is not a DER RSAPublicKey");
   }
   cert_->public_key_.bits = PositiveIntegerBits(modulus);
@@ -616,7 +638,7 @@ bool CertificateParser::ParseRsaKey(CBS key, Der key_at) {
 
 bool CertificateParser::ParseUniqueId(CBS* tbs, unsigned number, absl::string_view path) {
   const unsigned tag = kContext | number;
-  if (!CBS_peek_asn1_tag(tbs, tag)) return true;
+  if (!der::Peek(*tbs, tag)) return true;
   section_ = path;
   const Der at = View(*tbs);
   CBS id;
@@ -629,7 +651,7 @@ bool CertificateParser::ParseUniqueId(CBS* tbs, unsigned number, absl::string_vi
 
 bool CertificateParser::ParseExtensions(CBS* tbs) {
   constexpr unsigned kTag = kContext | kConstructed | 3;
-  if (!CBS_peek_asn1_tag(tbs, kTag)) return true;
+  if (!der::Peek(*tbs, kTag)) return true;
   section_ = "tbsCertificate.extensions";
   const Der at = View(*tbs);
   if (cert_->version_ != 3) return Fail(at, "only allowed in v3 certificates");
@@ -637,9 +659,8 @@ bool CertificateParser::ParseExtensions(CBS* tbs) {
   if (!Get(tbs, &wrapper, kTag)) return false;
   const Der list_at = View(wrapper);
   if (!Get(&wrapper, &list, CBS_ASN1_SEQUENCE) || !ExpectEnd(wrapper)) return false;
-  if (CBS_len(&list) == 0) return Fail(list_at, "empty extensions SEQUENCE");
-  cert_->extensions_.reserve(12);
-  for (int index = 0; CBS_len(&list) > 0; ++index) {
+  if (list.len == 0) return Fail(list_at, "empty extensions SEQUENCE");
+  for (int index = 0; list.len > 0; ++index) {
     if (!ParseExtension(&list, index)) return false;
   }
   extension_index_ = -1;
@@ -656,7 +677,7 @@ bool CertificateParser::ParseExtension(CBS* list, int index) {
   if (!IsValidOid(View(oid))) return Fail(oid_at, "malformed extnID");
   extension_oid_ = View(oid);
   bool critical = false;
-  if (CBS_peek_asn1_tag(&extension, CBS_ASN1_BOOLEAN)) {
+  if (der::Peek(extension, CBS_ASN1_BOOLEAN)) {
     const Der at = View(extension);
     int flag;
     if (!CBS_get_asn1_bool(&extension, &flag)) return Fail(at, "critical is not a DER BOOLEAN");
@@ -665,7 +686,7 @@ bool CertificateParser::ParseExtension(CBS* list, int index) {
   }
   if (!Get(&extension, &value, CBS_ASN1_OCTETSTRING) || !ExpectEnd(extension)) return false;
   for (const Extension& seen : cert_->extensions_) {
-    if (seen.oid == extension_oid_) return Fail(oid_at, "duplicate extension");
+    if (SameOid(seen.oid, extension_oid_)) return Fail(oid_at, "duplicate extension");
   }
   cert_->extensions_.push_back(Extension{extension_oid_, critical, View(value)});
   const ExtensionHandler* handler = FindHandler(extension_oid_);
@@ -700,7 +721,7 @@ bool CertificateParser::ParseGeneralName(CBS* in, GeneralNameType* type, CBS* va
 }
 
 bool CertificateParser::ParseGeneralNameList(CBS list, GeneralNames* out) {
-  while (CBS_len(&list) > 0) {
+  while (list.len > 0) {
     const Der at = View(list);
     GeneralNameType type;
     CBS value;
@@ -739,14 +760,14 @@ bool CertificateParser::ParseBasicConstraints(CBS value) {
   CBS seq;
   if (!GetOnly(value, CBS_ASN1_SEQUENCE, &seq)) return false;
   BasicConstraints constraints;
-  if (CBS_peek_asn1_tag(&seq, CBS_ASN1_BOOLEAN)) {
+  if (der::Peek(seq, CBS_ASN1_BOOLEAN)) {
     const Der at = View(seq);
     int is_ca;
     if (!CBS_get_asn1_bool(&seq, &is_ca)) return Fail(at, "cA is not a DER BOOLEAN");
     if (!is_ca) return Fail(at, "cA FALSE must be omitted (DER DEFAULT)");
     constraints.is_ca = true;
   }
-  if (CBS_peek_asn1_tag(&seq, CBS_ASN1_INTEGER)) {
+  if (der::Peek(seq, CBS_ASN1_INTEGER)) {
     const Der at = View(seq);
     uint64_t path_len;
     if (!CBS_get_asn1_uint64(&seq, &path_len))
@@ -780,9 +801,9 @@ bool CertificateParser::ParseExtKeyUsage(CBS value) {
   const Der at = View(value);
   CBS seq;
   if (!GetOnly(value, CBS_ASN1_SEQUENCE, &seq)) return false;
-  if (CBS_len(&seq) == 0) return Fail(at, "empty extKeyUsage");
+  if (seq.len == 0) return Fail(at, "empty extKeyUsage");
   ExtKeyUsage usage;
-  while (CBS_len(&seq) > 0) {
+  while (seq.len > 0) {
     const Der oid_at = View(seq);
     CBS oid;
     if (!Get(&seq, &oid, CBS_ASN1_OBJECT)) return false;
@@ -800,7 +821,7 @@ bool CertificateParser::ParseSubjectAltName(CBS value) {
   const Der at = View(value);
   CBS seq;
   if (!GetOnly(value, CBS_ASN1_SEQUENCE, &seq)) return false;
-  if (CBS_len(&seq) == 0) return Fail(at, "empty GeneralNames");
+  if (seq.len == 0) return Fail(at, "empty GeneralNames");
   GeneralNames names;
   if (!ParseGeneralNameList(seq, &names)) return false;
   cert_->subject_alt_names_ = std::move(names);
@@ -826,21 +847,21 @@ bool CertificateParser::ParseNameConstraints(CBS value) {
 bool CertificateParser::ParseSubtrees(CBS* in, unsigned number, std::vector<GeneralSubtree>* out,
                                       bool* present) {
   const unsigned tag = kContext | kConstructed | number;
-  if (!CBS_peek_asn1_tag(in, tag)) return true;
+  if (!der::Peek(*in, tag)) return true;
   *present = true;
   const Der at = View(*in);
   CBS list;
   if (!Get(in, &list, tag)) return false;
-  if (CBS_len(&list) == 0)
+  if (list.len == 0)
     return Fail(at, number == 0 ? "empty permittedSubtrees" : "empty excludedSubtrees");
-  while (CBS_len(&list) > 0) {
+  while (list.len > 0) {
     CBS subtree, base;
     if (!Get(&list, &subtree, CBS_ASN1_SEQUENCE)) return false;
     const Der base_at = View(subtree);
     GeneralSubtree entry;
     if (!ParseGeneralName(&subtree, &entry.type, &base)) return false;
-    if (entry.type == GeneralNameType::kIpAddress && CBS_len(&base) != 8 && CBS_len(&base) != 32) {
-      return Fail(base_at, absl::StrCat("iPAddress constraint must be 8 or 32 octets, not ", CBS_len(&base)));
+    if (entry.type == GeneralNameType::kIpAddress && base.len != 8 && base.len != 32) {
+      return Fail(base_at, absl::StrCat("iPAddress constraint must be 8 or 32 octets, not ", base.len));
     }
     if (!ExpectEnd(subtree, "GeneralSubtree minimum and maximum must be absent (RFC 5280 4.2.1.10)"))
       return false;
@@ -862,19 +883,19 @@ bool CertificateParser::ParseAuthorityKeyId(CBS value) {
   CBS seq, field;
   if (!GetOnly(value, CBS_ASN1_SEQUENCE, &seq)) return false;
   AuthorityKeyIdentifier aki;
-  if (CBS_peek_asn1_tag(&seq, kContext | 0)) {
+  if (der::Peek(seq, kContext | 0)) {
     if (!Get(&seq, &field, kContext | 0)) return false;
     aki.key_id = View(field);
   }
-  if (CBS_peek_asn1_tag(&seq, kContext | kConstructed | 1)) {
+  if (der::Peek(seq, kContext | kConstructed | 1)) {
     const Der issuer_at = View(seq);
     GeneralNames scratch;
     if (!Get(&seq, &field, kContext | kConstructed | 1)) return false;
-    if (CBS_len(&field) == 0) return Fail(issuer_at, "empty authorityCertIssuer");
+    if (field.len == 0) return Fail(issuer_at, "empty authorityCertIssuer");
     if (!ParseGeneralNameList(field, &scratch)) return false;
     aki.has_issuer = true;
   }
-  if (CBS_peek_asn1_tag(&seq, kContext | 2)) {
+  if (der::Peek(seq, kContext | 2)) {
     const Der serial_at = View(seq);
     if (!Get(&seq, &field, kContext | 2)) return false;
     if (!CBS_is_valid_asn1_integer(&field, nullptr))
@@ -893,8 +914,8 @@ bool CertificateParser::ParseAuthorityInfoAccess(CBS value) {
   const Der at = View(value);
   CBS seq;
   if (!GetOnly(value, CBS_ASN1_SEQUENCE, &seq)) return false;
-  if (CBS_len(&seq) == 0) return Fail(at, "empty authorityInfoAccess");
-  while (CBS_len(&seq) > 0) {
+  if (seq.len == 0) return Fail(at, "empty authorityInfoAccess");
+  while (seq.len > 0) {
     CBS description, method, location;
     GeneralNameType type;
     if (!Get(&seq, &description, CBS_ASN1_SEQUENCE)) return false;
@@ -934,7 +955,7 @@ bool CertificateParser::ParsePolicyMappings(CBS value) {
 // ---- Certificate ----
 
 absl::StatusOr<std::shared_ptr<const Certificate>> Certificate::Parse(std::string der) {
-  std::shared_ptr<Certificate> cert(new Certificate());
+  auto cert = std::make_shared<Certificate>(Certificate::PassKey());
   cert->der_ = std::move(der);  // moved before parsing: the views must point into this buffer
   absl::Status status = CertificateParser(cert.get()).Parse();
   if (!status.ok()) return status;
@@ -957,7 +978,7 @@ EVP_PKEY* Certificate::verification_key() const {
     CBS cbs;
     CBS_init(&cbs, reinterpret_cast<const uint8_t*>(public_key_.spki.data()), public_key_.spki.size());
     bssl::UniquePtr<EVP_PKEY> key(EVP_parse_public_key(&cbs));
-    if (key != nullptr && CBS_len(&cbs) == 0) verification_key_.key = std::move(key);
+    if (key != nullptr && cbs.len == 0) verification_key_.key = std::move(key);
   });
   return verification_key_.key.get();
 }

@@ -17,10 +17,12 @@
 
 #include <openssl/evp.h>
 
-#include "absl/strings/string_view.h"
-
+#include "absl/container/inlined_vector.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "absl/types/span.h"
 
 namespace certval {
 
@@ -84,7 +86,7 @@ enum class GeneralNameType {
 
 // The names of one GeneralNames value (a subjectAltName), sorted by kind.
 struct GeneralNames {
-  std::vector<Der> dns_names;        // IA5String contents, as presented
+  absl::InlinedVector<Der, 2> dns_names;  // IA5String contents, as presented
   std::vector<Der> emails;           // IA5String contents
   std::vector<Der> uris;             // IA5String contents
   std::vector<Der> ip_addresses;     // 4 or 16 raw bytes
@@ -103,14 +105,19 @@ struct NameAttribute {
 // A distinguished name with the forms the checks compare.
 struct Name {
   Der der;  // the whole Name TLV
-  // One string per RDN, normalized for comparison (RFC 5280 7.1: case-insensitive, white space folded,
-  // string types unified, attributes of a multi-valued RDN in a canonical order).
-  std::vector<std::string> normalized_rdns;
-  std::string normalized;  // all RDNs, concatenated; equal names have equal strings
-  std::vector<NameAttribute> attributes;  // in order of appearance
-  std::vector<std::string> common_names;  // commonName values as UTF-8
-  std::vector<std::string> emails;        // emailAddress (PKCS#9) values
-  bool empty() const { return normalized_rdns.empty(); }
+  // The RDNs normalized for comparison (RFC 5280 7.1: case-insensitive, white space folded, string
+  // types unified, attributes of a multi-valued RDN in a canonical order), concatenated. Equal names
+  // have equal strings; and since each RDN's form is self-delimiting, a name's first RDNs are a
+  // subtree's exactly when the subtree's string is a prefix of the name's.
+  std::string normalized;
+  size_t rdn_count = 0;
+  absl::InlinedVector<NameAttribute, 4> attributes;  // in order of appearance
+  bool empty() const { return rdn_count == 0; }
+
+  // Calls `visit` with the UTF-8 text of each string-valued attribute of `type` (an OID's contents,
+  // e.g. kOidCommonName), in order. ASCII and UTF-8 values are views of the DER; no allocation.
+  void VisitTexts(Der type, absl::FunctionRef<void(absl::string_view)> visit) const;
+  std::vector<std::string> Texts(Der type) const;  // the same texts, copied
 };
 
 // Parses a Name TLV (e.g. a directoryName) into `out`. Views in `out` point into `der`.
@@ -144,7 +151,7 @@ enum KeyUsageBit : uint16_t {
 };
 
 struct ExtKeyUsage {
-  std::vector<Der> oids;  // OID contents, in order
+  absl::InlinedVector<Der, 2> oids;  // OID contents, in order
   bool server_auth = false;
   bool client_auth = false;
   bool any = false;  // anyExtendedKeyUsage
@@ -176,6 +183,11 @@ class Certificate {
   // "tbsCertificate.validity.notBefore at offset 140: UTCTime seconds missing".
   static absl::StatusOr<std::shared_ptr<const Certificate>> Parse(std::string der);
 
+  // For Parse (through std::make_shared, which needs a public constructor); PassKey is private.
+  struct PassKey {
+    explicit PassKey() = default;
+  };
+  explicit Certificate(PassKey) {}
   Certificate(const Certificate&) = delete;
   Certificate& operator=(const Certificate&) = delete;
 
@@ -197,7 +209,7 @@ class Certificate {
   const PublicKeyInfo& public_key() const { return public_key_; }
 
   // Every extension, in order; the typed views below are filled for the ones certval understands.
-  const std::vector<Extension>& extensions() const { return extensions_; }
+  absl::Span<const Extension> extensions() const { return extensions_; }
   const Extension* FindExtension(Der oid) const;
 
   const std::optional<BasicConstraints>& basic_constraints() const { return basic_constraints_; }
@@ -229,7 +241,6 @@ class Certificate {
 
  private:
   friend class CertificateParser;
-  Certificate() = default;
 
   std::string der_;
   Der tbs_;
@@ -243,7 +254,7 @@ class Certificate {
   absl::Time not_before_;
   absl::Time not_after_;
   PublicKeyInfo public_key_;
-  std::vector<Extension> extensions_;
+  absl::InlinedVector<Extension, 10> extensions_;  // a typical certificate has 5 to 10
   std::optional<BasicConstraints> basic_constraints_;
   std::optional<uint16_t> key_usage_;
   std::optional<ExtKeyUsage> ext_key_usage_;

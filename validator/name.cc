@@ -16,12 +16,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "validator/certificate.h"
+#include "validator/der.h"
 #include "validator/oids.h"
 
 namespace certval {
 namespace {
 
-Der View(const CBS& cbs) { return Der(reinterpret_cast<const char*>(CBS_data(&cbs)), CBS_len(&cbs)); }
+Der View(const CBS& cbs) { return Der(reinterpret_cast<const char*>(cbs.data), cbs.len); }
 
 CBS ToCbs(Der der) {
   CBS cbs;
@@ -182,21 +183,19 @@ class NameParser {
     *out_ = Name();
     out_->der = der;
     CBS input = ToCbs(der), rdns;
-    if (!CBS_get_asn1(&input, &rdns, CBS_ASN1_SEQUENCE)) {
+    if (!der::Get(&input, &rdns, CBS_ASN1_SEQUENCE)) {
       return Fail(der, DescribeDerFault(der, CBS_ASN1_SEQUENCE));
     }
-    if (CBS_len(&input) != 0) return Fail(CBS_data(&input), "trailing data after the Name");
-    out_->normalized_rdns.reserve(8);
-    out_->attributes.reserve(8);
-    while (CBS_len(&rdns) > 0) {
+    if (input.len != 0) return Fail(input.data, "trailing data after the Name");
+    // The normal form is a little longer than the DER; one allocation covers the usual name.
+    out_->normalized.reserve(der.size() + der.size() / 2);
+    while (rdns.len > 0) {
       const Der rest = View(rdns);
       CBS set;
-      if (!CBS_get_asn1(&rdns, &set, CBS_ASN1_SET)) return Fail(rest, DescribeDerFault(rest, CBS_ASN1_SET));
-      if (CBS_len(&set) == 0) return Fail(rest, "empty RDN SET");
-      std::string rdn;
-      if (absl::Status status = ParseRdn(set, &rdn); !status.ok()) return status;
-      out_->normalized.append(rdn);
-      out_->normalized_rdns.push_back(std::move(rdn));
+      if (!der::Get(&rdns, &set, CBS_ASN1_SET)) return Fail(rest, DescribeDerFault(rest, CBS_ASN1_SET));
+      if (set.len == 0) return Fail(rest, "empty RDN SET");
+      if (absl::Status status = ParseRdn(set, &out_->normalized); !status.ok()) return status;
+      ++out_->rdn_count;
     }
     return absl::OkStatus();
   }
@@ -209,21 +208,23 @@ class NameParser {
     return Fail(reinterpret_cast<const uint8_t*>(at.data()), what);
   }
 
-  absl::Status ParseRdn(CBS set, std::string* rdn) {
+  // Appends the RDN in `set` to `normalized`.
+  absl::Status ParseRdn(CBS set, std::string* normalized) {
     // The usual single-valued RDN is encoded in place: nothing to sort, no temporaries.
-    AppendU32(1, rdn);
-    if (absl::Status status = ParseAttribute(&set, rdn); !status.ok()) return status;
-    if (CBS_len(&set) == 0) return absl::OkStatus();
+    const size_t start = normalized->size();
+    AppendU32(1, normalized);
+    if (absl::Status status = ParseAttribute(&set, normalized); !status.ok()) return status;
+    if (set.len == 0) return absl::OkStatus();
     std::vector<std::string> attributes;
-    attributes.push_back(rdn->substr(4));
-    rdn->clear();
-    while (CBS_len(&set) > 0) {
+    attributes.push_back(normalized->substr(start + 4));
+    normalized->resize(start);
+    while (set.len > 0) {
       attributes.emplace_back();
       if (absl::Status status = ParseAttribute(&set, &attributes.back()); !status.ok()) return status;
     }
     std::sort(attributes.begin(), attributes.end());
-    AppendU32(attributes.size(), rdn);
-    for (const std::string& attribute : attributes) rdn->append(attribute);
+    AppendU32(attributes.size(), normalized);
+    for (const std::string& attribute : attributes) normalized->append(attribute);
     return absl::OkStatus();
   }
 
@@ -234,18 +235,18 @@ class NameParser {
     size_t header;
     // A failed CBS_get_* may have consumed input, so faults are described from saved views.
     const Der rest = View(*set);
-    if (!CBS_get_asn1(set, &atv, CBS_ASN1_SEQUENCE))
+    if (!der::Get(set, &atv, CBS_ASN1_SEQUENCE))
       return Fail(rest, DescribeDerFault(rest, CBS_ASN1_SEQUENCE));
     const Der type_rest = View(atv);
-    if (!CBS_get_asn1(&atv, &type, CBS_ASN1_OBJECT)) {
+    if (!der::Get(&atv, &type, CBS_ASN1_OBJECT)) {
       return Fail(type_rest, absl::StrCat("attribute type: ", DescribeDerFault(type_rest, CBS_ASN1_OBJECT)));
     }
-    if (CBS_len(&type) == 0) return Fail(type_rest, "empty attribute type OID");
+    if (type.len == 0) return Fail(type_rest, "empty attribute type OID");
     const Der value_rest = View(atv);
     if (!CBS_get_any_asn1_element(&atv, &value, &tag, &header)) {
       return Fail(value_rest, absl::StrCat("attribute value: ", DescribeDerFault(value_rest, 0)));
     }
-    if (CBS_len(&atv) != 0) return Fail(CBS_data(&atv), "trailing data in AttributeTypeAndValue");
+    if (atv.len != 0) return Fail(atv.data, "trailing data in AttributeTypeAndValue");
 
     const Der value_tlv = View(value);
     const uint8_t tag_byte = static_cast<uint8_t>(value_tlv[0]);
@@ -270,11 +271,6 @@ class NameParser {
     }
     encoded->push_back('s');
     AppendNormalized(text, encoded);
-    if (View(type) == kOidCommonName) {
-      out_->common_names.emplace_back(text);
-    } else if (View(type) == kOidEmailAddress) {
-      out_->emails.emplace_back(text);
-    }
     return absl::OkStatus();
   }
 
@@ -290,5 +286,25 @@ absl::Status ParseName(Der der, Name* out, absl::string_view path, Der enclosing
 }
 
 absl::Status ParseName(Der der, Name* out) { return ParseName(der, out, "Name", der); }
+
+void Name::VisitTexts(Der type, absl::FunctionRef<void(absl::string_view)> visit) const {
+  for (const NameAttribute& attribute : attributes) {
+    const uint8_t tag = static_cast<uint8_t>(attribute.tag);
+    if (attribute.type != type || !IsStringType(tag)) continue;
+    // ASCII and UTF-8 are their own text (validated when parsed); the rest are converted here.
+    if (tag == CBS_ASN1_UTF8STRING || tag == CBS_ASN1_PRINTABLESTRING || tag == CBS_ASN1_IA5STRING) {
+      visit(attribute.value);
+      continue;
+    }
+    std::string converted;
+    if (DecodeString(tag, attribute.value, &converted) == nullptr) visit(converted);
+  }
+}
+
+std::vector<std::string> Name::Texts(Der type) const {
+  std::vector<std::string> texts;
+  VisitTexts(type, [&texts](absl::string_view text) { texts.emplace_back(text); });
+  return texts;
+}
 
 }  // namespace certval

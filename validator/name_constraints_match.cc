@@ -101,13 +101,8 @@ bool EmailMatchesConstraint(absl::string_view email, absl::string_view constrain
   return absl::EqualsIgnoreCase(host, constraint);  // exactly one host, not its subdomains
 }
 
-bool DirectoryNameWithinSubtree(const std::vector<std::string>& name_rdns,
-                                const std::vector<std::string>& subtree_rdns) {
-  if (subtree_rdns.size() > name_rdns.size()) return false;
-  for (size_t i = 0; i < subtree_rdns.size(); ++i) {
-    if (name_rdns[i] != subtree_rdns[i]) return false;
-  }
-  return true;
+bool DirectoryNameWithinSubtree(absl::string_view name_normalized, absl::string_view subtree_normalized) {
+  return absl::StartsWith(name_normalized, subtree_normalized);
 }
 
 }  // namespace certval

@@ -8,9 +8,6 @@
 #ifndef CERTVAL_VALIDATOR_NAME_CONSTRAINTS_MATCH_H_
 #define CERTVAL_VALIDATOR_NAME_CONSTRAINTS_MATCH_H_
 
-#include <string>
-#include <vector>
-
 #include "absl/strings/string_view.h"
 
 namespace certval {
@@ -70,10 +67,9 @@ bool EmailMatchesConstraint(absl::string_view email, absl::string_view constrain
 
 // ---- directoryName ----
 
-// The subtree's RDNs (Name::normalized_rdns) are a prefix of the name's; the empty subtree holds
-// every name.
-bool DirectoryNameWithinSubtree(const std::vector<std::string>& name_rdns,
-                                const std::vector<std::string>& subtree_rdns);
+// The subtree's RDNs are the name's first RDNs; the empty subtree holds every name. Both are
+// Name::normalized strings, whose RDN forms are self-delimiting: RDN prefix is string prefix.
+bool DirectoryNameWithinSubtree(absl::string_view name_normalized, absl::string_view subtree_normalized);
 
 }  // namespace certval
 

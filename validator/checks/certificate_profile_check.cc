@@ -150,7 +150,7 @@ bool HasNonWildcardDnsName(const GeneralNames& san) {
 }
 
 // Reports an address-looking CN that is not the canonical text of any iPAddress SAN.
-void CheckIpCommonName(const std::string& cn, const GeneralNames& san, FindingReporter& out) {
+void CheckIpCommonName(absl::string_view cn, const GeneralNames& san, FindingReporter& out) {
   char buf[ip_text::kMaxText];
   for (Der address : san.ip_addresses) {
     if (ip_text::Canonical(address, buf) == cn) return;
@@ -162,7 +162,7 @@ void CheckIpCommonName(const std::string& cn, const GeneralNames& san, FindingRe
 }
 
 // Reports a host-name CN that is not a byte-for-byte copy of a dNSName SAN.
-void CheckDnsCommonName(const std::string& cn, const GeneralNames& san, FindingReporter& out) {
+void CheckDnsCommonName(absl::string_view cn, const GeneralNames& san, FindingReporter& out) {
   for (Der name : san.dns_names) {
     if (name == cn) return;
   }
@@ -172,15 +172,15 @@ void CheckDnsCommonName(const std::string& cn, const GeneralNames& san, FindingR
 }
 
 void CheckCommonNames(const Certificate& leaf, FindingReporter& out) {
-  if (leaf.subject().common_names.empty() || !leaf.subject_alt_names()) return;
+  if (!leaf.subject_alt_names()) return;
   const GeneralNames& san = *leaf.subject_alt_names();
-  for (const std::string& cn : leaf.subject().common_names) {
+  leaf.subject().VisitTexts(kOidCommonName, [&san, &out](absl::string_view cn) {
     if (ip_text::LooksLikeIp(cn)) {
       if (!san.ip_addresses.empty()) CheckIpCommonName(cn, san, out);
     } else if (HasNonWildcardDnsName(san)) {
       CheckDnsCommonName(cn, san, out);
     }
-  }
+  });
 }
 
 void CheckCertificate(const PathContext& ctx, size_t i, FindingReporter& out) {

@@ -6,6 +6,7 @@
 #include "validator/hostname_match.h"
 #include "validator/ip_address.h"
 #include "validator/name_constraints_match.h"
+#include "validator/oids.h"
 
 namespace certval {
 namespace {
@@ -19,8 +20,7 @@ struct ConstraintSet {
 // A name found in a certificate, with its form.
 struct PresentedName {
   GeneralNameType type;
-  Der value;                                     // DNS/email/IP bytes; unused for directory names
-  const std::vector<std::string>* rdns = nullptr;  // directory names
+  Der value;  // DNS/email/IP bytes; for directory names, Name::normalized
 };
 
 bool HasForm(const std::vector<GeneralSubtree>& subtrees, GeneralNameType type) {
@@ -53,21 +53,22 @@ bool ConstraintValid(const GeneralSubtree& s, std::string* why) {
   }
 }
 
-// Parsed directoryName subtrees keep their RDN lists here for the life of one check run.
+// Parsed directoryName subtrees keep their normal forms here for the life of one check run.
 class DirectorySubtrees {
  public:
-  const std::vector<std::string>* Rdns(Der name_der) {
-    for (auto& [der, rdns] : cache_) {
-      if (der == name_der) return &rdns;
+  // Name::normalized of the subtree, or null if it does not parse. Valid until the next call.
+  const std::string* Normalized(Der name_der) {
+    for (auto& [der, normalized] : cache_) {
+      if (der == name_der) return &normalized;
     }
     Name name;
     if (!ParseName(name_der, &name).ok()) return nullptr;
-    cache_.emplace_back(name_der, std::move(name.normalized_rdns));
+    cache_.emplace_back(name_der, std::move(name.normalized));
     return &cache_.back().second;
   }
 
  private:
-  std::vector<std::pair<Der, std::vector<std::string>>> cache_;
+  std::vector<std::pair<Der, std::string>> cache_;
 };
 
 bool Matches(const PresentedName& name, const GeneralSubtree& s, bool excluded,
@@ -81,9 +82,9 @@ bool Matches(const PresentedName& name, const GeneralSubtree& s, bool excluded,
     case GeneralNameType::kRfc822Name:
       return EmailMatchesConstraint(name.value, s.value);
     case GeneralNameType::kDirectoryName: {
-      const std::vector<std::string>* subtree = dirs.Rdns(s.value);
+      const std::string* subtree = dirs.Normalized(s.value);
       // An unparseable subtree matches everything when excluded, nothing when permitted.
-      return subtree == nullptr ? excluded : DirectoryNameWithinSubtree(*name.rdns, *subtree);
+      return subtree == nullptr ? excluded : DirectoryNameWithinSubtree(name.value, *subtree);
     }
     default:
       return false;
@@ -134,13 +135,20 @@ std::string NameText(const PresentedName& name) {
   }
 }
 
-void CollectNames(const Certificate& cert, std::vector<PresentedName>* names,
-                  std::vector<Name>* san_dirs, std::vector<GeneralNameType>* unsupported) {
+// `storage` keeps what `names` points to that the certificate does not hold: the subject's email
+// addresses and the parsed directoryName SANs.
+struct NameStorage {
+  std::vector<std::string> subject_emails;
+  std::vector<Name> san_dirs;
+};
+
+void CollectNames(const Certificate& cert, std::vector<PresentedName>* names, NameStorage* storage,
+                  std::vector<GeneralNameType>* unsupported) {
   if (!cert.subject().empty()) {
-    names->push_back({GeneralNameType::kDirectoryName, cert.subject().der,
-                      &cert.subject().normalized_rdns});
+    names->push_back({GeneralNameType::kDirectoryName, cert.subject().normalized});
   }
-  for (const std::string& email : cert.subject().emails) {
+  storage->subject_emails = cert.subject().Texts(kOidEmailAddress);
+  for (const std::string& email : storage->subject_emails) {
     names->push_back({GeneralNameType::kRfc822Name, email});
   }
   const auto& san = cert.subject_alt_names();
@@ -150,11 +158,9 @@ void CollectNames(const Certificate& cert, std::vector<PresentedName>* names,
   for (Der d : san->emails) names->push_back({GeneralNameType::kRfc822Name, d});
   for (Der d : san->directory_names) {
     Name parsed;
-    if (ParseName(d, &parsed).ok()) san_dirs->push_back(std::move(parsed));
+    if (ParseName(d, &parsed).ok()) storage->san_dirs.push_back(std::move(parsed));
   }
-  for (const Name& n : *san_dirs) {
-    names->push_back({GeneralNameType::kDirectoryName, n.der, &n.normalized_rdns});
-  }
+  for (const Name& n : storage->san_dirs) names->push_back({GeneralNameType::kDirectoryName, n.normalized});
   if (!san->uris.empty()) unsupported->push_back(GeneralNameType::kUri);
   unsupported->insert(unsupported->end(), san->other_kinds.begin(), san->other_kinds.end());
 }
@@ -186,9 +192,9 @@ class Evaluator {
  private:
   bool ApplyTo(const ConstraintSet& set, size_t j, const Certificate& cert, absl::string_view source) {
     std::vector<PresentedName> names;
-    std::vector<Name> san_dirs;
+    NameStorage storage;
     std::vector<GeneralNameType> unsupported;
-    CollectNames(cert, &names, &san_dirs, &unsupported);
+    CollectNames(cert, &names, &storage, &unsupported);
     for (GeneralNameType form : unsupported) {
       if (HasForm(*set.permitted, form) || HasForm(*set.excluded, form)) {
         out_.Report(static_cast<int>(j), "unsupported_name_form",

@@ -6,6 +6,7 @@
 #include "absl/strings/str_join.h"
 #include "validator/hostname_match.h"
 #include "validator/ip_address.h"
+#include "validator/oids.h"
 
 namespace certval {
 namespace {
@@ -19,10 +20,11 @@ bool MatchesDns(const Certificate& leaf, absl::string_view reference, bool cn_fa
     return false;
   }
   if (!cn_fallback) return false;
-  for (const std::string& cn : leaf.subject().common_names) {
-    if (MatchDnsName(cn, reference)) return true;
-  }
-  return false;
+  bool matched = false;
+  leaf.subject().VisitTexts(kOidCommonName, [&matched, reference](absl::string_view cn) {
+    matched = matched || MatchDnsName(cn, reference);
+  });
+  return matched;
 }
 
 bool MatchesIp(const Certificate& leaf, absl::string_view address) {
