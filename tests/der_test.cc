@@ -57,6 +57,17 @@ void ExpectAgreement(const std::string& bytes) {
     const CBS input = Cbs(bytes);
     ASSERT_EQ(der::Peek(input, tag), CBS_peek_asn1_tag(&input, tag) == 1) << "Peek, tag " << tag;
   }
+  CBS mine = Cbs(bytes), theirs = Cbs(bytes), mine_out{}, theirs_out{};
+  unsigned mine_tag = 0, theirs_tag = 0;
+  size_t mine_header = 0, theirs_header = 0;
+  const bool got = der::GetAnyElement(&mine, &mine_out, &mine_tag, &mine_header);
+  ASSERT_EQ(got, CBS_get_any_asn1_element(&theirs, &theirs_out, &theirs_tag, &theirs_header) == 1)
+      << "GetAnyElement";
+  if (got) {
+    ASSERT_TRUE(Same(mine, theirs) && Same(mine_out, theirs_out)) << "GetAnyElement";
+    ASSERT_EQ(mine_tag, theirs_tag);
+    ASSERT_EQ(mine_header, theirs_header);
+  }
 }
 
 TEST(DerTest, AgreesWithBoringSslOnEveryInputOfUpToTwoBytes) {

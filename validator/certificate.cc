@@ -108,13 +108,14 @@ int PositiveIntegerBits(CBS contents) {
 // Splits an AlgorithmIdentifier TLV into its OID contents and its parameters TLV (empty when absent).
 bool SplitAlgorithm(Der tlv, CBS* oid, CBS* params) {
   CBS input = ToCbs(tlv), seq, param;
+  unsigned tag;
+  size_t header;
   if (!der::Get(&input, &seq, CBS_ASN1_SEQUENCE) || input.len != 0 ||
       !der::Get(&seq, oid, CBS_ASN1_OBJECT) || !IsValidOid(View(*oid))) {
     return false;
   }
   *params = seq;
-  return seq.len == 0 ||
-         (CBS_get_any_asn1_element(&seq, &param, nullptr, nullptr) && seq.len == 0);
+  return seq.len == 0 || (der::GetAnyElement(&seq, &param, &tag, &header) && seq.len == 0);
 }
 
 enum class Hash { kNone, kSha256, kSha384, kSha512 };
@@ -571,7 +572,10 @@ bool CertificateParser::ParseTime(CBS* in, absl::string_view path, absl::Time* o
   const Der at = View(*in);
   CBS value;
   unsigned tag;
-  if (!CBS_get_any_asn1(in, &value, &tag)) return Fail(at, DescribeDerFault(at, 0));
+  size_t header;
+  if (!der::GetAnyElement(in, &value, &tag, &header)) return Fail(at, DescribeDerFault(at, 0));
+  value.data += header;  // the contents
+  value.len -= header;
   if (tag != CBS_ASN1_UTCTIME && tag != CBS_ASN1_GENERALIZEDTIME) {
     return Fail(at, absl::StrCat("expected UTCTime or GeneralizedTime, found ", TagName(tag)));
   }
@@ -700,7 +704,7 @@ bool CertificateParser::ParseGeneralName(CBS* in, GeneralNameType* type, CBS* va
   CBS element;
   unsigned tag;
   size_t header;
-  if (!CBS_get_any_asn1_element(in, &element, &tag, &header)) return Fail(at, DescribeDerFault(at, 0));
+  if (!der::GetAnyElement(in, &element, &tag, &header)) return Fail(at, DescribeDerFault(at, 0));
   const unsigned number = tag & CBS_ASN1_TAG_NUMBER_MASK;
   if ((tag & CBS_ASN1_CLASS_MASK) != kContext || number > 8) {
     return Fail(at, absl::StrCat("not a GeneralName: ", TagName(tag)));
@@ -789,9 +793,10 @@ bool CertificateParser::ParseKeyUsage(CBS value) {
   if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return c == 0; })) {
     return Fail(at, "keyUsage has no bits set");
   }
+  // Named bits run from the most significant bit of the first byte: bit n is byte n / 8, 0x80 >> n % 8.
   uint16_t mask = 0;
-  for (unsigned bit = 0; bit <= 8; ++bit) {
-    if (CBS_asn1_bitstring_has_bit(&bits, bit)) mask |= static_cast<uint16_t>(1u << bit);
+  for (unsigned bit = 0; bit <= 8 && bit / 8 < bytes.size(); ++bit) {
+    if ((static_cast<uint8_t>(bytes[bit / 8]) & (0x80 >> (bit % 8))) != 0) mask |= static_cast<uint16_t>(1u << bit);
   }
   cert_->key_usage_ = mask;
   return true;

@@ -67,6 +67,24 @@ inline bool GetElement(CBS* in, CBS* element, unsigned tag) {
   return true;
 }
 
+// CBS_get_any_asn1_element: reads the next element, whatever its tag, into `element`, with its
+// CBS_ASN1_* tag and header length. High-number tags, and [UNIVERSAL 0] (which BoringSSL rejects
+// as reserved), go to BoringSSL.
+inline bool GetAnyElement(CBS* in, CBS* element, unsigned* tag, size_t* header) {
+  if (in->len == 0 || (in->data[0] & 0x1f) == 0x1f || (in->data[0] & 0xdf) == 0) {
+    return CBS_get_any_asn1_element(in, element, tag, header);
+  }
+  const uint8_t identifier = in->data[0];
+  size_t total;
+  if (!ParseHeader(*in, identifier, header, &total)) return false;
+  *tag = (static_cast<unsigned>(identifier & 0xe0) << CBS_ASN1_TAG_SHIFT) | (identifier & 0x1f);
+  element->data = in->data;
+  element->len = total;
+  in->data += total;
+  in->len -= total;
+  return true;
+}
+
 // CBS_peek_asn1_tag: whether the next element (well formed or not) has `tag`.
 inline bool Peek(const CBS& in, unsigned tag) { return in.len > 0 && in.data[0] == IdentifierOctet(tag); }
 

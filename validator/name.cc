@@ -63,6 +63,7 @@ size_t SequenceLength(uint8_t lead) {
 bool IsValidUtf8(absl::string_view s) {
   static constexpr uint32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};  // by sequence length
   size_t i = 0;
+  while (i < s.size() && static_cast<uint8_t>(s[i]) < 0x80) ++i;  // the usual all-ASCII value
   while (i < s.size()) {
     const uint8_t lead = static_cast<uint8_t>(s[i]);
     const size_t len = SequenceLength(lead);
@@ -145,8 +146,14 @@ const char* DecodeString(uint8_t tag, absl::string_view contents, std::string* o
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
+void StoreU32(size_t n, char* at) {
+  for (int i = 0; i < 4; ++i) at[i] = static_cast<char>((n >> (24 - 8 * i)) & 0xff);
+}
+
 void AppendU32(size_t n, std::string* out) {
-  for (int shift = 24; shift >= 0; shift -= 8) out->push_back(static_cast<char>((n >> shift) & 0xff));
+  char bytes[4];
+  StoreU32(n, bytes);
+  out->append(bytes, 4);
 }
 
 void AppendLengthPrefixed(absl::string_view bytes, std::string* out) {
@@ -155,23 +162,25 @@ void AppendLengthPrefixed(absl::string_view bytes, std::string* out) {
 }
 
 // Appends `utf8` lowercased (ASCII), trimmed, with each run of white space folded to one space,
-// length-prefixed.
+// length-prefixed. Written in place: the folded text is never longer than `utf8`.
 void AppendNormalized(absl::string_view utf8, std::string* out) {
   const size_t length_at = out->size();
-  AppendU32(0, out);
-  const size_t start = out->size();
+  out->resize(length_at + 4 + utf8.size());
+  char* const start = &(*out)[length_at + 4];
+  char* end = start;
   bool pending_space = false;
   for (char c : utf8) {
     if (IsSpace(c)) {
-      pending_space = out->size() > start;
+      pending_space = end != start;
       continue;
     }
-    if (pending_space) out->push_back(' ');
+    if (pending_space) *end++ = ' ';
     pending_space = false;
-    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    *end++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  const size_t length = out->size() - start;
-  for (int i = 0; i < 4; ++i) (*out)[length_at + i] = static_cast<char>((length >> (24 - 8 * i)) & 0xff);
+  const size_t length = static_cast<size_t>(end - start);
+  StoreU32(length, &(*out)[length_at]);
+  out->resize(length_at + 4 + length);
 }
 
 class NameParser {
@@ -243,7 +252,7 @@ class NameParser {
     }
     if (type.len == 0) return Fail(type_rest, "empty attribute type OID");
     const Der value_rest = View(atv);
-    if (!CBS_get_any_asn1_element(&atv, &value, &tag, &header)) {
+    if (!der::GetAnyElement(&atv, &value, &tag, &header)) {
       return Fail(value_rest, absl::StrCat("attribute value: ", DescribeDerFault(value_rest, 0)));
     }
     if (atv.len != 0) return Fail(atv.data, "trailing data in AttributeTypeAndValue");
