@@ -978,14 +978,22 @@ const Sha256Digest& DigestOnce(absl::string_view bytes, std::once_flag& once, Sh
 
 }  // namespace
 
+Certificate::~Certificate() { EVP_PKEY_free(verification_key_.load(std::memory_order_relaxed)); }
+
 EVP_PKEY* Certificate::verification_key() const {
-  std::call_once(verification_key_.once, [this] {
-    CBS cbs;
-    CBS_init(&cbs, reinterpret_cast<const uint8_t*>(public_key_.spki.data()), public_key_.spki.size());
-    bssl::UniquePtr<EVP_PKEY> key(EVP_parse_public_key(&cbs));
-    if (key != nullptr && cbs.len == 0) verification_key_.key = std::move(key);
-  });
-  return verification_key_.key.get();
+  EVP_PKEY* key = verification_key_.load(std::memory_order_acquire);
+  if (key != nullptr || verification_key_unusable_.load(std::memory_order_relaxed)) return key;
+  CBS cbs = ToCbs(public_key_.spki);
+  bssl::UniquePtr<EVP_PKEY> parsed(EVP_parse_public_key(&cbs));
+  if (parsed == nullptr || cbs.len != 0) {
+    verification_key_unusable_.store(true, std::memory_order_relaxed);
+    return nullptr;
+  }
+  EVP_PKEY* expected = nullptr;
+  if (verification_key_.compare_exchange_strong(expected, parsed.get(), std::memory_order_acq_rel)) {
+    return parsed.release();
+  }
+  return expected;  // another thread published first; ours is freed
 }
 
 const Sha256Digest& Certificate::der_sha256() const {
@@ -998,7 +1006,7 @@ const Sha256Digest& Certificate::spki_sha256() const {
 
 const Extension* Certificate::FindExtension(Der oid) const {
   for (const Extension& extension : extensions_) {
-    if (extension.oid == oid) return &extension;
+    if (SameOid(extension.oid, oid)) return &extension;
   }
   return nullptr;
 }

@@ -8,6 +8,7 @@
 #define CERTVAL_VALIDATOR_CERTIFICATE_H_
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -188,6 +189,7 @@ class Certificate {
     explicit PassKey() = default;
   };
   explicit Certificate(PassKey) {}
+  ~Certificate();
   Certificate(const Certificate&) = delete;
   Certificate& operator=(const Certificate&) = delete;
 
@@ -275,11 +277,10 @@ class Certificate {
     Sha256Digest value;
   };
   mutable LazyDigest der_digest_, spki_digest_;
-  struct VerificationKey {
-    std::once_flag once;
-    bssl::UniquePtr<EVP_PKEY> key;
-  };
-  mutable VerificationKey verification_key_;
+  // Not std::call_once: glibc's once makes a futex system call on every first run, which a freshly
+  // parsed certificate always is. Racing threads each parse; the first to publish wins.
+  mutable std::atomic<EVP_PKEY*> verification_key_{nullptr};
+  mutable std::atomic<bool> verification_key_unusable_{false};
 };
 
 using CertificatePtr = std::shared_ptr<const Certificate>;

@@ -57,9 +57,12 @@ PathBuilder::PathBuilder(const TrustSource& trust, const IntermediateSet& interm
 BuildOutcome PathBuilder::Build(const CertificatePtr& leaf,
                                 absl::FunctionRef<bool(const CandidatePath&)> evaluate) {
   outcome_ = BuildOutcome{};
-  CandidatePath path;
-  path.certs.push_back(leaf);
   const int cap = std::min(max_intermediates_ + 4, kAbsoluteMaxIntermediates);
+  CandidatePath path;
+  path.certs.reserve(8);
+  path.edge_verified.reserve(8);
+  path.certs.push_back(leaf);
+  candidates_.resize(std::max(cap, 0) + 2);  // never again: Extend holds references into it
   for (int exact = 0; exact <= cap; ++exact) {
     cut_at_exact_ = false;
     if (Extend(path, exact, evaluate) == Step::kStop) return outcome_;
@@ -137,7 +140,8 @@ PathBuilder::Step PathBuilder::Extend(CandidatePath& path, int exact,
                                       absl::FunctionRef<bool(const CandidatePath&)> evaluate) {
   const Certificate& child = *path.certs.back();
   const int intermediates = static_cast<int>(path.certs.size()) - 1;
-  std::vector<CertificatePtr> candidates;
+  std::vector<CertificatePtr>& candidates = candidates_[intermediates];
+  candidates.clear();
   Candidates(child, &candidates);
   for (const CertificatePtr& issuer : candidates) {
     ++outcome_.steps;

@@ -79,6 +79,8 @@ class PathBuilder {
   bool prune_by_signature_;
   BuildOutcome outcome_;
   bool cut_at_exact_ = false;  // this round of iterative deepening left deeper candidates unexplored
+  // Candidate issuers of the certificate at each depth, reused between rounds of iterative deepening.
+  std::vector<std::vector<CertificatePtr>> candidates_;
   // Signature results by (child, issuer), so iterative deepening never repeats public-key work.
   absl::flat_hash_map<std::pair<const Certificate*, const Certificate*>, int8_t> memo_;
 };

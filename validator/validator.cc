@@ -15,7 +15,6 @@ namespace {
 // The evaluation of one candidate path: its findings and whether any is an error.
 struct Evaluation {
   std::vector<CertificatePtr> path;
-  std::vector<int8_t> edge_verified;
   TrustInfo anchor;
   std::vector<Finding> findings;
   int errors = 0;
@@ -64,6 +63,7 @@ Validator::Validator(std::shared_ptr<const TrustSource> trust, ValidatorOptions 
   if (options_.verifier == nullptr) options_.verifier = std::make_shared<SignatureVerifier>();
   checks_ = BuiltinChecks();
   checks_.insert(checks_.end(), options_.custom_checks.begin(), options_.custom_checks.end());
+  for (const auto& check : checks_) check_modes_.push_back(options_.policy.ModeFor(check->name()));
 }
 
 namespace {
@@ -71,8 +71,8 @@ namespace {
 class Run {
  public:
   Run(const Validator& v, const std::vector<std::shared_ptr<const Check>>& checks,
-      const ValidationRequest& request)
-      : v_(v), checks_(checks), request_(request), policy_(v.options().policy) {}
+      const std::vector<Mode>& check_modes, const ValidationRequest& request)
+      : v_(v), checks_(checks), check_modes_(check_modes), request_(request), policy_(v.options().policy) {}
 
   ValidationResult Execute();
 
@@ -80,13 +80,15 @@ class Run {
   bool ParseInput(std::vector<Finding>* findings);
   // Runs the hooks of one stage; returns true when one of them decided.
   bool RunHooks(const std::vector<std::shared_ptr<const Hook>>& hooks, ValidationResult& result);
-  Evaluation Evaluate(const std::vector<CertificatePtr>& path, const std::vector<int8_t>& edges,
-                      const TrustInfo& anchor) const;
+  // Runs the checks on one path; returns the number of errors among the findings it appends.
+  int Evaluate(absl::Span<const CertificatePtr> path, absl::Span<const int8_t> edges,
+               const TrustInfo& anchor, std::vector<Finding>* findings) const;
   void BuildAndCheck(ValidationResult& result);
   void Report(ValidationResult& result) const;
 
   const Validator& v_;
   const std::vector<std::shared_ptr<const Check>>& checks_;
+  const std::vector<Mode>& check_modes_;
   const ValidationRequest& request_;
   const Policy& policy_;
   absl::Time time_;
@@ -147,26 +149,26 @@ bool Run::ParseInput(std::vector<Finding>* findings) {
   return true;
 }
 
-Evaluation Run::Evaluate(const std::vector<CertificatePtr>& path, const std::vector<int8_t>& edges,
-                         const TrustInfo& anchor) const {
-  Evaluation eval{path, edges, anchor, {}, 0};
+int Run::Evaluate(absl::Span<const CertificatePtr> path, absl::Span<const int8_t> edges,
+                  const TrustInfo& anchor, std::vector<Finding>* findings) const {
   PathContext ctx;
-  ctx.path = absl::MakeConstSpan(eval.path);
+  ctx.path = path;
   ctx.request = &request_;
   ctx.time = time_;
   ctx.profile = request_.profile;
   ctx.limits = v_.options().limits;
   ctx.anchor = anchor;
   ctx.verifier = v_.options().verifier.get();
-  ctx.edge_verified = absl::MakeConstSpan(eval.edge_verified);
-  for (const auto& check : checks_) {
-    Mode mode = policy_.ModeFor(check->name());
-    if (mode == Mode::kDisable) continue;
-    FindingReporter reporter(check->name(), SeverityFor(mode), &eval.findings);
-    check->Run(ctx, reporter);
+  ctx.edge_verified = edges;
+  const size_t first = findings->size();
+  for (size_t i = 0; i < checks_.size(); ++i) {
+    if (check_modes_[i] == Mode::kDisable) continue;
+    FindingReporter reporter(checks_[i]->name(), SeverityFor(check_modes_[i]), findings);
+    checks_[i]->Run(ctx, reporter);
   }
-  eval.errors = CountErrors(eval.findings);
-  return eval;
+  int errors = 0;
+  for (size_t i = first; i < findings->size(); ++i) errors += (*findings)[i].severity == Severity::kError;
+  return errors;
 }
 
 void Run::BuildAndCheck(ValidationResult& result) {
@@ -174,11 +176,17 @@ void Run::BuildAndCheck(ValidationResult& result) {
   const int max_intermediates = request_.max_depth.value_or(limits.max_intermediates);
   const Mode signature_mode = policy_.ModeFor(kCheckSignature);
   std::optional<Evaluation> best;
-  auto consider = [&](Evaluation eval) {
+  // The path is copied only when it is the best so far: the builder's own stays where it is.
+  auto consider = [&](absl::Span<const CertificatePtr> path, absl::Span<const int8_t> edges,
+                      const TrustInfo& anchor) {
     ++result.paths_evaluated;
-    bool good = eval.errors == 0;
-    if (!best || eval.errors < best->errors) best = std::move(eval);
-    return good;
+    std::vector<Finding> findings;
+    const int errors = Evaluate(path, edges, anchor, &findings);
+    if (!best || errors < best->errors) {
+      best = Evaluation{std::vector<CertificatePtr>(path.begin(), path.end()), anchor, std::move(findings),
+                        errors};
+    }
+    return errors == 0;
   };
 
   TrustInfo leaf_trust = v_.trust().GetTrust(*leaf_);
@@ -191,7 +199,7 @@ void Run::BuildAndCheck(ValidationResult& result) {
   }
   bool done = false;
   if (leaf_trust.kind == TrustKind::kLeaf) {
-    done = consider(Evaluate({leaf_}, {}, leaf_trust));
+    done = consider(absl::MakeConstSpan(&leaf_, 1), {}, leaf_trust);
   }
   BuildOutcome outcome;
   if (!done) {
@@ -199,7 +207,7 @@ void Run::BuildAndCheck(ValidationResult& result) {
     PathBuilder builder(v_.trust(), set, *v_.options().verifier, limits, max_intermediates,
                         signature_mode == Mode::kEnforce);
     outcome = builder.Build(leaf_, [&](const CandidatePath& candidate) {
-      return consider(Evaluate(candidate.certs, candidate.edge_verified, candidate.anchor));
+      return consider(candidate.certs, candidate.edge_verified, candidate.anchor);
     });
     result.signature_checks = outcome.signature_checks;
     done = best && best->errors == 0;
@@ -207,8 +215,11 @@ void Run::BuildAndCheck(ValidationResult& result) {
   if (!done && !best) {
     // No path reaches a trust anchor: evaluate the presented chain so that every other problem is
     // reported too, and so that a non-enforced trust_anchor check can still let it through.
-    std::vector<CertificatePtr> path = PresentedPath(leaf_, intermediates_);
-    Evaluation eval = Evaluate(path, std::vector<int8_t>(path.size() - 1, 0), TrustInfo{});
+    Evaluation eval;
+    eval.path = PresentedPath(leaf_, intermediates_);
+    const std::vector<int8_t> unverified(eval.path.size() - 1, 0);
+    Evaluate(eval.path, unverified, TrustInfo{}, &eval.findings);
+    const std::vector<CertificatePtr>& path = eval.path;
     Mode mode = policy_.ModeFor(kCheckTrustAnchor);
     if (mode != Mode::kDisable) {
       // The depth that really cut the search: the caller's limit, or certval's own cap.
@@ -317,7 +328,7 @@ ValidationResult Run::Execute() {
 }  // namespace
 
 ValidationResult Validator::Validate(const ValidationRequest& request) const {
-  return Run(*this, checks_, request).Execute();
+  return Run(*this, checks_, check_modes_, request).Execute();
 }
 
 }  // namespace certval

@@ -48,6 +48,7 @@ class Validator {
   std::shared_ptr<const TrustSource> trust_;
   ValidatorOptions options_;
   std::vector<std::shared_ptr<const Check>> checks_;  // built-in, then custom
+  std::vector<Mode> check_modes_;  // checks_[i]'s mode: the policy is fixed, so looked up once
 };
 
 }  // namespace certval
