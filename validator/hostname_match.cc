@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <string>
-#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -35,9 +34,14 @@ bool IsAllDigits(absl::string_view label) {
 // The syntax every DNS name here shares (see the header), without any trailing dot or wildcard.
 bool IsValidHostSyntax(absl::string_view name) {
   if (name.empty() || name.size() > kMaxNameLength) return false;
-  std::vector<absl::string_view> labels = absl::StrSplit(name, '.');
-  if (!std::all_of(labels.begin(), labels.end(), IsValidLabel)) return false;
-  return !IsAllDigits(labels.back());  // keeps IP-address text out of DNS matching (RFC 3696 2)
+  absl::string_view label;
+  for (size_t start = 0;; start += label.size() + 1) {  // label by label, without splitting into a vector
+    const size_t dot = name.find('.', start);
+    label = name.substr(start, dot == absl::string_view::npos ? absl::string_view::npos : dot - start);
+    if (!IsValidLabel(label)) return false;
+    if (dot == absl::string_view::npos) break;
+  }
+  return !IsAllDigits(label);  // the last one: keeps IP-address text out of DNS matching (RFC 3696 2)
 }
 
 // The "*.rest" form: the wildcard label and at least two labels after it, so "*.com" and "*.local"

@@ -111,12 +111,14 @@ void PathBuilder::Candidates(const Certificate& child, std::vector<CertificatePt
       ++i;
     }
   }
-  // Within each source, key-identifier matches first; stable, so input order breaks ties.
+  // Within each source, key-identifier matches first; stable, so input order breaks ties. A source
+  // usually offers one candidate: then there is nothing to order (and no buffer to allocate).
   auto by_key_id = [&](const CertificatePtr& a, const CertificatePtr& b) {
     return KeyIdMatches(child, *a) && !KeyIdMatches(child, *b);
   };
-  std::stable_sort(out->begin(), out->begin() + trusted, by_key_id);
-  std::stable_sort(out->begin() + trusted, out->end(), by_key_id);
+  const auto trusted_end = out->begin() + std::min(trusted, out->size());
+  if (trusted_end - out->begin() > 1) std::stable_sort(out->begin(), trusted_end, by_key_id);
+  if (out->end() - trusted_end > 1) std::stable_sort(trusted_end, out->end(), by_key_id);
 }
 
 int8_t PathBuilder::VerifyEdge(const Certificate& child, const Certificate& issuer) {
