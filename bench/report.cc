@@ -123,8 +123,14 @@ int main(int argc, char** argv) {
 
   const double t1 = Get(m, "certval_cold_shared/rsa2048_3/real_time/threads:1");
   const double t2 = Get(m, "certval_cold_shared/rsa2048_3/real_time/threads:2");
-  std::printf("\n| threads sharing one Validator (rsa2048_3, cold) | time per validation | throughput |\n|---|---|---|\n");
-  std::printf("| 1 | %s | 1.00x |\n| 2 | %s | %s |\n", Us(t1).c_str(), Us(t2).c_str(), Ratio(t1, t2).c_str());
+  // The floor on as many threads shows what the machine itself allows: two vCPUs of a shared host
+  // need not double even pure RSA work.
+  const double f1 = Get(m, "floor_shared/rsa2048_3/real_time/threads:1");
+  const double f2 = Get(m, "floor_shared/rsa2048_3/real_time/threads:2");
+  std::printf("\n| threads (rsa2048_3, cold) | certval, one shared Validator | throughput | BoringSSL floor | throughput |\n"
+              "|---|---|---|---|---|\n");
+  std::printf("| 1 | %s | 1.00x | %s | 1.00x |\n| 2 | %s | %s | %s | %s |\n", Us(t1).c_str(), Us(f1).c_str(),
+              Us(t2).c_str(), Ratio(t1, t2).c_str(), Us(f2).c_str(), Ratio(f1, f2).c_str());
 
   std::printf("\n| path-building stress: candidate issuers with one subject, one valid | time |\n|---|---|\n");
   for (int n : {4, 16, 32}) {
@@ -154,6 +160,7 @@ int main(int argc, char** argv) {
   std::printf("| 10,000 roots within 10%% of 1 root | %s | %s |\n", Ratio(r10k, cold).c_str(), Mark(r10k <= 1.1 * cold, {r10k, cold}).c_str());
   std::printf("| 8-certificate chain linear (cold, per signature vs 3-certificate) | %s | %s |\n",
               Ratio(per8, per3).c_str(), Mark(per8 <= 1.1 * per3, {per8, per3}).c_str());
-  std::printf("| 2 threads >= 1.8x the 1-thread throughput | %s | %s |\n", Ratio(t1, t2).c_str(), Mark(t1 >= 1.8 * t2, {t1, t2}).c_str());
+  std::printf("| 2 threads >= 1.8x the 1-thread throughput | %s (the floor itself: %s) | %s |\n", Ratio(t1, t2).c_str(),
+              Ratio(f1, f2).c_str(), Mark(t1 >= 1.8 * t2, {t1, t2}).c_str());
   return 0;
 }

@@ -147,6 +147,12 @@ void BM_CertvalColdShared(benchmark::State& state, std::string name) {
   RunValidator(state, *shared, Chain(name));
 }
 
+// The floor on the same threads: how far this machine itself lets two threads scale this work.
+void BM_FloorShared(benchmark::State& state, std::string name) {
+  static const SignatureFloor* const shared = new SignatureFloor(Chain(name).der);
+  for (auto _ : state) benchmark::DoNotOptimize(shared->Verify());
+}
+
 // Path building under stress: the intermediate's subject is shared by `candidates` CAs with
 // different keys, all presented, one key identifier for all, and only the last one
 // signed the leaf. The builder must try them (a signature check each) to find the one path.
@@ -239,6 +245,8 @@ void RegisterAll() {
       cold->Arg(150)->Arg(10000);
       warm->Arg(150)->Arg(10000);
       benchmark::RegisterBenchmark(("certval_cold_shared/" + name).c_str(), BM_CertvalColdShared, name)
+          ->Threads(1)->Threads(2)->UseRealTime()->Unit(benchmark::kMicrosecond);
+      benchmark::RegisterBenchmark(("floor_shared/" + name).c_str(), BM_FloorShared, name)
           ->Threads(1)->Threads(2)->UseRealTime()->Unit(benchmark::kMicrosecond);
     }
   }
