@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -210,11 +211,18 @@ int main(int argc, char** argv) {
            "example.test\nexample.test", "a.example.test\n.example.test", "example.test\n.example.test",
            "*.example.test\na.example.test", "a.example.test\nexample.test", "foo.test\n",
            "user@example.test\nexample.test", "user@example.test\n.example.test",
-           "user@example.test\nuser@example.test", "O=a/CN=b\nO=a", "O=a\nO=a/CN=b",
+           "user@example.test\nuser@example.test",
            ip({10, 1, 2, 3}) + "\n" + ip({10, 0, 0, 0, 255, 0, 0, 0}),
            ip({192, 0, 2, 1}) + "\n" + ip({192, 0, 2, 0, 255, 255, 255, 0}),
            std::string(16, '\x20') + "\n" + std::string(16, '\x20') + std::string(16, '\xff')}) {
     ncs.Add(s);
+  }
+  // Directory names are DER (the fuzzer parses both sides as Names); the first must hold no '\n'.
+  const tp::NameSpec full{{"C", "US"}, {"CN", "Leaf"}}, prefix{{"C", "US"}}, other{{"C", "DE"}};
+  for (const auto& [name, subtree] : std::vector<std::pair<tp::NameSpec, tp::NameSpec>>{
+           {full, prefix}, {prefix, full}, {full, other}, {full, full}, {full, tp::NameSpec()}}) {
+    const std::string name_der = tp::EncodeName(name);
+    if (name_der.find('\n') == std::string::npos) ncs.Add(name_der + "\n" + tp::EncodeName(subtree));
   }
 
   // Policy files (hooks/policy_file.h): valid ones, then one of each kind of error.
