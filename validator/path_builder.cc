@@ -62,6 +62,7 @@ BuildOutcome PathBuilder::Build(const CertificatePtr& leaf,
   path.certs.reserve(8);
   path.edge_verified.reserve(8);
   path.certs.push_back(leaf);
+  candidates_.clear();
   candidates_.resize(std::max(cap, 0) + 2);  // never again: Extend holds references into it
   for (int exact = 0; exact <= cap; ++exact) {
     cut_at_exact_ = false;
@@ -94,6 +95,20 @@ bool PathBuilder::OverBudget() {
   }
   outcome_.budget_exceeded = true;
   return true;
+}
+
+const std::vector<PathBuilder::Candidate>& PathBuilder::CandidatesAt(int depth, const CertificatePtr& child) {
+  CandidateList& slot = candidates_[depth];
+  if (slot.child == child) return slot.candidates;
+  slot.child = child;
+  slot.candidates.clear();
+  scratch_.clear();
+  Candidates(*child, &scratch_);
+  for (CertificatePtr& issuer : scratch_) {
+    TrustInfo trust = trust_.GetTrust(*issuer);
+    slot.candidates.push_back({std::move(issuer), std::move(trust)});
+  }
+  return slot.candidates;
 }
 
 void PathBuilder::Candidates(const Certificate& child, std::vector<CertificatePtr>* out) const {
@@ -142,14 +157,12 @@ PathBuilder::Step PathBuilder::Extend(CandidatePath& path, int exact,
                                       absl::FunctionRef<bool(const CandidatePath&)> evaluate) {
   const Certificate& child = *path.certs.back();
   const int intermediates = static_cast<int>(path.certs.size()) - 1;
-  std::vector<CertificatePtr>& candidates = candidates_[intermediates];
-  candidates.clear();
-  Candidates(child, &candidates);
-  for (const CertificatePtr& issuer : candidates) {
+  for (const Candidate& candidate : CandidatesAt(intermediates, path.certs.back())) {
+    const CertificatePtr& issuer = candidate.cert;
+    const TrustInfo& trust = candidate.trust;
     ++outcome_.steps;
     if (OverBudget()) return Step::kStop;
     if (InPath(path, *issuer)) continue;
-    TrustInfo trust = trust_.GetTrust(*issuer);
     if (trust.kind == TrustKind::kDistrusted) continue;
     const bool anchor = trust.kind == TrustKind::kAnchor;
     // Only anchors end a path; a path of `exact` intermediates ends at depth `exact`.

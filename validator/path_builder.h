@@ -67,6 +67,14 @@ class PathBuilder {
   enum class Step { kContinue, kStop };
   Step Extend(CandidatePath& path, int intermediates_left_exact,
               absl::FunctionRef<bool(const CandidatePath&)> evaluate);
+  // A candidate issuer, with its trust looked up once.
+  struct Candidate {
+    CertificatePtr cert;
+    TrustInfo trust;
+  };
+  // The candidate issuers of `child` (path.certs.back()) at depth `depth`: found once and reused
+  // while the same certificate sits at that depth, as it does in every round of iterative deepening.
+  const std::vector<Candidate>& CandidatesAt(int depth, const CertificatePtr& child);
   void Candidates(const Certificate& child, std::vector<CertificatePtr>* out) const;
   int8_t VerifyEdge(const Certificate& child, const Certificate& issuer);
   bool OverBudget();
@@ -79,8 +87,12 @@ class PathBuilder {
   bool prune_by_signature_;
   BuildOutcome outcome_;
   bool cut_at_exact_ = false;  // this round of iterative deepening left deeper candidates unexplored
-  // Candidate issuers of the certificate at each depth, reused between rounds of iterative deepening.
-  std::vector<std::vector<CertificatePtr>> candidates_;
+  struct CandidateList {
+    CertificatePtr child;  // held, so that its address cannot be reused by another certificate
+    std::vector<Candidate> candidates;
+  };
+  std::vector<CandidateList> candidates_;  // by depth; sized once per Build, never reallocated
+  std::vector<CertificatePtr> scratch_;
   // Signature results by (child, issuer), so iterative deepening never repeats public-key work.
   absl::flat_hash_map<std::pair<const Certificate*, const Certificate*>, int8_t> memo_;
 };
