@@ -837,7 +837,9 @@ TEST(CertificateTest, TruncationsAndBitFlipsFailCleanly) {
     const std::string message(cert.status().message());
     const size_t at = message.find(" at offset ");
     EXPECT_NE(at, std::string::npos) << message;
-    if (at != std::string::npos) EXPECT_LE(std::stoul(message.substr(at + 11)), good.size()) << message;
+    if (at != std::string::npos) {
+      EXPECT_LE(std::stoul(message.substr(at + 11)), good.size()) << message;
+    }
     return false;
   };
   for (size_t len = 0; len < good.size(); ++len) EXPECT_FALSE(check(good.substr(0, len))) << len;

@@ -978,6 +978,8 @@ const Sha256Digest& DigestOnce(absl::string_view bytes, std::once_flag& once, Sh
 
 }  // namespace
 
+Certificate::Certificate(PassKey) {}
+
 Certificate::~Certificate() { EVP_PKEY_free(verification_key_.load(std::memory_order_relaxed)); }
 
 EVP_PKEY* Certificate::verification_key() const {

@@ -179,16 +179,18 @@ struct AuthorityKeyIdentifier {
 };
 
 class Certificate {
+  struct PassKey {  // private: see the constructor
+    explicit PassKey() = default;
+  };
+
  public:
   // Parses one DER certificate. Errors name the field and the byte offset, e.g.
   // "tbsCertificate.validity.notBefore at offset 140: UTCTime seconds missing".
   static absl::StatusOr<std::shared_ptr<const Certificate>> Parse(std::string der);
 
-  // For Parse (through std::make_shared, which needs a public constructor); PassKey is private.
-  struct PassKey {
-    explicit PassKey() = default;
-  };
-  explicit Certificate(PassKey) {}
+  // Public for std::make_shared (one allocation with its control block), but only Parse can name
+  // the private PassKey it takes.
+  explicit Certificate(PassKey);
   ~Certificate();
   Certificate(const Certificate&) = delete;
   Certificate& operator=(const Certificate&) = delete;
