@@ -6,6 +6,7 @@
 #ifndef CERTVAL_VALIDATOR_IP_ADDRESS_H_
 #define CERTVAL_VALIDATOR_IP_ADDRESS_H_
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -29,10 +30,23 @@ std::optional<std::string> ParseIpAddress(absl::string_view text);
 // IP matching rather than DNS matching).
 bool IsIpAddressText(absl::string_view text);
 
-// Text for messages: 4 bytes as a dotted quad, 16 bytes per RFC 5952 (lower case, longest run of two
-// or more zero groups as "::", the first such run on a tie, "::ffff:1.2.3.4" for IPv4-mapped).
-// Any other length yields "<invalid IP address: N bytes>".
+// The canonical text of an address: 4 bytes as a dotted quad without leading zeros (RFC 3986 3.2.2),
+// 16 bytes per RFC 5952 (lower case, no leading zeros, the first longest run of two or more zero
+// groups as "::", "::ffff:1.2.3.4" for IPv4-mapped). Any other length yields
+// "<invalid IP address: N bytes>".
 std::string FormatIpAddress(absl::string_view bytes);
+
+// The same text written into `buf`, without allocating (CABF BR 7.1.4.3 compares a subject
+// commonName with it); an empty view for any length but 4 and 16.
+inline constexpr size_t kMaxIpAddressText = 48;  // "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255"
+absl::string_view FormatIpAddress(absl::string_view bytes, char (&buf)[kMaxIpAddressText]);
+
+// Whether `text` reads as an IP address in some notation rather than as a host name, far more
+// leniently than ParseIpAddress: it contains ':' (no DNS name does), or it is one to four
+// dot-separated parts that are each decimal digits or "0x" hex (the inet_aton forms:
+// "192.168.001.001", "0xC0A80101", "3232235777"). A DNS name whose last label is all digits is not a
+// valid host name, so nothing real is misread.
+bool LooksLikeIpAddress(absl::string_view text);
 
 // Text for an iPAddress name constraint (address then mask, 8 or 32 bytes): "10.0.0.0/8" when the mask
 // is a prefix, "10.0.0.0/255.0.255.0" otherwise. Any other length yields "<invalid IP constraint...>".

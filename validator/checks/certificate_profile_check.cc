@@ -4,7 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "validator/checks/check_util.h"
-#include "validator/checks/ip_text.h"
+#include "validator/ip_address.h"
 #include "validator/oids.h"
 
 namespace certval {
@@ -151,14 +151,14 @@ bool HasNonWildcardDnsName(const GeneralNames& san) {
 
 // Reports an address-looking CN that is not the canonical text of any iPAddress SAN.
 void CheckIpCommonName(absl::string_view cn, const GeneralNames& san, FindingReporter& out) {
-  char buf[ip_text::kMaxText];
+  char buf[kMaxIpAddressText];
   for (Der address : san.ip_addresses) {
-    if (ip_text::Canonical(address, buf) == cn) return;
+    if (FormatIpAddress(address, buf) == cn) return;
   }
   out.Report(0, "cn_not_in_san",
              absl::StrCat("subject commonName \"", cn,
                           "\" is not the canonical text of any iPAddress SAN (first: \"",
-                          ip_text::Canonical(san.ip_addresses[0], buf), "\"; CABF BR 7.1.4.3)"));
+                          FormatIpAddress(san.ip_addresses[0], buf), "\"; CABF BR 7.1.4.3)"));
 }
 
 // Reports a host-name CN that is not a byte-for-byte copy of a dNSName SAN.
@@ -175,7 +175,7 @@ void CheckCommonNames(const Certificate& leaf, FindingReporter& out) {
   if (!leaf.subject_alt_names()) return;
   const GeneralNames& san = *leaf.subject_alt_names();
   leaf.subject().VisitTexts(kOidCommonName, [&san, &out](absl::string_view cn) {
-    if (ip_text::LooksLikeIp(cn)) {
+    if (LooksLikeIpAddress(cn)) {
       if (!san.ip_addresses.empty()) CheckIpCommonName(cn, san, out);
     } else if (HasNonWildcardDnsName(san)) {
       CheckDnsCommonName(cn, san, out);
