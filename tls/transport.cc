@@ -20,6 +20,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "tls/binding.h"
+#include "tls/resolve.h"
 
 namespace certval::tls {
 namespace {
@@ -156,25 +157,14 @@ int Socket::release() {
 
 absl::StatusOr<Socket> ConnectTcp(const std::string& host, uint16_t port, absl::Time deadline) {
   const std::string where = JoinHostPort(host, port);
-  addrinfo hints{};
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  hints.ai_flags = AI_NUMERICSERV;
-  addrinfo* list = nullptr;
-  const std::string service = std::to_string(port);
-  if (int rc = getaddrinfo(host.c_str(), service.c_str(), &hints, &list); rc != 0) {
-    return absl::UnavailableError(absl::StrCat(where, ": cannot resolve: ", gai_strerror(rc)));
-  }
+  absl::StatusOr<AddrInfoList> list = ResolveTcp(host, port, deadline);
+  if (!list.ok()) return absl::Status(list.status().code(), absl::StrCat(where, ": ", list.status().message()));
   absl::Status last = absl::UnavailableError("no address");
-  for (addrinfo* a = list; a != nullptr; a = a->ai_next) {
+  for (addrinfo* a = list->get(); a != nullptr; a = a->ai_next) {
     absl::StatusOr<Socket> sock = ConnectOne(*a, deadline);
-    if (sock.ok()) {
-      freeaddrinfo(list);
-      return sock;
-    }
+    if (sock.ok()) return sock;
     last = sock.status();
   }
-  freeaddrinfo(list);
   return absl::Status(last.code(), absl::StrCat(where, ": ", last.message()));
 }
 

@@ -46,8 +46,9 @@ class Socket {
   int fd_ = -1;
 };
 
-// A TCP connection to host:port (each resolved address in turn) by `deadline`. Errors name
-// host:port and why ("connection refused", "timed out", "cannot resolve ...").
+// A TCP connection to host:port (each resolved address in turn) by `deadline`, name resolution
+// included. Errors name host:port and why ("connection refused", "timed out", "cannot resolve ...",
+// "name resolution timed out").
 absl::StatusOr<Socket> ConnectTcp(const std::string& host, uint16_t port, absl::Time deadline);
 
 struct HandshakeOutcome {
@@ -81,7 +82,7 @@ class TlsSocket {
 // A client connection attempt, for callers that want the whole story in one value.
 struct DialOptions {
   std::string sni;  // server_name to send; empty sends none (e.g. when dialing an IP address)
-  absl::Duration timeout = absl::Seconds(10);  // for connect and handshake together
+  absl::Duration timeout = absl::Seconds(10);  // for name resolution, connect and handshake together
   // Called on the fresh SSL before the handshake (e.g. tls::AttachClient(ssl, ...)).
   std::function<absl::Status(SSL*)> configure;
 };

@@ -58,7 +58,7 @@ ABSL_FLAG(std::string, servername, "",
           "connect: server name (SNI) to send and check (default: HOST)");
 ABSL_FLAG(bool, legacy, false,
           "connect: opt-in legacy TLS (1.0+, 3DES/CBC-SHA1, renegotiation); see tls/README.md");
-ABSL_FLAG(int, timeout, 10, "connect: seconds for the TCP connection and the handshake");
+ABSL_FLAG(int, timeout, 10, "connect: seconds for name resolution, the TCP connection and the handshake");
 
 namespace certval {
 namespace {
