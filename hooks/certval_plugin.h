@@ -50,6 +50,7 @@ extern "C" {
 #define CERTVAL_PEER_DNS 1
 #define CERTVAL_PEER_IP 2
 #define CERTVAL_PEER_EMAIL 3
+#define CERTVAL_PEER_ANY 4 /* the application accepts any name (no name check) */
 
 /* purpose fields */
 #define CERTVAL_PURPOSE_SERVER_AUTH 0

@@ -6,6 +6,7 @@
 #include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
 #include "trust/trust_store.h"
+#include "validator/checks/builtin.h"
 #include "validator/finding.h"
 #include "validator/result.h"
 
@@ -42,16 +43,14 @@ PinningHook::PinningHook(PinSet pins, Mode mode, std::shared_ptr<WarningSink> si
   if (sink_ == nullptr) sink_ = std::make_shared<StderrWarningSink>();
 }
 
+static_assert(PinningHook::kCheckName == kCheckPinning);
+
 bool PinningHook::ChainHasPin(const HookContext& ctx,
                               const absl::flat_hash_set<std::string>& pins) const {
-  auto pinned = [&](const CertificatePtr& cert) { return pins.contains(SpkiSha256(*cert)); };
-  for (const CertificatePtr& cert : ctx.chain) {
-    if (pinned(cert)) return true;
-  }
-  if (ctx.builtin_result == nullptr) return false;
-  // The built path adds what the server did not send: the trust anchor, above all.
-  for (const CertificatePtr& cert : ctx.builtin_result->path) {
-    if (pinned(cert)) return true;
+  // Only the validated path counts (RFC 7469 2.6): a certificate that was merely presented proves
+  // nothing, since anyone can append the victim's public intermediate to their own chain.
+  for (const CertificatePtr& cert : ctx.validated_path) {
+    if (pins.contains(SpkiSha256(*cert))) return true;
   }
   return false;
 }
@@ -65,7 +64,7 @@ absl::StatusOr<HookVerdict> PinningHook::Decide(const HookContext& ctx) const {
   if (mode_ == Mode::kEnforce) return HookVerdict::kReject;
   sink_->OnWarning(*ctx.peer_name,
                    Finding{std::string(kCheckName), -1, absl::StrCat(kCheckName, ".mismatch"),
-                           absl::StrCat("no certificate of the chain has one of the ", pins->size(),
+                           absl::StrCat("no certificate of the validated path has one of the ", pins->size(),
                                         " pinned keys for '", ctx.peer_name->value, "'"),
                            Severity::kWarning});
   return HookVerdict::kDefer;

@@ -1,14 +1,14 @@
-// PinningHook: per host, the SPKI SHA-256 digests one of which must appear in the peer's chain.
+// PinningHook: per host, the SPKI SHA-256 digests one of which must appear in the validated path.
 //
 // Pins are keyed by host pattern (see host_pattern.h: "api.example.com" or "*.example.com"); the
 // most specific pattern decides which pin set applies. For a peer with a pin set, Decide() looks at
-// every certificate presented and, as a post-hook, every certificate of the path the Validator built
-// (builtin_result->path, which is where a pinned root shows up, since servers rarely send it):
-//   - a pinned key is among them: DEFER (pinning never makes a chain valid by itself);
-//   - none is: REJECT under Mode ENFORCE; under WARN a "pinning.mismatch" warning goes to the sink
-//     and the hook DEFERs; under DISABLE the hook always DEFERs.
-// A peer without pins (or without a name) DEFERs. Install it as a post-hook; as a pre-hook it only
-// sees the presented chain. The mode is a constructor argument, typically
+// the path the Validator accepted (HookContext::validated_path, anchor included), never at what was
+// merely presented (RFC 7469 2.6):
+//   - a pinned key is on it: DEFER (pinning never makes a chain valid by itself);
+//   - none is, or no path was accepted: REJECT under Mode ENFORCE; under WARN a "pinning.mismatch"
+//     warning goes to the sink and the hook DEFERs; under DISABLE the hook always DEFERs.
+// A peer without pins (or without a name) DEFERs. It is a post-hook: the Validator refuses it as a
+// pre-hook (NeedsValidatedPath). The mode is a constructor argument, typically
 // `policy.ModeFor(PinningHook::kCheckName)`, so one Policy can carry it with the check modes.
 //
 // Immutable after construction: Decide() is thread-safe.
@@ -61,6 +61,7 @@ class PinningHook final : public Hook {
 
   absl::string_view name() const override { return kName; }
   absl::StatusOr<HookVerdict> Decide(const HookContext& ctx) const override;
+  bool NeedsValidatedPath() const override { return true; }
 
  private:
   bool ChainHasPin(const HookContext& ctx, const absl::flat_hash_set<std::string>& pins) const;

@@ -68,6 +68,8 @@ int PeerKindCode(const PeerName* peer) {
       return CERTVAL_PEER_IP;
     case PeerName::Kind::kEmail:
       return CERTVAL_PEER_EMAIL;
+    case PeerName::Kind::kAny:
+      return CERTVAL_PEER_ANY;
     case PeerName::Kind::kNone:
       break;
   }

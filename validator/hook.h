@@ -29,6 +29,10 @@ struct HookContext {
   absl::Time time;
   Purpose purpose = Purpose::kServerAuth;
   const ValidationResult* builtin_result = nullptr;  // set for post-hooks only
+  // The path the built-in checks accepted, leaf first, anchor last; empty for pre-hooks and when no
+  // path was accepted. A hook that judges certificates (pinning, say) reads this, never `chain`:
+  // anyone can append a certificate to what they present.
+  absl::Span<const CertificatePtr> validated_path;
 };
 
 class Hook {
@@ -37,6 +41,9 @@ class Hook {
   virtual absl::string_view name() const = 0;
   // An error status is a failed hook: REJECT under ENFORCE, a warning under WARN.
   virtual absl::StatusOr<HookVerdict> Decide(const HookContext& ctx) const = 0;
+  // True for a hook that is meaningful only after validation (it reads `validated_path`): the
+  // Validator refuses it as a pre-hook instead of letting it judge presented bytes.
+  virtual bool NeedsValidatedPath() const { return false; }
 };
 
 enum class HookStage { kPre, kPost };

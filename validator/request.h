@@ -16,11 +16,16 @@
 
 namespace certval {
 
+// The name the caller expected the peer to have. Left unset (kNone), validation fails with
+// "peer_name.missing": a chain that is valid for *some* name proves nothing about the peer. A caller
+// that really means "any name its roots vouch for" (a client-certificate check, a CA tool) says so
+// with PeerName::Any().
 struct PeerName {
-  enum class Kind { kNone, kDns, kIp, kEmail };
+  enum class Kind { kNone, kDns, kIp, kEmail, kAny };
   Kind kind = Kind::kNone;
-  std::string value;  // DNS name, IP address text, or email address
+  std::string value;  // DNS name, IP address text, or email address; empty for kNone and kAny
 
+  static PeerName Any() { return {Kind::kAny, std::string()}; }
   static PeerName Dns(std::string name) { return {Kind::kDns, std::move(name)}; }
   static PeerName Ip(std::string address) { return {Kind::kIp, std::move(address)}; }
   static PeerName Email(std::string address) { return {Kind::kEmail, std::move(address)}; }
@@ -65,6 +70,9 @@ struct ValidationRequest {
   uint16_t required_key_usage = 0;  // KeyUsageBit mask the leaf must assert, if it has keyUsage
   std::optional<int> max_depth;     // overrides Limits::max_intermediates
   bool allow_common_name_fallback = false;  // match the subject CN when the leaf has no SAN
+  // Wall-clock time after which the validation stops with "limits.deadline_exceeded" (e.g. a TLS
+  // handshake's timeout). Unset: only the Limits bound the work.
+  std::optional<absl::Time> deadline;
 };
 
 }  // namespace certval

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "validator/checks/builtin.h"
 #include "validator/path_builder.h"
@@ -57,13 +58,54 @@ Finding MakeFinding(absl::string_view check, int index, absl::string_view code, 
 
 }  // namespace
 
+absl::Status CheckOptions(const ValidatorOptions& options,
+                          const std::vector<std::shared_ptr<const Check>>& checks) {
+  for (const auto& [name, mode] : options.policy.overrides()) {
+    const auto& builtin = BuiltinPolicyNames();
+    const bool known =
+        std::find(builtin.begin(), builtin.end(), name) != builtin.end() ||
+        std::any_of(checks.begin(), checks.end(), [&](const auto& c) { return c->name() == name; });
+    if (!known) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "the policy sets '", name, "', which is no check's name (known: ",
+          absl::StrJoin(builtin, ", "), checks.size() > builtin.size() ? ", and custom checks" : "",
+          ")"));
+    }
+  }
+  for (const auto& check : options.custom_checks) {
+    if (check == nullptr) return absl::InvalidArgumentError("a custom check is null");
+  }
+  for (const auto* stage : {&options.pre_hooks, &options.post_hooks}) {
+    for (const auto& hook : *stage) {
+      if (hook == nullptr) return absl::InvalidArgumentError("a hook is null");
+      if (stage == &options.pre_hooks && hook->NeedsValidatedPath()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "hook '", hook->name(),
+            "' judges the validated path and cannot run as a pre-hook: install it as a post-hook"));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Validator> Validator::Create(std::shared_ptr<const TrustSource> trust,
+                                            ValidatorOptions options) {
+  Validator validator(std::move(trust), std::move(options));
+  if (!validator.configuration_.ok()) return validator.configuration_;
+  return validator;
+}
+
 Validator::Validator(std::shared_ptr<const TrustSource> trust, ValidatorOptions options)
     : trust_(std::move(trust)), options_(std::move(options)) {
   if (options_.warning_sink == nullptr) options_.warning_sink = std::make_shared<StderrWarningSink>();
   if (options_.verifier == nullptr) options_.verifier = std::make_shared<SignatureVerifier>();
   checks_ = BuiltinChecks();
-  checks_.insert(checks_.end(), options_.custom_checks.begin(), options_.custom_checks.end());
+  for (const auto& check : options_.custom_checks) {
+    if (check != nullptr) checks_.push_back(check);
+  }
   for (const auto& check : checks_) check_modes_.push_back(options_.policy.ModeFor(check->name()));
+  configuration_ = trust_ == nullptr ? absl::InvalidArgumentError("the Validator has no trust source")
+                                     : CheckOptions(options_, checks_);
 }
 
 namespace {
@@ -256,6 +298,9 @@ bool Run::RunHooks(const std::vector<std::shared_ptr<const Hook>>& hooks,
   ctx.time = time_;
   ctx.purpose = request_.purpose;
   ctx.builtin_result = post ? &result : nullptr;
+  if (post && result.valid && result.decider == Decider::kChain) {
+    ctx.validated_path = absl::MakeConstSpan(result.path);
+  }
   const Mode mode = policy_.ModeFor("hooks");
   for (const auto& hook : hooks) {
     std::string stage = post ? "post-hook" : "pre-hook";
@@ -328,6 +373,12 @@ ValidationResult Run::Execute() {
 }  // namespace
 
 ValidationResult Validator::Validate(const ValidationRequest& request) const {
+  if (!configuration_.ok()) {
+    ValidationResult result;
+    result.findings.push_back(MakeFinding("configuration", -1, "invalid",
+                                          std::string(configuration_.message()), Severity::kError));
+    return result;
+  }
   return Run(*this, checks_, check_modes_, request).Execute();
 }
 

@@ -8,6 +8,8 @@
 #include <memory>
 #include <vector>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "validator/certificate_cache.h"
 #include "validator/check.h"
 #include "validator/hook.h"
@@ -35,20 +37,32 @@ struct ValidatorOptions {
   std::shared_ptr<CertificateCache> certificate_cache;  // default: none, parse every time
 };
 
+// A configuration mistake (a policy naming no known check, a hook that needs the validated path
+// installed as a pre-hook, no trust source) must not weaken validation silently. Create() returns it
+// as an error; a Validator constructed directly keeps it and fails every validation with
+// "configuration.invalid".
+absl::Status CheckOptions(const ValidatorOptions& options,
+                          const std::vector<std::shared_ptr<const Check>>& checks);
+
 class Validator {
  public:
+  static absl::StatusOr<Validator> Create(std::shared_ptr<const TrustSource> trust,
+                                          ValidatorOptions options = {});
   Validator(std::shared_ptr<const TrustSource> trust, ValidatorOptions options = {});
 
   ValidationResult Validate(const ValidationRequest& request) const;
 
   const ValidatorOptions& options() const { return options_; }
   const TrustSource& trust() const { return *trust_; }
+  // OK, or the configuration error that makes every Validate() fail.
+  const absl::Status& configuration() const { return configuration_; }
 
  private:
   std::shared_ptr<const TrustSource> trust_;
   ValidatorOptions options_;
   std::vector<std::shared_ptr<const Check>> checks_;  // built-in, then custom
   std::vector<Mode> check_modes_;  // checks_[i]'s mode: the policy is fixed, so looked up once
+  absl::Status configuration_;
 };
 
 }  // namespace certval

@@ -37,4 +37,14 @@ std::vector<std::shared_ptr<const Check>> BuiltinChecks() {
   };
 }
 
+const std::vector<absl::string_view>& BuiltinPolicyNames() {
+  static const auto* const names = new std::vector<absl::string_view>{
+      kCheckSignature,       kCheckPublicKey,        kCheckValidity, kCheckBasicConstraints,
+      kCheckKeyUsage,        kCheckExtKeyUsage,      kCheckNameConstraints, kCheckPeerName,
+      kCheckCriticalExtensions, kCheckProfile,       kCheckTrustAnchor, kCheckHooks,
+      kCheckPinning,
+  };
+  return *names;
+}
+
 }  // namespace certval

@@ -24,8 +24,15 @@ inline constexpr absl::string_view kCheckProfile = "certificate_profile";
 // Reported by the Validator itself, not by a Check object.
 inline constexpr absl::string_view kCheckTrustAnchor = "trust_anchor";
 inline constexpr absl::string_view kCheckPathBuilding = "path_building";  // always an error
+// Modes of the hook stages and of the built-in pinning hook.
+inline constexpr absl::string_view kCheckHooks = "hooks";
+inline constexpr absl::string_view kCheckPinning = "pinning";
 
 std::vector<std::shared_ptr<const Check>> BuiltinChecks();
+
+// Every name a Policy may set without a custom check: the built-in checks, then trust_anchor, hooks
+// and pinning. A name outside this list and the custom checks' is a configuration error.
+const std::vector<absl::string_view>& BuiltinPolicyNames();
 
 }  // namespace certval
 

@@ -61,7 +61,13 @@ std::string Presented(const Certificate& leaf) {
 
 void PeerNameCheck::Run(const PathContext& ctx, FindingReporter& out) const {
   const PeerName& peer = ctx.request->peer_name;
-  if (peer.kind == PeerName::Kind::kNone) return;
+  if (peer.kind == PeerName::Kind::kAny) return;  // the caller said so explicitly
+  if (peer.kind == PeerName::Kind::kNone) {
+    out.Report(-1, "missing",
+               "no peer name to check: set the name expected (DNS, IP or email), or PeerName::Any() "
+               "to accept any name the path is valid for");
+    return;
+  }
   const Certificate& leaf = ctx.cert(0);
   bool matched = false;
   switch (peer.kind) {
@@ -90,6 +96,7 @@ void PeerNameCheck::Run(const PathContext& ctx, FindingReporter& out) const {
       matched = MatchesEmail(leaf, peer.value);
       break;
     case PeerName::Kind::kNone:
+    case PeerName::Kind::kAny:
       return;
   }
   if (!matched) {
