@@ -40,6 +40,7 @@ class ValidatorTest : public ::testing::Test {
     r.leaf = chain_.leaf;
     r.intermediates = std::move(intermediates);
     r.time = kNow;
+    r.peer_name = PeerName::Dns("example.test");
     return r;
   }
 
@@ -166,12 +167,37 @@ TEST_F(ValidatorTest, AddCertTrustsExactlyThatCertificate) {
   std::string self_signed = testpki::SelfSigned(spec, Key::Cached(KeyKind::kEcP256, 20));
   ValidationRequest req = Request({});
   req.leaf = self_signed;
+  req.peer_name = PeerName::Dns("self.test");
   EXPECT_FALSE(Validate(req).valid);
   ASSERT_TRUE(store_->AddCertDer(self_signed).ok());
   ValidationResult r = Validate(req);
   EXPECT_TRUE(r.valid) << Codes(r);
   EXPECT_EQ(r.anchor, TrustKind::kLeaf);
   EXPECT_EQ(r.path.size(), 1u);
+}
+
+TEST_F(ValidatorTest, NoPeerNameIsAnErrorUnlessAnyNameIsAskedFor) {
+  ValidationRequest req = Request({chain_.intermediate});
+  req.peer_name = PeerName{};
+  ValidationResult r = Validate(req);
+  EXPECT_FALSE(r.valid);
+  EXPECT_TRUE(HasCode(r, "peer_name.missing", Severity::kError)) << Codes(r);
+  req.peer_name = PeerName::Any();
+  EXPECT_TRUE(Validate(req).valid);
+}
+
+TEST_F(ValidatorTest, UnknownCheckNamesAreAConfigurationError) {
+  ValidatorOptions options;
+  options.policy.Set("validty", Mode::kDisable);  // a typo must not silently change nothing
+  auto created = Validator::Create(store_, options);
+  ASSERT_FALSE(created.ok());
+  EXPECT_NE(created.status().message().find("validty"), std::string::npos);
+  ValidationResult r = Validate(Request({chain_.intermediate}), options);
+  EXPECT_FALSE(r.valid);
+  EXPECT_TRUE(HasCode(r, "configuration.invalid", Severity::kError)) << Codes(r);
+  options.policy.Set("validity", Mode::kWarn);
+  options.policy.Clear("validty");
+  EXPECT_TRUE(Validator::Create(store_, options).ok());
 }
 
 TEST_F(ValidatorTest, DistrustedIntermediateBreaksTheChain) {

@@ -1,5 +1,8 @@
 #include "trust/trust_store.h"
 
+#include <openssl/bytestring.h>
+#include <openssl/evp.h>
+#include <openssl/mem.h>
 #include <openssl/sha.h>
 
 #include <mutex>
@@ -13,6 +16,37 @@ std::string SpkiSha256(const Certificate& cert) {
   uint8_t digest[SHA256_DIGEST_LENGTH];
   SHA256(reinterpret_cast<const uint8_t*>(spki.data()), spki.size(), digest);
   return std::string(reinterpret_cast<const char*>(digest), sizeof(digest));
+}
+
+bool TrustStore::DistrustedLocked(const Certificate& cert) const {
+  if (distrusted_spki_.empty()) return false;
+  // The key itself (its canonical encoding) and the bytes as presented, for digests given directly.
+  return distrusted_spki_.contains(KeySha256(cert)) || distrusted_spki_.contains(SpkiSha256(cert));
+}
+
+namespace {
+
+std::string Sha256Of(const uint8_t* data, size_t len) {
+  uint8_t digest[SHA256_DIGEST_LENGTH];
+  SHA256(data, len, digest);
+  return std::string(reinterpret_cast<const char*>(digest), sizeof(digest));
+}
+
+}  // namespace
+
+std::string KeySha256(const Certificate& cert) {
+  EVP_PKEY* key = cert.verification_key();
+  CBB cbb;
+  uint8_t* der = nullptr;
+  size_t len = 0;
+  if (key == nullptr || !CBB_init(&cbb, 128) || !EVP_marshal_public_key(&cbb, key) ||
+      !CBB_finish(&cbb, &der, &len)) {
+    if (key != nullptr) CBB_cleanup(&cbb);
+    return SpkiSha256(cert);  // a key BoringSSL cannot read: its bytes are all there is to compare
+  }
+  std::string digest = Sha256Of(der, len);
+  OPENSSL_free(der);
+  return digest;
 }
 
 bool TrustStore::InsertRootLocked(CertificatePtr cert,
@@ -50,7 +84,7 @@ void TrustStore::AddCert(CertificatePtr cert) {
   exact_.emplace(key, std::move(cert));
 }
 
-void TrustStore::Distrust(const Certificate& cert) { DistrustSpkiSha256(SpkiSha256(cert)); }
+void TrustStore::Distrust(const Certificate& cert) { DistrustSpkiSha256(KeySha256(cert)); }
 
 void TrustStore::DistrustSpkiSha256(std::string digest) {
   std::unique_lock<std::shared_mutex> lock(mu_);
@@ -94,7 +128,7 @@ std::vector<CertificatePtr> TrustStore::FindBySubjectKeyId(Der key_id) const {
 
 bool TrustStore::IsDistrusted(const Certificate& cert) const {
   std::shared_lock<std::shared_mutex> lock(mu_);
-  return !distrusted_spki_.empty() && distrusted_spki_.contains(SpkiSha256(cert));
+  return DistrustedLocked(cert);
 }
 
 void TrustStore::FindIssuers(const Certificate& child, std::vector<CertificatePtr>* out) const {
@@ -107,16 +141,15 @@ void TrustStore::FindIssuers(const Certificate& child, std::vector<CertificatePt
 TrustInfo TrustStore::GetTrust(const Certificate& cert) const {
   std::shared_lock<std::shared_mutex> lock(mu_);
   // Distrust first: it must win over any AddRoot or AddCert of the same key.
-  if (!distrusted_spki_.empty() && distrusted_spki_.contains(SpkiSha256(cert))) {
-    return {TrustKind::kDistrusted, nullptr};
-  }
+  if (DistrustedLocked(cert)) return {TrustKind::kDistrusted, nullptr};
   if (!exact_.empty() && exact_.contains(Der(cert.der()))) return {TrustKind::kLeaf, nullptr};
+  // Only the stored certificate itself is an anchor. A presented one with the same subject and key
+  // but other contents (no nameConstraints, another validity, a forged self-signature) is just an
+  // untrusted certificate: an anchor's properties come from the store (RFC 5280 6.1.1(d)).
   auto it = by_subject_.find(cert.subject().normalized);
   if (it != by_subject_.end()) {
     for (const Anchor& a : it->second) {
-      if (a.cert->public_key().spki == cert.public_key().spki) {
-        return {TrustKind::kAnchor, a.constraints};
-      }
+      if (a.cert->der() == cert.der()) return {TrustKind::kAnchor, a.constraints};
     }
   }
   return {};

@@ -45,9 +45,11 @@ class TrustStore : public TrustSource {
   // Trust exactly this certificate (by its full DER) as a one-element path, e.g. a self-signed
   // server certificate. Validity and peer name are still checked unless the policy disables them.
   void AddCert(CertificatePtr cert);
-  // Never accept a path through this key, whoever signed it. Distrust wins over AddRoot/AddCert.
+  // Never accept a path through this key, whoever signed it, however its SubjectPublicKeyInfo is
+  // encoded (compressed EC points, RSA parameters). Distrust wins over AddRoot/AddCert.
   void Distrust(const Certificate& cert);
-  void DistrustSpkiSha256(std::string digest);  // 32 raw bytes, as SpkiSha256() returns
+  // 32 raw bytes: KeySha256() (any encoding of the key) or SpkiSha256() (these exact bytes).
+  void DistrustSpkiSha256(std::string digest);
 
   // Convenience: parse DER, then AddRoot / AddCert.
   absl::Status AddRootDer(std::string der);
@@ -71,6 +73,8 @@ class TrustStore : public TrustSource {
   // The one insert path for anchors. Requires: the caller holds mu_ exclusively.
   // False if it was already an anchor.
   bool InsertRootLocked(CertificatePtr cert, std::shared_ptr<const AnchorConstraints> constraints);
+  // Requires: the caller holds mu_ (shared or exclusive).
+  bool DistrustedLocked(const Certificate& cert) const;
 
   // std::shared_mutex, not absl::Mutex: Debian's Abseil is not TSan-instrumented, pthreads are.
   // Every field below is guarded by mu_ (shared for lookups, exclusive for inserts).
@@ -85,8 +89,11 @@ class TrustStore : public TrustSource {
   size_t root_count_ = 0;
 };
 
-// SHA-256 of a certificate's SubjectPublicKeyInfo (the form SPKI pins and Distrust use).
+// SHA-256 of a certificate's SubjectPublicKeyInfo as encoded (the form SPKI pins use, RFC 7469).
 std::string SpkiSha256(const Certificate& cert);
+// SHA-256 of the key's canonical SubjectPublicKeyInfo (BoringSSL's encoding of the parsed key), so
+// two encodings of one key agree; SpkiSha256 for a key BoringSSL cannot parse. What Distrust uses.
+std::string KeySha256(const Certificate& cert);
 
 }  // namespace certval
 

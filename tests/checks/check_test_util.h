@@ -35,9 +35,10 @@ struct ChainSpec {
 
 // How to run a check.
 struct RunOptions {
+  RunOptions() { request.peer_name = PeerName::Any(); }
   Profile profile = Profile::kWebPki;
   absl::Time time = Now();
-  ValidationRequest request;             // purpose serverAuth, no required key usage
+  ValidationRequest request;  // purpose serverAuth, no required key usage, any peer name
   TrustInfo anchor{TrustKind::kAnchor};  // path.back() is a trust anchor
   std::vector<int8_t> edge_verified;     // empty: nothing known
   bool no_request = false;               // leave PathContext::request null

@@ -1,0 +1,179 @@
+// Regressions for the hostile review (issue 13): each test mints the attack that certval once
+// accepted and asserts that it is refused now, with the finding that says why.
+#include <openssl/bytestring.h>
+#include <openssl/ec.h>
+#include <openssl/ec_key.h>
+#include <openssl/evp.h>
+#include <openssl/mem.h>
+
+#include <memory>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "tests/pki/test_pki.h"
+#include "trust/trust_store.h"
+#include "validator/validator.h"
+
+namespace certval {
+namespace {
+
+using testpki::CertSpec;
+using testpki::Key;
+using testpki::KeyKind;
+using testpki::TestCa;
+
+const absl::Time kNow = absl::FromUnixSeconds(1767225600);  // 2026-01-01T00:00:00Z
+
+bool HasCode(const ValidationResult& r, absl::string_view code) {
+  for (const Finding& f : r.findings) {
+    if (f.code == code) return true;
+  }
+  return false;
+}
+
+std::string Findings(const ValidationResult& r) {
+  std::string out;
+  for (const Finding& f : r.findings) out += FormatFinding(f) + "\n";
+  return out;
+}
+
+CertificatePtr Parse(const std::string& der) {
+  auto cert = Certificate::Parse(der);
+  EXPECT_TRUE(cert.ok()) << cert.status();
+  return cert.ok() ? *cert : nullptr;
+}
+
+ValidationResult Validate(std::shared_ptr<const TrustSource> trust, const std::string& leaf,
+                          std::vector<std::string> intermediates, absl::string_view host,
+                          ValidatorOptions options = {}) {
+  options.warning_sink = std::make_shared<NullWarningSink>();
+  ValidationRequest request;
+  request.leaf = leaf;
+  request.intermediates = std::move(intermediates);
+  request.peer_name = PeerName::Dns(std::string(host));
+  request.time = kNow;
+  return Validator(std::move(trust), std::move(options)).Validate(request);
+}
+
+// The same P-256 key as `key`, as a SubjectPublicKeyInfo with a compressed point.
+std::string CompressedSpki(const Key& key) {
+  const EC_KEY* ec = EVP_PKEY_get0_EC_KEY(key.pkey());
+  uint8_t point[65];
+  size_t point_len = EC_POINT_point2oct(EC_KEY_get0_group(ec), EC_KEY_get0_public_key(ec),
+                                        POINT_CONVERSION_COMPRESSED, point, sizeof(point), nullptr);
+  static const uint8_t kEcPublicKey[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01};
+  static const uint8_t kP256[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07};
+  CBB cbb, spki, algorithm, oid, bits;
+  uint8_t* der = nullptr;
+  size_t der_len = 0;
+  CBB_init(&cbb, 128);
+  CBB_add_asn1(&cbb, &spki, CBS_ASN1_SEQUENCE);
+  CBB_add_asn1(&spki, &algorithm, CBS_ASN1_SEQUENCE);
+  CBB_add_asn1(&algorithm, &oid, CBS_ASN1_OBJECT);
+  CBB_add_bytes(&oid, kEcPublicKey, sizeof(kEcPublicKey));
+  CBB_add_asn1(&algorithm, &oid, CBS_ASN1_OBJECT);
+  CBB_add_bytes(&oid, kP256, sizeof(kP256));
+  CBB_add_asn1(&spki, &bits, CBS_ASN1_BITSTRING);
+  CBB_add_u8(&bits, 0);
+  CBB_add_bytes(&bits, point, point_len);
+  CBB_finish(&cbb, &der, &der_len);
+  std::string out(reinterpret_cast<char*>(der), der_len);
+  OPENSSL_free(der);
+  return out;
+}
+
+// Item 1: a presented certificate with a trust anchor's subject and key, but a forged
+// self-signature and none of the stored root's constraints, must not stand in for the anchor.
+class ForgedAnchorTest : public ::testing::Test {
+ protected:
+  ForgedAnchorTest() : root_key_(Key::Cached(KeyKind::kEcP256, 70)) {
+    root_spec_ = testpki::RootSpec("Constrained Root", kNow);
+    root_spec_.nc_permitted = CertSpec::Subtrees{};
+    root_spec_.nc_permitted->dns = {"good.test"};
+  }
+
+  // The attacker's copy: the anchor's name and public key, without nameConstraints, signed by a
+  // key of the attacker's (the anchor's private key is not theirs to use).
+  std::string ForgedCopy(CertSpec spec) const {
+    spec.spki_override = root_key_.SpkiDer();
+    spec.authority_key_id = false;  // would name the attacker's key
+    return testpki::SelfSigned(spec, Key::Cached(KeyKind::kEcP256, 71));
+  }
+
+  ValidationResult Attack(const CertSpec& stored_root, const CertSpec& forged_root) {
+    TestCa root = TestCa::Root(stored_root, root_key_);
+    TestCa ica = root.IssueCa(testpki::IntermediateSpec("Intermediate", kNow),
+                              Key::Cached(KeyKind::kEcP256, 72));
+    std::string leaf = ica.Issue(testpki::LeafSpec("evil.test", kNow), Key::Cached(KeyKind::kEcP256, 73));
+    auto store = std::make_shared<TrustStore>();
+    EXPECT_TRUE(store->AddRootDer(root.cert_der()).ok());
+    return Validate(store, leaf, {ica.cert_der(), ForgedCopy(forged_root)}, "evil.test");
+  }
+
+  Key root_key_;
+  CertSpec root_spec_;
+};
+
+TEST_F(ForgedAnchorTest, AnchorNameConstraintsComeFromTheStore) {
+  CertSpec forged = root_spec_;
+  forged.nc_permitted.reset();
+  ValidationResult r = Attack(root_spec_, forged);
+  EXPECT_FALSE(r.valid) << Findings(r);
+  EXPECT_TRUE(HasCode(r, "name_constraints.not_permitted")) << Findings(r);
+  ASSERT_FALSE(r.path.empty());
+  EXPECT_EQ(r.path.back()->FindExtension(Der("\x55\x1d\x1e", 3)) != nullptr, true)
+      << "the path must end at the stored root, which carries nameConstraints";
+}
+
+TEST_F(ForgedAnchorTest, AnchorValidityComesFromTheStore) {
+  CertSpec expired = root_spec_;
+  expired.nc_permitted.reset();
+  expired.not_before = kNow - absl::Hours(24 * 400);
+  expired.not_after = kNow - absl::Hours(24 * 30);
+  CertSpec forged = expired;
+  forged.not_after = kNow + absl::Hours(24 * 365);
+  ValidationResult r = Attack(expired, forged);
+  EXPECT_FALSE(r.valid) << Findings(r);
+  EXPECT_TRUE(HasCode(r, "validity.expired")) << Findings(r);
+}
+
+TEST_F(ForgedAnchorTest, AnIdenticalCopyOfTheRootIsStillTheAnchor) {
+  CertSpec open = root_spec_;
+  open.nc_permitted.reset();
+  TestCa root = TestCa::Root(open, root_key_);
+  TestCa ica = root.IssueCa(testpki::IntermediateSpec("Intermediate", kNow),
+                            Key::Cached(KeyKind::kEcP256, 72));
+  std::string leaf = ica.Issue(testpki::LeafSpec("a.test", kNow), Key::Cached(KeyKind::kEcP256, 73));
+  auto store = std::make_shared<TrustStore>();
+  ASSERT_TRUE(store->AddRootDer(root.cert_der()).ok());
+  // Servers often send the root too: byte for byte it is the stored one.
+  ValidationResult r = Validate(store, leaf, {ica.cert_der(), root.cert_der()}, "a.test");
+  EXPECT_TRUE(r.valid) << Findings(r);
+  EXPECT_EQ(r.path.size(), 3u);
+  EXPECT_EQ(store->GetTrust(*Parse(ForgedCopy(open))).kind, TrustKind::kUnspecified);
+}
+
+// Item 11: Distrust names a key, not the bytes one certificate happened to encode it with.
+TEST(DistrustTest, AReencodedKeyIsStillDistrusted) {
+  const Key ica_key = Key::Cached(KeyKind::kEcP256, 75);
+  TestCa root = TestCa::Root(testpki::RootSpec("Root", kNow), Key::Cached(KeyKind::kEcP256, 74));
+  TestCa ica = root.IssueCa(testpki::IntermediateSpec("Intermediate", kNow), ica_key);
+  CertSpec reissued = testpki::IntermediateSpec("Intermediate", kNow);
+  reissued.spki_override = CompressedSpki(ica_key);
+  std::string ica_compressed = root.Issue(reissued, ica_key);
+  std::string leaf = ica.Issue(testpki::LeafSpec("a.test", kNow), Key::Cached(KeyKind::kEcP256, 76));
+
+  auto store = std::make_shared<TrustStore>();
+  ASSERT_TRUE(store->AddRootDer(root.cert_der()).ok());
+  // Both encodings are usable: the re-encoded intermediate validates before the distrust.
+  ValidationResult before = Validate(store, leaf, {ica_compressed}, "a.test");
+  ASSERT_TRUE(before.valid) << Findings(before);
+
+  store->Distrust(*Parse(ica.cert_der()));
+  EXPECT_TRUE(store->IsDistrusted(*Parse(ica_compressed)));
+  ValidationResult after = Validate(store, leaf, {ica_compressed}, "a.test");
+  EXPECT_FALSE(after.valid) << Findings(after);
+}
+
+}  // namespace
+}  // namespace certval
