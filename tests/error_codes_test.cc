@@ -48,7 +48,11 @@ const std::set<std::string> kAllCodes = {
     // validator/validator.cc
     "limits.input_too_large", "limits.too_many_certificates", "parse.malformed_leaf",
     "parse.malformed_intermediate", "trust_anchor.distrusted", "trust_anchor.no_trusted_root",
-    "path_building.budget_exceeded", "hooks.hook_failed", "hooks.accepted", "hooks.rejected",
+    "hooks.hook_failed", "hooks.accepted", "hooks.rejected", "configuration.invalid",
+    "limits.path_too_deep",
+    // validator/budget.cc
+    "limits.too_many_signatures", "limits.too_many_build_steps", "limits.too_many_paths",
+    "limits.too_many_name_comparisons", "limits.deadline_exceeded",
     // hooks/
     "hooks.trust_any", "pinning.mismatch",
     // validator/checks/
@@ -64,9 +68,9 @@ const std::set<std::string> kAllCodes = {
     "ext_key_usage.purpose_not_allowed", "ext_key_usage.missing", "ext_key_usage.critical",
     "ext_key_usage.any_eku", "ext_key_usage.root_has_eku", "ext_key_usage.anchor_disallows_purpose",
     "name_constraints.invalid_constraint", "name_constraints.unsupported_name_form",
-    "name_constraints.budget_exceeded", "name_constraints.invalid_name", "name_constraints.excluded",
+    "name_constraints.invalid_name", "name_constraints.excluded",
     "name_constraints.not_permitted",
-    "peer_name.invalid_reference", "peer_name.no_san", "peer_name.mismatch",
+    "peer_name.invalid_reference", "peer_name.no_san", "peer_name.mismatch", "peer_name.missing",
     "critical_extensions.unrecognized",
     "certificate_profile.serial_negative", "certificate_profile.serial_zero",
     "certificate_profile.serial_too_long", "certificate_profile.san_critical",
@@ -81,7 +85,7 @@ const std::set<std::string> kAllCodes = {
     "certificate_profile.name_constraints_not_critical", "certificate_profile.cn_not_in_san",
     "certificate_profile.not_v3",
     // tls/binding.cc
-    "tls.no_peer_certificate", "peer_name.missing",
+    "tls.no_peer_certificate",
     // hooks/plugin_loader.cc: a plugin check that reports without a code ("<check name>.failed")
     "<plugin check>.failed",
 };
@@ -92,9 +96,9 @@ const std::vector<std::pair<std::string, std::string>> kNotProducedHere = {
      "made by the TLS binding's verify callback when the peer sent no certificate; needs a TLS "
      "handshake, and BoringSSL does not call the callback for an empty chain in the flows "
      "//tests/tls exercises"},
-    {"peer_name.missing",
-     "made by the TLS binding for a client with neither SNI nor ClientOptions::peer_name; needs "
-     "a TLS handshake (asserted in //tests/tls:binding_test)"},
+    {"limits.path_too_deep",
+     "needs a chain of more than 32 intermediates; asserted in //tests:limits_test "
+     "(ChainDeeperThanTheAbsoluteCapIsRejected)"},
 };
 
 // ---- DER helpers for hand-made fields ---------------------------------------------------------
@@ -275,10 +279,38 @@ std::vector<Row> Rows() {
          r.intermediates.clear();
          return e.Run(r);
        }},
-      {"path_building.budget_exceeded", -1, E, "signature verifications", [](Env& e) {
+      {"configuration.invalid", -1, E, "'validty'", [](Env& e) {
+         ValidatorOptions o;
+         o.policy.Set("validty", Mode::kWarn);
+         return e.Run(e.Request(e.chain.leaf), o);
+       }},
+      // --- validator/budget.cc ---
+      {"limits.too_many_signatures", -1, E, "signature verifications", [](Env& e) {
          ValidatorOptions o;
          o.limits.max_signature_checks = 1;
          return e.Run(e.Request(e.chain.leaf), o);
+       }},
+      {"limits.too_many_build_steps", -1, E, "issuer candidates", [](Env& e) {
+         ValidatorOptions o;
+         o.limits.max_build_steps = 1;
+         return e.Run(e.Request(e.chain.leaf), o);
+       }},
+      {"limits.too_many_paths", -1, E, "candidate paths", [](Env& e) {
+         CertSpec expired = e.LeafSpec();
+         expired.not_after = kNow - absl::Hours(1);
+         ValidatorOptions o;
+         o.limits.max_paths_evaluated = 1;
+         // Two copies of the intermediate: the second path goes over the limit.
+         ValidationRequest r = e.Request(e.Leaf(expired));
+         TestCa other = e.chain.root_ca().IssueCa(
+             testpki::IntermediateSpec("certval Test Intermediate CA", kNow), e.chain.intermediate_key);
+         r.intermediates.push_back(other.cert_der());
+         return e.Run(r, o);
+       }},
+      {"limits.deadline_exceeded", -1, E, "deadline", [](Env& e) {
+         ValidationRequest r = e.Request(e.chain.leaf);
+         r.deadline = absl::InfinitePast();
+         return e.Run(r);
        }},
       {"hooks.hook_failed", -1, E, "row_hook", [](Env& e) {
          return e.Run(e.Request(e.chain.leaf), WithPreHook(absl::UnavailableError("backend down")));
@@ -467,7 +499,7 @@ std::vector<Row> Rows() {
          leaf.uri_sans = {"https://example.test/"};
          return e.Run(e.UnderIntermediate(ica, leaf));
        }},
-      {"name_constraints.budget_exceeded", 0, E, "name-constraint comparisons", [](Env& e) {
+      {"limits.too_many_name_comparisons", -1, E, "name-constraint comparisons", [](Env& e) {
          CertSpec ica = testpki::IntermediateSpec("Row CA", kNow);
          ica.nc_permitted = CertSpec::Subtrees{{"example.test"}, {}, {}, {}, {}};
          ValidatorOptions o;
@@ -505,6 +537,11 @@ std::vector<Row> Rows() {
       {"peer_name.mismatch", 0, E, "'other.test'", [](Env& e) {
          ValidationRequest r = e.Request(e.chain.leaf);
          r.peer_name = PeerName::Dns("other.test");
+         return e.Run(r);
+       }},
+      {"peer_name.missing", -1, E, "PeerName::Any()", [](Env& e) {
+         ValidationRequest r = e.Request(e.chain.leaf);
+         r.peer_name = PeerName{};
          return e.Run(r);
        }},
       // --- critical_extensions ---
@@ -727,7 +764,7 @@ std::set<std::string> SourceCodes() {
   // The check-name constants used outside the check classes.
   auto check_name = [](std::string expr) {
     if (expr == "kCheckTrustAnchor") return std::string("trust_anchor");
-    if (expr == "kCheckPathBuilding") return std::string("path_building");
+    if (expr == "kCheckLimits") return std::string("limits");
     if (expr == "kCheckPeerName") return std::string("peer_name");
     if (expr.size() > 1 && expr.front() == '"') return expr.substr(1, expr.size() - 2);
     return "<unknown check expression " + expr + ">";
@@ -763,6 +800,9 @@ std::set<std::string> SourceCodes() {
     for (const auto& m : all(text, R"re(BindingFinding\( ?([^,;]+?), ?"([a-z0-9_]+)")re")) {
       codes.insert(check_name(m[1]) + "." + m[2]);
     }
+  }
+  for (const auto& m : all(ReadRunfile("validator/budget.cc"), R"re(Exhaust\( ?"([a-z0-9_]+)")re")) {
+    codes.insert("limits." + m[1]);
   }
   for (const auto& m : all(ReadRunfile("hooks/pinning_hook.cc"),
                            R"re(StrCat\(kCheckName, ?"\.([a-z0-9_]+)"\))re")) {

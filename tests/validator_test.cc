@@ -148,7 +148,7 @@ TEST_F(ValidatorTest, ManySameSubjectCandidatesStopAtBudget) {
                                        Key::Cached(KeyKind::kEcP256, 99), keys[0], name);
   ValidationResult r = Validate(req);
   EXPECT_FALSE(r.valid);
-  EXPECT_TRUE(HasCode(r, "path_building.budget_exceeded", Severity::kError)) << Codes(r);
+  EXPECT_TRUE(HasCode(r, "limits.too_many_signatures", Severity::kError)) << Codes(r);
   EXPECT_LE(r.signature_checks, Limits{}.max_signature_checks + 1);
 }
 

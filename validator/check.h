@@ -13,6 +13,7 @@
 
 #include "absl/time/time.h"
 #include "absl/types/span.h"
+#include "validator/budget.h"
 #include "validator/certificate.h"
 #include "validator/finding.h"
 #include "validator/request.h"
@@ -34,6 +35,10 @@ struct PathContext {
   // What the path builder already learned about path[i]'s signature by path[i+1]:
   // 1 verified, -1 failed, 0 not tried. Lets the signature check skip repeated public-key work.
   absl::Span<const int8_t> edge_verified;
+  // The validation's one budget: a check whose work grows with the input (signatures, name
+  // comparisons) charges it first and stops when a charge fails; the Validator then refuses the
+  // path with the limit that ran out. Never null when the Validator runs the check.
+  Budget* budget = nullptr;
 
   const Certificate& cert(size_t i) const { return *path[i]; }
   bool is_leaf(size_t i) const { return i == 0; }

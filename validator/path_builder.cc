@@ -45,18 +45,21 @@ void IntermediateSet::FindIssuers(const Certificate& child,
 }
 
 PathBuilder::PathBuilder(const TrustSource& trust, const IntermediateSet& intermediates,
-                         const SignatureVerifier& verifier, const Limits& limits,
+                         const SignatureVerifier& verifier, Budget& budget,
                          int max_intermediates, bool prune_by_signature)
     : trust_(trust),
       intermediates_(intermediates),
       verifier_(verifier),
-      limits_(limits),
+      budget_(budget),
       max_intermediates_(max_intermediates),
       prune_by_signature_(prune_by_signature) {}
 
 BuildOutcome PathBuilder::Build(const CertificatePtr& leaf,
                                 absl::FunctionRef<bool(const CandidatePath&)> evaluate) {
   outcome_ = BuildOutcome{};
+  // Self-issued certificates (key rollover) do not count against max_intermediates (RFC 5280
+  // 6.1.4(l)), so the search may go a little deeper than it; 4 such certificates in one path is
+  // already more than any real PKI has, and the absolute cap bounds it whatever the caller asks.
   const int cap = std::min(max_intermediates_ + 4, kAbsoluteMaxIntermediates);
   CandidatePath path;
   path.certs.reserve(8);
@@ -72,29 +75,9 @@ BuildOutcome PathBuilder::Build(const CertificatePtr& leaf,
   }
   // No path was accepted and candidates remain beyond the deepest search made.
   outcome_.depth_limited = true;
-  if (cap == kAbsoluteMaxIntermediates) {
-    // Not the caller's max_depth but certval's own cap: say so, as a budget.
-    outcome_.budget_exceeded = true;
-    outcome_.budget_reason = absl::StrCat("no path is built through more than ",
-                                          kAbsoluteMaxIntermediates,
-                                          " intermediates (certval's absolute cap)");
-  }
+  // Not the caller's max_depth but certval's own cap: the Validator reports it as a limit.
+  outcome_.hit_absolute_cap = cap == kAbsoluteMaxIntermediates;
   return outcome_;
-}
-
-bool PathBuilder::OverBudget() {
-  if (outcome_.budget_exceeded) return true;
-  if (outcome_.steps > limits_.max_build_steps) {
-    outcome_.budget_reason = absl::StrCat("more than ", limits_.max_build_steps,
-                                          " issuer candidates considered");
-  } else if (outcome_.paths >= limits_.max_paths_evaluated) {
-    outcome_.budget_reason = absl::StrCat(limits_.max_paths_evaluated,
-                                          " candidate paths evaluated without success");
-  } else {
-    return false;
-  }
-  outcome_.budget_exceeded = true;
-  return true;
 }
 
 const std::vector<PathBuilder::Candidate>& PathBuilder::CandidatesAt(int depth, const CertificatePtr& child) {
@@ -140,14 +123,7 @@ int8_t PathBuilder::VerifyEdge(const Certificate& child, const Certificate& issu
   auto key = std::make_pair(&child, &issuer);
   auto it = memo_.find(key);
   if (it != memo_.end()) return it->second;
-  // Checked before the work, so signature_checks never exceeds the limit.
-  if (outcome_.signature_checks >= limits_.max_signature_checks) {
-    outcome_.budget_exceeded = true;
-    outcome_.budget_reason = absl::StrCat("more than ", limits_.max_signature_checks,
-                                          " signature verifications needed while building");
-    return 0;
-  }
-  ++outcome_.signature_checks;
+  if (!budget_.ChargeSignature()) return 0;
   int8_t result = verifier_.Verify(child, issuer).ok() ? 1 : -1;
   memo_.emplace(key, result);
   return result;
@@ -160,8 +136,7 @@ PathBuilder::Step PathBuilder::Extend(CandidatePath& path, int exact,
   for (const Candidate& candidate : CandidatesAt(intermediates, path.certs.back())) {
     const CertificatePtr& issuer = candidate.cert;
     const TrustInfo& trust = candidate.trust;
-    ++outcome_.steps;
-    if (OverBudget()) return Step::kStop;
+    if (!budget_.ChargeBuildStep()) return Step::kStop;
     if (InPath(path, *issuer)) continue;
     if (trust.kind == TrustKind::kDistrusted) continue;
     const bool anchor = trust.kind == TrustKind::kAnchor;
@@ -173,7 +148,7 @@ PathBuilder::Step PathBuilder::Extend(CandidatePath& path, int exact,
     int8_t edge = 0;
     if (prune_by_signature_) {
       edge = VerifyEdge(child, *issuer);
-      if (outcome_.budget_exceeded) return Step::kStop;
+      if (budget_.exhausted()) return Step::kStop;
       if (edge < 0) continue;
     }
     path.certs.push_back(issuer);
@@ -182,14 +157,16 @@ PathBuilder::Step PathBuilder::Extend(CandidatePath& path, int exact,
     if (!anchor && NonSelfIssuedIntermediates(path) > max_intermediates_) {
       // Over the depth limit. The limit is never met by going deeper, so prune.
       outcome_.depth_limited = true;
-    } else if (anchor) {
-      ++outcome_.paths;
+    } else if (!anchor) {
+      step = Extend(path, exact, evaluate);
+    } else if (!budget_.ChargePath()) {
+      step = Step::kStop;
+    } else {
       outcome_.found_anchor = true;
       path.anchor = trust;
-      if (evaluate(path)) step = Step::kStop;
+      // The evaluation draws from the same budget: once it runs out, no path is worth proposing.
+      if (evaluate(path) || budget_.exhausted()) step = Step::kStop;
       path.anchor = TrustInfo{};
-    } else {
-      step = Extend(path, exact, evaluate);
     }
     path.certs.pop_back();
     path.edge_verified.pop_back();

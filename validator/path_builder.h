@@ -15,6 +15,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/functional/function_ref.h"
+#include "validator/budget.h"
 #include "validator/certificate.h"
 #include "validator/request.h"
 #include "validator/signature_verifier.h"
@@ -40,13 +41,9 @@ class IntermediateSet : public IssuerSource {
 };
 
 struct BuildOutcome {
-  bool found_anchor = false;    // at least one path to an anchor was proposed
-  bool budget_exceeded = false;
-  std::string budget_reason;    // which limit ran out
-  int steps = 0;
-  int signature_checks = 0;
-  int paths = 0;
-  bool depth_limited = false;   // some path was cut by the maximum depth (or the absolute cap)
+  bool found_anchor = false;   // at least one path to an anchor was proposed
+  bool depth_limited = false;  // some path was cut by the maximum depth (or the absolute cap)
+  bool hit_absolute_cap = false;  // ... and the cut was kAbsoluteMaxIntermediates, not max_depth
 };
 
 class PathBuilder {
@@ -54,12 +51,13 @@ class PathBuilder {
   // Hard cap on intermediates in any path, self-issued ones included, whatever max_depth says.
   static constexpr int kAbsoluteMaxIntermediates = 32;
 
+  // Every candidate considered, signature verified and path proposed is charged to `budget`.
   PathBuilder(const TrustSource& trust, const IntermediateSet& intermediates,
-              const SignatureVerifier& verifier, const Limits& limits, int max_intermediates,
+              const SignatureVerifier& verifier, Budget& budget, int max_intermediates,
               bool prune_by_signature);
 
   // Calls `evaluate` on each candidate path, shortest first, until it returns true (accepted),
-  // the candidates run out, or the budget does.
+  // the candidates run out, or the budget does (budget.exhausted() tells).
   BuildOutcome Build(const CertificatePtr& leaf,
                      absl::FunctionRef<bool(const CandidatePath&)> evaluate);
 
@@ -77,12 +75,11 @@ class PathBuilder {
   const std::vector<Candidate>& CandidatesAt(int depth, const CertificatePtr& child);
   void Candidates(const Certificate& child, std::vector<CertificatePtr>* out) const;
   int8_t VerifyEdge(const Certificate& child, const Certificate& issuer);
-  bool OverBudget();
 
   const TrustSource& trust_;
   const IntermediateSet& intermediates_;
   const SignatureVerifier& verifier_;
-  Limits limits_;
+  Budget& budget_;
   int max_intermediates_;
   bool prune_by_signature_;
   BuildOutcome outcome_;

@@ -114,7 +114,12 @@ class Run {
  public:
   Run(const Validator& v, const std::vector<std::shared_ptr<const Check>>& checks,
       const std::vector<Mode>& check_modes, const ValidationRequest& request)
-      : v_(v), checks_(checks), check_modes_(check_modes), request_(request), policy_(v.options().policy) {}
+      : v_(v),
+        checks_(checks),
+        check_modes_(check_modes),
+        request_(request),
+        policy_(v.options().policy),
+        budget_(v.options().limits, request.deadline) {}
 
   ValidationResult Execute();
 
@@ -124,8 +129,9 @@ class Run {
   bool RunHooks(const std::vector<std::shared_ptr<const Hook>>& hooks, ValidationResult& result);
   // Runs the checks on one path; returns the number of errors among the findings it appends.
   int Evaluate(absl::Span<const CertificatePtr> path, absl::Span<const int8_t> edges,
-               const TrustInfo& anchor, std::vector<Finding>* findings) const;
+               const TrustInfo& anchor, std::vector<Finding>* findings);
   void BuildAndCheck(ValidationResult& result);
+  Finding LimitFinding() const;
   void Report(ValidationResult& result) const;
 
   const Validator& v_;
@@ -133,6 +139,7 @@ class Run {
   const std::vector<Mode>& check_modes_;
   const ValidationRequest& request_;
   const Policy& policy_;
+  Budget budget_;
   absl::Time time_;
   CertificatePtr leaf_;
   std::vector<CertificatePtr> intermediates_;
@@ -148,7 +155,7 @@ bool Run::ParseInput(std::vector<Finding>* findings) {
     size_t bytes = request_.leaf.size();
     for (const std::string& der : request_.intermediates) bytes += der.size();
     if (bytes > limits.max_input_bytes) {
-      findings->push_back(MakeFinding("limits", -1, "input_too_large",
+      findings->push_back(MakeFinding(kCheckLimits, -1, "input_too_large",
                                       absl::StrCat("chain of ", bytes, " bytes exceeds the limit of ",
                                                    limits.max_input_bytes),
                                       Severity::kError));
@@ -179,7 +186,7 @@ bool Run::ParseInput(std::vector<Finding>* findings) {
     }
   }
   if (1 + intermediates_.size() > static_cast<size_t>(limits.max_input_certificates)) {
-    findings->push_back(MakeFinding("limits", -1, "too_many_certificates",
+    findings->push_back(MakeFinding(kCheckLimits, -1, "too_many_certificates",
                                     absl::StrCat(1 + intermediates_.size(),
                                                  " certificates presented; the limit is ",
                                                  limits.max_input_certificates),
@@ -192,7 +199,7 @@ bool Run::ParseInput(std::vector<Finding>* findings) {
 }
 
 int Run::Evaluate(absl::Span<const CertificatePtr> path, absl::Span<const int8_t> edges,
-                  const TrustInfo& anchor, std::vector<Finding>* findings) const {
+                  const TrustInfo& anchor, std::vector<Finding>* findings) {
   PathContext ctx;
   ctx.path = path;
   ctx.request = &request_;
@@ -202,20 +209,26 @@ int Run::Evaluate(absl::Span<const CertificatePtr> path, absl::Span<const int8_t
   ctx.anchor = anchor;
   ctx.verifier = v_.options().verifier.get();
   ctx.edge_verified = edges;
+  ctx.budget = &budget_;
   const size_t first = findings->size();
   for (size_t i = 0; i < checks_.size(); ++i) {
     if (check_modes_[i] == Mode::kDisable) continue;
     FindingReporter reporter(checks_[i]->name(), SeverityFor(check_modes_[i]), findings);
     checks_[i]->Run(ctx, reporter);
   }
+  // A check cut short by the budget has not cleared the path: it is refused, whatever was found.
+  if (budget_.exhausted()) findings->push_back(LimitFinding());
   int errors = 0;
   for (size_t i = first; i < findings->size(); ++i) errors += (*findings)[i].severity == Severity::kError;
   return errors;
 }
 
+Finding Run::LimitFinding() const {
+  return MakeFinding(kCheckLimits, -1, budget_.code(), budget_.reason(), Severity::kError);
+}
+
 void Run::BuildAndCheck(ValidationResult& result) {
-  const Limits& limits = v_.options().limits;
-  const int max_intermediates = request_.max_depth.value_or(limits.max_intermediates);
+  const int max_intermediates = request_.max_depth.value_or(v_.options().limits.max_intermediates);
   const Mode signature_mode = policy_.ModeFor(kCheckSignature);
   std::optional<Evaluation> best;
   // The path is copied only when it is the best so far: the builder's own stays where it is.
@@ -246,15 +259,14 @@ void Run::BuildAndCheck(ValidationResult& result) {
   BuildOutcome outcome;
   if (!done) {
     IntermediateSet set(intermediates_);
-    PathBuilder builder(v_.trust(), set, *v_.options().verifier, limits, max_intermediates,
+    PathBuilder builder(v_.trust(), set, *v_.options().verifier, budget_, max_intermediates,
                         signature_mode == Mode::kEnforce);
     outcome = builder.Build(leaf_, [&](const CandidatePath& candidate) {
       return consider(candidate.certs, candidate.edge_verified, candidate.anchor);
     });
-    result.signature_checks = outcome.signature_checks;
     done = best && best->errors == 0;
   }
-  if (!done && !best) {
+  if (!done && !best && !budget_.exhausted()) {
     // No path reaches a trust anchor: evaluate the presented chain so that every other problem is
     // reported too, and so that a non-enforced trust_anchor check can still let it through.
     Evaluation eval;
@@ -277,9 +289,21 @@ void Run::BuildAndCheck(ValidationResult& result) {
     eval.errors = CountErrors(eval.findings);
     best = std::move(eval);
   }
-  if (outcome.budget_exceeded && !(best && best->errors == 0)) {
-    best->findings.push_back(MakeFinding(kCheckPathBuilding, -1, "budget_exceeded",
-                                         outcome.budget_reason, Severity::kError));
+  result.signature_checks = budget_.signatures();
+  if (!best) best = Evaluation{{leaf_}, TrustInfo{}, {}, 0};  // the budget ran out while building
+  if (outcome.hit_absolute_cap && !done) {
+    best->findings.push_back(MakeFinding(
+        kCheckLimits, -1, "path_too_deep",
+        absl::StrCat("no path is built through more than ", PathBuilder::kAbsoluteMaxIntermediates,
+                     " intermediates (certval's absolute cap)"),
+        Severity::kError));
+    ++best->errors;
+  }
+  // The limit that stopped the search, unless the path kept already carries it.
+  if (budget_.exhausted() && !done &&
+      std::none_of(best->findings.begin(), best->findings.end(),
+                   [&](const Finding& f) { return f.check == kCheckLimits; })) {
+    best->findings.push_back(LimitFinding());
     ++best->errors;
   }
   result.valid = best->errors == 0;

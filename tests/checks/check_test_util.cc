@@ -106,6 +106,8 @@ std::vector<std::string> RunCheck(const Check& check, const std::vector<Certific
   ctx.profile = options.profile;
   ctx.anchor = options.anchor;
   ctx.edge_verified = options.edge_verified;
+  Budget budget(Limits{});
+  ctx.budget = &budget;
   std::vector<Finding> findings;
   FindingReporter reporter(check.name(), Severity::kError, &findings);
   check.Run(ctx, reporter);

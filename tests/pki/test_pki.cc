@@ -831,6 +831,31 @@ Chain MakeChain(KeyKind kind, std::string_view host, absl::Time now) {
   return chain;
 }
 
+Chain NameConstraintsBomb(int subtrees, int leaf_names, absl::Time now) {
+  TestCa root = TestCa::Root(RootSpec("certval Test Root CA", now), Key::Cached(KeyKind::kEcP256, 0));
+  CertSpec ica_spec = IntermediateSpec("certval Bomb CA", now);
+  ica_spec.nc_permitted = CertSpec::Subtrees{};
+  for (int i = 0; i < subtrees; ++i) {
+    ica_spec.nc_permitted->dirs.push_back(NameSpec{{"O", std::to_string(i)}});
+  }
+  TestCa intermediate = root.IssueCa(ica_spec, Key::Cached(KeyKind::kEcP256, 1));
+  CertSpec leaf_spec = LeafSpec("bomb.example.test", now);
+  for (int i = 0; i < leaf_names; ++i) {
+    leaf_spec.directory_name_sans.push_back(NameSpec{{"O", "outside"}, {"CN", std::to_string(i)}});
+  }
+  Key leaf_key = Key::Cached(KeyKind::kEcP256, 2);
+  Chain chain;
+  chain.root = root.cert_der();
+  chain.intermediate = intermediate.cert_der();
+  chain.leaf = intermediate.Issue(leaf_spec, leaf_key);
+  chain.root_key = root.key();
+  chain.intermediate_key = intermediate.key();
+  chain.leaf_key = leaf_key;
+  chain.root_name = root.name_der();
+  chain.intermediate_name = intermediate.name_der();
+  return chain;
+}
+
 std::string DerToPem(std::string_view der, std::string_view type) {
   std::string out = "-----BEGIN " + std::string(type) + "-----\n";
   constexpr size_t kBytesPerLine = 48;  // 64 base64 characters

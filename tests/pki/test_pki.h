@@ -280,6 +280,11 @@ struct Chain {
 // Intermediate CA", pathLen 0) -> LeafSpec(host), with Key::Cached(kind, 0/1/2).
 Chain MakeChain(KeyKind kind, std::string_view host, absl::Time now);
 
+// A hostile chain for name-constraint work (P-256, same root as MakeChain's): the intermediate
+// permits `subtrees` directoryName subtrees (O=0, O=1, ...); the leaf, for "bomb.example.test",
+// has `leaf_names` directoryName SANs outside all of them. 40,000 subtrees make a 1 MiB chain.
+Chain NameConstraintsBomb(int subtrees, int leaf_names, absl::Time now);
+
 // ---------------------------------------------------------------------------------------------
 // PEM
 // ---------------------------------------------------------------------------------------------

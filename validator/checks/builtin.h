@@ -23,7 +23,9 @@ inline constexpr absl::string_view kCheckCriticalExtensions = "critical_extensio
 inline constexpr absl::string_view kCheckProfile = "certificate_profile";
 // Reported by the Validator itself, not by a Check object.
 inline constexpr absl::string_view kCheckTrustAnchor = "trust_anchor";
-inline constexpr absl::string_view kCheckPathBuilding = "path_building";  // always an error
+// Resource limits (validator/budget.h): always errors, whatever the policy.
+inline constexpr absl::string_view kCheckLimits = "limits";
+inline constexpr absl::string_view kCheckPathBuilding = "path_building";  // TODO: gone; see CHANGELOG
 // Modes of the hook stages and of the built-in pinning hook.
 inline constexpr absl::string_view kCheckHooks = "hooks";
 inline constexpr absl::string_view kCheckPinning = "pinning";

@@ -1,5 +1,7 @@
 #include "validator/checks/name_constraints_check.h"
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -53,26 +55,28 @@ bool ConstraintValid(const GeneralSubtree& s, std::string* why) {
   }
 }
 
-// Parsed directoryName subtrees keep their normal forms here for the life of one check run.
+// The normal forms of one constraint set's directoryName subtrees, parsed once, by position.
 class DirectorySubtrees {
  public:
-  // Name::normalized of the subtree, or null if it does not parse. Valid until the next call.
-  const std::string* Normalized(Der name_der) {
-    for (auto& [der, normalized] : cache_) {
-      if (der == name_der) return &normalized;
+  explicit DirectorySubtrees(const std::vector<GeneralSubtree>& subtrees) {
+    normalized_.resize(subtrees.size());
+    for (size_t i = 0; i < subtrees.size(); ++i) {
+      if (subtrees[i].type != GeneralNameType::kDirectoryName) continue;
+      Name name;
+      if (ParseName(subtrees[i].value, &name).ok()) normalized_[i] = std::move(name.normalized);
     }
-    Name name;
-    if (!ParseName(name_der, &name).ok()) return nullptr;
-    cache_.emplace_back(name_der, std::move(name.normalized));
-    return &cache_.back().second;
+  }
+  // Name::normalized of subtrees[i], or null if it does not parse.
+  const std::string* Normalized(size_t i) const {
+    return normalized_[i] ? &*normalized_[i] : nullptr;
   }
 
  private:
-  std::vector<std::pair<Der, std::string>> cache_;
+  std::vector<std::optional<std::string>> normalized_;
 };
 
 bool Matches(const PresentedName& name, const GeneralSubtree& s, bool excluded,
-             DirectorySubtrees& dirs) {
+             const std::string* subtree_dir) {
   switch (name.type) {
     case GeneralNameType::kDnsName:
       return excluded ? DnsNameMayMatchConstraint(name.value, s.value)
@@ -81,11 +85,9 @@ bool Matches(const PresentedName& name, const GeneralSubtree& s, bool excluded,
       return IpMatchesConstraint(name.value, s.value);
     case GeneralNameType::kRfc822Name:
       return EmailMatchesConstraint(name.value, s.value);
-    case GeneralNameType::kDirectoryName: {
-      const std::string* subtree = dirs.Normalized(s.value);
+    case GeneralNameType::kDirectoryName:
       // An unparseable subtree matches everything when excluded, nothing when permitted.
-      return subtree == nullptr ? excluded : DirectoryNameWithinSubtree(name.value, *subtree);
-    }
+      return subtree_dir == nullptr ? excluded : DirectoryNameWithinSubtree(name.value, *subtree_dir);
     default:
       return false;
   }
@@ -139,11 +141,14 @@ std::string NameText(const PresentedName& name) {
 // addresses and the parsed directoryName SANs.
 struct NameStorage {
   std::vector<std::string> subject_emails;
+  std::vector<std::string> common_names;
   std::vector<Name> san_dirs;
 };
 
-void CollectNames(const Certificate& cert, std::vector<PresentedName>* names, NameStorage* storage,
-                  std::vector<GeneralNameType>* unsupported) {
+// `cn_as_dns`: the leaf's subject commonNames stand for DNS names (the request's common-name
+// fallback, when the leaf has no subjectAltName), so DNS constraints must judge them too.
+void CollectNames(const Certificate& cert, bool cn_as_dns, std::vector<PresentedName>* names,
+                  NameStorage* storage, std::vector<GeneralNameType>* unsupported) {
   if (!cert.subject().empty()) {
     names->push_back({GeneralNameType::kDirectoryName, cert.subject().normalized});
   }
@@ -152,6 +157,10 @@ void CollectNames(const Certificate& cert, std::vector<PresentedName>* names, Na
     names->push_back({GeneralNameType::kRfc822Name, email});
   }
   const auto& san = cert.subject_alt_names();
+  if (!san && cn_as_dns) {
+    storage->common_names = cert.subject().Texts(kOidCommonName);
+    for (const std::string& cn : storage->common_names) names->push_back({GeneralNameType::kDnsName, cn});
+  }
   if (!san) return;
   for (Der d : san->dns_names) names->push_back({GeneralNameType::kDnsName, d});
   for (Der d : san->ip_addresses) names->push_back({GeneralNameType::kIpAddress, d});
@@ -169,9 +178,12 @@ class Evaluator {
  public:
   Evaluator(const PathContext& ctx, FindingReporter& out) : ctx_(ctx), out_(out) {}
 
-  // Applies `set`, carried by path[issuer], to every certificate below it. False once the
-  // comparison budget is spent (reported once).
+  // Applies `set`, carried by path[issuer], to every certificate below it. False once the budget
+  // is spent: the Validator then refuses the path with the limit.
   bool Apply(const ConstraintSet& set, size_t issuer, absl::string_view source) {
+    const size_t subtrees = set.permitted->size() + set.excluded->size();
+    // Judging and parsing each subtree is work too: charged once per set.
+    if (!Charge(static_cast<int64_t>(subtrees))) return false;
     for (const auto* list : {set.permitted, set.excluded}) {
       for (const GeneralSubtree& s : *list) {
         std::string why;
@@ -181,20 +193,32 @@ class Evaluator {
         }
       }
     }
+    const DirectorySubtrees permitted_dirs(*set.permitted), excluded_dirs(*set.excluded);
+    const Subtrees tables{set, permitted_dirs, excluded_dirs};
     for (size_t j = 0; j < issuer; ++j) {
       const Certificate& cert = ctx_.cert(j);
       if (j > 0 && cert.self_issued()) continue;  // RFC 5280 6.1.3(b): not for self-issued CAs
-      if (!ApplyTo(set, j, cert, source)) return false;
+      if (!ApplyTo(tables, j, cert, source)) return false;
     }
     return true;
   }
 
  private:
-  bool ApplyTo(const ConstraintSet& set, size_t j, const Certificate& cert, absl::string_view source) {
+  struct Subtrees {
+    const ConstraintSet& set;
+    const DirectorySubtrees& permitted_dirs;
+    const DirectorySubtrees& excluded_dirs;
+  };
+
+  bool Charge(int64_t count) { return ctx_.budget == nullptr || ctx_.budget->ChargeNameComparisons(count); }
+
+  bool ApplyTo(const Subtrees& t, size_t j, const Certificate& cert, absl::string_view source) {
+    const ConstraintSet& set = t.set;
     std::vector<PresentedName> names;
     NameStorage storage;
     std::vector<GeneralNameType> unsupported;
-    CollectNames(cert, &names, &storage, &unsupported);
+    const bool cn_as_dns = j == 0 && ctx_.request != nullptr && ctx_.request->allow_common_name_fallback;
+    CollectNames(cert, cn_as_dns, &names, &storage, &unsupported);
     for (GeneralNameType form : unsupported) {
       if (HasForm(*set.permitted, form) || HasForm(*set.excluded, form)) {
         out_.Report(static_cast<int>(j), "unsupported_name_form",
@@ -203,19 +227,17 @@ class Evaluator {
                                  "), which certval cannot evaluate and the certificate uses"));
       }
     }
-    comparisons_ += static_cast<int64_t>(names.size()) *
-                    static_cast<int64_t>(set.permitted->size() + set.excluded->size());
-    if (comparisons_ > ctx_.limits.max_name_comparisons) {
-      out_.Report(static_cast<int>(j), "budget_exceeded",
-                  absl::StrCat("more than ", ctx_.limits.max_name_comparisons,
-                               " name-constraint comparisons; refusing the path"));
+    // Every name may be compared with every subtree: charged before the work.
+    if (!Charge(static_cast<int64_t>(names.size()) *
+                static_cast<int64_t>(set.permitted->size() + set.excluded->size()))) {
       return false;
     }
-    for (const PresentedName& name : names) Judge(set, j, name, source);
+    for (const PresentedName& name : names) Judge(t, j, name, source);
     return true;
   }
 
-  void Judge(const ConstraintSet& set, size_t j, const PresentedName& name, absl::string_view source) {
+  void Judge(const Subtrees& t, size_t j, const PresentedName& name, absl::string_view source) {
+    const ConstraintSet& set = t.set;
     const bool constrained = HasForm(*set.permitted, name.type) || HasForm(*set.excluded, name.type);
     if (!constrained) return;
     if (!NameValid(name)) {
@@ -223,16 +245,20 @@ class Evaluator {
                   absl::StrCat(NameText(name), " is malformed and ", source, " constrains its form"));
       return;
     }
-    for (const GeneralSubtree& s : *set.excluded) {
-      if (s.type == name.type && Matches(name, s, /*excluded=*/true, dirs_)) {
+    for (size_t i = 0; i < set.excluded->size(); ++i) {
+      const GeneralSubtree& s = (*set.excluded)[i];
+      if (s.type == name.type && Matches(name, s, /*excluded=*/true, t.excluded_dirs.Normalized(i))) {
         out_.Report(static_cast<int>(j), "excluded",
                     absl::StrCat(NameText(name), " is in an excluded subtree of ", source));
         return;
       }
     }
     if (!HasForm(*set.permitted, name.type)) return;
-    for (const GeneralSubtree& s : *set.permitted) {
-      if (s.type == name.type && Matches(name, s, /*excluded=*/false, dirs_)) return;
+    for (size_t i = 0; i < set.permitted->size(); ++i) {
+      const GeneralSubtree& s = (*set.permitted)[i];
+      if (s.type == name.type && Matches(name, s, /*excluded=*/false, t.permitted_dirs.Normalized(i))) {
+        return;
+      }
     }
     out_.Report(static_cast<int>(j), "not_permitted",
                 absl::StrCat(NameText(name), " is outside the permitted subtrees of ", source));
@@ -240,8 +266,6 @@ class Evaluator {
 
   const PathContext& ctx_;
   FindingReporter& out_;
-  DirectorySubtrees dirs_;
-  int64_t comparisons_ = 0;
 };
 
 // An anchor's application-given constraints, in the extension's shape.

@@ -7,11 +7,12 @@
 // rfc822Name subtrees. Excluded wins over permitted. A wildcard SAN is judged by every name it could
 // stand for (so *.example.com meets an excluded bar.example.com: CVE-2025-61727). A name form the
 // extension constrains but certval cannot evaluate (otherName, URI, x400, EDI, registeredID) fails
-// closed, as do malformed constraints and malformed names under a constraint of their form. The work
-// is bounded by Limits::max_name_comparisons.
+// closed, as do malformed constraints and malformed names under a constraint of their form. With the
+// request's common-name fallback on, a SAN-less leaf's commonNames are judged as dNSNames. The work
+// is charged to the validation's Budget (name comparisons); when it runs out the check stops and
+// the Validator refuses the path with "limits.too_many_name_comparisons".
 //
-// Codes: excluded, not_permitted, invalid_constraint, invalid_name, unsupported_name_form,
-// budget_exceeded.
+// Codes: excluded, not_permitted, invalid_constraint, invalid_name, unsupported_name_form.
 #ifndef CERTVAL_VALIDATOR_CHECKS_NAME_CONSTRAINTS_CHECK_H_
 #define CERTVAL_VALIDATOR_CHECKS_NAME_CONSTRAINTS_CHECK_H_
 

@@ -84,6 +84,8 @@ void VerifyEdge(const PathContext& ctx, size_t i, FindingReporter& out) {
   if (known == -1) {
     status = absl::InvalidArgumentError("the path builder found it does not verify");
   } else {
+    // Out of budget: the Validator refuses the path with the limit, so stopping here is safe.
+    if (ctx.budget != nullptr && !ctx.budget->ChargeSignature()) return;
     static const SignatureVerifier kDefaultVerifier;
     const SignatureVerifier& verifier = ctx.verifier ? *ctx.verifier : kDefaultVerifier;
     status = verifier.Verify(ctx.cert(i), ctx.cert(i + 1));

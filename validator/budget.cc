@@ -1,0 +1,69 @@
+#include "validator/budget.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+
+namespace certval {
+
+Budget::Budget(const Limits& limits, std::optional<absl::Time> deadline)
+    : limits_(limits), deadline_(deadline) {}
+
+bool Budget::Exhaust(absl::string_view code, std::string reason) {
+  if (!exhausted()) {  // the first limit reached is the one reported
+    code_ = std::string(code);
+    reason_ = std::move(reason);
+  }
+  return false;
+}
+
+bool Budget::PastDeadline() {
+  if (!deadline_ || absl::Now() <= *deadline_) return false;
+  Exhaust("deadline_exceeded", "the validation's deadline passed before it finished");
+  return true;
+}
+
+bool Budget::ChargeSignature() {
+  if (exhausted() || PastDeadline()) return false;
+  if (signatures_ >= limits_.max_signature_checks) {
+    return Exhaust("too_many_signatures",
+                   absl::StrCat("more than ", limits_.max_signature_checks,
+                                " signature verifications needed"));
+  }
+  ++signatures_;
+  return true;
+}
+
+bool Budget::ChargeBuildStep() {
+  if (exhausted() || PastDeadline()) return false;
+  if (build_steps_ >= limits_.max_build_steps) {
+    return Exhaust("too_many_build_steps",
+                   absl::StrCat("more than ", limits_.max_build_steps, " issuer candidates considered"));
+  }
+  ++build_steps_;
+  return true;
+}
+
+bool Budget::ChargePath() {
+  if (exhausted() || PastDeadline()) return false;
+  if (paths_ >= limits_.max_paths_evaluated) {
+    return Exhaust("too_many_paths", absl::StrCat(limits_.max_paths_evaluated,
+                                                  " candidate paths evaluated without success"));
+  }
+  ++paths_;
+  return true;
+}
+
+bool Budget::ChargeNameComparisons(int64_t count) {
+  if (exhausted() || PastDeadline()) return false;
+  if (count > limits_.max_name_comparisons - name_comparisons_) {
+    return Exhaust("too_many_name_comparisons",
+                   absl::StrCat("more than ", limits_.max_name_comparisons,
+                                " name-constraint comparisons needed"));
+  }
+  name_comparisons_ += count;
+  return true;
+}
+
+}  // namespace certval

@@ -1,0 +1,62 @@
+// Budget: the one account every unit of work of a validation is charged to.
+//
+// One Budget is made per Validate() from its Limits (and the request's deadline) and handed to the
+// path builder and to every check, so hostile input cannot multiply work by being looked at from
+// many paths or many checks: signatures verified, issuer candidates considered, candidate paths
+// evaluated, name-constraint comparisons, and wall-clock time all draw from it. Once anything runs
+// out, every further charge fails, the work in progress stops, and the Validator reports the one
+// limit that ran out as an error ("limits.<code>"): a refusal, never a hang.
+//
+// Not thread-safe: one validation, one thread.
+#ifndef CERTVAL_VALIDATOR_BUDGET_H_
+#define CERTVAL_VALIDATOR_BUDGET_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "validator/request.h"
+
+namespace certval {
+
+class Budget {
+ public:
+  // `deadline`: when set, every charge fails once absl::Now() has passed it.
+  explicit Budget(const Limits& limits, std::optional<absl::Time> deadline = std::nullopt);
+
+  // Each returns false, and leaves the budget exhausted, when the work would go over its limit.
+  // Charged before the work is done, so no limit is ever exceeded.
+  bool ChargeSignature();
+  bool ChargeBuildStep();
+  bool ChargePath();
+  bool ChargeNameComparisons(int64_t count);
+
+  bool exhausted() const { return !code_.empty(); }
+  // The finding code of what ran out ("too_many_signatures", "deadline_exceeded", ...) and a message
+  // for people; empty while the budget lasts.
+  absl::string_view code() const { return code_; }
+  const std::string& reason() const { return reason_; }
+
+  int signatures() const { return signatures_; }
+  int build_steps() const { return build_steps_; }
+  int paths() const { return paths_; }
+  int64_t name_comparisons() const { return name_comparisons_; }
+
+ private:
+  bool Exhaust(absl::string_view code, std::string reason);
+  bool PastDeadline();
+
+  const Limits limits_;
+  const std::optional<absl::Time> deadline_;
+  int signatures_ = 0;
+  int build_steps_ = 0;
+  int paths_ = 0;
+  int64_t name_comparisons_ = 0;
+  std::string code_, reason_;
+};
+
+}  // namespace certval
+
+#endif  // CERTVAL_VALIDATOR_BUDGET_H_
