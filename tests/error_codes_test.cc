@@ -49,6 +49,7 @@ const std::set<std::string> kAllCodes = {
     "limits.input_too_large", "limits.too_many_certificates", "parse.malformed_leaf",
     "parse.malformed_intermediate", "trust_anchor.distrusted", "trust_anchor.no_trusted_root",
     "hooks.hook_failed", "hooks.accepted", "hooks.rejected", "configuration.invalid",
+    "policy.checks_disabled", "signature.algorithm_not_allowed",
     "limits.path_too_deep",
     // validator/budget.cc
     "limits.too_many_signatures", "limits.too_many_build_steps", "limits.too_many_paths",
@@ -284,6 +285,11 @@ std::vector<Row> Rows() {
          o.policy.Set("validty", Mode::kWarn);
          return e.Run(e.Request(e.chain.leaf), o);
        }},
+      {"policy.checks_disabled", -1, Severity::kWarning, "validity", [](Env& e) {
+         ValidatorOptions o;
+         o.policy.Set("validity", Mode::kDisable);
+         return e.Run(e.Request(e.chain.leaf), o);
+       }},
       // --- validator/budget.cc ---
       {"limits.too_many_signatures", -1, E, "signature verifications", [](Env& e) {
          ValidatorOptions o;
@@ -358,6 +364,14 @@ std::vector<Row> Rows() {
          CertSpec s = e.LeafSpec();
          s.hash = testpki::SigHash::kSha1;
          return e.Run(e.Request(e.Leaf(s)));
+       }},
+      {"signature.algorithm_not_allowed", 0, E, "Ed25519", [](Env& e) {
+         // An Ed25519 intermediate signs the leaf: under the web PKI profile, refused.
+         TestCa ed = e.chain.root_ca().IssueCa(testpki::IntermediateSpec("Ed CA", kNow),
+                                               Key::Cached(KeyKind::kEd25519, 44));
+         ValidationRequest r = e.Request(ed.Issue(e.LeafSpec(), e.chain.leaf_key));
+         r.intermediates = {ed.cert_der()};
+         return e.Run(r);
        }},
       {"signature.unsupported_algorithm", 0, E, "2a8648ce3d040305", [](Env& e) {
          // ecdsa-with-SHA256's OID with its last arc changed to 5 (unassigned), in both copies.
@@ -765,6 +779,7 @@ std::set<std::string> SourceCodes() {
   auto check_name = [](std::string expr) {
     if (expr == "kCheckTrustAnchor") return std::string("trust_anchor");
     if (expr == "kCheckLimits") return std::string("limits");
+    if (expr == "kCheckPolicy") return std::string("policy");
     if (expr == "kCheckPeerName") return std::string("peer_name");
     if (expr.size() > 1 && expr.front() == '"') return expr.substr(1, expr.size() - 2);
     return "<unknown check expression " + expr + ">";

@@ -223,8 +223,11 @@ const IpCase kIpCases[] = {
     {"192.0.2.1", "192.0.2.2", false},
     {"2001:db8::1", "2001:DB8:0:0:0:0:0:1", true},
     {"2001:db8::1", "2001:db8::2", false},
-    {"::ffff:192.0.2.1", "192.0.2.1", false},  // families never mix
-    {"192.0.2.1", "::ffff:192.0.2.1", false},
+    // An IPv4-mapped IPv6 address names the IPv4 host it carries (RFC 4291 2.5.5.2).
+    {"::ffff:192.0.2.1", "192.0.2.1", true},
+    {"192.0.2.1", "::ffff:192.0.2.1", true},
+    {"::ffff:192.0.2.1", "192.0.2.2", false},
+    {"::1:192.0.2.1", "192.0.2.1", false},  // not the mapped prefix
     {"::", "0.0.0.0", false},
 };
 

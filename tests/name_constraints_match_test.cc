@@ -159,7 +159,9 @@ const IpCase kIpCases[] = {
     {"fec0::1", "fe80::/10", false},
     // Families never mix, whatever the bits.
     {"10.1.2.3", "::/0", false},
-    {"::ffff:10.1.2.3", "10.0.0.0/8", false},
+    {"::ffff:10.1.2.3", "10.0.0.0/8", true},  // a mapped address is also its IPv4 address
+    {"::ffff:11.1.2.3", "10.0.0.0/8", false},
+    {"::ffff:10.1.2.3", "::ffff:0:0/96", true},
     {"::", "0.0.0.0/0", false},
 };
 

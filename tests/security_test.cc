@@ -175,5 +175,141 @@ TEST(DistrustTest, AReencodedKeyIsStillDistrusted) {
   EXPECT_FALSE(after.valid) << Findings(after);
 }
 
+
+// An intermediate under a fresh trusted root, made from `ica_spec`, issuing a leaf made from
+// `leaf_spec`; returns the validation of that leaf.
+ValidationResult UnderConstrainedCa(const CertSpec& ica_spec, const CertSpec& leaf_spec,
+                                    ValidationRequest request, ValidatorOptions options = {},
+                                    std::shared_ptr<const AnchorConstraints> anchor = nullptr) {
+  TestCa root = TestCa::Root(testpki::RootSpec("Root", kNow), Key::Cached(KeyKind::kEcP256, 80));
+  TestCa ica = root.IssueCa(ica_spec, Key::Cached(KeyKind::kEcP256, 81));
+  auto store = std::make_shared<TrustStore>();
+  store->AddRoot(Parse(root.cert_der()), std::move(anchor));
+  request.leaf = ica.Issue(leaf_spec, Key::Cached(KeyKind::kEcP256, 82));
+  request.intermediates = {ica.cert_der()};
+  request.time = kNow;
+  options.warning_sink = std::make_shared<NullWarningSink>();
+  return Validator(store, std::move(options)).Validate(request);
+}
+
+// Item 6: with the common-name fallback, a SAN-less leaf's CN is a host name, so DNS constraints
+// must judge it.
+TEST(CommonNameFallbackTest, TheCommonNameIsSubjectToDnsConstraints) {
+  CertSpec ica = testpki::IntermediateSpec("Constrained CA", kNow);
+  ica.nc_permitted = CertSpec::Subtrees{};
+  ica.nc_permitted->dns = {"good.test"};
+  CertSpec leaf = testpki::LeafSpec("evil.test", kNow);
+  leaf.dns_sans.clear();  // CN=evil.test only
+  ValidationRequest request;
+  request.peer_name = PeerName::Dns("evil.test");
+  request.allow_common_name_fallback = true;
+  request.profile = Profile::kRfc5280;
+  ValidationResult r = UnderConstrainedCa(ica, leaf, request);
+  EXPECT_FALSE(r.valid) << Findings(r);
+  EXPECT_TRUE(HasCode(r, "name_constraints.not_permitted")) << Findings(r);
+
+  leaf.subject = testpki::NameSpec::Cn("www.good.test");
+  request.peer_name = PeerName::Dns("www.good.test");
+  ValidationResult ok = UnderConstrainedCa(ica, leaf, request);
+  EXPECT_TRUE(ok.valid) << Findings(ok);
+}
+
+std::string Tlv(uint8_t tag, const std::string& contents) {
+  std::string out(1, static_cast<char>(tag));
+  if (contents.size() < 128) {
+    out.push_back(static_cast<char>(contents.size()));
+  } else {
+    out.push_back('\x81');
+    out.push_back(static_cast<char>(contents.size()));
+  }
+  return out + contents;
+}
+
+// One RDN: SET { SEQUENCE { OID 2.5.4.<arc>, <tag> value } }.
+std::string Rdn(uint8_t arc, uint8_t tag, const std::string& value) {
+  return Tlv(0x31, Tlv(0x30, Tlv(0x06, std::string("\x55\x04", 2) + static_cast<char>(arc)) +
+                                 Tlv(tag, value)));
+}
+
+// Item 8: an excluded directoryName cannot be dodged by spelling the attribute in another string
+// type, and a string attribute in a non-string encoding is refused outright.
+TEST(DirectoryNameEncodingTest, VisibleStringDoesNotEscapeAnExcludedSubtree) {
+  CertSpec ica = testpki::IntermediateSpec("Constrained CA", kNow);
+  ica.nc_excluded = CertSpec::Subtrees{};
+  ica.nc_excluded->dirs = {testpki::NameSpec{{"O", "Evil Corp"}}};
+  CertSpec leaf = testpki::LeafSpec("a.test", kNow);
+  // O=Evil Corp as a VisibleString (tag 0x1a), then CN=a.test.
+  leaf.subject = testpki::NameSpec::Raw(
+      Tlv(0x30, Rdn(10, 0x1a, "Evil Corp") + Rdn(3, 0x0c, "a.test")));
+  ValidationRequest request;
+  request.peer_name = PeerName::Dns("a.test");
+  ValidationResult r = UnderConstrainedCa(ica, leaf, request);
+  EXPECT_FALSE(r.valid) << Findings(r);
+  EXPECT_TRUE(HasCode(r, "name_constraints.excluded")) << Findings(r);
+
+  // O as an OCTET STRING: not a string at all, so not comparable as text; the leaf is refused.
+  leaf.subject = testpki::NameSpec::Raw(
+      Tlv(0x30, Rdn(10, 0x04, "Evil Corp") + Rdn(3, 0x0c, "a.test")));
+  ValidationResult octets = UnderConstrainedCa(ica, leaf, request);
+  EXPECT_FALSE(octets.valid) << Findings(octets);
+  EXPECT_TRUE(HasCode(octets, "parse.malformed_leaf")) << Findings(octets);
+}
+
+// Item 9: an anchor limited to some purposes limits a validation that asks for no purpose too.
+TEST(AnchorPurposeTest, PurposeAnyStillHonoursTheAnchorsAllowedEkus) {
+  auto client_only = std::make_shared<AnchorConstraints>();
+  client_only->allowed_ekus = {"\x2b\x06\x01\x05\x05\x07\x03\x02"};  // clientAuth
+  ValidationRequest request;
+  request.peer_name = PeerName::Dns("a.test");
+  request.purpose = Purpose::kAny;
+  CertSpec ica = testpki::IntermediateSpec("CA", kNow);
+  CertSpec server = testpki::LeafSpec("a.test", kNow);  // EKU serverAuth
+  ValidationResult r = UnderConstrainedCa(ica, server, request, {}, client_only);
+  EXPECT_FALSE(r.valid) << Findings(r);
+  EXPECT_TRUE(HasCode(r, "ext_key_usage.anchor_disallows_purpose")) << Findings(r);
+
+  CertSpec unrestricted = server;  // no EKU: usable for anything
+  unrestricted.eku.reset();
+  request.profile = Profile::kRfc5280;
+  ValidationResult none = UnderConstrainedCa(ica, unrestricted, request, {}, client_only);
+  EXPECT_TRUE(HasCode(none, "ext_key_usage.anchor_disallows_purpose")) << Findings(none);
+
+  CertSpec client = server;
+  client.eku = std::vector<std::string>{"clientAuth"};
+  ValidationResult ok = UnderConstrainedCa(ica, client, request, {}, client_only);
+  EXPECT_TRUE(ok.valid) << Findings(ok);
+}
+
+// Item 11: an IPv4-mapped IPv6 SAN is the IPv4 address it carries, for constraints and matching.
+TEST(MappedAddressTest, MappedSanCannotEscapeAnExcludedIpv4Subtree) {
+  CertSpec ica = testpki::IntermediateSpec("Constrained CA", kNow);
+  ica.nc_excluded = CertSpec::Subtrees{};
+  ica.nc_excluded->ip_cidr = {"10.0.0.0/8"};
+  CertSpec leaf = testpki::LeafSpec("::ffff:10.0.0.1", kNow);
+  leaf.subject = testpki::NameSpec{};
+  leaf.san_critical = true;
+  for (const char* peer : {"::ffff:10.0.0.1", "10.0.0.1"}) {
+    ValidationRequest request;
+    request.peer_name = PeerName::Ip(peer);
+    ValidationResult r = UnderConstrainedCa(ica, leaf, request);
+    EXPECT_FALSE(r.valid) << peer << "\n" << Findings(r);
+    EXPECT_TRUE(HasCode(r, "name_constraints.excluded")) << peer << "\n" << Findings(r);
+  }
+}
+
+// Item 11: the web PKI allows RSA and ECDSA only (CABF BR 6.1.5, 7.1.3.2).
+TEST(WebPkiAlgorithmsTest, Ed25519IsRefusedUnderTheWebPkiProfileOnly) {
+  CertSpec ica = testpki::IntermediateSpec("CA", kNow);
+  TestCa root = TestCa::Root(testpki::RootSpec("Root", kNow), Key::Cached(KeyKind::kEcP256, 83));
+  TestCa ed = root.IssueCa(ica, Key::Cached(KeyKind::kEd25519, 84));
+  auto store = std::make_shared<TrustStore>();
+  ASSERT_TRUE(store->AddRootDer(root.cert_der()).ok());
+  std::string leaf = ed.Issue(testpki::LeafSpec("a.test", kNow), Key::Cached(KeyKind::kEd25519, 85));
+  ValidationResult r = Validate(store, leaf, {ed.cert_der()}, "a.test");
+  EXPECT_FALSE(r.valid);
+  EXPECT_TRUE(HasCode(r, "signature.algorithm_not_allowed")) << Findings(r);
+  EXPECT_TRUE(HasCode(r, "public_key.key_type_not_allowed")) << Findings(r);
+}
+
 }  // namespace
 }  // namespace certval

@@ -1,5 +1,7 @@
 #include "validator/hostname_match.h"
 
+#include "validator/ip_address.h"
+
 #include <libpsl.h>
 
 #include <algorithm>
@@ -109,7 +111,8 @@ bool MatchDnsName(absl::string_view presented, absl::string_view reference) {
 
 bool MatchIpAddress(absl::string_view presented_bytes, absl::string_view reference_bytes) {
   if (presented_bytes.size() != 4 && presented_bytes.size() != 16) return false;
-  return presented_bytes == reference_bytes;  // equal length implied by equality
+  // A ::ffff:a.b.c.d SAN names the IPv4 host a.b.c.d, and back (RFC 4291 2.5.5.2).
+  return UnmapIpv4(presented_bytes) == UnmapIpv4(reference_bytes);
 }
 
 bool SplitEmailAddress(absl::string_view address, absl::string_view* local, absl::string_view* domain) {

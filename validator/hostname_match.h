@@ -40,8 +40,8 @@ bool IsPublicSuffix(absl::string_view domain);
 // presented or reference names (see above) never match.
 bool MatchDnsName(absl::string_view presented, absl::string_view reference);
 
-// iPAddress names: both 4 bytes or both 16 bytes, byte-equal. An IPv4-mapped IPv6 address does not
-// match the IPv4 address (RFC 5280 keeps the families apart).
+// iPAddress names: byte-equal, where an IPv4-mapped IPv6 address (::ffff:a.b.c.d) stands for the
+// IPv4 address it carries (RFC 4291 2.5.5.2), so either form matches the other.
 bool MatchIpAddress(absl::string_view presented_bytes, absl::string_view reference_bytes);
 
 // rfc822Name mailboxes "local@domain": local parts equal octet for octet (RFC 5280 4.2.1.6 leaves

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 
@@ -109,6 +110,15 @@ std::optional<std::string> ParseIpAddress(absl::string_view text) {
 }
 
 bool IsIpAddressText(absl::string_view text) { return ParseIpAddress(text).has_value(); }
+
+absl::string_view UnmapIpv4(absl::string_view address_bytes) {
+  static constexpr char kMappedPrefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '\xff', '\xff'};
+  if (address_bytes.size() == 16 &&
+      absl::StartsWith(address_bytes, absl::string_view(kMappedPrefix, sizeof(kMappedPrefix)))) {
+    return address_bytes.substr(12);
+  }
+  return address_bytes;
+}
 
 namespace {
 

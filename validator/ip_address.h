@@ -30,6 +30,12 @@ std::optional<std::string> ParseIpAddress(absl::string_view text);
 // IP matching rather than DNS matching).
 bool IsIpAddressText(absl::string_view text);
 
+// The IPv4 address an IPv4-mapped IPv6 address ::ffff:a.b.c.d carries (RFC 4291 2.5.5.2), as 4
+// bytes; any other input unchanged. Matching and name constraints see a mapped address as the IPv4
+// host it reaches, so that it cannot slip past an IPv4 subtree. (Not the other way round: a plain
+// IPv4 address is not in an IPv6 subtree such as ::/0.)
+absl::string_view UnmapIpv4(absl::string_view address_bytes);
+
 // The canonical text of an address: 4 bytes as a dotted quad without leading zeros (RFC 3986 3.2.2),
 // 16 bytes per RFC 5952 (lower case, no leading zeros, the first longest run of two or more zero
 // groups as "::", "::ffff:1.2.3.4" for IPv4-mapped). Any other length yields

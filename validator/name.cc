@@ -93,7 +93,8 @@ const char* DecodeUcs(absl::string_view s, size_t width, std::string* out) {
   return nullptr;
 }
 
-constexpr char kNonAsciiError[] = "PrintableString or IA5String contains a non-ASCII byte";
+constexpr char kNonAsciiError[] = "an ASCII string type (PrintableString, IA5String, VisibleString, "
+                                  "NumericString) contains a non-ASCII byte";
 
 bool IsAscii(absl::string_view s) {
   for (char c : s) {
@@ -108,10 +109,19 @@ const char* DecodeAscii(absl::string_view s, std::string* out) {
   return nullptr;
 }
 
+bool IsAsciiStringType(uint8_t tag) {
+  return tag == CBS_ASN1_PRINTABLESTRING || tag == CBS_ASN1_IA5STRING ||
+         tag == CBS_ASN1_VISIBLESTRING || tag == CBS_ASN1_NUMERICSTRING;
+}
+
+// Every string type a name may hold is compared as text: a CA that excluded O=Evil as a
+// UTF8String must also exclude O=Evil spelled as a VisibleString.
 bool IsStringType(uint8_t tag) {
   switch (tag) {
     case CBS_ASN1_PRINTABLESTRING:
     case CBS_ASN1_IA5STRING:
+    case CBS_ASN1_VISIBLESTRING:
+    case CBS_ASN1_NUMERICSTRING:
     case CBS_ASN1_UTF8STRING:
     case CBS_ASN1_T61STRING:
     case CBS_ASN1_BMPSTRING:
@@ -127,6 +137,8 @@ const char* DecodeString(uint8_t tag, absl::string_view contents, std::string* o
   switch (tag) {
     case CBS_ASN1_PRINTABLESTRING:
     case CBS_ASN1_IA5STRING:
+    case CBS_ASN1_VISIBLESTRING:
+    case CBS_ASN1_NUMERICSTRING:
       return DecodeAscii(contents, out);
     case CBS_ASN1_UTF8STRING:
       if (!IsValidUtf8(contents)) return "UTF8String is not valid UTF-8";
@@ -142,6 +154,19 @@ const char* DecodeString(uint8_t tag, absl::string_view contents, std::string* o
     default:
       return "not a string type";
   }
+}
+
+// Attributes whose syntax is a string (X.520 DirectoryString, PrintableString or IA5String;
+// RFC 4519 DC and UID; PKCS #9 emailAddress). Any other encoding of one is malformed, and would
+// escape every comparison of names as text, so the name is refused.
+bool MustBeString(Der type) {
+  static constexpr uint8_t kX520[] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 17, 42, 43, 44, 46, 65};
+  if (type.size() == 3 && type[0] == 0x55 && type[1] == 0x04) {
+    return std::find(std::begin(kX520), std::end(kX520), static_cast<uint8_t>(type[2])) !=
+           std::end(kX520);
+  }
+  return type == Der(kOidEmailAddress) || type == Der(kOidDomainComponent) ||
+         type == Der(kOidUserId);
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
@@ -262,6 +287,9 @@ class NameParser {
     const Der contents = value_tlv.substr(header);
     out_->attributes.push_back(NameAttribute{View(type), tag_byte, contents});
     AppendLengthPrefixed(View(type), encoded);
+    if (!IsStringType(tag_byte) && MustBeString(View(type))) {
+      return Fail(value_tlv, "attribute value of a string attribute is not a string type");
+    }
     if (!IsStringType(tag_byte)) {
       encoded->push_back('r');
       AppendLengthPrefixed(value_tlv, encoded);
@@ -272,7 +300,7 @@ class NameParser {
     absl::string_view text = contents;
     if (tag_byte == CBS_ASN1_UTF8STRING) {
       if (!IsValidUtf8(contents)) return Fail(value_tlv, "UTF8String is not valid UTF-8");
-    } else if (tag_byte == CBS_ASN1_PRINTABLESTRING || tag_byte == CBS_ASN1_IA5STRING) {
+    } else if (IsAsciiStringType(tag_byte)) {
       if (!IsAscii(contents)) return Fail(value_tlv, kNonAsciiError);
     } else {
       if (const char* error = DecodeString(tag_byte, contents, &converted)) return Fail(value_tlv, error);
@@ -301,7 +329,7 @@ void Name::VisitTexts(Der type, absl::FunctionRef<void(absl::string_view)> visit
     const uint8_t tag = static_cast<uint8_t>(attribute.tag);
     if (attribute.type != type || !IsStringType(tag)) continue;
     // ASCII and UTF-8 are their own text (validated when parsed); the rest are converted here.
-    if (tag == CBS_ASN1_UTF8STRING || tag == CBS_ASN1_PRINTABLESTRING || tag == CBS_ASN1_IA5STRING) {
+    if (tag == CBS_ASN1_UTF8STRING || IsAsciiStringType(tag)) {
       visit(attribute.value);
       continue;
     }

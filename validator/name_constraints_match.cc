@@ -68,7 +68,9 @@ bool IpConstraintHasHostBits(absl::string_view constraint_bytes) {
   return false;
 }
 
-bool IpMatchesConstraint(absl::string_view address_bytes, absl::string_view constraint_bytes) {
+namespace {
+
+bool SameFamilyIpMatch(absl::string_view address_bytes, absl::string_view constraint_bytes) {
   size_t n = address_bytes.size();
   if ((n != 4 && n != 16) || constraint_bytes.size() != 2 * n) return false;
   for (size_t i = 0; i < n; ++i) {
@@ -76,6 +78,15 @@ bool IpMatchesConstraint(absl::string_view address_bytes, absl::string_view cons
     if ((Byte(address_bytes, i) ^ Byte(constraint_bytes, i)) & Byte(constraint_bytes, n + i)) return false;
   }
   return true;
+}
+
+}  // namespace
+
+bool IpMatchesConstraint(absl::string_view address_bytes, absl::string_view constraint_bytes) {
+  if (SameFamilyIpMatch(address_bytes, constraint_bytes)) return true;
+  // An IPv4-mapped IPv6 address is also the IPv4 address it carries: either form may meet the subtree.
+  const absl::string_view ipv4 = UnmapIpv4(address_bytes);
+  return ipv4.size() != address_bytes.size() && SameFamilyIpMatch(ipv4, constraint_bytes);
 }
 
 bool IsValidEmailConstraint(absl::string_view constraint) {

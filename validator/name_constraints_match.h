@@ -47,8 +47,9 @@ bool IsValidIpConstraint(absl::string_view constraint_bytes);
 // constraint of the wrong length.
 bool IpConstraintHasHostBits(absl::string_view constraint_bytes);
 
-// The address (4 or 16 bytes) agrees with the constraint's address on every bit the mask sets; the
-// families must agree (an IPv4-mapped IPv6 address is not in an IPv4 subtree).
+// The address (4 or 16 bytes) agrees with the constraint's address on every bit the mask sets, in
+// the same family. An IPv4-mapped IPv6 address (::ffff:a.b.c.d) is also judged as the IPv4 address
+// it carries, so ::ffff:10.0.0.1 lies in 10.0.0.0/8 (and in ::ffff:0:0/96); 10.0.0.1 is not in ::/0.
 bool IpMatchesConstraint(absl::string_view address_bytes, absl::string_view constraint_bytes);
 
 // ---- rfc822Name ----

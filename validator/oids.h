@@ -91,6 +91,8 @@ inline constexpr auto kOidOrganizationalUnitName = OidBytes("\x55\x04\x0b");
 inline constexpr auto kOidEmailAddress = OidBytes("\x2a\x86\x48\x86\xf7\x0d\x01\x09\x01");
 // 0.9.2342.19200300.100.1.25
 inline constexpr auto kOidDomainComponent = OidBytes("\x09\x92\x26\x89\x93\xf2\x2c\x64\x01\x19");
+// 0.9.2342.19200300.100.1.1
+inline constexpr auto kOidUserId = OidBytes("\x09\x92\x26\x89\x93\xf2\x2c\x64\x01\x01");
 
 // Signature algorithms.
 // 1.2.840.113549.1.1.4

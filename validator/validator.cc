@@ -106,6 +106,16 @@ Validator::Validator(std::shared_ptr<const TrustSource> trust, ValidatorOptions 
   for (const auto& check : checks_) check_modes_.push_back(options_.policy.ModeFor(check->name()));
   configuration_ = trust_ == nullptr ? absl::InvalidArgumentError("the Validator has no trust source")
                                      : CheckOptions(options_, checks_);
+  std::vector<absl::string_view> disabled;
+  for (absl::string_view name : BuiltinPolicyNames()) {
+    if (options_.policy.ModeFor(name) == Mode::kDisable) disabled.push_back(name);
+  }
+  for (const auto& check : options_.custom_checks) {
+    if (check != nullptr && options_.policy.ModeFor(check->name()) == Mode::kDisable) {
+      disabled.push_back(check->name());
+    }
+  }
+  disabled_ = absl::StrJoin(disabled, ", ");
 }
 
 namespace {
@@ -377,6 +387,14 @@ void Run::Report(ValidationResult& result) const {
 
 ValidationResult Run::Execute() {
   ValidationResult result;
+  // The caller asked for it, so the result may still be valid; but a validation with checks
+  // switched off must never read like a full one.
+  if (!v_.disabled_checks().empty()) {
+    result.findings.push_back(MakeFinding(
+        kCheckPolicy, -1, "checks_disabled",
+        absl::StrCat("the policy disables: ", v_.disabled_checks(), "; this result does not vouch for them"),
+        Severity::kWarning));
+  }
   time_ = request_.time.value_or(absl::Now());
   if (!ParseInput(&result.findings)) {
     result.valid = false;

@@ -6,6 +6,7 @@
 #define CERTVAL_VALIDATOR_VALIDATOR_H_
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -56,6 +57,9 @@ class Validator {
   const TrustSource& trust() const { return *trust_; }
   // OK, or the configuration error that makes every Validate() fail.
   const absl::Status& configuration() const { return configuration_; }
+  // The check names the policy disables, comma-separated ("" when none). Every result then carries
+  // the warning "policy.checks_disabled" naming them.
+  const std::string& disabled_checks() const { return disabled_; }
 
  private:
   std::shared_ptr<const TrustSource> trust_;
@@ -63,6 +67,7 @@ class Validator {
   std::vector<std::shared_ptr<const Check>> checks_;  // built-in, then custom
   std::vector<Mode> check_modes_;  // checks_[i]'s mode: the policy is fixed, so looked up once
   absl::Status configuration_;
+  std::string disabled_;  // the checks the policy disables, for the warning every result carries
 };
 
 }  // namespace certval

@@ -34,10 +34,18 @@ TEST(PublicKeyCheck, AllowedKeyTypes) {
     ChainSpec spec;
     spec.leaf_key = spec.intermediate_key = Key::Cached(kind);
     for (Profile profile : {Profile::kWebPki, Profile::kRfc5280}) {
+      if (kind == KeyKind::kEd25519 && profile == Profile::kWebPki) continue;  // next test
       EXPECT_THAT(RunCheck(kCheck, spec.Build(), Profiled(profile)), IsEmpty())
           << testpki::KeyKindName(kind);
     }
   }
+}
+
+TEST(PublicKeyCheck, Ed25519IsNotAWebPkiKeyType) {
+  ChainSpec spec;
+  spec.leaf_key = Key::Cached(KeyKind::kEd25519);  // CABF BR 6.1.5: RSA and ECDSA only
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Profiled(Profile::kWebPki)),
+              ElementsAre("public_key.key_type_not_allowed@0"));
 }
 
 TEST(PublicKeyCheck, Rsa1024IsTooSmallForWebPkiOnly) {

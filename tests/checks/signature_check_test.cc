@@ -45,7 +45,9 @@ TEST(SignatureCheck, RsaPkcs1PssAndEd25519AreAccepted) {
   spec.intermediate.rsa_pss = true;  // signed by the RSA root
   spec.intermediate_key = Key::Cached(KeyKind::kEd25519);
   spec.leaf.hash = SigHash::kDefault;  // Ed25519
-  EXPECT_THAT(RunCheck(kCheck, spec.Build()), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Rfc5280()), IsEmpty());
+  // CABF BR 7.1.3.2 allows RSA and ECDSA only: the Ed25519 signature on the leaf is refused.
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()), ElementsAre("signature.algorithm_not_allowed@0"));
 }
 
 TEST(SignatureCheck, BadSignatureIsReportedOnTheChild) {

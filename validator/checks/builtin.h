@@ -23,6 +23,8 @@ inline constexpr absl::string_view kCheckCriticalExtensions = "critical_extensio
 inline constexpr absl::string_view kCheckProfile = "certificate_profile";
 // Reported by the Validator itself, not by a Check object.
 inline constexpr absl::string_view kCheckTrustAnchor = "trust_anchor";
+// The warning every result of a Validator whose policy disables checks carries.
+inline constexpr absl::string_view kCheckPolicy = "policy";
 // Resource limits (validator/budget.h): always errors, whatever the policy.
 inline constexpr absl::string_view kCheckLimits = "limits";
 inline constexpr absl::string_view kCheckPathBuilding = "path_building";  // TODO: gone; see CHANGELOG

@@ -70,6 +70,11 @@ void CheckAuthorityKeyId(const PathContext& ctx, size_t i, FindingReporter& out)
                "authorityKeyIdentifier is critical; RFC 5280 4.2.1.1 requires it non-critical");
   }
   if (check_util::IsSelfSigned(ctx, i)) return;  // the one exception of 4.2.1.1
+  // The key identifier is there to find the issuer, and a trust anchor's issuer is never looked
+  // for: the web PKI profile leaves a non-self-signed anchor alone (its roots' own AKI rule,
+  // CABF BR 7.1.2.1.3, is checked below), while the RFC 5280 profile holds every certificate of
+  // the path to 4.2.1.1, the anchor included, as x509-limbo's rfc5280::aki cases expect.
+  if (ctx.is_anchor(i) && ctx.profile == Profile::kWebPki) return;
   const auto& aki = cert.authority_key_id();
   if (!aki) {
     out.Report(index, "aki_missing",

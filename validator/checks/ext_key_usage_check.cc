@@ -84,19 +84,43 @@ void CheckCa(const PathContext& ctx, size_t i, FindingReporter& out) {
 void CheckAnchorConstraints(const PathContext& ctx, FindingReporter& out) {
   if (ctx.anchor.kind != TrustKind::kAnchor || !ctx.anchor.constraints) return;
   const auto& allowed = ctx.anchor.constraints->allowed_ekus;
-  const Purpose purpose = RequestedPurpose(ctx);
-  if (allowed.empty() || purpose == Purpose::kAny) return;
-  const Der wanted = PurposeOid(purpose);
-  for (const std::string& oid : allowed) {
-    if (oid == wanted || oid == kOidAnyExtendedKeyUsage) return;
-  }
+  if (allowed.empty()) return;
+  auto is_allowed = [&allowed](Der oid) {
+    for (const std::string& a : allowed) {
+      if (a == oid || a == kOidAnyExtendedKeyUsage) return true;
+    }
+    return false;
+  };
   std::string list;
   for (const std::string& oid : allowed) {
     absl::StrAppend(&list, list.empty() ? "" : ", ", check_util::OidText(oid));
   }
-  out.Report(static_cast<int>(ctx.path.size() - 1), "anchor_disallows_purpose",
-             absl::StrCat("the trust anchor is limited to purposes (", list, "), not ",
-                          PurposeName(purpose)));
+  const int index = static_cast<int>(ctx.path.size() - 1);
+  const Purpose purpose = RequestedPurpose(ctx);
+  if (purpose != Purpose::kAny) {
+    if (is_allowed(PurposeOid(purpose))) return;
+    out.Report(index, "anchor_disallows_purpose",
+               absl::StrCat("the trust anchor is limited to purposes (", list, "), not ",
+                            PurposeName(purpose)));
+    return;
+  }
+  // No purpose asked for: whatever the leaf may be used for must lie within the anchor's purposes,
+  // so a leaf without extKeyUsage (usable for anything) or with anyExtendedKeyUsage is refused.
+  const auto& eku = ctx.cert(0).ext_key_usage();
+  std::string outside;
+  if (!eku) {
+    outside = "no extKeyUsage (any purpose)";
+  } else if (eku->any && !is_allowed(kOidAnyExtendedKeyUsage)) {
+    outside = "anyExtendedKeyUsage";
+  } else {
+    for (Der oid : eku->oids) {
+      if (!is_allowed(oid)) absl::StrAppend(&outside, outside.empty() ? "" : ", ", check_util::OidText(oid));
+    }
+  }
+  if (outside.empty()) return;
+  out.Report(index, "anchor_disallows_purpose",
+             absl::StrCat("the trust anchor is limited to purposes (", list, "), and the leaf has ",
+                          outside));
 }
 
 }  // namespace

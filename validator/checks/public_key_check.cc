@@ -56,6 +56,10 @@ void CheckWebPkiType(const PublicKeyInfo& key, int index, FindingReporter& out) 
     case KeyType::kDsa:
       out.Report(index, "key_type_not_allowed", "DSA key; CABF BR 6.1.5 allows only RSA and ECDSA");
       return;
+    case KeyType::kEd25519:
+      out.Report(index, "key_type_not_allowed",
+                 "Ed25519 key; CABF BR 6.1.5 allows only RSA and ECDSA");
+      return;
     case KeyType::kUnknown:
       out.Report(index, "key_type_not_allowed",
                  absl::StrCat("unrecognised key algorithm (AlgorithmIdentifier ",

@@ -8,7 +8,7 @@
 namespace certval {
 namespace {
 
-enum class Verdict { kAccepted, kWeak, kUnsupported };
+enum class Verdict { kAccepted, kWeak, kNotAllowed, kUnsupported };
 
 absl::string_view AlgorithmName(SignatureAlgorithm alg) {
   switch (alg) {
@@ -59,8 +59,10 @@ Verdict Judge(SignatureAlgorithm alg, Profile profile) {
     case SignatureAlgorithm::kEcdsaSha256:
     case SignatureAlgorithm::kEcdsaSha384:
     case SignatureAlgorithm::kEcdsaSha512:
-    case SignatureAlgorithm::kEd25519:
       return Verdict::kAccepted;
+    // Sound, but not among the algorithms CABF BR 7.1.3.2 allows for the web PKI.
+    case SignatureAlgorithm::kEd25519:
+      return profile == Profile::kRfc5280 ? Verdict::kAccepted : Verdict::kNotAllowed;
     // SHA-1 collisions are practical (SHAttered, 2017); the BRs stopped it, RFC 5280 predates that.
     case SignatureAlgorithm::kRsaPkcs1Sha1:
     case SignatureAlgorithm::kEcdsaSha1:
@@ -110,6 +112,12 @@ void SignatureCheck::Run(const PathContext& ctx, FindingReporter& out) const {
         out.Report(static_cast<int>(i), "weak_algorithm",
                    absl::StrCat("signed with ", AlgorithmName(alg), ", which the ",
                                 ProfileName(ctx.profile), " profile refuses as weak"));
+        break;
+      case Verdict::kNotAllowed:
+        out.Report(static_cast<int>(i), "algorithm_not_allowed",
+                   absl::StrCat("signed with ", AlgorithmName(alg), ", which the ",
+                                ProfileName(ctx.profile),
+                                " profile does not allow (CABF BR 7.1.3.2: RSA and ECDSA only)"));
         break;
       case Verdict::kUnsupported:
         out.Report(static_cast<int>(i), "unsupported_algorithm",
