@@ -34,6 +34,7 @@
 #include "trust/system_store.h"
 #include "trust/trust_store.h"
 #include "validator/checks/builtin.h"
+#include "validator/text_escape.h"
 #include "validator/validator.h"
 
 ABSL_FLAG(std::vector<std::string>, roots, {}, "PEM/DER file(s) of trust anchors (repeatable)");
@@ -222,7 +223,7 @@ int Verify(const std::vector<std::string>& args) {
   Validator validator(*store, options);
   ValidationResult result = validator.Validate(*request);
   if (absl::GetFlag(FLAGS_json)) {
-    std::cout << ResultJson(result).dump(2) << "\n";
+    std::cout << DumpJson(ResultJson(result)) << "\n";
   } else {
     std::cout << ResultText(result);
   }
@@ -241,7 +242,7 @@ int Inspect(const std::vector<std::string>& args) {
     }
     all.push_back(CertificateJson(**cert));
   }
-  std::cout << (all.size() == 1 ? all[0] : all).dump(2) << "\n";
+  std::cout << DumpJson(all.size() == 1 ? all[0] : all) << "\n";
   return kValid;
 }
 
@@ -291,14 +292,15 @@ int Connect(const std::vector<std::string>& args) {
     return kUsage;
   }
   if (absl::GetFlag(FLAGS_json)) {
-    std::cout << ConnectJson(*report).dump(2) << "\n";
+    std::cout << DumpJson(ConnectJson(*report)) << "\n";
   } else {
     std::cout << ConnectText(*report);
   }
   int code = ConnectExitCode(*report);
   if (code == kUsage) {
     std::cerr << "certval: connect " << target << ": no verdict: "
-              << (report->dial.handshake.ok ? "no validation ran" : report->dial.handshake.error)
+              << (report->dial.handshake.ok ? "no validation ran"
+                                            : EscapeText(report->dial.handshake.error))
               << "\n";
   }
   return code;

@@ -133,11 +133,19 @@ class ToolTest : public ::testing::Test {
     root_pem_ = WriteFile("root.pem", testpki::DerToPem(chain_->root));
     chain_pem_ = WriteFile("chain.pem", chain_->ServerChainPem());
     expired_pem_ = WriteFile("expired.pem", ServerChain(*expired_leaf_));
+    testpki::CertSpec hostile = testpki::LeafSpec("good.test", now);
+    hostile.subject = testpki::NameSpec{{"CN", kHostileCn}, {"O", kHostileO}};
+    hostile.subject.string_tags = {0x14};  // T61String: the parser takes any bytes as Latin-1
+    hostile.dns_sans = {"good.test", kHostileDns};
+    hostile.email_sans = {kHostileEmail};
+    hostile_leaf_ = new std::string(chain_->intermediate_ca().Issue(hostile, chain_->leaf_key));
+    hostile_pem_ = WriteFile("hostile.pem", ServerChain(*hostile_leaf_));
   }
   static void TearDownTestSuite() {
     delete chain_;
     delete expired_leaf_;
     delete ip_leaf_;
+    delete hostile_leaf_;
   }
 
   static std::string ServerChain(const std::string& leaf_der) {
@@ -156,16 +164,62 @@ class ToolTest : public ::testing::Test {
 
   static std::string Target(uint16_t port) { return absl::StrCat("127.0.0.1:", port); }
 
+  // Certificate text an attacker chose: terminal escape sequences (ESC, BEL, a C1 CSI), bytes
+  // that are not UTF-8, and a backslash.
+  static constexpr char kHostileCn[] = "cn\x1b[2J\x9b" "31m\xff\\.test";  // as T61String
+  static constexpr char kHostileO[] = "org\x1b]0;owned\x07";                 // valid UTF-8
+  static constexpr char kHostileDns[] = "san\x1b[31m\xff\xfe.test";
+  static constexpr char kHostileEmail[] = "mail\x1b[K\xc0@x.test";
+
   static testpki::Chain* chain_;
   static std::string* expired_leaf_;
   static std::string* ip_leaf_;
-  static std::string root_pem_, chain_pem_, expired_pem_;
+  static std::string* hostile_leaf_;  // issued by the intermediate, valid for good.test
+  static std::string root_pem_, chain_pem_, expired_pem_, hostile_pem_;
 };
 
 testpki::Chain* ToolTest::chain_ = nullptr;
 std::string* ToolTest::expired_leaf_ = nullptr;
 std::string* ToolTest::ip_leaf_ = nullptr;
-std::string ToolTest::root_pem_, ToolTest::chain_pem_, ToolTest::expired_pem_;
+std::string* ToolTest::hostile_leaf_ = nullptr;
+std::string ToolTest::root_pem_, ToolTest::chain_pem_, ToolTest::expired_pem_,
+    ToolTest::hostile_pem_;
+
+// What a terminal or a JSON encoder may be given: valid UTF-8 without control characters (C0 but
+// the newlines that end lines, DEL, C1).
+testing::AssertionResult IsSafeText(const std::string& s, bool allow_newline = true) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const uint8_t c = static_cast<uint8_t>(s[i]);
+    const uint8_t next = i + 1 < s.size() ? static_cast<uint8_t>(s[i + 1]) : 0;
+    if ((c < 0x20 && !(allow_newline && c == '\n')) || c == 0x7f ||
+        (c == 0xc2 && next >= 0x80 && next <= 0x9f)) {
+      return testing::AssertionFailure()
+             << "control character at byte " << i << " of " << testing::PrintToString(s);
+    }
+  }
+  try {
+    (void)nlohmann::json(s).dump();  // strict: throws on invalid UTF-8
+  } catch (const nlohmann::json::exception& e) {
+    return testing::AssertionFailure() << e.what() << ": " << testing::PrintToString(s);
+  }
+  return testing::AssertionSuccess();
+}
+
+// Every string in `j`, once decoded, is safe to print: a JSON consumer may well print it.
+testing::AssertionResult JsonStringsAreSafe(const nlohmann::json& j) {
+  if (j.is_string()) return IsSafeText(j.get<std::string>(), /*allow_newline=*/false);
+  if (!j.is_structured()) return testing::AssertionSuccess();
+  for (const auto& item : j.items()) {
+    if (auto safe = JsonStringsAreSafe(item.value()); !safe) return safe;
+  }
+  return testing::AssertionSuccess();
+}
+
+// The hostile texts as the tool shows them.
+constexpr char kShownDns[] = "san\\x1b[31m\\xff\\xfe.test";
+constexpr char kShownEmail[] = "mail\\x1b[K\\xc0@x.test";
+constexpr char kShownO[] = "O=org\\x1b]0;owned\\x07";
+constexpr char kShownRawCn[] = "CN=cn\\x1b[2J\\x9b31m\\xff\\\\.test";  // the T61String's bytes
 
 // --- usage ---
 
@@ -270,6 +324,50 @@ TEST_F(ToolTest, VerifyWithMozillaRootsDoesNotTrustTheTestRoot) {
   ToolRun run = RunTool({"verify", "--mozilla-roots", "--host", "good.test", chain_pem_});
   EXPECT_EQ(run.exit_code, 1) << Describe(run);
   EXPECT_THAT(run.out, HasSubstr("trust_anchor.no_trusted_root"));
+}
+
+// Issue 13 item 10: certificate text is escaped in text and JSON, and JSON never aborts.
+TEST_F(ToolTest, VerifyEscapesCertificateTextInTextAndJson) {
+  // other.test: the mismatch message quotes every SAN; the profile check quotes the CN.
+  ToolRun text = RunTool({"verify", "--roots", root_pem_, "--host", "other.test", hostile_pem_});
+  EXPECT_EQ(text.exit_code, 1) << Describe(text);
+  EXPECT_TRUE(IsSafeText(text.out));
+  EXPECT_TRUE(IsSafeText(text.err));
+  EXPECT_THAT(text.out, HasSubstr(kShownDns));
+  EXPECT_THAT(text.out, HasSubstr(kShownEmail));
+  EXPECT_THAT(text.out, HasSubstr(kShownO));
+  EXPECT_THAT(text.out, HasSubstr(kShownRawCn));
+  EXPECT_THAT(text.out, HasSubstr("cn\\x1b[2J\\u009b31m\xc3\xbf\\\\.test"));  // as decoded
+
+  ToolRun json =
+      RunTool({"verify", "--roots", root_pem_, "--host", "other.test", "--json", hostile_pem_});
+  ASSERT_EQ(json.exit_code, 1) << Describe(json);  // not 134: nlohmann threw on invalid UTF-8
+  EXPECT_TRUE(IsSafeText(json.out));
+  nlohmann::json j = nlohmann::json::parse(json.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << json.out;
+  EXPECT_TRUE(JsonStringsAreSafe(j));
+  EXPECT_THAT(j["path"][0]["subject"].get<std::string>(), HasSubstr(kShownO));
+  bool mismatch = false;
+  for (const auto& f : j["findings"]) {
+    if (f["code"] != "peer_name.mismatch") continue;
+    mismatch = true;
+    EXPECT_THAT(f["message"].get<std::string>(), HasSubstr(kShownDns));
+  }
+  EXPECT_TRUE(mismatch) << json.out;
+}
+
+TEST_F(ToolTest, InspectEscapesCertificateText) {
+  ToolRun run = RunTool({"inspect", hostile_pem_});
+  ASSERT_EQ(run.exit_code, 0) << Describe(run);  // not 134
+  EXPECT_TRUE(IsSafeText(run.out));
+  nlohmann::json j = nlohmann::json::parse(run.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << run.out;
+  EXPECT_TRUE(JsonStringsAreSafe(j));
+  ASSERT_EQ(j.size(), 2u);  // the leaf and the intermediate
+  EXPECT_THAT(j[0]["subject"].get<std::string>(), HasSubstr(kShownRawCn));
+  EXPECT_THAT(j[0]["subject"].get<std::string>(), HasSubstr(kShownO));
+  EXPECT_EQ(j[0]["subject_alt_names"]["dns"][1], kShownDns);
+  EXPECT_EQ(j[0]["subject_alt_names"]["email"][0], kShownEmail);
 }
 
 // --- inspect ---
@@ -390,6 +488,26 @@ TEST_F(ToolTest, ConnectRejectsExpiredAndWrongHost) {
   ToolRun untrusted = RunTool({"connect", Target(good->port()), "--servername", "good.test"});
   EXPECT_EQ(untrusted.exit_code, 1) << Describe(untrusted);
   EXPECT_THAT(untrusted.out, HasSubstr("unknown_ca"));
+}
+
+// The same rendering through the TLS path: the server presents the hostile leaf.
+TEST_F(ToolTest, ConnectEscapesCertificateText) {
+  auto server = Serve(*hostile_leaf_);
+  ASSERT_NE(server, nullptr);
+  ToolRun text = RunTool(
+      {"connect", Target(server->port()), "--roots", root_pem_, "--servername", "other.test"});
+  EXPECT_EQ(text.exit_code, 1) << Describe(text);
+  EXPECT_TRUE(IsSafeText(text.out));
+  EXPECT_TRUE(IsSafeText(text.err));
+  EXPECT_THAT(text.out, HasSubstr(kShownDns));
+  ToolRun json = RunTool({"connect", Target(server->port()), "--roots", root_pem_,
+                          "--servername", "other.test", "--json"});
+  ASSERT_EQ(json.exit_code, 1) << Describe(json);  // not 134
+  EXPECT_TRUE(IsSafeText(json.out));
+  nlohmann::json j = nlohmann::json::parse(json.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << json.out;
+  EXPECT_TRUE(JsonStringsAreSafe(j));
+  EXPECT_THAT(j["path"][0]["subject"].get<std::string>(), HasSubstr(kShownO));
 }
 
 TEST_F(ToolTest, ConnectWarnModeAllowsExpired) {
