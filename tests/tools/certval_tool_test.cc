@@ -33,6 +33,7 @@ namespace certval {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using testpki::Key;
 using testpki::KeyKind;
 
@@ -275,8 +276,70 @@ TEST_F(ToolTest, VerifyWarnAndDisableAllowAndSaySo) {
   ToolRun per_check = RunTool({"verify", "--roots", root_pem_, "--host", "good.test", "--disable",
                                "validity", expired_pem_});
   EXPECT_EQ(per_check.exit_code, 0) << Describe(per_check);
-  ToolRun disable = RunTool({"verify", "--mode=disable", expired_pem_});
+  ToolRun disable = RunTool({"verify", "--mode=disable", "--any-name", expired_pem_});
   EXPECT_EQ(disable.exit_code, 0) << Describe(disable);
+}
+
+// Issue 13: a chain valid for some name proves nothing about the peer, so verify needs the name,
+// or --any-name to say that none is checked.
+TEST_F(ToolTest, VerifyNeedsAPeerNameOrAnyName) {
+  ToolRun none = RunTool({"verify", "--roots", root_pem_, chain_pem_});
+  EXPECT_EQ(none.exit_code, 2) << Describe(none);
+  EXPECT_THAT(none.err, HasSubstr("verify needs the name the peer must have"));
+  EXPECT_THAT(none.err, HasSubstr("--any-name"));
+  EXPECT_EQ(none.out, "");
+  ToolRun any = RunTool({"verify", "--roots", root_pem_, "--any-name", chain_pem_});
+  EXPECT_EQ(any.exit_code, 0) << Describe(any);
+  EXPECT_THAT(any.out, HasSubstr("verdict: VALID"));
+  EXPECT_THAT(any.out, Not(HasSubstr("peer_name")));
+  ToolRun dashed = RunTool({"verify", "--roots", root_pem_, "--any_name", expired_pem_});
+  EXPECT_EQ(dashed.exit_code, 1) << Describe(dashed);  // the other checks still run
+  EXPECT_THAT(dashed.out, HasSubstr("validity.expired"));
+  ToolRun both = RunTool({"verify", "--roots", root_pem_, "--any-name", "--host", "good.test", chain_pem_});
+  EXPECT_EQ(both.exit_code, 2) << Describe(both);
+  EXPECT_THAT(both.err, HasSubstr("at most one of --host, --ip, --email, --any-name"));
+}
+
+// Issue 13: a misspelt check name must not leave the check enforced while the user believes it is
+// not, nor show up as a rejection; the message names the checks.
+TEST_F(ToolTest, UnknownCheckNamesAreUsageErrors) {
+  for (const std::vector<std::string>& flags : std::vector<std::vector<std::string>>{
+           {"--warn", "validty"},
+           {"--disable", "nope"},
+           {"--disable=validity,peer-name"},
+           {"--warn", "validity", "--warn", ""}}) {
+    std::vector<std::string> args = {"verify", "--roots", root_pem_, "--host", "good.test"};
+    args.insert(args.end(), flags.begin(), flags.end());
+    args.push_back(expired_pem_);
+    ToolRun run = RunTool(args);
+    EXPECT_EQ(run.exit_code, 2) << flags.back() << "\n" << Describe(run);
+    EXPECT_THAT(run.err, HasSubstr("no check has that name; the checks are: signature, "));
+    EXPECT_THAT(run.err, HasSubstr("name_constraints, peer_name"));
+    EXPECT_EQ(run.out, "");
+  }
+  // Every listed name is accepted.
+  ToolRun known = RunTool({"verify", "--roots", root_pem_, "--host", "good.test", "--warn",
+                           "validity,name_constraints,certificate_profile,trust_anchor,hooks",
+                           "--disable", "pinning", expired_pem_});
+  EXPECT_EQ(known.exit_code, 0) << Describe(known);
+  // connect refuses before dialing.
+  ToolRun connect = RunTool({"connect", "127.0.0.1:1", "--roots", root_pem_, "--disable", "validty"});
+  EXPECT_EQ(connect.exit_code, 2) << Describe(connect);
+  EXPECT_THAT(connect.err, HasSubstr("--disable 'validty': no check has that name"));
+}
+
+TEST_F(ToolTest, HelpListsTheCheckNamesAndAnyName) {
+  ToolRun help = RunTool({"--help"});
+  const std::string kLine = "Checks C for --warn and --disable: ";
+  const size_t at = help.out.find(kLine);
+  ASSERT_NE(at, std::string::npos) << Describe(help);
+  const std::string line = help.out.substr(at, help.out.find('\n', at) - at);
+  for (const char* name : {"signature", "public_key", "validity", "basic_constraints", "key_usage",
+                           "ext_key_usage", "name_constraints", "peer_name", "critical_extensions",
+                           "certificate_profile", "trust_anchor", "hooks", "pinning"}) {
+    EXPECT_THAT(line, HasSubstr(absl::StrCat(" ", name))) << line;
+  }
+  EXPECT_THAT(help.out, HasSubstr("--host N|--ip A|--email E|--any-name"));
 }
 
 TEST_F(ToolTest, VerifyBadFilesAreInputErrors) {
@@ -285,11 +348,11 @@ TEST_F(ToolTest, VerifyBadFilesAreInputErrors) {
   const std::string garbage = WriteFile(
       "garbage.pem", "-----BEGIN CERTIFICATE-----\n!!not base64!!\n-----END CERTIFICATE-----\n");
   for (const std::string& path : {missing, empty, garbage}) {
-    ToolRun run = RunTool({"verify", "--roots", root_pem_, path});
+    ToolRun run = RunTool({"verify", "--roots", root_pem_, "--host", "good.test", path});
     EXPECT_EQ(run.exit_code, 2) << path << "\n" << Describe(run);
     EXPECT_THAT(run.err, HasSubstr(path));
   }
-  ToolRun bad_root = RunTool({"verify", "--roots", missing, chain_pem_});
+  ToolRun bad_root = RunTool({"verify", "--roots", missing, "--host", "good.test", chain_pem_});
   EXPECT_EQ(bad_root.exit_code, 2) << Describe(bad_root);
   ToolRun no_chain = RunTool({"verify", "--roots", root_pem_});
   EXPECT_EQ(no_chain.exit_code, 2) << Describe(no_chain);
@@ -300,9 +363,11 @@ TEST_F(ToolTest, VerifyBadFlagValuesAreUsageErrors) {
                                                        {"--purpose", "codeSigning"},
                                                        {"--profile", "strictest"},
                                                        {"--time", "yesterday"},
-                                                       {"--host", "a.test", "--ip", "127.0.0.1"}};
+                                                       {"--host", "a.test", "--ip", "127.0.0.1"},
+                                                       {"--email", "a@b.test", "--any-name"}};
   for (const auto& flags : cases) {
     std::vector<std::string> args = {"verify", "--roots", root_pem_};
+    if (flags.size() < 3) args.insert(args.end(), {"--host", "good.test"});
     args.insert(args.end(), flags.begin(), flags.end());
     args.push_back(chain_pem_);
     ToolRun run = RunTool(args);
@@ -315,7 +380,7 @@ TEST_F(ToolTest, VerifyWithSystemRootsFromSslCertFileAndDashedFlagNames) {
   ToolRun run = RunTool({"verify", "--system-roots", "--host", "good.test", chain_pem_},
                         {"SSL_CERT_FILE=" + root_pem_});
   EXPECT_EQ(run.exit_code, 0) << Describe(run);
-  ToolRun missing = RunTool({"verify", "--system-roots", chain_pem_},
+  ToolRun missing = RunTool({"verify", "--system-roots", "--host", "good.test", chain_pem_},
                             {"SSL_CERT_FILE=" + TempPath("no-bundle.pem")});
   EXPECT_EQ(missing.exit_code, 2) << Describe(missing);
 }
@@ -572,6 +637,7 @@ TEST_F(ToolTest, ConnectUsageErrors) {
            {"connect", "127.0.0.1:1", "--mode", "bogus"},
            {"connect", "127.0.0.1:1", "--purpose", "bogus"},
            {"connect", "127.0.0.1:1", "--timeout", "0"},
+           {"connect", "127.0.0.1:1", "--any-name"},
            {"connect", "127.0.0.1:1", "--roots", TempPath("missing-root.pem")}}) {
     ToolRun run = RunTool(args);
     EXPECT_EQ(run.exit_code, 2) << args.back() << "\n" << Describe(run);
