@@ -493,6 +493,27 @@ TEST_F(ToolTest, LimboRunsATinyFileAndWritesResults) {
   EXPECT_EQ(written["results"][1]["actual_result"], "FAILURE");
 }
 
+// A case without expected_peer_name tests the chain alone: the runner says PeerName::Any(), or the
+// library's peer_name.missing would reject it.
+TEST_F(ToolTest, LimboCaseWithoutAPeerNameChecksTheChainAlone) {
+  nlohmann::json good = LimboCase("webpki::no-name-good", "SUCCESS", chain_->root, chain_->leaf,
+                                  chain_->intermediate);
+  good["expected_peer_name"] = nullptr;
+  nlohmann::json expired = LimboCase("webpki::no-name-expired", "FAILURE", chain_->root,
+                                     *expired_leaf_, chain_->intermediate);
+  expired["expected_peer_name"] = nullptr;
+  const std::string results = TempPath("no-name-results.json");
+  ToolRun run = RunTool({"limbo", WriteFile("no-name.json", nlohmann::json{{"testcases", {good, expired}}}.dump()),
+                         "--results", results});
+  EXPECT_EQ(run.exit_code, 0) << Describe(run);
+  EXPECT_THAT(run.out, HasSubstr("2 passed, 0 failed, 0 skipped"));
+  std::ifstream in(results);
+  nlohmann::json written = nlohmann::json::parse(in, nullptr, false);
+  ASSERT_FALSE(written.is_discarded());
+  EXPECT_THAT(written["results"][1]["context"].get<std::string>(), HasSubstr("validity.expired"));
+  EXPECT_THAT(written["results"][1]["context"].get<std::string>(), Not(HasSubstr("peer_name")));
+}
+
 TEST_F(ToolTest, LimboFalseAcceptIsExitOne) {
   nlohmann::json doc = {{"testcases",
                          {LimboCase("webpki::wrongly-expected-failure", "FAILURE", chain_->root,
