@@ -74,8 +74,9 @@ namespace {
 
 constexpr int kValid = 0, kRejected = 1, kUsage = 2;
 
+// Messages quote file names, flag values and parser diagnoses: escaped like certificate text.
 int UsageError(const std::string& message) {
-  std::cerr << "certval: " << message << "\n(see certval --help)\n";
+  std::cerr << "certval: " << EscapeText(message) << "\n(see certval --help)\n";
   return kUsage;
 }
 
@@ -147,7 +148,7 @@ absl::StatusOr<Policy> PolicyFromFlags() {
         std::make_tuple("--disable", absl::GetFlag(FLAGS_disable), Mode::kDisable)}) {
     for (const std::string& c : names) {
       if (std::find(known.begin(), known.end(), c) == known.end()) {
-        return absl::InvalidArgumentError(absl::StrCat(flag, " '", EscapeText(c),
+        return absl::InvalidArgumentError(absl::StrCat(flag, " '", c,
                                                        "': no check has that name; the checks are: ",
                                                        CheckNames()));
       }
@@ -325,7 +326,7 @@ int Connect(const std::vector<std::string>& args) {
   if (!report.ok()) {
     std::string message(report.status().message());  // network errors name host:port already
     if (!absl::StartsWith(message, target)) message = absl::StrCat(target, ": ", message);
-    std::cerr << "certval: connect " << message << "\n";
+    std::cerr << "certval: connect " << EscapeText(message) << "\n";
     return kUsage;
   }
   if (absl::GetFlag(FLAGS_json)) {
@@ -335,7 +336,7 @@ int Connect(const std::vector<std::string>& args) {
   }
   int code = ConnectExitCode(*report);
   if (code == kUsage) {
-    std::cerr << "certval: connect " << target << ": no verdict: "
+    std::cerr << "certval: connect " << EscapeText(target) << ": no verdict: "
               << (report->dial.handshake.ok ? "no validation ran"
                                             : EscapeText(report->dial.handshake.error))
               << "\n";

@@ -421,6 +421,20 @@ TEST_F(ToolTest, VerifyEscapesCertificateTextInTextAndJson) {
   EXPECT_TRUE(mismatch) << json.out;
 }
 
+// Usage errors quote flag values and file names, which are escaped the same way.
+TEST_F(ToolTest, UsageErrorsEscapeWhatTheyQuote) {
+  ToolRun purpose = RunTool({"verify", "--roots", root_pem_, "--host", "good.test", "--purpose",
+                             "x\x1b[2J\xff", chain_pem_});
+  EXPECT_EQ(purpose.exit_code, 2) << Describe(purpose);
+  EXPECT_TRUE(IsSafeText(purpose.err));
+  EXPECT_THAT(purpose.err, HasSubstr("--purpose 'x\\x1b[2J\\xff'"));
+  const std::string odd = WriteFile("odd\x1b]0;name\x07.pem", "");
+  ToolRun file = RunTool({"inspect", odd});
+  EXPECT_EQ(file.exit_code, 2) << Describe(file);
+  EXPECT_TRUE(IsSafeText(file.err));
+  EXPECT_THAT(file.err, HasSubstr("odd\\x1b]0;name\\x07.pem"));
+}
+
 TEST_F(ToolTest, InspectEscapesCertificateText) {
   ToolRun run = RunTool({"inspect", hostile_pem_});
   ASSERT_EQ(run.exit_code, 0) << Describe(run);  // not 134
