@@ -1,6 +1,7 @@
 // certval: the command-line tool.
 //
-//   certval verify [trust and policy flags] CHAIN.pem   validate a chain (leaf first)
+//   certval verify [trust and policy flags] NAME CHAIN.pem  validate a chain (leaf first) for
+//                                                        NAME: --host, --ip, --email or --any-name
 //   certval inspect CERT.pem [--json]                    show a certificate as the checks see it
 //   certval limbo FILE [--results OUT.json]              run an x509-limbo file
 //   certval connect HOST:PORT [trust and policy flags]   TLS handshake, validated by certval
@@ -8,6 +9,7 @@
 //
 // Exit codes: 0 valid (or allowed by WARN / DISABLE / a hook: the output says which), 1 rejected,
 // 2 usage or input error (message on stderr).
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -15,6 +17,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/flags/flag.h"
@@ -34,6 +37,7 @@
 #include "trust/system_store.h"
 #include "trust/trust_store.h"
 #include "validator/checks/builtin.h"
+#include "validator/text_escape.h"
 #include "validator/validator.h"
 
 ABSL_FLAG(std::vector<std::string>, roots, {}, "PEM/DER file(s) of trust anchors (repeatable)");
@@ -42,13 +46,18 @@ ABSL_FLAG(std::vector<std::string>, trust_cert, {}, "PEM file(s) trusted exactly
 ABSL_FLAG(std::string, host, "", "expected DNS name of the peer");
 ABSL_FLAG(std::string, ip, "", "expected IP address of the peer");
 ABSL_FLAG(std::string, email, "", "expected email address of the peer");
+ABSL_FLAG(bool, any_name, false,
+          "verify: check no name, only that the chain is valid (e.g. a CA certificate); verify "
+          "otherwise needs --host, --ip or --email");
 ABSL_FLAG(std::string, time, "", "validation time, RFC 3339 (default: now)");
 ABSL_FLAG(std::string, purpose, "serverAuth", "serverAuth | clientAuth | any");
 ABSL_FLAG(std::string, profile, "webpki", "webpki | rfc5280");
 ABSL_FLAG(int, max_depth, -1, "maximum number of intermediates (default: the library's limit)");
 ABSL_FLAG(std::string, mode, "enforce", "global policy mode: enforce | warn | disable");
-ABSL_FLAG(std::vector<std::string>, warn, {}, "checks to run in WARN mode (repeatable)");
-ABSL_FLAG(std::vector<std::string>, disable, {}, "checks to DISABLE (repeatable)");
+ABSL_FLAG(std::vector<std::string>, warn, {},
+          "checks to run in WARN mode (repeatable; the names are in the usage above)");
+ABSL_FLAG(std::vector<std::string>, disable, {},
+          "checks to DISABLE (repeatable; the names are in the usage above)");
 ABSL_FLAG(bool, json, false, "print JSON instead of text");
 ABSL_FLAG(std::string, results, "", "limbo: write limbo-format results JSON here");
 ABSL_FLAG(bool, system_roots, false,
@@ -65,8 +74,9 @@ namespace {
 
 constexpr int kValid = 0, kRejected = 1, kUsage = 2;
 
+// Messages quote file names, flag values and parser diagnoses: escaped like certificate text.
 int UsageError(const std::string& message) {
-  std::cerr << "certval: " << message << "\n(see certval --help)\n";
+  std::cerr << "certval: " << EscapeText(message) << "\n(see certval --help)\n";
   return kUsage;
 }
 
@@ -124,13 +134,38 @@ std::vector<char*> MergeListFlags(int argc, char** argv, std::vector<std::string
   return out;
 }
 
+std::string CheckNames() { return absl::StrJoin(BuiltinPolicyNames(), ", "); }
+
+// A misspelt check name must not leave that check enforced while the user believes otherwise, nor
+// surface later as a rejection: it is a usage error naming the checks.
 absl::StatusOr<Policy> PolicyFromFlags() {
   auto global = ParseMode(absl::GetFlag(FLAGS_mode));
   if (!global.ok()) return global.status();
   Policy policy(*global);
-  for (const std::string& c : absl::GetFlag(FLAGS_warn)) policy.Set(c, Mode::kWarn);
-  for (const std::string& c : absl::GetFlag(FLAGS_disable)) policy.Set(c, Mode::kDisable);
+  const auto& known = BuiltinPolicyNames();
+  for (const auto& [flag, names, mode] :
+       {std::make_tuple("--warn", absl::GetFlag(FLAGS_warn), Mode::kWarn),
+        std::make_tuple("--disable", absl::GetFlag(FLAGS_disable), Mode::kDisable)}) {
+    for (const std::string& c : names) {
+      if (std::find(known.begin(), known.end(), c) == known.end()) {
+        return absl::InvalidArgumentError(absl::StrCat(flag, " '", c,
+                                                       "': no check has that name; the checks are: ",
+                                                       CheckNames()));
+      }
+      policy.Set(c, mode);
+    }
+  }
   return policy;
+}
+
+// The validator the flags describe; a configuration it refuses is a usage error (exit 2).
+absl::StatusOr<Validator> ValidatorFromFlags(std::shared_ptr<TrustStore> store) {
+  auto policy = PolicyFromFlags();
+  if (!policy.ok()) return policy.status();
+  ValidatorOptions options;
+  options.policy = *std::move(policy);
+  options.warning_sink = std::make_shared<NullWarningSink>();  // warnings are in the output
+  return Validator::Create(std::move(store), std::move(options));
 }
 
 absl::StatusOr<ValidationRequest> RequestFromFlags(const std::vector<std::string>& chain) {
@@ -146,7 +181,8 @@ absl::StatusOr<ValidationRequest> RequestFromFlags(const std::vector<std::string
   if (!absl::GetFlag(FLAGS_host).empty()) request.peer_name = PeerName::Dns(absl::GetFlag(FLAGS_host)), ++names;
   if (!absl::GetFlag(FLAGS_ip).empty()) request.peer_name = PeerName::Ip(absl::GetFlag(FLAGS_ip)), ++names;
   if (!absl::GetFlag(FLAGS_email).empty()) request.peer_name = PeerName::Email(absl::GetFlag(FLAGS_email)), ++names;
-  if (names > 1) return absl::InvalidArgumentError("give at most one of --host, --ip, --email");
+  if (absl::GetFlag(FLAGS_any_name)) request.peer_name = PeerName::Any(), ++names;
+  if (names > 1) return absl::InvalidArgumentError("give at most one of --host, --ip, --email, --any-name");
   if (std::string t = absl::GetFlag(FLAGS_time); !t.empty()) {
     absl::Time when;
     std::string err;
@@ -212,17 +248,19 @@ int Verify(const std::vector<std::string>& args) {
   if (!chain.ok()) return UsageError(std::string(chain.status().message()));
   auto store = TrustFromFlags();
   if (!store.ok()) return UsageError(std::string(store.status().message()));
-  auto policy = PolicyFromFlags();
-  if (!policy.ok()) return UsageError(std::string(policy.status().message()));
+  auto validator = ValidatorFromFlags(*std::move(store));
+  if (!validator.ok()) return UsageError(std::string(validator.status().message()));
   auto request = RequestFromFlags(*chain);
   if (!request.ok()) return UsageError(std::string(request.status().message()));
-  ValidatorOptions options;
-  options.policy = *policy;
-  options.warning_sink = std::make_shared<NullWarningSink>();  // warnings are in the output
-  Validator validator(*store, options);
-  ValidationResult result = validator.Validate(*request);
+  // A chain valid for some name proves nothing about the peer: say which, or that none matters.
+  if (request->peer_name.kind == PeerName::Kind::kNone) {
+    return UsageError(
+        "verify needs the name the peer must have: --host NAME, --ip ADDRESS or --email ADDRESS "
+        "(or --any-name to check the chain alone)");
+  }
+  ValidationResult result = validator->Validate(*request);
   if (absl::GetFlag(FLAGS_json)) {
-    std::cout << ResultJson(result).dump(2) << "\n";
+    std::cout << DumpJson(ResultJson(result)) << "\n";
   } else {
     std::cout << ResultText(result);
   }
@@ -241,7 +279,7 @@ int Inspect(const std::vector<std::string>& args) {
     }
     all.push_back(CertificateJson(**cert));
   }
-  std::cout << (all.size() == 1 ? all[0] : all).dump(2) << "\n";
+  std::cout << DumpJson(all.size() == 1 ? all[0] : all) << "\n";
   return kValid;
 }
 
@@ -266,18 +304,19 @@ int Connect(const std::vector<std::string>& args) {
   }
   auto store = TrustFromFlags();
   if (!store.ok()) return UsageError(std::string(store.status().message()));
-  auto policy = PolicyFromFlags();
-  if (!policy.ok()) return UsageError(std::string(policy.status().message()));
+  auto validator = ValidatorFromFlags(*std::move(store));
+  if (!validator.ok()) return UsageError(std::string(validator.status().message()));
+  // A server always has a name to prove (the flags, else --servername or HOST).
+  if (absl::GetFlag(FLAGS_any_name)) {
+    return UsageError("--any-name is for verify; connect checks --host/--ip/--email, else the server name");
+  }
   // No certificates yet: the handshake supplies them. This reads every other request flag.
   auto request = RequestFromFlags({std::string()});
   if (!request.ok()) return UsageError(std::string(request.status().message()));
   if (absl::GetFlag(FLAGS_timeout) <= 0) {
     return UsageError("--timeout must be a positive number of seconds");
   }
-  ValidatorOptions options;
-  options.policy = *policy;
-  options.warning_sink = std::make_shared<NullWarningSink>();  // warnings are in the output
-  config.validator = std::make_shared<const Validator>(*store, options);
+  config.validator = std::make_shared<const Validator>(*std::move(validator));
   config.request = *std::move(request);
   config.servername = absl::GetFlag(FLAGS_servername);
   config.legacy = absl::GetFlag(FLAGS_legacy);
@@ -287,18 +326,19 @@ int Connect(const std::vector<std::string>& args) {
   if (!report.ok()) {
     std::string message(report.status().message());  // network errors name host:port already
     if (!absl::StartsWith(message, target)) message = absl::StrCat(target, ": ", message);
-    std::cerr << "certval: connect " << message << "\n";
+    std::cerr << "certval: connect " << EscapeText(message) << "\n";
     return kUsage;
   }
   if (absl::GetFlag(FLAGS_json)) {
-    std::cout << ConnectJson(*report).dump(2) << "\n";
+    std::cout << DumpJson(ConnectJson(*report)) << "\n";
   } else {
     std::cout << ConnectText(*report);
   }
   int code = ConnectExitCode(*report);
   if (code == kUsage) {
-    std::cerr << "certval: connect " << target << ": no verdict: "
-              << (report->dial.handshake.ok ? "no validation ran" : report->dial.handshake.error)
+    std::cerr << "certval: connect " << EscapeText(target) << ": no verdict: "
+              << (report->dial.handshake.ok ? "no validation ran"
+                                            : EscapeText(report->dial.handshake.error))
               << "\n";
   }
   return code;
@@ -334,18 +374,20 @@ void ExitTwoIfParsing() {
 }  // namespace certval
 
 int main(int argc, char** argv) {
-  absl::SetProgramUsageMessage(
+  absl::SetProgramUsageMessage(absl::StrCat(
       "certval verify|inspect|limbo|connect|demo [flags] ARGS\n"
-      "  verify [--roots F]... [--intermediates F]... [--host N|--ip A|--email E] [--time T]\n"
-      "         [--purpose P] [--profile P] [--max_depth N] [--mode M] [--warn C]... [--disable C]...\n"
-      "         [--json] CHAIN.pem\n"
+      "  verify [--roots F]... [--intermediates F]... --host N|--ip A|--email E|--any-name\n"
+      "         [--time T] [--purpose P] [--profile P] [--max_depth N] [--mode M]\n"
+      "         [--warn C]... [--disable C]... [--json] CHAIN.pem\n"
       "  inspect CERT.pem\n"
       "  limbo [FILE] [--results OUT.json]\n"
       "  connect HOST:PORT [verify's trust and policy flags] [--system-roots|--mozilla-roots]\n"
       "         [--servername NAME] [--legacy] [--timeout SECONDS] [--json]\n"
       "  demo\n"
       "verify and connect also take --system-roots and --mozilla-roots.\n"
-      "Exit: 0 valid, 1 rejected, 2 usage or input error.");
+      "verify checks the peer's name: --any-name says explicitly that no name is checked.\n"
+      "Checks C for --warn and --disable: ", certval::CheckNames(), ".\n"
+      "Exit: 0 valid, 1 rejected, 2 usage or input error."));
   certval::NormalizeFlagDashes(argc, argv);
   std::vector<std::string> storage;
   std::vector<char*> merged = certval::MergeListFlags(argc, argv, &storage);

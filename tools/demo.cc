@@ -173,7 +173,11 @@ absl::StatusOr<tls::DialResult> Handshake(const Scenario& s, uint16_t port) {
   options.pre_hooks = s.pre_hooks;
   options.post_hooks = s.post_hooks;
   options.warning_sink = std::make_shared<NullWarningSink>();  // the table shows the warnings
-  auto validator = std::make_shared<const Validator>(s.store, options);
+  // Create() refuses a configuration that would weaken validation (an unknown check name, a
+  // path-judging hook installed as a pre-hook): the row then says why it did not run.
+  absl::StatusOr<Validator> created = Validator::Create(s.store, options);
+  if (!created.ok()) return created.status();
+  auto validator = std::make_shared<const Validator>(*std::move(created));
   bssl::UniquePtr<SSL_CTX> ctx(SSL_CTX_new(TLS_method()));
   if (!ctx) return absl::InternalError("SSL_CTX_new failed");
   if (absl::Status st = tls::ApplyModernProfile(ctx.get()); !st.ok()) return st;

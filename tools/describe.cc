@@ -5,6 +5,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "absl/types/span.h"
+#include "validator/text_escape.h"
 
 namespace certval {
 namespace {
@@ -51,7 +52,7 @@ const char* SignatureAlgorithmName(SignatureAlgorithm alg) {
 
 json StringList(absl::Span<const Der> items) {
   json out = json::array();
-  for (Der d : items) out.push_back(std::string(d));
+  for (Der d : items) out.push_back(EscapeText(d));
   return out;
 }
 
@@ -82,7 +83,14 @@ std::string NameToString(const Name& name) {
   for (const NameAttribute& a : name.attributes) {
     std::string dotted = OidToDotted(a.type);
     const char* shortname = AttributeShortName(dotted);
-    parts.push_back(absl::StrCat(shortname ? shortname : dotted, "=", absl::CHexEscape(a.value)));
+    std::string part = absl::StrCat(shortname ? shortname : dotted, "=");
+    // The value's bytes as encoded (a BMPString shows its zero bytes), escaped; "\," and "\+" as
+    // in RFC 4514, so a value cannot pose as further attributes.
+    for (char c : EscapeText(a.value)) {
+      if (c == ',' || c == '+') part.push_back('\\');
+      part.push_back(c);
+    }
+    parts.push_back(std::move(part));
   }
   return parts.empty() ? "(empty)" : absl::StrJoin(parts, ", ");
 }
@@ -153,28 +161,32 @@ json ResultJson(const ValidationResult& result) {
   }
   json findings = json::array();
   for (const Finding& f : result.findings) {
-    findings.push_back({{"check", f.check},
+    findings.push_back({{"check", EscapeText(f.check)},
                         {"cert_index", f.cert_index},
-                        {"code", f.code},
-                        {"message", f.message},
+                        {"code", EscapeText(f.code)},
+                        {"message", EscapeText(f.message)},  // quotes certificate text
                         {"severity", std::string(SeverityName(f.severity))}});
   }
   return {{"valid", result.valid},
-          {"decided_by", result.decider == Decider::kHook ? "hook:" + result.decided_by_hook
+          {"decided_by", result.decider == Decider::kHook ? "hook:" + EscapeText(result.decided_by_hook)
                                                           : std::string("chain")},
           {"path", path},
           {"findings", findings}};
 }
 
 std::string CertificateText(const Certificate& cert) {
-  return CertificateJson(cert).dump(2) + "\n";
+  return DumpJson(CertificateJson(cert)) + "\n";
+}
+
+std::string DumpJson(const nlohmann::json& j) {
+  return j.dump(2, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace);
 }
 
 std::string ResultText(const ValidationResult& result) {
   std::string out;
   std::string how;
   if (result.decider == Decider::kHook) {
-    how = absl::StrCat(" (decided by hook '", result.decided_by_hook, "')");
+    how = absl::StrCat(" (decided by hook '", EscapeText(result.decided_by_hook), "')");
   } else if (result.valid && result.has_warnings()) {
     how = " (allowed with warnings: see below)";
   }

@@ -21,6 +21,10 @@ nlohmann::json ResultJson(const ValidationResult& result);
 std::string CertificateText(const Certificate& cert);  // multi-line, as the checks see it
 std::string ResultText(const ValidationResult& result);
 
+// Every string above that comes from a certificate is escaped (validator/text_escape.h), in text
+// and JSON alike. DumpJson never throws: what else is not UTF-8 (a flag's bytes) becomes U+FFFD.
+std::string DumpJson(const nlohmann::json& j);
+
 }  // namespace certval
 
 #endif  // CERTVAL_TOOLS_DESCRIBE_H_

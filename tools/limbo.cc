@@ -13,6 +13,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "trust/trust_store.h"
+#include "validator/text_escape.h"
 #include "validator/validator.h"
 
 namespace certval {
@@ -91,7 +92,9 @@ LimboCaseResult RunCase(const json& tc, const LimboRunOptions& run) {
   request.profile = ProfileFor(out.id);
   request.purpose =
       tc.value("validation_kind", "SERVER") == "CLIENT" ? Purpose::kClientAuth : Purpose::kServerAuth;
+  // A case without an expected name tests the chain alone, which the library must be told.
   const json& name = tc.at("expected_peer_name");
+  request.peer_name = PeerName::Any();
   if (!name.is_null()) {
     std::string kind = name.at("kind").get<std::string>();
     std::string value = name.at("value").get<std::string>();
@@ -168,16 +171,18 @@ std::string LimboReport::Summary() const {
     absl::StrAppend(&out, absl::StrFormat("%-14s %7d %7d %7d\n", ns, t.passed, t.failed, t.skipped));
   }
   for (const LimboCaseResult& r : results) {
-    if (r.actual == "SKIPPED") absl::StrAppend(&out, "SKIPPED ", r.id, ": ", r.context, "\n");
+    if (r.actual == "SKIPPED") absl::StrAppend(&out, "SKIPPED ", EscapeText(r.id), ": ", r.context, "\n");
   }
   absl::StrAppend(&out, "false accepts (expected FAILURE, got SUCCESS): ", false_accepts.size(), "\n");
-  for (const auto* r : false_accepts) absl::StrAppend(&out, "  FALSE ACCEPT ", r->id, "\n");
+  // Ids are the file's text; contexts are FormatFinding lines, already escaped.
+  for (const auto* r : false_accepts) absl::StrAppend(&out, "  FALSE ACCEPT ", EscapeText(r->id), "\n");
   absl::StrAppend(&out, "false rejects (expected SUCCESS, got FAILURE): ", false_rejects.size(), "\n");
   for (const auto* r : false_rejects) {
-    absl::StrAppend(&out, "  FALSE REJECT ", r->id, ": ", r->context, "\n");
+    absl::StrAppend(&out, "  FALSE REJECT ", EscapeText(r->id), ": ", r->context, "\n");
   }
   if (slowest != nullptr) {
-    absl::StrAppend(&out, absl::StrFormat("slowest case: %s, %.2f ms\n", slowest->id, slowest->milliseconds));
+    absl::StrAppend(&out, absl::StrFormat("slowest case: %s, %.2f ms\n", EscapeText(slowest->id),
+                                          slowest->milliseconds));
   }
   int run = total.passed + total.failed;
   absl::StrAppend(&out, absl::StrFormat("limbo: %d/%d correct (%.1f%%) of the cases run\n",
@@ -192,7 +197,10 @@ std::string LimboReport::ResultsJson() const {
   for (const LimboCaseResult& r : results) {
     list.push_back({{"id", r.id}, {"actual_result", r.actual}, {"context", r.context}});
   }
-  return json{{"version", 1}, {"harness", "certval"}, {"results", list}}.dump(1) + "\n";
+  // Ids stay as the file spells them, for harnesses that match on them; never throws.
+  return json{{"version", 1}, {"harness", "certval"}, {"results", list}}.dump(
+             1, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace) +
+         "\n";
 }
 
 std::string DefaultLimboPath() {

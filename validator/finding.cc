@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "validator/text_escape.h"
 
 namespace certval {
 
@@ -26,7 +27,12 @@ bool HasError(const std::vector<Finding>& findings) {
 
 std::string FormatFinding(const Finding& f) {
   std::string where = f.cert_index < 0 ? "path" : absl::StrCat("cert ", f.cert_index);
-  return absl::StrCat(f.code, " [", where, "] ", SeverityName(f.severity), ": ", f.message);
+  // Messages quote certificate text (SANs, CNs), and custom checks choose their own codes.
+  std::string line;
+  AppendEscapedText(f.code, &line);
+  absl::StrAppend(&line, " [", where, "] ", SeverityName(f.severity), ": ");
+  AppendEscapedText(f.message, &line);
+  return line;
 }
 
 }  // namespace certval

@@ -26,7 +26,8 @@ struct Finding {
 
 bool HasError(const std::vector<Finding>& findings);
 
-// "validity.expired [cert 0] error: ..." — one line, for logs and the command-line tool.
+// "validity.expired [cert 0] error: ..." — one line, for logs and the command-line tool; the code
+// and message are escaped (validator/text_escape.h), since messages quote certificate text.
 std::string FormatFinding(const Finding& finding);
 
 }  // namespace certval

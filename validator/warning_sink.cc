@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "absl/strings/str_cat.h"
+#include "validator/text_escape.h"
 
 namespace certval {
 
@@ -13,7 +14,8 @@ void StderrWarningSink::OnWarning(const PeerName& peer, const Finding& finding) 
     if (!seen_.insert(key).second) return;
     if (seen_.size() > kMaxRemembered) seen_.clear();
   }
-  std::string line = absl::StrCat("certval warning: peer '", peer.value, "': ",
+  // The peer name can come from the wire (a client's SNI); FormatFinding escapes the rest.
+  std::string line = absl::StrCat("certval warning: peer '", EscapeText(peer.value), "': ",
                                   FormatFinding(finding), "\n");
   std::fputs(line.c_str(), stderr);
 }

@@ -195,8 +195,10 @@ void AddName(CBB* out, const NameSpec& name) {
   }
   CBB rdns;
   TESTPKI_CHECK(CBB_add_asn1(out, &rdns, CBS_ASN1_SEQUENCE));
-  for (const auto& [type_name, value] : name.attrs) {
+  for (size_t i = 0; i < name.attrs.size(); ++i) {
+    const auto& [type_name, value] = name.attrs[i];
     AttributeType type = LookupAttribute(type_name);
+    if (i < name.string_tags.size() && name.string_tags[i] != 0) type.string_tag = name.string_tags[i];
     CBB rdn, atv;
     TESTPKI_CHECK(CBB_add_asn1(&rdns, &rdn, CBS_ASN1_SET));
     TESTPKI_CHECK(CBB_add_asn1(&rdn, &atv, CBS_ASN1_SEQUENCE));

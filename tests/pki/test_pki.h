@@ -101,6 +101,9 @@ struct NameSpec {
   }
 
   std::vector<Attribute> attrs;
+  // ASN.1 tags overriding the string types above, by position in `attrs` (0 or absent: the usual
+  // type). E.g. {0, 0x14}: the second value as a T61String, which carries any bytes verbatim.
+  std::vector<unsigned> string_tags;
   std::optional<std::string> der;
 };
 

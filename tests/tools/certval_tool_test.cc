@@ -33,6 +33,7 @@ namespace certval {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using testpki::Key;
 using testpki::KeyKind;
 
@@ -133,11 +134,19 @@ class ToolTest : public ::testing::Test {
     root_pem_ = WriteFile("root.pem", testpki::DerToPem(chain_->root));
     chain_pem_ = WriteFile("chain.pem", chain_->ServerChainPem());
     expired_pem_ = WriteFile("expired.pem", ServerChain(*expired_leaf_));
+    testpki::CertSpec hostile = testpki::LeafSpec("good.test", now);
+    hostile.subject = testpki::NameSpec{{"CN", kHostileCn}, {"O", kHostileO}};
+    hostile.subject.string_tags = {0x14};  // T61String: the parser takes any bytes as Latin-1
+    hostile.dns_sans = {"good.test", kHostileDns};
+    hostile.email_sans = {kHostileEmail};
+    hostile_leaf_ = new std::string(chain_->intermediate_ca().Issue(hostile, chain_->leaf_key));
+    hostile_pem_ = WriteFile("hostile.pem", ServerChain(*hostile_leaf_));
   }
   static void TearDownTestSuite() {
     delete chain_;
     delete expired_leaf_;
     delete ip_leaf_;
+    delete hostile_leaf_;
   }
 
   static std::string ServerChain(const std::string& leaf_der) {
@@ -156,16 +165,62 @@ class ToolTest : public ::testing::Test {
 
   static std::string Target(uint16_t port) { return absl::StrCat("127.0.0.1:", port); }
 
+  // Certificate text an attacker chose: terminal escape sequences (ESC, BEL, a C1 CSI), bytes
+  // that are not UTF-8, and a backslash.
+  static constexpr char kHostileCn[] = "cn\x1b[2J\x9b" "31m\xff\\.test";  // as T61String
+  static constexpr char kHostileO[] = "org\x1b]0;owned\x07";                 // valid UTF-8
+  static constexpr char kHostileDns[] = "san\x1b[31m\xff\xfe.test";
+  static constexpr char kHostileEmail[] = "mail\x1b[K\xc0@x.test";
+
   static testpki::Chain* chain_;
   static std::string* expired_leaf_;
   static std::string* ip_leaf_;
-  static std::string root_pem_, chain_pem_, expired_pem_;
+  static std::string* hostile_leaf_;  // issued by the intermediate, valid for good.test
+  static std::string root_pem_, chain_pem_, expired_pem_, hostile_pem_;
 };
 
 testpki::Chain* ToolTest::chain_ = nullptr;
 std::string* ToolTest::expired_leaf_ = nullptr;
 std::string* ToolTest::ip_leaf_ = nullptr;
-std::string ToolTest::root_pem_, ToolTest::chain_pem_, ToolTest::expired_pem_;
+std::string* ToolTest::hostile_leaf_ = nullptr;
+std::string ToolTest::root_pem_, ToolTest::chain_pem_, ToolTest::expired_pem_,
+    ToolTest::hostile_pem_;
+
+// What a terminal or a JSON encoder may be given: valid UTF-8 without control characters (C0 but
+// the newlines that end lines, DEL, C1).
+testing::AssertionResult IsSafeText(const std::string& s, bool allow_newline = true) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const uint8_t c = static_cast<uint8_t>(s[i]);
+    const uint8_t next = i + 1 < s.size() ? static_cast<uint8_t>(s[i + 1]) : 0;
+    if ((c < 0x20 && !(allow_newline && c == '\n')) || c == 0x7f ||
+        (c == 0xc2 && next >= 0x80 && next <= 0x9f)) {
+      return testing::AssertionFailure()
+             << "control character at byte " << i << " of " << testing::PrintToString(s);
+    }
+  }
+  try {
+    (void)nlohmann::json(s).dump();  // strict: throws on invalid UTF-8
+  } catch (const nlohmann::json::exception& e) {
+    return testing::AssertionFailure() << e.what() << ": " << testing::PrintToString(s);
+  }
+  return testing::AssertionSuccess();
+}
+
+// Every string in `j`, once decoded, is safe to print: a JSON consumer may well print it.
+testing::AssertionResult JsonStringsAreSafe(const nlohmann::json& j) {
+  if (j.is_string()) return IsSafeText(j.get<std::string>(), /*allow_newline=*/false);
+  if (!j.is_structured()) return testing::AssertionSuccess();
+  for (const auto& item : j.items()) {
+    if (auto safe = JsonStringsAreSafe(item.value()); !safe) return safe;
+  }
+  return testing::AssertionSuccess();
+}
+
+// The hostile texts as the tool shows them.
+constexpr char kShownDns[] = "san\\x1b[31m\\xff\\xfe.test";
+constexpr char kShownEmail[] = "mail\\x1b[K\\xc0@x.test";
+constexpr char kShownO[] = "O=org\\x1b]0;owned\\x07";
+constexpr char kShownRawCn[] = "CN=cn\\x1b[2J\\x9b31m\\xff\\\\.test";  // the T61String's bytes
 
 // --- usage ---
 
@@ -221,8 +276,70 @@ TEST_F(ToolTest, VerifyWarnAndDisableAllowAndSaySo) {
   ToolRun per_check = RunTool({"verify", "--roots", root_pem_, "--host", "good.test", "--disable",
                                "validity", expired_pem_});
   EXPECT_EQ(per_check.exit_code, 0) << Describe(per_check);
-  ToolRun disable = RunTool({"verify", "--mode=disable", expired_pem_});
+  ToolRun disable = RunTool({"verify", "--mode=disable", "--any-name", expired_pem_});
   EXPECT_EQ(disable.exit_code, 0) << Describe(disable);
+}
+
+// Issue 13: a chain valid for some name proves nothing about the peer, so verify needs the name,
+// or --any-name to say that none is checked.
+TEST_F(ToolTest, VerifyNeedsAPeerNameOrAnyName) {
+  ToolRun none = RunTool({"verify", "--roots", root_pem_, chain_pem_});
+  EXPECT_EQ(none.exit_code, 2) << Describe(none);
+  EXPECT_THAT(none.err, HasSubstr("verify needs the name the peer must have"));
+  EXPECT_THAT(none.err, HasSubstr("--any-name"));
+  EXPECT_EQ(none.out, "");
+  ToolRun any = RunTool({"verify", "--roots", root_pem_, "--any-name", chain_pem_});
+  EXPECT_EQ(any.exit_code, 0) << Describe(any);
+  EXPECT_THAT(any.out, HasSubstr("verdict: VALID"));
+  EXPECT_THAT(any.out, Not(HasSubstr("peer_name")));
+  ToolRun dashed = RunTool({"verify", "--roots", root_pem_, "--any_name", expired_pem_});
+  EXPECT_EQ(dashed.exit_code, 1) << Describe(dashed);  // the other checks still run
+  EXPECT_THAT(dashed.out, HasSubstr("validity.expired"));
+  ToolRun both = RunTool({"verify", "--roots", root_pem_, "--any-name", "--host", "good.test", chain_pem_});
+  EXPECT_EQ(both.exit_code, 2) << Describe(both);
+  EXPECT_THAT(both.err, HasSubstr("at most one of --host, --ip, --email, --any-name"));
+}
+
+// Issue 13: a misspelt check name must not leave the check enforced while the user believes it is
+// not, nor show up as a rejection; the message names the checks.
+TEST_F(ToolTest, UnknownCheckNamesAreUsageErrors) {
+  for (const std::vector<std::string>& flags : std::vector<std::vector<std::string>>{
+           {"--warn", "validty"},
+           {"--disable", "nope"},
+           {"--disable=validity,peer-name"},
+           {"--warn", "validity", "--warn", ""}}) {
+    std::vector<std::string> args = {"verify", "--roots", root_pem_, "--host", "good.test"};
+    args.insert(args.end(), flags.begin(), flags.end());
+    args.push_back(expired_pem_);
+    ToolRun run = RunTool(args);
+    EXPECT_EQ(run.exit_code, 2) << flags.back() << "\n" << Describe(run);
+    EXPECT_THAT(run.err, HasSubstr("no check has that name; the checks are: signature, "));
+    EXPECT_THAT(run.err, HasSubstr("name_constraints, peer_name"));
+    EXPECT_EQ(run.out, "");
+  }
+  // Every listed name is accepted.
+  ToolRun known = RunTool({"verify", "--roots", root_pem_, "--host", "good.test", "--warn",
+                           "validity,name_constraints,certificate_profile,trust_anchor,hooks",
+                           "--disable", "pinning", expired_pem_});
+  EXPECT_EQ(known.exit_code, 0) << Describe(known);
+  // connect refuses before dialing.
+  ToolRun connect = RunTool({"connect", "127.0.0.1:1", "--roots", root_pem_, "--disable", "validty"});
+  EXPECT_EQ(connect.exit_code, 2) << Describe(connect);
+  EXPECT_THAT(connect.err, HasSubstr("--disable 'validty': no check has that name"));
+}
+
+TEST_F(ToolTest, HelpListsTheCheckNamesAndAnyName) {
+  ToolRun help = RunTool({"--help"});
+  const std::string kLine = "Checks C for --warn and --disable: ";
+  const size_t at = help.out.find(kLine);
+  ASSERT_NE(at, std::string::npos) << Describe(help);
+  const std::string line = help.out.substr(at, help.out.find('\n', at) - at);
+  for (const char* name : {"signature", "public_key", "validity", "basic_constraints", "key_usage",
+                           "ext_key_usage", "name_constraints", "peer_name", "critical_extensions",
+                           "certificate_profile", "trust_anchor", "hooks", "pinning"}) {
+    EXPECT_THAT(line, HasSubstr(absl::StrCat(" ", name))) << line;
+  }
+  EXPECT_THAT(help.out, HasSubstr("--host N|--ip A|--email E|--any-name"));
 }
 
 TEST_F(ToolTest, VerifyBadFilesAreInputErrors) {
@@ -231,11 +348,11 @@ TEST_F(ToolTest, VerifyBadFilesAreInputErrors) {
   const std::string garbage = WriteFile(
       "garbage.pem", "-----BEGIN CERTIFICATE-----\n!!not base64!!\n-----END CERTIFICATE-----\n");
   for (const std::string& path : {missing, empty, garbage}) {
-    ToolRun run = RunTool({"verify", "--roots", root_pem_, path});
+    ToolRun run = RunTool({"verify", "--roots", root_pem_, "--host", "good.test", path});
     EXPECT_EQ(run.exit_code, 2) << path << "\n" << Describe(run);
     EXPECT_THAT(run.err, HasSubstr(path));
   }
-  ToolRun bad_root = RunTool({"verify", "--roots", missing, chain_pem_});
+  ToolRun bad_root = RunTool({"verify", "--roots", missing, "--host", "good.test", chain_pem_});
   EXPECT_EQ(bad_root.exit_code, 2) << Describe(bad_root);
   ToolRun no_chain = RunTool({"verify", "--roots", root_pem_});
   EXPECT_EQ(no_chain.exit_code, 2) << Describe(no_chain);
@@ -246,9 +363,11 @@ TEST_F(ToolTest, VerifyBadFlagValuesAreUsageErrors) {
                                                        {"--purpose", "codeSigning"},
                                                        {"--profile", "strictest"},
                                                        {"--time", "yesterday"},
-                                                       {"--host", "a.test", "--ip", "127.0.0.1"}};
+                                                       {"--host", "a.test", "--ip", "127.0.0.1"},
+                                                       {"--email", "a@b.test", "--any-name"}};
   for (const auto& flags : cases) {
     std::vector<std::string> args = {"verify", "--roots", root_pem_};
+    if (flags.size() < 3) args.insert(args.end(), {"--host", "good.test"});
     args.insert(args.end(), flags.begin(), flags.end());
     args.push_back(chain_pem_);
     ToolRun run = RunTool(args);
@@ -261,7 +380,7 @@ TEST_F(ToolTest, VerifyWithSystemRootsFromSslCertFileAndDashedFlagNames) {
   ToolRun run = RunTool({"verify", "--system-roots", "--host", "good.test", chain_pem_},
                         {"SSL_CERT_FILE=" + root_pem_});
   EXPECT_EQ(run.exit_code, 0) << Describe(run);
-  ToolRun missing = RunTool({"verify", "--system-roots", chain_pem_},
+  ToolRun missing = RunTool({"verify", "--system-roots", "--host", "good.test", chain_pem_},
                             {"SSL_CERT_FILE=" + TempPath("no-bundle.pem")});
   EXPECT_EQ(missing.exit_code, 2) << Describe(missing);
 }
@@ -270,6 +389,64 @@ TEST_F(ToolTest, VerifyWithMozillaRootsDoesNotTrustTheTestRoot) {
   ToolRun run = RunTool({"verify", "--mozilla-roots", "--host", "good.test", chain_pem_});
   EXPECT_EQ(run.exit_code, 1) << Describe(run);
   EXPECT_THAT(run.out, HasSubstr("trust_anchor.no_trusted_root"));
+}
+
+// Issue 13 item 10: certificate text is escaped in text and JSON, and JSON never aborts.
+TEST_F(ToolTest, VerifyEscapesCertificateTextInTextAndJson) {
+  // other.test: the mismatch message quotes every SAN; the profile check quotes the CN.
+  ToolRun text = RunTool({"verify", "--roots", root_pem_, "--host", "other.test", hostile_pem_});
+  EXPECT_EQ(text.exit_code, 1) << Describe(text);
+  EXPECT_TRUE(IsSafeText(text.out));
+  EXPECT_TRUE(IsSafeText(text.err));
+  EXPECT_THAT(text.out, HasSubstr(kShownDns));
+  EXPECT_THAT(text.out, HasSubstr(kShownEmail));
+  EXPECT_THAT(text.out, HasSubstr(kShownO));
+  EXPECT_THAT(text.out, HasSubstr(kShownRawCn));
+  EXPECT_THAT(text.out, HasSubstr("cn\\x1b[2J\\u009b31m\xc3\xbf\\\\.test"));  // as decoded
+
+  ToolRun json =
+      RunTool({"verify", "--roots", root_pem_, "--host", "other.test", "--json", hostile_pem_});
+  ASSERT_EQ(json.exit_code, 1) << Describe(json);  // not 134: nlohmann threw on invalid UTF-8
+  EXPECT_TRUE(IsSafeText(json.out));
+  nlohmann::json j = nlohmann::json::parse(json.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << json.out;
+  EXPECT_TRUE(JsonStringsAreSafe(j));
+  EXPECT_THAT(j["path"][0]["subject"].get<std::string>(), HasSubstr(kShownO));
+  bool mismatch = false;
+  for (const auto& f : j["findings"]) {
+    if (f["code"] != "peer_name.mismatch") continue;
+    mismatch = true;
+    EXPECT_THAT(f["message"].get<std::string>(), HasSubstr(kShownDns));
+  }
+  EXPECT_TRUE(mismatch) << json.out;
+}
+
+// Usage errors quote flag values and file names, which are escaped the same way.
+TEST_F(ToolTest, UsageErrorsEscapeWhatTheyQuote) {
+  ToolRun purpose = RunTool({"verify", "--roots", root_pem_, "--host", "good.test", "--purpose",
+                             "x\x1b[2J\xff", chain_pem_});
+  EXPECT_EQ(purpose.exit_code, 2) << Describe(purpose);
+  EXPECT_TRUE(IsSafeText(purpose.err));
+  EXPECT_THAT(purpose.err, HasSubstr("--purpose 'x\\x1b[2J\\xff'"));
+  const std::string odd = WriteFile("odd\x1b]0;name\x07.pem", "");
+  ToolRun file = RunTool({"inspect", odd});
+  EXPECT_EQ(file.exit_code, 2) << Describe(file);
+  EXPECT_TRUE(IsSafeText(file.err));
+  EXPECT_THAT(file.err, HasSubstr("odd\\x1b]0;name\\x07.pem"));
+}
+
+TEST_F(ToolTest, InspectEscapesCertificateText) {
+  ToolRun run = RunTool({"inspect", hostile_pem_});
+  ASSERT_EQ(run.exit_code, 0) << Describe(run);  // not 134
+  EXPECT_TRUE(IsSafeText(run.out));
+  nlohmann::json j = nlohmann::json::parse(run.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << run.out;
+  EXPECT_TRUE(JsonStringsAreSafe(j));
+  ASSERT_EQ(j.size(), 2u);  // the leaf and the intermediate
+  EXPECT_THAT(j[0]["subject"].get<std::string>(), HasSubstr(kShownRawCn));
+  EXPECT_THAT(j[0]["subject"].get<std::string>(), HasSubstr(kShownO));
+  EXPECT_EQ(j[0]["subject_alt_names"]["dns"][1], kShownDns);
+  EXPECT_EQ(j[0]["subject_alt_names"]["email"][0], kShownEmail);
 }
 
 // --- inspect ---
@@ -328,6 +505,27 @@ TEST_F(ToolTest, LimboRunsATinyFileAndWritesResults) {
   ASSERT_FALSE(written.is_discarded());
   ASSERT_EQ(written["results"].size(), 2u);
   EXPECT_EQ(written["results"][1]["actual_result"], "FAILURE");
+}
+
+// A case without expected_peer_name tests the chain alone: the runner says PeerName::Any(), or the
+// library's peer_name.missing would reject it.
+TEST_F(ToolTest, LimboCaseWithoutAPeerNameChecksTheChainAlone) {
+  nlohmann::json good = LimboCase("webpki::no-name-good", "SUCCESS", chain_->root, chain_->leaf,
+                                  chain_->intermediate);
+  good["expected_peer_name"] = nullptr;
+  nlohmann::json expired = LimboCase("webpki::no-name-expired", "FAILURE", chain_->root,
+                                     *expired_leaf_, chain_->intermediate);
+  expired["expected_peer_name"] = nullptr;
+  const std::string results = TempPath("no-name-results.json");
+  ToolRun run = RunTool({"limbo", WriteFile("no-name.json", nlohmann::json{{"testcases", {good, expired}}}.dump()),
+                         "--results", results});
+  EXPECT_EQ(run.exit_code, 0) << Describe(run);
+  EXPECT_THAT(run.out, HasSubstr("2 passed, 0 failed, 0 skipped"));
+  std::ifstream in(results);
+  nlohmann::json written = nlohmann::json::parse(in, nullptr, false);
+  ASSERT_FALSE(written.is_discarded());
+  EXPECT_THAT(written["results"][1]["context"].get<std::string>(), HasSubstr("validity.expired"));
+  EXPECT_THAT(written["results"][1]["context"].get<std::string>(), Not(HasSubstr("peer_name")));
 }
 
 TEST_F(ToolTest, LimboFalseAcceptIsExitOne) {
@@ -392,6 +590,26 @@ TEST_F(ToolTest, ConnectRejectsExpiredAndWrongHost) {
   EXPECT_THAT(untrusted.out, HasSubstr("unknown_ca"));
 }
 
+// The same rendering through the TLS path: the server presents the hostile leaf.
+TEST_F(ToolTest, ConnectEscapesCertificateText) {
+  auto server = Serve(*hostile_leaf_);
+  ASSERT_NE(server, nullptr);
+  ToolRun text = RunTool(
+      {"connect", Target(server->port()), "--roots", root_pem_, "--servername", "other.test"});
+  EXPECT_EQ(text.exit_code, 1) << Describe(text);
+  EXPECT_TRUE(IsSafeText(text.out));
+  EXPECT_TRUE(IsSafeText(text.err));
+  EXPECT_THAT(text.out, HasSubstr(kShownDns));
+  ToolRun json = RunTool({"connect", Target(server->port()), "--roots", root_pem_,
+                          "--servername", "other.test", "--json"});
+  ASSERT_EQ(json.exit_code, 1) << Describe(json);  // not 134
+  EXPECT_TRUE(IsSafeText(json.out));
+  nlohmann::json j = nlohmann::json::parse(json.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << json.out;
+  EXPECT_TRUE(JsonStringsAreSafe(j));
+  EXPECT_THAT(j["path"][0]["subject"].get<std::string>(), HasSubstr(kShownO));
+}
+
 TEST_F(ToolTest, ConnectWarnModeAllowsExpired) {
   auto server = Serve(*expired_leaf_);
   ASSERT_NE(server, nullptr);
@@ -454,6 +672,7 @@ TEST_F(ToolTest, ConnectUsageErrors) {
            {"connect", "127.0.0.1:1", "--mode", "bogus"},
            {"connect", "127.0.0.1:1", "--purpose", "bogus"},
            {"connect", "127.0.0.1:1", "--timeout", "0"},
+           {"connect", "127.0.0.1:1", "--any-name"},
            {"connect", "127.0.0.1:1", "--roots", TempPath("missing-root.pem")}}) {
     ToolRun run = RunTool(args);
     EXPECT_EQ(run.exit_code, 2) << args.back() << "\n" << Describe(run);
