@@ -180,6 +180,32 @@ TEST_F(PluginLoaderTest, CheckMayNotBorrowABuiltInName) {
   EXPECT_THAT(Msg(plugin.status()), HasSubstr("'validity' is reserved"));
 }
 
+// Issue 13: a check name that names nothing certval knows, or that it already uses, is refused.
+TEST_F(PluginLoaderTest, CheckNameMustBeAPlainUnusedIdentifier) {
+  const struct {
+    const char* plugin;
+    const char* reason;
+  } cases[] = {
+      {"named_check_empty", "check name '' is not a plain name"},
+      {"named_check_dash", "check name 'leaf-lifetime' is not a plain name"},
+      {"named_check_upper", "check name 'Leaf_lifetime' is not a plain name"},
+      {"named_check_digit", "check name '9lives' is not a plain name"},
+      {"named_check_long", "is not a plain name"},
+      {"named_check_configuration", "'configuration' is reserved"},
+      {"named_check_pinning", "'pinning' is reserved"},
+      {"named_check_hooks", "'hooks' is reserved"},
+  };
+  for (const auto& c : cases) {
+    absl::StatusOr<LoadedPlugin> plugin = LoadPlugin(Bad(c.plugin));
+    EXPECT_EQ(plugin.status().code(), absl::StatusCode::kInvalidArgument)
+        << c.plugin << ": " << plugin.status();
+    EXPECT_THAT(Msg(plugin.status()), HasSubstr(c.reason)) << c.plugin;
+  }
+  absl::StatusOr<LoadedPlugin> ok = LoadPlugin(Bad("named_check_ok"));
+  ASSERT_TRUE(ok.ok()) << ok.status();
+  EXPECT_EQ(ok->check->name(), "site_rules_2");
+}
+
 TEST_F(PluginLoaderTest, ProbeReportsWhatLoadingWouldDo) {
   EXPECT_TRUE(ProbePlugin(Example()).ok());
   EXPECT_EQ(ProbePlugin(Bad("init_fails")).code(), absl::StatusCode::kAborted);
