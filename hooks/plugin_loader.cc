@@ -242,16 +242,20 @@ absl::StatusOr<std::shared_ptr<const PluginLibrary>> InitLibrary(const std::stri
         "plugin '", path, "' does not export ", CERTVAL_PLUGIN_INIT_SYMBOL,
         " (is it a certval plugin? a C++ plugin needs extern \"C\")")));
   }
-  certval_plugin_info info{};
-  info.host_abi_version = CERTVAL_PLUGIN_ABI_VERSION;
-  int rc = init(&info);
-  // The version first: under another version nothing else in `info` can be read safely.
-  if (info.abi_version != CERTVAL_PLUGIN_ABI_VERSION) {
+  // The version before any plugin code runs: init of another version may expect a larger struct
+  // and write past ours. A plugin without the symbol predates it (version 1).
+  const auto* version =
+      static_cast<const uint32_t*>(dlsym(handle, CERTVAL_PLUGIN_ABI_SYMBOL));
+  if (version == nullptr || *version != CERTVAL_PLUGIN_ABI_VERSION) {
     return fail(absl::FailedPreconditionError(absl::StrCat(
-        "plugin '", path, "' was built for plugin ABI version ", info.abi_version,
+        "plugin '", path, "' was built for plugin ABI version ",
+        version == nullptr ? absl::StrCat("1 (it does not export ", CERTVAL_PLUGIN_ABI_SYMBOL, ")")
+                           : absl::StrCat(*version),
         "; this certval speaks version ", CERTVAL_PLUGIN_ABI_VERSION,
         ": rebuild it against this certval's hooks/certval_plugin.h")));
   }
+  certval_plugin_info info{};
+  int rc = init(CERTVAL_PLUGIN_ABI_VERSION, &info, sizeof(info));
   if (rc != 0) {
     return fail(absl::AbortedError(absl::StrCat(
         "plugin '", path, "': ", CERTVAL_PLUGIN_INIT_SYMBOL, " failed (returned ", rc, "): ",

@@ -160,11 +160,26 @@ TEST_F(PluginLoaderTest, MissingInitSymbolSaysSo) {
   EXPECT_THAT(Msg(plugin.status()), HasSubstr("does not export certval_plugin_init"));
 }
 
-TEST_F(PluginLoaderTest, WrongAbiVersionIsRefused) {
+// Issue 13, item 11: the version is checked before the plugin runs, so a plugin built for another
+// layout never writes into the host's struct (this one would write past its end, and say so).
+TEST_F(PluginLoaderTest, WrongAbiVersionIsRefusedBeforeInitRuns) {
+  unsetenv("CERTVAL_TEST_PLUGIN_INIT_RAN");
+  absl::Status probed = ProbePlugin(Bad("wrong_abi"));
+  EXPECT_EQ(probed.code(), absl::StatusCode::kFailedPrecondition) << probed;
   absl::StatusOr<LoadedPlugin> plugin = LoadPlugin(Bad("wrong_abi"));
+  EXPECT_EQ(std::getenv("CERTVAL_TEST_PLUGIN_INIT_RAN"), nullptr) << "init ran";
   EXPECT_EQ(plugin.status().code(), absl::StatusCode::kFailedPrecondition) << plugin.status();
-  EXPECT_THAT(Msg(plugin.status()), HasSubstr("ABI version 42"));
-  EXPECT_THAT(Msg(plugin.status()), HasSubstr("speaks version 1"));
+  EXPECT_THAT(Msg(plugin.status()), HasSubstr("ABI version 43"));
+  EXPECT_THAT(Msg(plugin.status()), HasSubstr("speaks version 2"));
+}
+
+TEST_F(PluginLoaderTest, VersionOnePluginIsRefusedBeforeInitRuns) {
+  unsetenv("CERTVAL_TEST_PLUGIN_INIT_RAN");
+  absl::StatusOr<LoadedPlugin> plugin = LoadPlugin(Bad("old_abi"));
+  EXPECT_EQ(std::getenv("CERTVAL_TEST_PLUGIN_INIT_RAN"), nullptr) << "init ran";
+  EXPECT_EQ(plugin.status().code(), absl::StatusCode::kFailedPrecondition) << plugin.status();
+  EXPECT_THAT(Msg(plugin.status()), HasSubstr("ABI version 1 (it does not export "
+                                              "certval_plugin_abi_version)"));
 }
 
 TEST_F(PluginLoaderTest, InitFailureCarriesThePluginsReason) {
