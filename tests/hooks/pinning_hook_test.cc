@@ -162,6 +162,15 @@ TEST_F(PinningHookTest, HostWithoutPinsDefers) {
   EXPECT_TRUE(sink_->records().empty());
 }
 
+// PeerName::Any() names no host, so no pin set applies (the caller asked for no name check).
+TEST_F(PinningHookTest, AnyNameHasNoPinSet) {
+  ValidationRequest request = pki_.Request();
+  request.peer_name = PeerName::Any();
+  ValidationResult r = Validate(Pins("example.test", stranger_), request);
+  EXPECT_TRUE(r.valid) << Describe(r);
+  EXPECT_EQ(r.decider, Decider::kChain);
+}
+
 TEST_F(PinningHookTest, WildcardPatternCoversSubdomainsButNotTheParent) {
   PinSet pins = Pins("*.example.test", stranger_);
   for (const char* host : {"www.example.test", "a.b.example.test"}) {
