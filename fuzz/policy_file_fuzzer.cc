@@ -19,7 +19,7 @@ namespace {
 
 constexpr absl::string_view kSource = "fuzz.conf";
 
-// The application's own check names, as a plugin would bring them (one of the seeds sets the first).
+// The application's own check names, as a plugin would bring them (a seed sets the first).
 const std::vector<std::string>& CustomChecks() {
   static const auto* const names = new std::vector<std::string>{"my-plugin_check", "leaf_lifetime"};
   return *names;

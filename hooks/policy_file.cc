@@ -96,7 +96,9 @@ absl::StatusOr<std::string> ReadPolicyFile(const std::string& path) {
   while (text.size() <= kMaxPolicyBytes) {
     ssize_t n = read(fd.get(), buf, sizeof(buf));
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return absl::DataLossError(absl::StrCat(path, ": read error: ", std::strerror(errno)));
+    if (n < 0) {
+      return absl::DataLossError(absl::StrCat(path, ": read error: ", std::strerror(errno)));
+    }
     if (n == 0) break;
     text.append(buf, static_cast<size_t>(n));
   }
@@ -275,7 +277,8 @@ absl::StatusOr<AdminPolicy> LoadAdminPolicy(const AdminPolicyOptions& options) {
   if (env_set && options.environment_overrides_system_file) return from_env();
 
   // The administrator's file first: whoever sets the environment must not replace it.
-  absl::StatusOr<AdminPolicy> system = LoadAdminPolicyFile(options.system_path, options.custom_checks);
+  absl::StatusOr<AdminPolicy> system =
+      LoadAdminPolicyFile(options.system_path, options.custom_checks);
   if (system.ok()) {
     AdminPolicy policy =
         AdminPolicyParser::WithOrigin(*std::move(system), AdminPolicy::Origin::kSystemPath);

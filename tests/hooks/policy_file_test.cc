@@ -247,7 +247,8 @@ TEST(PolicyFileTest, UnknownCheckNamesAreRefusedUnlessTheApplicationNamesThem) {
   std::string path = Write("custom.conf", "default = enforce\ncheck leaf_lifetime = warn\n");
   absl::StatusOr<AdminPolicy> policy = LoadAdminPolicy(Env({}, path));
   ASSERT_FALSE(policy.ok());
-  EXPECT_THAT(Msg(policy.status()), StartsWith(absl::StrCat(path, ":2: unknown check 'leaf_lifetime'")));
+  EXPECT_THAT(Msg(policy.status()),
+              StartsWith(absl::StrCat(path, ":2: unknown check 'leaf_lifetime'")));
 
   AdminPolicyOptions options = Env({}, path);
   options.custom_checks = {"leaf_lifetime"};

@@ -19,7 +19,8 @@ struct certval_plugin_info_v1 {
   void* destroy;
 };
 
-__attribute__((visibility("default"))) int certval_plugin_init(struct certval_plugin_info_v1* info) {
+__attribute__((visibility("default"))) int certval_plugin_init(
+    struct certval_plugin_info_v1* info) {
   setenv("CERTVAL_TEST_PLUGIN_INIT_RAN", "old_abi", 1);
   info->abi_version = 1;
   info->name = "from_the_past";

@@ -1,7 +1,7 @@
 /*
  * A plugin built against a future ABI whose struct is larger: were its init called, it would write
- * past the host's struct (and it sets CERTVAL_TEST_PLUGIN_INIT_RAN so a test can tell). certval must
- * refuse it from its version symbol alone.
+ * past the host's struct (and it sets CERTVAL_TEST_PLUGIN_INIT_RAN so a test can tell). certval
+ * must refuse it from its version symbol alone.
  */
 #include <stdlib.h>
 #include <string.h>
