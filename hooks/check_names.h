@@ -4,6 +4,7 @@
 #ifndef CERTVAL_HOOKS_CHECK_NAMES_H_
 #define CERTVAL_HOOKS_CHECK_NAMES_H_
 
+#include <cstddef>
 #include <string>
 
 #include "absl/status/status.h"
