@@ -1,6 +1,7 @@
 // Fuzzes the administrator's policy file parser (hooks/policy_file.h): the input is the file's
 // text. A parsed policy is applied for a few host names and checked against the file format's
-// promises; a rejected one must say where ("<source>:<line>: ...").
+// promises (every check it sets is a known name); a rejected one must say where
+// ("<source>:<line>: ...").
 
 #include <cstddef>
 #include <cstdint>
@@ -11,11 +12,25 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "hooks/check_names.h"
 #include "hooks/policy_file.h"
 
 namespace {
 
 constexpr absl::string_view kSource = "fuzz.conf";
+
+// The application's own check names, as a plugin would bring them (a seed sets the first).
+const std::vector<std::string>& CustomChecks() {
+  static const auto* const names = new std::vector<std::string>{"my-plugin_check", "leaf_lifetime"};
+  return *names;
+}
+
+// Only known names get into a parsed policy: a typo is an error, never a silent no-op.
+void CheckNamesKnown(const certval::AdminPolicy::Section& section) {
+  for (const auto& [name, mode] : section.checks) {
+    if (!certval::CheckNameIsKnown(name, CustomChecks()).ok()) __builtin_trap();
+  }
+}
 
 // True if `section` sets `check`; `mode` receives its mode.
 bool Sets(const certval::AdminPolicy::Section& section, absl::string_view check,
@@ -64,12 +79,15 @@ void CheckApplied(const certval::AdminPolicy& policy, absl::string_view host) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // Copy into an exactly-sized heap buffer so ASan sees reads past the end.
   const std::string text(reinterpret_cast<const char*>(data), size);
-  absl::StatusOr<certval::AdminPolicy> policy = certval::ParseAdminPolicy(text, kSource);
+  absl::StatusOr<certval::AdminPolicy> policy =
+      certval::ParseAdminPolicy(text, kSource, CustomChecks());
   if (!policy.ok()) {
     if (!absl::StartsWith(policy.status().message(), absl::StrCat(kSource, ":"))) __builtin_trap();
     return 0;
   }
   if (!policy->present()) __builtin_trap();  // parsed text is a policy, even an empty one
+  CheckNamesKnown(policy->global());
+  for (const auto& [pattern, section] : policy->hosts().entries()) CheckNamesKnown(section);
   std::vector<std::string> hosts = {"", "example.test", "www.legacy.example", "192.0.2.1"};
   // Also a name inside each host block (a wildcard's "*" becomes a label).
   for (const auto& [pattern, section] : policy->hosts().entries()) {

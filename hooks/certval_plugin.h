@@ -1,13 +1,17 @@
 /*
  * certval_plugin.h: the C ABI between certval and a validation plugin (a shared object).
  *
- * A plugin is a shared library that exports one function,
+ * A plugin is a shared library that exports two symbols:
  *
- *     int certval_plugin_init(struct certval_plugin_info* info);
+ *     const uint32_t certval_plugin_abi_version = CERTVAL_PLUGIN_ABI_VERSION;
+ *     int certval_plugin_init(uint32_t host_abi_version, struct certval_plugin_info* info,
+ *                             size_t info_size);
  *
- * certval zero-fills `info`, sets `host_abi_version`, and calls it once after dlopen(). The plugin
- * fills in its name, the ABI version it was built against (CERTVAL_PLUGIN_ABI_VERSION from the copy of
- * this header it included) and at least one of:
+ * After dlopen(), certval reads `certval_plugin_abi_version` first and refuses a plugin built for
+ * another version (or one without the symbol: ABI version 1) without running any of its code. Only
+ * then does it zero-fill `info` and call init once, passing its own version and sizeof(*info); init
+ * writes into `info` only when CERTVAL_PLUGIN_HOST_MATCHES(host_abi_version, info_size) (a second
+ * guard, for a host that would skip the first). The plugin fills in its name and at least one of:
  *   - `decide`: a hook that answers ACCEPT, REJECT or DEFER for a peer and chain (or ERROR);
  *   - `run` with `check_name`: a check that reports findings on a built path.
  * It returns 0 on success; anything else refuses the load (set `error` to say why).
@@ -21,8 +25,12 @@
  *   - Do not call exit(), install signal handlers, or change process-wide state (environment,
  *     locale, OpenSSL globals). A plugin that crashes takes the whole process down with it; certval
  *     cannot recover from that in-process (see ProbePlugin in hooks/plugin_loader.h).
- *   - The ABI version changes whenever a struct below changes layout or meaning; certval refuses a
- *     plugin built for another version instead of guessing.
+ *   - The ABI version changes whenever anything below changes layout or meaning; certval refuses a
+ *     plugin built for another version instead of guessing. The name and type of
+ *     `certval_plugin_abi_version` never change, so any certval can read any plugin's version.
+ *
+ * Version history: 1, the version was a field init filled in (so init ran before it was checked);
+ * 2, the exported version symbol, and init's host version and struct size arguments.
  */
 #ifndef CERTVAL_HOOKS_CERTVAL_PLUGIN_H_
 #define CERTVAL_HOOKS_CERTVAL_PLUGIN_H_
@@ -34,9 +42,10 @@
 extern "C" {
 #endif
 
-#define CERTVAL_PLUGIN_ABI_VERSION 1
+#define CERTVAL_PLUGIN_ABI_VERSION 2
 
-/* The symbol certval looks up. */
+/* The symbols certval looks up: the version (read before anything else), then init. */
+#define CERTVAL_PLUGIN_ABI_SYMBOL "certval_plugin_abi_version"
 #define CERTVAL_PLUGIN_INIT_SYMBOL "certval_plugin_init"
 
 /* What `decide` returns. */
@@ -93,11 +102,8 @@ struct certval_check_input {
   const int64_t* not_after;
 };
 
+/* Filled in by init; certval zero-fills it first. */
 struct certval_plugin_info {
-  /* Filled by the plugin. Keep abi_version first: certval reads it before trusting the layout. */
-  uint32_t abi_version;  /* CERTVAL_PLUGIN_ABI_VERSION */
-  /* Set by certval before init: the version it speaks, so a plugin may refuse politely. */
-  uint32_t host_abi_version;
   const char* name;  /* shown in results ("decided_by_hook") and errors; required */
   void* state;       /* passed back to every call below */
   const char* error; /* on a non-zero return from init: why */
@@ -114,7 +120,7 @@ struct certval_plugin_info {
               void* report_ctx);
 
   /* Called once before the library is unloaded, or NULL. Not called when init returned non-zero
-   * (clean up before returning) nor when the ABI versions differ (the layout cannot be trusted). */
+   * (clean up before returning); init is not even called when the ABI versions differ. */
   void (*destroy)(void* state);
 };
 
@@ -126,9 +132,21 @@ struct certval_plugin_info {
 #define CERTVAL_PLUGIN_EXPORT
 #endif
 
-/* The one function a plugin exports. */
-typedef int (*certval_plugin_init_fn)(struct certval_plugin_info* info);
-CERTVAL_PLUGIN_EXPORT int certval_plugin_init(struct certval_plugin_info* info);
+/* What a plugin exports: its version, defined as
+ *     CERTVAL_PLUGIN_EXPORT const uint32_t certval_plugin_abi_version = CERTVAL_PLUGIN_ABI_VERSION;
+ * and init. */
+CERTVAL_PLUGIN_EXPORT extern const uint32_t certval_plugin_abi_version;
+
+typedef int (*certval_plugin_init_fn)(uint32_t host_abi_version, struct certval_plugin_info* info,
+                                      size_t info_size);
+CERTVAL_PLUGIN_EXPORT int certval_plugin_init(uint32_t host_abi_version,
+                                              struct certval_plugin_info* info, size_t info_size);
+
+/* True when init may write into `info`: the host speaks this header's version and its struct is
+ * this header's size. Otherwise return non-zero without touching `info`. */
+#define CERTVAL_PLUGIN_HOST_MATCHES(host_abi_version, info_size)   \
+  ((host_abi_version) == CERTVAL_PLUGIN_ABI_VERSION &&             \
+   (info_size) == sizeof(struct certval_plugin_info))
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -7,9 +7,10 @@
 //   - a pinned key is on it: DEFER (pinning never makes a chain valid by itself);
 //   - none is, or no path was accepted: REJECT under Mode ENFORCE; under WARN a "pinning.mismatch"
 //     warning goes to the sink and the hook DEFERs; under DISABLE the hook always DEFERs.
-// A peer without pins (or without a name) DEFERs. It is a post-hook: the Validator refuses it as a
-// pre-hook (NeedsValidatedPath). The mode is a constructor argument, typically
-// `policy.ModeFor(PinningHook::kCheckName)`, so one Policy can carry it with the check modes.
+// A peer without pins (or without a host name: PeerName::Any()) DEFERs. It is a post-hook: the
+// Validator refuses it as a pre-hook (NeedsValidatedPath). The mode is a constructor argument,
+// typically `policy.ModeFor(PinningHook::kCheckName)`, so one Policy can carry it with the check
+// modes.
 //
 // Immutable after construction: Decide() is thread-safe.
 #ifndef CERTVAL_HOOKS_PINNING_HOOK_H_

@@ -13,13 +13,12 @@
 #include <utility>
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/types/span.h"
 #include "hooks/certval_plugin.h"
-#include "validator/checks/builtin.h"
+#include "hooks/check_names.h"
 #include "validator/result.h"
 
 namespace certval {
@@ -179,28 +178,6 @@ void PluginCheck::Run(const PathContext& ctx, FindingReporter& out) const {
   info.run(info.state, &input, &ReportToFindings, &target);
 }
 
-// Names the Validator itself reports under, or that a Policy already means something by: a plugin
-// check must not borrow them (its findings would pass for built-in ones, its mode would be theirs).
-bool IsReservedCheckName(absl::string_view name) {
-  for (const auto& check : BuiltinChecks()) {
-    if (check->name() == name) return true;
-  }
-  for (absl::string_view reserved :
-       {kCheckTrustAnchor, kCheckPathBuilding, absl::string_view("hooks"),
-        absl::string_view("parse"), absl::string_view("limits"), absl::string_view("pinning")}) {
-    if (reserved == name) return true;
-  }
-  return false;
-}
-
-bool IsValidCheckName(absl::string_view name) {
-  if (name.empty()) return false;
-  for (char c : name) {
-    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
-  }
-  return true;
-}
-
 // What init filled in makes a usable plugin: a name, and a hook or a properly named check.
 absl::Status ValidateInfo(const std::string& path, const certval_plugin_info& info) {
   auto bad = [&](absl::string_view why) {
@@ -212,9 +189,12 @@ absl::Status ValidateInfo(const std::string& path, const certval_plugin_info& in
   }
   if (info.run == nullptr) return absl::OkStatus();
   absl::string_view check = info.check_name != nullptr ? info.check_name : "";
-  if (!IsValidCheckName(check)) {
-    return bad(absl::StrCat("check name '", check, "' is not a name (letters, digits, '_', '-')"));
+  if (!IsPlainCheckName(check)) {
+    return bad(absl::StrCat("check name '", check,
+                            "' is not a plain name (lowercase letters, digits and '_', starting "
+                            "with a letter, at most ", kMaxCheckNameLength, " bytes)"));
   }
+  // A borrowed name would make the plugin's findings pass for certval's own, its mode theirs.
   if (IsReservedCheckName(check)) {
     return bad(absl::StrCat("check name '", check, "' is reserved for certval's own checks"));
   }
@@ -262,16 +242,20 @@ absl::StatusOr<std::shared_ptr<const PluginLibrary>> InitLibrary(const std::stri
         "plugin '", path, "' does not export ", CERTVAL_PLUGIN_INIT_SYMBOL,
         " (is it a certval plugin? a C++ plugin needs extern \"C\")")));
   }
-  certval_plugin_info info{};
-  info.host_abi_version = CERTVAL_PLUGIN_ABI_VERSION;
-  int rc = init(&info);
-  // The version first: under another version nothing else in `info` can be read safely.
-  if (info.abi_version != CERTVAL_PLUGIN_ABI_VERSION) {
+  // The version before any plugin code runs: init of another version may expect a larger struct
+  // and write past ours. A plugin without the symbol predates it (version 1).
+  const auto* version =
+      static_cast<const uint32_t*>(dlsym(handle, CERTVAL_PLUGIN_ABI_SYMBOL));
+  if (version == nullptr || *version != CERTVAL_PLUGIN_ABI_VERSION) {
     return fail(absl::FailedPreconditionError(absl::StrCat(
-        "plugin '", path, "' was built for plugin ABI version ", info.abi_version,
+        "plugin '", path, "' was built for plugin ABI version ",
+        version == nullptr ? absl::StrCat("1 (it does not export ", CERTVAL_PLUGIN_ABI_SYMBOL, ")")
+                           : absl::StrCat(*version),
         "; this certval speaks version ", CERTVAL_PLUGIN_ABI_VERSION,
         ": rebuild it against this certval's hooks/certval_plugin.h")));
   }
+  certval_plugin_info info{};
+  int rc = init(CERTVAL_PLUGIN_ABI_VERSION, &info, sizeof(info));
   if (rc != 0) {
     return fail(absl::AbortedError(absl::StrCat(
         "plugin '", path, "': ", CERTVAL_PLUGIN_INIT_SYMBOL, " failed (returned ", rc, "): ",

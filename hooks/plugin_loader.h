@@ -10,7 +10,7 @@
 //   NotFound            the file does not exist
 //   InvalidArgument     not a loadable shared object (dlopen's reason follows), or no
 //                       certval_plugin_init symbol, or init filled in nothing usable
-//   FailedPrecondition  built for another CERTVAL_PLUGIN_ABI_VERSION
+//   FailedPrecondition  built for another CERTVAL_PLUGIN_ABI_VERSION (found before init runs)
 //   Aborted             certval_plugin_init returned non-zero (with the plugin's reason)
 //
 // A plugin runs inside the process. One that crashes in init (or anywhere) cannot be recovered from:

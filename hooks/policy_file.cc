@@ -1,19 +1,21 @@
 #include "hooks/policy_file.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "hooks/check_names.h"
 
 namespace certval {
 
@@ -35,9 +37,72 @@ bool IsCheckName(absl::string_view name) {
 }
 
 std::optional<std::string> ProcessEnv(const std::string& name) {
-  const char* value = std::getenv(name.c_str());
+  // secure_getenv: a set-user-ID program must not take its policy from the user who started it.
+  const char* value = secure_getenv(name.c_str());
   if (value == nullptr) return std::nullopt;
   return std::string(value);
+}
+
+// Closes a descriptor on every return path.
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() {
+    if (fd_ >= 0) close(fd_);
+  }
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// The file's text, if nobody but root or this process's user could have written it. The checks use
+// fstat on the descriptor that is then read, so the file cannot be swapped in between.
+absl::StatusOr<std::string> ReadPolicyFile(const std::string& path) {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below anyway.
+  Fd fd(open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+  if (fd.get() < 0) {
+    int err = errno;
+    if (err == ENOENT) return absl::NotFoundError(absl::StrCat(path, ": no such file"));
+    return absl::PermissionDeniedError(absl::StrCat(path, ": cannot read: ", std::strerror(err)));
+  }
+  struct stat st;
+  if (fstat(fd.get(), &st) != 0) {
+    return absl::PermissionDeniedError(absl::StrCat(path, ": cannot stat: ", std::strerror(errno)));
+  }
+  auto refuse = [&](absl::string_view why) {
+    return absl::FailedPreconditionError(absl::StrCat(path, ": refusing this policy file: ", why));
+  };
+  if (S_ISDIR(st.st_mode)) return refuse("it is a directory, not a policy file");
+  if (!S_ISREG(st.st_mode)) return refuse("it is not a regular file");
+  if (st.st_uid != 0 && st.st_uid != geteuid()) {
+    return refuse(absl::StrCat("it is owned by uid ", st.st_uid, ", neither root nor this "
+                               "process's user (uid ", geteuid(), ")"));
+  }
+  if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+    return refuse(absl::StrFormat("it is writable by %s (mode %04o); make it writable by its owner "
+                                  "only (chmod go-w)",
+                                  (st.st_mode & S_IWOTH) != 0 ? "others" : "its group",
+                                  st.st_mode & 07777));
+  }
+  if (static_cast<uint64_t>(st.st_size) > kMaxPolicyBytes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": ", st.st_size, " bytes is too large for a policy file"));
+  }
+  std::string text;
+  char buf[4096];
+  while (text.size() <= kMaxPolicyBytes) {
+    ssize_t n = read(fd.get(), buf, sizeof(buf));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      return absl::DataLossError(absl::StrCat(path, ": read error: ", std::strerror(errno)));
+    }
+    if (n == 0) break;
+    text.append(buf, static_cast<size_t>(n));
+  }
+  return text;  // a file that grew past the limit meanwhile is refused by the parser
 }
 
 }  // namespace
@@ -53,7 +118,8 @@ Policy AdminPolicy::ApplyTo(Policy base, absl::string_view host) const {
 // A line-by-line parser; every error carries "<source>:<line>:".
 class AdminPolicyParser {
  public:
-  explicit AdminPolicyParser(absl::string_view source) : source_(source) {
+  AdminPolicyParser(absl::string_view source, absl::Span<const std::string> custom_checks)
+      : source_(source), custom_checks_(custom_checks) {
     policy_.origin_ = AdminPolicy::Origin::kExplicit;
     policy_.source_ = std::string(source);
   }
@@ -69,6 +135,10 @@ class AdminPolicyParser {
     policy.source_ = std::move(looked_at);
     return policy;
   }
+  static AdminPolicy IgnoringEnvironment(AdminPolicy policy, std::string env_file) {
+    policy.ignored_environment_file_ = std::move(env_file);
+    return policy;
+  }
 
  private:
   absl::Status Line(absl::string_view line);
@@ -79,6 +149,7 @@ class AdminPolicyParser {
   }
 
   std::string source_;
+  absl::Span<const std::string> custom_checks_;
   AdminPolicy policy_;
   int line_no_ = 0;
   AdminPolicy::Section* section_ = &policy_.global_;  // where statements go now
@@ -156,6 +227,9 @@ absl::Status AdminPolicyParser::Setting(absl::string_view key, absl::string_view
     if (!IsCheckName(words[1])) {
       return Error(absl::StrCat("'", words[1], "' is not a check name (letters, digits, '_', '-')"));
     }
+    if (absl::Status known = CheckNameIsKnown(words[1], custom_checks_); !known.ok()) {
+      return Error(known.message());
+    }
     check = std::string(words[1]);
   } else {
     return Error(absl::StrCat("unknown setting '", key, "' (expected 'default' or 'check <name>')"));
@@ -175,47 +249,46 @@ absl::Status AdminPolicyParser::Setting(absl::string_view key, absl::string_view
   return absl::OkStatus();
 }
 
-absl::StatusOr<AdminPolicy> ParseAdminPolicy(absl::string_view text, absl::string_view source) {
-  return AdminPolicyParser(source).Parse(text);
+absl::StatusOr<AdminPolicy> ParseAdminPolicy(absl::string_view text, absl::string_view source,
+                                             absl::Span<const std::string> custom_checks) {
+  return AdminPolicyParser(source, custom_checks).Parse(text);
 }
 
-absl::StatusOr<AdminPolicy> LoadAdminPolicyFile(const std::string& path) {
-  struct stat st;
-  if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    return absl::InvalidArgumentError(absl::StrCat(path, ": is a directory, not a policy file"));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    int err = errno;
-    if (err == ENOENT) return absl::NotFoundError(absl::StrCat(path, ": no such file"));
-    return absl::PermissionDeniedError(absl::StrCat(path, ": cannot read: ", std::strerror(err)));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return absl::DataLossError(absl::StrCat(path, ": read error"));
-  return ParseAdminPolicy(text.str(), path);
+absl::StatusOr<AdminPolicy> LoadAdminPolicyFile(const std::string& path,
+                                                absl::Span<const std::string> custom_checks) {
+  absl::StatusOr<std::string> text = ReadPolicyFile(path);
+  if (!text.ok()) return text.status();
+  return ParseAdminPolicy(*text, path, custom_checks);
 }
 
 absl::StatusOr<AdminPolicy> LoadAdminPolicy(const AdminPolicyOptions& options) {
   std::optional<std::string> env =
       options.getenv ? options.getenv(kAdminPolicyEnvVar) : ProcessEnv(kAdminPolicyEnvVar);
-  if (env && !env->empty()) {
-    absl::StatusOr<AdminPolicy> policy = LoadAdminPolicyFile(*env);
+  const bool env_set = env.has_value() && !env->empty();
+  auto from_env = [&]() -> absl::StatusOr<AdminPolicy> {
+    absl::StatusOr<AdminPolicy> policy = LoadAdminPolicyFile(*env, options.custom_checks);
     if (absl::IsNotFound(policy.status())) {
       return absl::NotFoundError(absl::StrCat(kAdminPolicyEnvVar, " names ", *env,
                                               ", which does not exist"));
     }
     if (!policy.ok()) return policy.status();
     return AdminPolicyParser::WithOrigin(*std::move(policy), AdminPolicy::Origin::kEnvironment);
+  };
+  if (env_set && options.environment_overrides_system_file) return from_env();
+
+  // The administrator's file first: whoever sets the environment must not replace it.
+  absl::StatusOr<AdminPolicy> system =
+      LoadAdminPolicyFile(options.system_path, options.custom_checks);
+  if (system.ok()) {
+    AdminPolicy policy =
+        AdminPolicyParser::WithOrigin(*std::move(system), AdminPolicy::Origin::kSystemPath);
+    if (env_set) policy = AdminPolicyParser::IgnoringEnvironment(std::move(policy), *env);
+    return policy;
   }
-  struct stat st;
-  if (stat(options.system_path.c_str(), &st) != 0 && errno == ENOENT) {
-    return AdminPolicyParser::Absent(absl::StrCat(kAdminPolicyEnvVar, " unset; no ",
-                                                  options.system_path));
-  }
-  absl::StatusOr<AdminPolicy> policy = LoadAdminPolicyFile(options.system_path);
-  if (!policy.ok()) return policy.status();
-  return AdminPolicyParser::WithOrigin(*std::move(policy), AdminPolicy::Origin::kSystemPath);
+  if (!absl::IsNotFound(system.status())) return system.status();
+  if (env_set) return from_env();
+  return AdminPolicyParser::Absent(absl::StrCat("no ", options.system_path, "; ",
+                                                kAdminPolicyEnvVar, " unset"));
 }
 
 }  // namespace certval

@@ -45,6 +45,12 @@ SimpleValidation& SimpleValidation::SetWarningSink(std::shared_ptr<WarningSink> 
   return *this;
 }
 
+absl::StatusOr<Validator> SimpleValidation::Create() const {
+  Validator validator = Build();
+  if (!validator.configuration().ok()) return validator.configuration();
+  return validator;
+}
+
 Validator SimpleValidation::Build() const {
   ValidatorOptions options = options_;
   // One sink for the Validator and the hook, so the trust-any warning lands with the others.

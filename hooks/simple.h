@@ -4,7 +4,7 @@
 //   if (!simple.ok()) ...;                                       // no system store found
 //   simple->AddRoot(corporate_root_der);                         // one more trust anchor
 //   simple->AddCert(self_signed_server_der);                     // trust exactly this certificate
-//   certval::Validator validator = simple->Build();
+//   absl::StatusOr<certval::Validator> validator = simple->Create();   // or Build(), see below
 //
 // DisableValidation() installs TrustAnyHook: every chain is accepted, loudly (a warning on stderr at
 // the call, and one from each built Validator at first use). Nothing here is global: each
@@ -58,7 +58,10 @@ class SimpleValidation {
   const std::shared_ptr<TrustStore>& store() const { return store_; }
 
   // A Validator with the current settings. Each one gets its own TrustAnyHook when validation is
-  // disabled, so each warns once.
+  // disabled, so each warns once. Create() returns a configuration mistake (a policy naming no
+  // check, a hook that needs the validated path installed as a pre-hook) as an error; the Validator
+  // Build() returns keeps it and fails every validation with "configuration.invalid".
+  absl::StatusOr<Validator> Create() const;
   Validator Build() const;
 
  private:

@@ -55,12 +55,13 @@ static void run(void* state, const struct certval_check_input* input, certval_re
   report(report_ctx, 0, "too_long", message);
 }
 
-CERTVAL_PLUGIN_EXPORT int certval_plugin_init(struct certval_plugin_info* info) {
-  info->abi_version = CERTVAL_PLUGIN_ABI_VERSION;
-  if (info->host_abi_version != CERTVAL_PLUGIN_ABI_VERSION) {
-    info->error = "this plugin speaks only certval plugin ABI version 1";
-    return 1;
-  }
+/* certval reads this before calling anything: a certval of another version refuses the plugin. */
+CERTVAL_PLUGIN_EXPORT const uint32_t certval_plugin_abi_version = CERTVAL_PLUGIN_ABI_VERSION;
+
+CERTVAL_PLUGIN_EXPORT int certval_plugin_init(uint32_t host_abi_version,
+                                              struct certval_plugin_info* info, size_t info_size) {
+  /* Another layout: `info` may be smaller than ours, so do not write even an error into it. */
+  if (!CERTVAL_PLUGIN_HOST_MATCHES(host_abi_version, info_size)) return 1;
   info->name = "example_plugin";
   info->decide = decide;
   info->check_name = "leaf_lifetime";

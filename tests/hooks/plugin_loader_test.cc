@@ -160,11 +160,26 @@ TEST_F(PluginLoaderTest, MissingInitSymbolSaysSo) {
   EXPECT_THAT(Msg(plugin.status()), HasSubstr("does not export certval_plugin_init"));
 }
 
-TEST_F(PluginLoaderTest, WrongAbiVersionIsRefused) {
+// Issue 13, item 11: the version is checked before the plugin runs, so a plugin built for another
+// layout never writes into the host's struct (this one would write past its end, and say so).
+TEST_F(PluginLoaderTest, WrongAbiVersionIsRefusedBeforeInitRuns) {
+  unsetenv("CERTVAL_TEST_PLUGIN_INIT_RAN");
+  absl::Status probed = ProbePlugin(Bad("wrong_abi"));
+  EXPECT_EQ(probed.code(), absl::StatusCode::kFailedPrecondition) << probed;
   absl::StatusOr<LoadedPlugin> plugin = LoadPlugin(Bad("wrong_abi"));
+  EXPECT_EQ(std::getenv("CERTVAL_TEST_PLUGIN_INIT_RAN"), nullptr) << "init ran";
   EXPECT_EQ(plugin.status().code(), absl::StatusCode::kFailedPrecondition) << plugin.status();
-  EXPECT_THAT(Msg(plugin.status()), HasSubstr("ABI version 42"));
-  EXPECT_THAT(Msg(plugin.status()), HasSubstr("speaks version 1"));
+  EXPECT_THAT(Msg(plugin.status()), HasSubstr("ABI version 43"));
+  EXPECT_THAT(Msg(plugin.status()), HasSubstr("speaks version 2"));
+}
+
+TEST_F(PluginLoaderTest, VersionOnePluginIsRefusedBeforeInitRuns) {
+  unsetenv("CERTVAL_TEST_PLUGIN_INIT_RAN");
+  absl::StatusOr<LoadedPlugin> plugin = LoadPlugin(Bad("old_abi"));
+  EXPECT_EQ(std::getenv("CERTVAL_TEST_PLUGIN_INIT_RAN"), nullptr) << "init ran";
+  EXPECT_EQ(plugin.status().code(), absl::StatusCode::kFailedPrecondition) << plugin.status();
+  EXPECT_THAT(Msg(plugin.status()), HasSubstr("ABI version 1 (it does not export "
+                                              "certval_plugin_abi_version)"));
 }
 
 TEST_F(PluginLoaderTest, InitFailureCarriesThePluginsReason) {
@@ -178,6 +193,32 @@ TEST_F(PluginLoaderTest, CheckMayNotBorrowABuiltInName) {
   absl::StatusOr<LoadedPlugin> plugin = LoadPlugin(Bad("reserved_check"));
   EXPECT_EQ(plugin.status().code(), absl::StatusCode::kInvalidArgument) << plugin.status();
   EXPECT_THAT(Msg(plugin.status()), HasSubstr("'validity' is reserved"));
+}
+
+// Issue 13: a check name that names nothing certval knows, or that it already uses, is refused.
+TEST_F(PluginLoaderTest, CheckNameMustBeAPlainUnusedIdentifier) {
+  const struct {
+    const char* plugin;
+    const char* reason;
+  } cases[] = {
+      {"named_check_empty", "check name '' is not a plain name"},
+      {"named_check_dash", "check name 'leaf-lifetime' is not a plain name"},
+      {"named_check_upper", "check name 'Leaf_lifetime' is not a plain name"},
+      {"named_check_digit", "check name '9lives' is not a plain name"},
+      {"named_check_long", "is not a plain name"},
+      {"named_check_configuration", "'configuration' is reserved"},
+      {"named_check_pinning", "'pinning' is reserved"},
+      {"named_check_hooks", "'hooks' is reserved"},
+  };
+  for (const auto& c : cases) {
+    absl::StatusOr<LoadedPlugin> plugin = LoadPlugin(Bad(c.plugin));
+    EXPECT_EQ(plugin.status().code(), absl::StatusCode::kInvalidArgument)
+        << c.plugin << ": " << plugin.status();
+    EXPECT_THAT(Msg(plugin.status()), HasSubstr(c.reason)) << c.plugin;
+  }
+  absl::StatusOr<LoadedPlugin> ok = LoadPlugin(Bad("named_check_ok"));
+  ASSERT_TRUE(ok.ok()) << ok.status();
+  EXPECT_EQ(ok->check->name(), "site_rules_2");
 }
 
 TEST_F(PluginLoaderTest, ProbeReportsWhatLoadingWouldDo) {

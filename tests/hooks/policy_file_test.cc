@@ -2,6 +2,9 @@
 // difference between "absent" and "broken".
 #include "hooks/policy_file.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -41,9 +44,11 @@ std::string TempPath(absl::string_view name) {
   return absl::StrCat(tmp != nullptr ? tmp : "/tmp", "/", name);
 }
 
-std::string Write(absl::string_view name, absl::string_view content) {
+// A file as an administrator would leave it: writable by its owner only, whatever the umask.
+std::string Write(absl::string_view name, absl::string_view content, mode_t mode = 0644) {
   std::string path = TempPath(name);
   std::ofstream(path) << content;
+  EXPECT_EQ(chmod(path.c_str(), mode), 0);
   return path;
 }
 
@@ -112,7 +117,7 @@ TEST(PolicyFileTest, MalformedFilesNameTheLine) {
   const Malformed cases[] = {
       {"default = enforce\ncheck validity = sometimes\n", "p:2: ", "unknown mode 'sometimes'"},
       {"\n\n}\n", "p:3: ", "without an open host block"},
-      {"host a.example {\ncheck x = warn\n", "p:1: ", "never closed"},
+      {"host a.example {\ncheck validity = warn\n", "p:1: ", "never closed"},
       {"host a.example {\nhost b.example {\n}\n}\n", "p:2: ", "do not nest"},
       {"check validity = warn\ncheck validity = enforce\n", "p:2: ", "already set (line 1)"},
       {"default = warn\ndefault = warn\n", "p:2: ", "already set"},
@@ -123,6 +128,9 @@ TEST(PolicyFileTest, MalformedFilesNameTheLine) {
       {"host *.*.example {\n}\n", "p:1: ", "host pattern"},
       {"host a.example\n", "p:1: ", "expected 'host <pattern> {'"},
       {"hostname = warn\n", "p:1: ", "unknown setting 'hostname'"},
+      {"default = warn\n\ncheck validty = disable\n", "p:3: ", "unknown check 'validty'"},
+      {"host a.example {\n  check leaf_lifetime = warn\n}\n", "p:2: ", "unknown check"},
+      {"check path_building = warn\n", "p:1: ", "unknown check"},
   };
   for (const Malformed& c : cases) {
     absl::StatusOr<AdminPolicy> policy = ParseAdminPolicy(c.text, "p");
@@ -155,14 +163,102 @@ TEST(PolicyFileTest, SystemPathIsReadWhenTheVariableIsUnset) {
   EXPECT_EQ(policy->origin(), AdminPolicy::Origin::kSystemPath);
 }
 
-TEST(PolicyFileTest, TheVariableWinsOverTheSystemPath) {
+// Issue 13, item 5: whoever sets the environment must not replace the administrator's file.
+TEST(PolicyFileTest, TheSystemFileWinsOverTheVariableUnlessTheApplicationOptsIn) {
   std::string system = Write("system2.conf", "default = warn\n");
   std::string mine = Write("mine.conf", "default = disable\n");
-  absl::StatusOr<AdminPolicy> policy =
-      LoadAdminPolicy(Env({{"CERTVAL_POLICY_FILE", mine}}, system));
+  AdminPolicyOptions options = Env({{"CERTVAL_POLICY_FILE", mine}}, system);
+  absl::StatusOr<AdminPolicy> policy = LoadAdminPolicy(options);
+  ASSERT_TRUE(policy.ok()) << policy.status();
+  EXPECT_EQ(policy->origin(), AdminPolicy::Origin::kSystemPath);
+  EXPECT_EQ(policy->PolicyFor().global(), Mode::kWarn);
+  EXPECT_EQ(policy->ignored_environment_file(), mine);
+
+  options.environment_overrides_system_file = true;
+  policy = LoadAdminPolicy(options);
   ASSERT_TRUE(policy.ok()) << policy.status();
   EXPECT_EQ(policy->origin(), AdminPolicy::Origin::kEnvironment);
   EXPECT_EQ(policy->PolicyFor().global(), Mode::kDisable);
+  EXPECT_EQ(policy->ignored_environment_file(), "");
+}
+
+TEST(PolicyFileTest, TheVariableIsReadWhenThereIsNoSystemFile) {
+  std::string mine = Write("mine2.conf", "check validity = warn\n");
+  absl::StatusOr<AdminPolicy> policy =
+      LoadAdminPolicy(Env({{"CERTVAL_POLICY_FILE", mine}}, TempPath("no-such-policy.conf")));
+  ASSERT_TRUE(policy.ok()) << policy.status();
+  EXPECT_EQ(policy->origin(), AdminPolicy::Origin::kEnvironment);
+  EXPECT_EQ(policy->source(), mine);
+}
+
+// A system file that is refused is an error, never a reason to fall back to the variable.
+TEST(PolicyFileTest, ARefusedSystemFileDoesNotFallBackToTheVariable) {
+  std::string system = Write("system3.conf", "default = enforce\n", 0666);
+  std::string mine = Write("mine3.conf", "default = disable\n");
+  absl::StatusOr<AdminPolicy> policy =
+      LoadAdminPolicy(Env({{"CERTVAL_POLICY_FILE", mine}}, system));
+  EXPECT_EQ(policy.status().code(), absl::StatusCode::kFailedPrecondition) << policy.status();
+}
+
+// Issue 13, item 5: a file that others can write is not the administrator's word.
+TEST(PolicyFileTest, FileWritableByGroupOrOthersIsRefused) {
+  for (mode_t mode : {0666, 0646, 0602, 0664, 0620}) {
+    std::string path = Write(absl::StrCat("writable", mode, ".conf"), "default = disable\n", mode);
+    absl::StatusOr<AdminPolicy> policy = LoadAdminPolicy(Env({}, path));
+    EXPECT_EQ(policy.status().code(), absl::StatusCode::kFailedPrecondition)
+        << std::oct << mode << ": " << policy.status();
+    EXPECT_THAT(Msg(policy.status()), HasSubstr("writable by")) << std::oct << mode;
+    EXPECT_THAT(Msg(policy.status()), StartsWith(path));
+    // The same through the variable and through LoadAdminPolicyFile.
+    EXPECT_FALSE(LoadAdminPolicy(Env({{"CERTVAL_POLICY_FILE", path}}, TempPath("none"))).ok());
+    EXPECT_FALSE(LoadAdminPolicyFile(path).ok());
+  }
+  for (mode_t mode : {0644, 0600, 0400, 0444}) {
+    std::string path = Write(absl::StrCat("private", mode, ".conf"), "default = warn\n", mode);
+    EXPECT_TRUE(LoadAdminPolicy(Env({}, path)).ok()) << std::oct << mode;
+  }
+}
+
+TEST(PolicyFileTest, FileOwnedByAnotherUserIsRefused) {
+  if (geteuid() != 0) GTEST_SKIP() << "only root can give a file to another user";
+  std::string path = Write("foreign.conf", "default = disable\n");
+  ASSERT_EQ(chown(path.c_str(), 65534, 65534), 0);  // nobody
+  absl::StatusOr<AdminPolicy> policy = LoadAdminPolicy(Env({}, path));
+  EXPECT_EQ(policy.status().code(), absl::StatusCode::kFailedPrecondition) << policy.status();
+  EXPECT_THAT(Msg(policy.status()), HasSubstr("owned by uid 65534"));
+}
+
+TEST(PolicyFileTest, NonRegularFilesAreRefused) {
+  absl::StatusOr<AdminPolicy> device = LoadAdminPolicy(Env({}, "/dev/null"));
+  EXPECT_EQ(device.status().code(), absl::StatusCode::kFailedPrecondition) << device.status();
+  EXPECT_THAT(Msg(device.status()), HasSubstr("not a regular file"));
+  // A FIFO nobody writes to: refused at once, not waited on.
+  std::string fifo = TempPath("policy.fifo");
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  absl::StatusOr<AdminPolicy> pipe = LoadAdminPolicy(Env({}, fifo));
+  EXPECT_EQ(pipe.status().code(), absl::StatusCode::kFailedPrecondition) << pipe.status();
+  absl::StatusOr<AdminPolicy> dir = LoadAdminPolicyFile(TempPath(""));
+  EXPECT_EQ(dir.status().code(), absl::StatusCode::kFailedPrecondition) << dir.status();
+  EXPECT_THAT(Msg(dir.status()), HasSubstr("directory"));
+}
+
+// Issue 13: a check name the file cannot mean is an error naming the line, not a silent no-op.
+TEST(PolicyFileTest, UnknownCheckNamesAreRefusedUnlessTheApplicationNamesThem) {
+  std::string path = Write("custom.conf", "default = enforce\ncheck leaf_lifetime = warn\n");
+  absl::StatusOr<AdminPolicy> policy = LoadAdminPolicy(Env({}, path));
+  ASSERT_FALSE(policy.ok());
+  EXPECT_THAT(Msg(policy.status()),
+              StartsWith(absl::StrCat(path, ":2: unknown check 'leaf_lifetime'")));
+
+  AdminPolicyOptions options = Env({}, path);
+  options.custom_checks = {"leaf_lifetime"};
+  policy = LoadAdminPolicy(options);
+  ASSERT_TRUE(policy.ok()) << policy.status();
+  EXPECT_EQ(policy->PolicyFor().ModeFor("leaf_lifetime"), Mode::kWarn);
+
+  const std::vector<std::string> custom = {"leaf_lifetime"};
+  EXPECT_TRUE(ParseAdminPolicy("check leaf_lifetime = disable\n", "p", custom).ok());
+  EXPECT_TRUE(ParseAdminPolicy("check pinning = warn\ncheck hooks = warn\n", "p").ok());
 }
 
 TEST(PolicyFileTest, VariableNamingAMissingFileIsAnError) {
@@ -177,7 +273,6 @@ TEST(PolicyFileTest, MalformedFileOnDiskNamesFileAndLine) {
   absl::StatusOr<AdminPolicy> policy = LoadAdminPolicy(Env({}, path));
   ASSERT_FALSE(policy.ok());
   EXPECT_THAT(Msg(policy.status()), StartsWith(absl::StrCat(path, ":3: ")));
-  EXPECT_FALSE(LoadAdminPolicyFile(TempPath("")).ok());  // a directory
 }
 
 TEST(PolicyFileTest, ReadsTheProcessEnvironmentWithoutChangingIt) {

@@ -49,6 +49,25 @@ TEST_F(SimpleValidationTest, AddCertTrustsExactlyThatCertificate) {
   EXPECT_FALSE(simple.Build().Validate(request).valid) << "the name is still checked";
 }
 
+// Issue 13: a policy that names no check is a configuration error, never a silent no-op.
+TEST_F(SimpleValidationTest, UnknownCheckNameInThePolicyIsAnError) {
+  SimpleValidation simple(pki_.store);
+  Policy policy;
+  policy.Set("validty", Mode::kDisable);  // a typo
+  simple.SetWarningSink(sink_).SetPolicy(policy);
+  absl::StatusOr<Validator> created = simple.Create();
+  EXPECT_EQ(created.status().code(), absl::StatusCode::kInvalidArgument) << created.status();
+  ValidationResult r = simple.Build().Validate(pki_.Request());
+  EXPECT_FALSE(r.valid) << Describe(r);
+  EXPECT_TRUE(hooktest::HasFinding(r, "configuration.invalid", Severity::kError)) << Describe(r);
+
+  policy = Policy();
+  policy.Set("validity", Mode::kWarn);
+  absl::StatusOr<Validator> fixed = simple.SetPolicy(policy).Create();
+  ASSERT_TRUE(fixed.ok()) << fixed.status();
+  EXPECT_TRUE(fixed->Validate(pki_.Request()).valid);
+}
+
 TEST_F(SimpleValidationTest, AddRootRefusesGarbage) {
   SimpleValidation simple(std::make_shared<TrustStore>());
   EXPECT_FALSE(simple.AddRoot("not a certificate").ok());

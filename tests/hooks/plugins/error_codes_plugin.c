@@ -11,8 +11,11 @@ static void run(void* state, const struct certval_check_input* input, certval_re
   report(report_ctx, 99, "", "the error_codes_plugin check always reports, without a code");
 }
 
-CERTVAL_PLUGIN_EXPORT int certval_plugin_init(struct certval_plugin_info* info) {
-  info->abi_version = CERTVAL_PLUGIN_ABI_VERSION;
+CERTVAL_PLUGIN_EXPORT const uint32_t certval_plugin_abi_version = CERTVAL_PLUGIN_ABI_VERSION;
+
+CERTVAL_PLUGIN_EXPORT int certval_plugin_init(uint32_t host_abi_version,
+                                              struct certval_plugin_info* info, size_t info_size) {
+  if (!CERTVAL_PLUGIN_HOST_MATCHES(host_abi_version, info_size)) return 1;
   info->name = "error_codes_plugin";
   info->check_name = "error_codes_plugin";
   info->run = run;
