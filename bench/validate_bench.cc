@@ -188,6 +188,32 @@ void BM_CertvalCrossSigned(benchmark::State& state) {
 }
 BENCHMARK(BM_CertvalCrossSigned)->Arg(4)->Arg(16)->Arg(32)->Unit(benchmark::kMicrosecond);
 
+// The hostile review's name-constraint bomb (issue 13): an intermediate with range(0)
+// directoryName subtrees, a leaf with 20 directoryName SANs outside them; range(1) = 1 when the
+// root is trusted (the path is built and checked), 0 when not (only the presented chain is looked
+// at). Each validation must be refused, by the constraint or the budget, in well under a second.
+void BM_NameConstraintBomb(benchmark::State& state) {
+  const absl::Time t = absl::FromUnixSeconds(kVerifyUnixSeconds);
+  testpki::Chain bomb = testpki::NameConstraintsBomb(static_cast<int>(state.range(0)), 20, t);
+  ValidationRequest request;
+  request.leaf = bomb.leaf;
+  request.intermediates = {bomb.intermediate};
+  request.peer_name = PeerName::Dns("bomb.example.test");
+  request.time = t;
+  auto store = std::make_shared<TrustStore>();
+  if (state.range(1) != 0) store->AddRoot(*Certificate::Parse(bomb.root));
+  Validator validator(store, ValidatorOptions{.warning_sink = std::make_shared<NullWarningSink>()});
+  if (validator.Validate(request).valid) return state.SkipWithError("the bomb was accepted");
+  for (auto _ : state) benchmark::DoNotOptimize(validator.Validate(request));
+  state.counters["chain_bytes"] = static_cast<double>(bomb.leaf.size() + bomb.intermediate.size());
+}
+BENCHMARK(BM_NameConstraintBomb)
+    ->Args({4300, 1})  // 90 KB, under BoringSSL's default TLS message limit
+    ->Args({4300, 0})
+    ->Args({40000, 1})  // 870 KB, near certval's default max_input_bytes (1 MiB)
+    ->Args({40000, 0})
+    ->Unit(benchmark::kMillisecond);
+
 // Memory of a long-lived client Validator: the system bundle loaded, both caches filled to their
 // entry limits (distinct P-256 leaves from one CA), heap bytes in use measured with mallinfo2.
 void BM_MemoryFullCaches(benchmark::State& state) {

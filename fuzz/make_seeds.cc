@@ -128,6 +128,10 @@ int main(int argc, char** argv) {
     rsa_pss.rsa_pss = true;
     tp::TestCa rsa_root = tp::MakeChain(tp::KeyKind::kRsa2048, "example.test", kNow).root_ca();
     chains.push_back({rsa_root.Issue(rsa_pss, k2), {rsa_root.cert_der()}});
+    // The hostile review's name-constraint bomb, cut to fit run.sh's -max_len (64 KiB): many
+    // directoryName subtrees times many leaf names.
+    tp::Chain bomb = tp::NameConstraintsBomb(2000, 20, kNow);
+    chains.push_back({bomb.leaf, {bomb.intermediate}});
   }
   const size_t minted = chains.size();
 

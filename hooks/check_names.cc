@@ -16,17 +16,6 @@ bool IsPlainCheckName(absl::string_view name) {
   });
 }
 
-bool IsReservedCheckName(absl::string_view name) {
-  const auto& builtin = BuiltinPolicyNames();
-  if (std::find(builtin.begin(), builtin.end(), name) != builtin.end()) return true;
-  // The Validator's own finding prefixes, which no Policy key stands for.
-  for (absl::string_view own : {kCheckPathBuilding, absl::string_view("parse"),
-                                absl::string_view("limits"), absl::string_view("configuration")}) {
-    if (own == name) return true;
-  }
-  return false;
-}
-
 absl::Status CheckNameIsKnown(absl::string_view name, absl::Span<const std::string> custom) {
   const auto& builtin = BuiltinPolicyNames();
   if (std::find(builtin.begin(), builtin.end(), name) != builtin.end()) return absl::OkStatus();

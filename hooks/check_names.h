@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "validator/checks/builtin.h"  // IsReservedCheckName
 
 namespace certval {
 
@@ -20,9 +21,7 @@ inline constexpr size_t kMaxCheckNameLength = 64;
 // would make codes ambiguous or look-alikes of built-in ones.
 bool IsPlainCheckName(absl::string_view name);
 
-// A name certval already gives a meaning: every BuiltinPolicyNames() entry, and the prefixes the
-// Validator reports under by itself (path_building, parse, limits, configuration).
-bool IsReservedCheckName(absl::string_view name);
+// (Whether a name is certval's own: IsReservedCheckName in validator/checks/builtin.h.)
 
 // OK when `name` is in BuiltinPolicyNames() or in `custom` (the application's own checks); else
 // InvalidArgument naming it and listing the known names.

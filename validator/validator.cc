@@ -72,8 +72,19 @@ absl::Status CheckOptions(const ValidatorOptions& options,
           ")"));
     }
   }
-  for (const auto& check : options.custom_checks) {
+  for (size_t i = 0; i < options.custom_checks.size(); ++i) {
+    const auto& check = options.custom_checks[i];
     if (check == nullptr) return absl::InvalidArgumentError("a custom check is null");
+    if (IsReservedCheckName(check->name())) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("custom check '", check->name(), "' takes a name certval uses itself"));
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (options.custom_checks[j] != nullptr && options.custom_checks[j]->name() == check->name()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("two custom checks are named '", check->name(), "'"));
+      }
+    }
   }
   for (const auto* stage : {&options.pre_hooks, &options.post_hooks}) {
     for (const auto& hook : *stage) {

@@ -29,7 +29,7 @@ TEST(CheckNamesTest, EveryBuiltInNameAndTheValidatorsOwnPrefixesAreReserved) {
     EXPECT_TRUE(IsReservedCheckName(name)) << name;
     EXPECT_TRUE(IsPlainCheckName(name)) << name;
   }
-  for (const char* name : {"path_building", "parse", "limits", "configuration"}) {
+  for (const char* name : {"path_building", "parse", "limits", "configuration", "policy"}) {
     EXPECT_TRUE(IsReservedCheckName(name)) << name;
   }
   EXPECT_FALSE(IsReservedCheckName("leaf_lifetime"));

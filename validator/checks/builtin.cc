@@ -1,5 +1,7 @@
 #include "validator/checks/builtin.h"
 
+#include <algorithm>
+
 #include "validator/checks/basic_constraints_check.h"
 #include "validator/checks/certificate_profile_check.h"
 #include "validator/checks/critical_extensions_check.h"
@@ -45,6 +47,16 @@ const std::vector<absl::string_view>& BuiltinPolicyNames() {
       kCheckPinning,
   };
   return *names;
+}
+
+bool IsReservedCheckName(absl::string_view name) {
+  const auto& builtin = BuiltinPolicyNames();
+  if (std::find(builtin.begin(), builtin.end(), name) != builtin.end()) return true;
+  for (absl::string_view own : {kCheckLimits, absl::string_view("parse"),
+                                absl::string_view("configuration"), kCheckPolicy, kCheckPathBuilding}) {
+    if (own == name) return true;
+  }
+  return false;
 }
 
 }  // namespace certval

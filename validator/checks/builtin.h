@@ -38,6 +38,11 @@ std::vector<std::shared_ptr<const Check>> BuiltinChecks();
 // and pinning. A name outside this list and the custom checks' is a configuration error.
 const std::vector<absl::string_view>& BuiltinPolicyNames();
 
+// Every name certval gives a meaning: BuiltinPolicyNames(), then the prefixes the Validator
+// reports under by itself (limits, parse, configuration, policy, path_building). A custom check
+// or a plugin may not take one: its findings would pass for certval's own.
+bool IsReservedCheckName(absl::string_view name);
+
 }  // namespace certval
 
 #endif  // CERTVAL_VALIDATOR_CHECKS_BUILTIN_H_
