@@ -19,7 +19,7 @@ namespace {
 struct Binding {
   std::shared_ptr<const Validator> validator;
   bool client_side = true;
-  std::optional<PeerName> peer_name;
+  std::optional<PeerName> peer_name;  // client: explicit name, else SNI; server: always set
   ValidationRequest request;  // the template; certificates and peer name filled per handshake
 };
 
@@ -95,23 +95,6 @@ Finding BindingFinding(absl::string_view check, absl::string_view code, std::str
                  severity};
 }
 
-// A client that checks no name would accept any certificate its roots vouch for. The policy's
-// "peer_name" mode decides how loud that is; a hook that decided has taken responsibility.
-void NoteMissingName(const Validator& validator, ValidationResult& result) {
-  const Mode mode = validator.options().policy.ModeFor(kCheckPeerName);
-  if (mode == Mode::kDisable || result.decider == Decider::kHook) return;
-  Finding finding = BindingFinding(
-      kCheckPeerName, "missing",
-      "no peer name to check: set SNI (SSL_set_tlsext_host_name) or ClientOptions::peer_name",
-      mode == Mode::kEnforce ? Severity::kError : Severity::kWarning);
-  if (mode == Mode::kEnforce) {
-    result.valid = false;
-  } else if (validator.options().warning_sink) {
-    validator.options().warning_sink->OnWarning(PeerName{}, finding);
-  }
-  result.findings.push_back(std::move(finding));
-}
-
 // The peer's certificates as sent: leaf first. False when it sent none.
 bool PeerChain(const SSL* ssl, ValidationRequest& request) {
   const STACK_OF(CRYPTO_BUFFER)* chain = SSL_get0_peer_certificates(ssl);
@@ -144,12 +127,11 @@ ValidationResult Verify(const SSL* ssl, const Binding& binding) {
                                              "the peer sent no certificate", Severity::kError));
     return result;
   }
+  // No name at all stays kNone: the Validator reports it ("peer_name.missing") under its policy.
   std::optional<PeerName> name =
       binding.client_side ? ClientName(ssl, binding.peer_name) : binding.peer_name;
   request.peer_name = name.value_or(PeerName{});
-  ValidationResult result = binding.validator->Validate(request);
-  if (binding.client_side && !name) NoteMissingName(*binding.validator, result);
-  return result;
+  return binding.validator->Validate(request);
 }
 
 // BoringSSL's custom-verify callback: one Validate() per full handshake (and per resumption when

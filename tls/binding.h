@@ -46,9 +46,9 @@ struct ClientOptions {
   // rejected ECH, its public name is checked instead of either (BoringSSL's contract for
   // SSL_get0_ech_name_override: such a handshake can only fetch retry configs).
   //
-  // With no name from any of these the validation fails ("peer_name.missing"): a client that checks
-  // no name accepts any certificate from the right CA. A policy that disables the "peer_name"
-  // check lets it through (WARN: with a warning).
+  // With no name from any of these the request's name stays unset and the Validator fails it
+  // ("peer_name.missing"): a client that checks no name accepts any certificate from the right CA.
+  // PeerName::Any() says explicitly that any name will do.
   std::optional<PeerName> peer_name;
   // Everything else of the request: purpose, profile, time, max_depth, key usage, CN fallback.
   // Its leaf and peer name are ignored (the handshake and the field above supply them); its
@@ -63,10 +63,11 @@ struct ClientOptions {
 // For a server that asks for client certificates.
 struct ServerOptions {
   ServerOptions() { request.purpose = Purpose::kClientAuth; }
-  // Clients are usually anonymous network peers, so no name is checked unless one is given (an
-  // email address or a DNS name the client must hold). The SNI names the server, not the client,
-  // and is never used here.
-  std::optional<PeerName> peer_name;
+  // The name a client's certificate must be valid for. The default is any name: clients are
+  // usually anonymous network peers, and the SNI names the server, not the client. Set an email
+  // address or DNS name the client must hold to check one (PeerName{} fails every client with
+  // "peer_name.missing").
+  PeerName peer_name = PeerName::Any();
   ValidationRequest request;  // as in ClientOptions; purpose defaults to clientAuth
   // false: a client may decline to send a certificate (LastResult() then stays null).
   bool require_certificate = true;
@@ -94,7 +95,8 @@ const ValidationResult* LastResult(const SSL* ssl);
 // reached a trust anchor, bad_certificate for everything else (including hook rejections).
 uint8_t AlertFor(const ValidationResult& result);
 
-// The peer name the binding would check on `ssl` for these options (explicit, SNI or ECH name).
+// The peer name the binding would check on `ssl` for these options (ECH name, explicit, SNI);
+// nullopt when there is none, which the Validator reports as "peer_name.missing".
 std::optional<PeerName> ClientPeerName(const SSL* ssl, const ClientOptions& options);
 
 }  // namespace certval::tls

@@ -134,10 +134,16 @@ TEST_F(BindingTest, DisableModeAcceptsWithoutFindings) {
   EXPECT_THAT(Codes(ResultOf(hs)), IsEmpty());
 }
 
+// No explicit name and no SNI: the binding leaves the request's name unset and the Validator
+// reports it under the policy's "peer_name" mode; the binding adds nothing of its own.
 TEST_F(BindingTest, NoPeerNameIsAnErrorUnlessThePolicySaysOtherwise) {
   InMemory enforced = Handshake(MakeValidator(pki_.Store()), pki_.Good("good.test"), "");
   EXPECT_FALSE(enforced.client_ok);
-  EXPECT_THAT(Codes(ResultOf(enforced)), ElementsAre("peer_name.missing"));
+  EXPECT_THAT(enforced.server_error, HasSubstr("BAD_CERTIFICATE"));
+  const ValidationResult& result = ResultOf(enforced);
+  ASSERT_THAT(Codes(result), ElementsAre("peer_name.missing"));
+  EXPECT_EQ(result.findings[0].check, kCheckPeerName);
+  EXPECT_EQ(result.findings[0].severity, Severity::kError);
 
   Policy warn;
   warn.Set(kCheckPeerName, Mode::kWarn);
@@ -145,6 +151,7 @@ TEST_F(BindingTest, NoPeerNameIsAnErrorUnlessThePolicySaysOtherwise) {
   InMemory warned =
       Handshake(MakeValidator(pki_.Store(), warn, {}, {}, sink), pki_.Good("good.test"), "");
   EXPECT_TRUE(warned.client_ok) << warned.client_error;
+  EXPECT_THAT(Codes(ResultOf(warned)), ElementsAre("peer_name.missing"));
   EXPECT_THAT(sink->codes(), ElementsAre("peer_name.missing"));
 
   Policy disabled;
@@ -152,6 +159,19 @@ TEST_F(BindingTest, NoPeerNameIsAnErrorUnlessThePolicySaysOtherwise) {
   InMemory off = Handshake(MakeValidator(pki_.Store(), disabled), pki_.Good("good.test"), "");
   EXPECT_TRUE(off.client_ok) << off.client_error;
   EXPECT_THAT(Codes(ResultOf(off)), IsEmpty());
+}
+
+// A client that means "any name its roots vouch for" says so, and gets no finding.
+TEST_F(BindingTest, ExplicitAnyNameAcceptsWithoutSni) {
+  tls::ClientOptions options;
+  options.peer_name = PeerName::Any();
+  InMemory hs = Handshake(MakeValidator(pki_.Store()), pki_.Good("good.test"), "", options);
+  EXPECT_TRUE(hs.client_ok) << hs.client_error;
+  EXPECT_THAT(Codes(ResultOf(hs)), IsEmpty());
+  // Still a real validation: an untrusted chain fails whatever the name.
+  InMemory untrusted =
+      Handshake(MakeValidator(pki_.Store()), pki_.Untrusted("good.test"), "", options);
+  EXPECT_FALSE(untrusted.client_ok);
 }
 
 TEST_F(BindingTest, ExplicitPeerNameWinsOverSni) {
@@ -248,6 +268,36 @@ TEST_F(BindingTest, ServerValidatesClientCertificates) {
   const ValidationResult* seen = tls::LastResult(hs.server.get());
   ASSERT_NE(seen, nullptr);
   EXPECT_TRUE(seen->valid);
+  EXPECT_THAT(Codes(*seen), IsEmpty());  // any name by default: no peer_name finding at all
+}
+
+// The server's expected client name: PeerName::Any() unless the application sets one, which is
+// then checked like any peer name (and an explicitly empty one fails as "missing").
+TEST_F(BindingTest, ServerPeerNameDefaultsToAnyAndAnExplicitOneIsChecked) {
+  EXPECT_EQ(tls::ServerOptions().peer_name.kind, PeerName::Kind::kAny);
+  client_ = ClientContext();
+  ASSERT_TRUE(tls::AttachClient(client_.get(), MakeValidator(pki_.Store())).ok());
+  Identity client_id = pki_.Client("alice.client.test");
+  ASSERT_TRUE(tls::UseCertificateChain(client_.get(), client_id.chain_pem, client_id.key_pem).ok());
+  auto serve = [&](PeerName name) {
+    server_ = ServerContext(pki_.Good("good.test"));
+    tls::ServerOptions options;
+    options.peer_name = std::move(name);
+    EXPECT_TRUE(tls::AttachServer(server_.get(), MakeValidator(pki_.Store()), options).ok());
+    return HandshakeInMemory(client_.get(), server_.get(), "good.test");
+  };
+  InMemory alice = serve(PeerName::Dns("alice.client.test"));
+  EXPECT_TRUE(alice.server_ok) << alice.server_error;
+
+  InMemory bob = serve(PeerName::Dns("bob.client.test"));
+  EXPECT_FALSE(bob.server_ok);
+  ASSERT_NE(tls::LastResult(bob.server.get()), nullptr);
+  EXPECT_THAT(Codes(*tls::LastResult(bob.server.get())), ElementsAre("peer_name.mismatch"));
+
+  InMemory unset = serve(PeerName{});
+  EXPECT_FALSE(unset.server_ok);
+  ASSERT_NE(tls::LastResult(unset.server.get()), nullptr);
+  EXPECT_THAT(Codes(*tls::LastResult(unset.server.get())), ElementsAre("peer_name.missing"));
 }
 
 TEST_F(BindingTest, ServerRejectsUntrustedOrMissingClientCertificates) {
@@ -330,7 +380,7 @@ TEST_F(BindingTest, TrustAnyAcceptsAnythingAndSaysSo) {
   EXPECT_EQ(result.decided_by_hook, TrustAnyHook::kName);
   EXPECT_THAT(Codes(result), ElementsAre("hooks.accepted"));
   EXPECT_THAT(sink->codes(), ElementsAre(std::string(TrustAnyHook::kWarningCode)));
-  // Even without any peer name: the hook decided, so the binding does not second-guess it.
+  // Even without any peer name: the hook decided before any check ran.
   InMemory anonymous = Handshake(validator, pki_.Expired("good.test"), "");
   EXPECT_TRUE(anonymous.client_ok) << anonymous.client_error;
 }
