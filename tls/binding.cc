@@ -1,8 +1,10 @@
 #include "tls/binding.h"
 
 #include <openssl/pool.h>
+#include <openssl/sha.h>
 #include <openssl/ssl.h>
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -134,8 +136,8 @@ ValidationResult Verify(const SSL* ssl, const Binding& binding) {
   return binding.validator->Validate(request);
 }
 
-// BoringSSL's custom-verify callback: one Validate() per full handshake (and per resumption when
-// reverify_on_resume is set).
+// BoringSSL's custom-verify callback: one Validate() per full handshake, and on a client one per
+// resumption too (the session's certificates, for the name asked for now).
 ssl_verify_result_t VerifyCallback(SSL* ssl, uint8_t* out_alert) {
   std::shared_ptr<const Binding> binding = FindBinding(ssl);
   Connection* conn = MutableConnection(ssl);
@@ -195,6 +197,37 @@ std::shared_ptr<const Binding> ServerBinding(std::shared_ptr<const Validator> va
   return binding;
 }
 
+// BoringSSL servers resume a session without calling the verifier, so a session must resume only
+// under an attachment that would judge the client the same way. BoringSSL checks the session ID
+// context before resuming: extend the caller's with a digest of what decides the validation.
+// The Validator is identified by address: sessions do not resume across processes.
+std::string ServerSessionContext(const uint8_t* current, size_t current_len, const Binding& b,
+                                 int verify_mode) {
+  const ValidationRequest& r = b.request;
+  const PeerName name = b.peer_name.value_or(PeerName{});
+  SHA256_CTX sha;
+  SHA256_Init(&sha);
+  auto add = [&sha](absl::string_view part) {
+    const uint64_t size = part.size();  // length-prefixed: no two inputs hash alike
+    SHA256_Update(&sha, &size, sizeof size);
+    SHA256_Update(&sha, part.data(), part.size());
+  };
+  add("certval server attachment v1");
+  add(absl::string_view(reinterpret_cast<const char*>(current), current_len));
+  add(absl::StrCat(reinterpret_cast<uintptr_t>(b.validator.get())));
+  add(absl::StrCat(static_cast<int>(name.kind)));
+  add(name.value);
+  add(absl::StrCat(static_cast<int>(r.purpose), ",", static_cast<int>(r.profile), ",",
+                   verify_mode, ",", r.max_depth.value_or(-1), ",", r.required_key_usage, ",",
+                   r.allow_common_name_fallback, ",",
+                   r.time ? absl::FormatTime(*r.time) : std::string("now")));
+  for (const std::string& der : r.intermediates) add(der);
+  std::string digest(SHA256_DIGEST_LENGTH, '\0');
+  SHA256_Final(reinterpret_cast<uint8_t*>(digest.data()), &sha);
+  static_assert(SHA256_DIGEST_LENGTH <= SSL_MAX_SID_CTX_LENGTH);
+  return digest;
+}
+
 int ServerVerifyMode(const ServerOptions& options) {
   return SSL_VERIFY_PEER | (options.require_certificate ? SSL_VERIFY_FAIL_IF_NO_PEER_CERT : 0);
 }
@@ -204,14 +237,14 @@ int ServerVerifyMode(const ServerOptions& options) {
 absl::Status AttachClient(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
                           ClientOptions options) {
   if (absl::Status s = CheckArgs(ctx, validator); !s.ok()) return s;
-  const bool reverify = options.reverify_on_resume;
   if (absl::Status s =
           SetContextBinding(ctx, ClientBinding(std::move(validator), std::move(options)));
       !s.ok()) {
     return s;
   }
   SSL_CTX_set_custom_verify(ctx, SSL_VERIFY_PEER, VerifyCallback);
-  SSL_CTX_set_reverify_on_resume(ctx, reverify ? 1 : 0);
+  // Without it BoringSSL resumes a session under any SNI with no callback at all.
+  SSL_CTX_set_reverify_on_resume(ctx, 1);
   return absl::OkStatus();
 }
 
@@ -219,11 +252,19 @@ absl::Status AttachServer(SSL_CTX* ctx, std::shared_ptr<const Validator> validat
                           ServerOptions options) {
   if (absl::Status s = CheckArgs(ctx, validator); !s.ok()) return s;
   const int mode = ServerVerifyMode(options);
-  if (absl::Status s =
-          SetContextBinding(ctx, ServerBinding(std::move(validator), std::move(options)));
-      !s.ok()) {
-    return s;
+  std::shared_ptr<const Binding> binding = ServerBinding(std::move(validator), std::move(options));
+  // The context's session ID context has no getter; a fresh SSL copies it.
+  bssl::UniquePtr<SSL> probe(SSL_new(ctx));
+  size_t len = 0;
+  const uint8_t* current = probe ? SSL_get0_session_id_context(probe.get(), &len) : nullptr;
+  if (current == nullptr) return absl::InternalError("certval::tls: cannot read the session ID context");
+  const std::string sid_ctx = ServerSessionContext(current, len, *binding, mode);
+  probe.reset();
+  if (!SSL_CTX_set_session_id_context(ctx, reinterpret_cast<const uint8_t*>(sid_ctx.data()),
+                                      sid_ctx.size())) {
+    return absl::InternalError("certval::tls: SSL_CTX_set_session_id_context failed");
   }
+  if (absl::Status s = SetContextBinding(ctx, std::move(binding)); !s.ok()) return s;
   SSL_CTX_set_custom_verify(ctx, mode, VerifyCallback);
   return absl::OkStatus();
 }
@@ -237,6 +278,14 @@ absl::Status AttachClient(SSL* ssl, std::shared_ptr<const Validator> validator,
     return s;
   }
   SSL_set_custom_verify(ssl, SSL_VERIFY_PEER, VerifyCallback);
+  // BoringSSL has no per-SSL switch: resumptions of this connection are re-validated only if its
+  // context says so. A context with a client attachment already does; skipping the write then
+  // keeps a running handshake of another connection from seeing the context change.
+  SSL_CTX* ctx = SSL_get_SSL_CTX(ssl);
+  const auto* slot = static_cast<const BindingSlot*>(SSL_CTX_get_ex_data(ctx, ContextIndex()));
+  if (slot == nullptr || *slot == nullptr || !(*slot)->client_side) {
+    SSL_CTX_set_reverify_on_resume(ctx, 1);
+  }
   return absl::OkStatus();
 }
 
@@ -244,11 +293,16 @@ absl::Status AttachServer(SSL* ssl, std::shared_ptr<const Validator> validator,
                           ServerOptions options) {
   if (absl::Status s = CheckArgs(ssl, validator); !s.ok()) return s;
   const int mode = ServerVerifyMode(options);
-  if (absl::Status s =
-          SetConnectionBinding(ssl, ServerBinding(std::move(validator), std::move(options)));
-      !s.ok()) {
-    return s;
+  std::shared_ptr<const Binding> binding = ServerBinding(std::move(validator), std::move(options));
+  size_t len = 0;
+  const uint8_t* current = SSL_get0_session_id_context(ssl, &len);
+  if (current == nullptr) return absl::InternalError("certval::tls: cannot read the session ID context");
+  const std::string sid_ctx = ServerSessionContext(current, len, *binding, mode);
+  if (!SSL_set_session_id_context(ssl, reinterpret_cast<const uint8_t*>(sid_ctx.data()),
+                                  sid_ctx.size())) {
+    return absl::InternalError("certval::tls: SSL_set_session_id_context failed");
   }
+  if (absl::Status s = SetConnectionBinding(ssl, std::move(binding)); !s.ok()) return s;
   SSL_set_custom_verify(ssl, mode, VerifyCallback);
   return absl::OkStatus();
 }

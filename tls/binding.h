@@ -20,7 +20,9 @@
 //
 // Threads: attach before creating connections; afterwards any number of connections from one
 // SSL_CTX may handshake concurrently (the binding is immutable and Validator::Validate is
-// thread-safe; each connection's result lives in that connection's SSL).
+// thread-safe; each connection's result lives in that connection's SSL). A per-connection
+// AttachClient on a context without a context attachment also writes that context (see below):
+// make the first one before other connections of the context start.
 //
 // Protocol settings (versions, cipher suites, renegotiation) are not this file's business: see
 // tls/legacy.h for the modern default and the opt-in legacy profile.
@@ -55,9 +57,6 @@ struct ClientOptions {
   // intermediates are added after the peer's, as extra untrusted candidates (e.g. for a server
   // that does not send its intermediate).
   ValidationRequest request;
-  // Validate again when a session is resumed (SSL_CTX_set_reverify_on_resume), so a resumed
-  // connection also has a result and sees today's trust and policy. Context attachments only.
-  bool reverify_on_resume = true;
 };
 
 // For a server that asks for client certificates.
@@ -75,20 +74,31 @@ struct ServerOptions {
 
 // Every connection created from `ctx` afterwards is verified by `validator`. Replaces an earlier
 // attachment of the context. Fails on a null argument.
+//
+// A server does not validate a resumed client certificate again (BoringSSL never does), so
+// AttachServer extends the session ID context with a digest of the attachment (validator, expected
+// name, request settings): a session resumes only where the client would be judged the same way.
 absl::Status AttachClient(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
                           ClientOptions options = {});
 absl::Status AttachServer(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
                           ServerOptions options = {});
 
 // One connection only, overriding its context's attachment (e.g. a per-connection peer name).
+//
+// Resumption: a client re-validates every resumed session, with the name asked for now, under
+// either form. BoringSSL reads that switch (SSL_CTX_set_reverify_on_resume) from the SSL_CTX only,
+// so AttachClient(SSL*) turns it on for the connection's context: other connections of that
+// context must then verify through a custom-verify callback too (certval's does), or their
+// resumptions fail. Do not turn it off again.
 absl::Status AttachClient(SSL* ssl, std::shared_ptr<const Validator> validator,
                           ClientOptions options = {});
 absl::Status AttachServer(SSL* ssl, std::shared_ptr<const Validator> validator,
                           ServerOptions options = {});
 
 // The result of the connection's latest validation, or null when none ran (no handshake yet, the
-// handshake failed before the certificate, the client sent none, or a session was resumed without
-// reverification). Valid until the next handshake on `ssl` or SSL_free.
+// handshake failed before the certificate, the client sent none, or a server resumed a session:
+// BoringSSL servers do not re-validate client certificates). Valid until the next handshake on
+// `ssl` or SSL_free.
 const ValidationResult* LastResult(const SSL* ssl);
 
 // The alert a rejection sends: certificate_expired for validity findings, unknown_ca when no path

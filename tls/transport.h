@@ -67,6 +67,9 @@ class TlsSocket {
 
   // Runs the handshake until it completes, fails, or `deadline` passes.
   HandshakeOutcome Handshake(absl::Time deadline);
+  // Reads and discards what the peer sends until it closes or `deadline` passes, so that
+  // post-handshake messages (TLS 1.3 session tickets) are processed. False on a read error.
+  bool Drain(absl::Time deadline);
   // Sends close_notify; best effort (the peer may be gone).
   void Close(absl::Time deadline);
 
@@ -85,12 +88,16 @@ struct DialOptions {
   absl::Duration timeout = absl::Seconds(10);  // for name resolution, connect and handshake together
   // Called on the fresh SSL before the handshake (e.g. tls::AttachClient(ssl, ...)).
   std::function<absl::Status(SSL*)> configure;
+  // After a completed handshake, read until the server closes (or the deadline), so that TLS 1.3
+  // session tickets reach the context's new-session callback (SSL_CTX_sess_set_new_cb).
+  bool read_until_close = false;
 };
 
 struct DialResult {
   HandshakeOutcome handshake;
   std::string version;  // "TLSv1.3", when the handshake completed
   std::string cipher;   // standard name, when the handshake completed
+  bool resumed = false;  // the server accepted the session offered (SSL_session_reused)
   // The binding's ValidationResult (tls::LastResult), when a validation ran.
   std::optional<ValidationResult> validation;
   std::optional<uint8_t> alert_sent;  // the alert certval sent when it rejected the server

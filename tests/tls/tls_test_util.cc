@@ -161,6 +161,37 @@ InMemory HandshakeInMemory(SSL_CTX* client_ctx, SSL_CTX* server_ctx, const std::
   return out;
 }
 
+namespace {
+int SessionStoreIndex() {
+  static const int index = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
+  return index;
+}
+}  // namespace
+
+SessionStore::SessionStore(SSL_CTX* ctx) {
+  if (!SSL_CTX_set_ex_data(ctx, SessionStoreIndex(), this)) abort();
+  SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_CLIENT);
+  SSL_CTX_sess_set_new_cb(ctx, &SessionStore::OnNewSession);
+}
+
+int SessionStore::OnNewSession(SSL* ssl, SSL_SESSION* session) {
+  auto* store =
+      static_cast<SessionStore*>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), SessionStoreIndex()));
+  absl::MutexLock lock(&store->mu_);
+  store->sessions_.emplace_back(session);
+  return 1;  // the reference is ours now
+}
+
+size_t SessionStore::size() const {
+  absl::MutexLock lock(&mu_);
+  return sessions_.size();
+}
+
+SSL_SESSION* SessionStore::latest() const {
+  absl::MutexLock lock(&mu_);
+  return sessions_.empty() ? nullptr : sessions_.back().get();
+}
+
 std::vector<std::string> Codes(const ValidationResult& result) {
   std::vector<std::string> codes;
   for (const Finding& f : result.findings) codes.push_back(f.code);

@@ -87,6 +87,20 @@ struct InMemory {
 InMemory HandshakeInMemory(SSL_CTX* client_ctx, SSL_CTX* server_ctx, const std::string& sni,
                            const std::function<void(SSL*)>& configure = nullptr);
 
+// Keeps the sessions a client context receives (SSL_CTX_sess_set_new_cb: TLS 1.2 ones at the end
+// of the handshake, TLS 1.3 tickets after it). Must outlive the context's connections.
+class SessionStore {
+ public:
+  explicit SessionStore(SSL_CTX* ctx);
+  size_t size() const;
+  SSL_SESSION* latest() const;  // null when none arrived; owned by the store
+
+ private:
+  static int OnNewSession(SSL* ssl, SSL_SESSION* session);
+  mutable absl::Mutex mu_;
+  std::vector<bssl::UniquePtr<SSL_SESSION>> sessions_ ABSL_GUARDED_BY(mu_);
+};
+
 // The codes of `result`'s findings, in order.
 std::vector<std::string> Codes(const ValidationResult& result);
 
