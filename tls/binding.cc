@@ -4,12 +4,14 @@
 #include <openssl/sha.h>
 #include <openssl/ssl.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "validator/checks/builtin.h"
 #include "validator/finding.h"
 #include "validator/ip_address.h"
@@ -23,12 +25,14 @@ struct Binding {
   bool client_side = true;
   std::optional<PeerName> peer_name;  // client: explicit name, else SNI; server: always set
   ValidationRequest request;  // the template; certificates and peer name filled per handshake
+  std::optional<absl::Duration> validation_timeout;
 };
 
 // Per-connection state, owned by the SSL through its ex_data and freed with it.
 struct Connection {
   std::shared_ptr<const Binding> binding;  // a per-SSL attachment; null: use the context's
   std::optional<ValidationResult> result;
+  std::optional<absl::Time> handshake_deadline;
 };
 
 using BindingSlot = std::shared_ptr<const Binding>;
@@ -113,8 +117,18 @@ bool PeerChain(const SSL* ssl, ValidationRequest& request) {
   return true;
 }
 
-ValidationResult Verify(const SSL* ssl, const Binding& binding) {
+// The earliest of the template's deadline, the handshake's and the binding's timeout.
+std::optional<absl::Time> Deadline(const Binding& binding, const Connection& conn) {
+  std::optional<absl::Time> deadline = binding.request.deadline;
+  auto bound = [&deadline](absl::Time t) { deadline = deadline ? std::min(*deadline, t) : t; };
+  if (conn.handshake_deadline) bound(*conn.handshake_deadline);
+  if (binding.validation_timeout) bound(absl::Now() + *binding.validation_timeout);
+  return deadline;
+}
+
+ValidationResult Verify(const SSL* ssl, const Binding& binding, const Connection& conn) {
   ValidationRequest request = binding.request;
+  request.deadline = Deadline(binding, conn);
   // The peer's certificates as DER; the template's DER intermediates follow them.
   const std::vector<std::string> extra = std::move(request.intermediates);
   request.leaf.clear();
@@ -146,7 +160,7 @@ ssl_verify_result_t VerifyCallback(SSL* ssl, uint8_t* out_alert) {
     return ssl_verify_invalid;
   }
   conn->result.reset();  // a renegotiation must not leave the previous handshake's result behind
-  conn->result = Verify(ssl, *binding);
+  conn->result = Verify(ssl, *binding, *conn);
   if (conn->result->valid) return ssl_verify_ok;
   *out_alert = AlertFor(*conn->result);
   return ssl_verify_invalid;
@@ -184,6 +198,7 @@ std::shared_ptr<const Binding> ClientBinding(std::shared_ptr<const Validator> va
   binding->client_side = true;
   binding->peer_name = std::move(options.peer_name);
   binding->request = std::move(options.request);
+  binding->validation_timeout = options.validation_timeout;
   return binding;
 }
 
@@ -194,6 +209,7 @@ std::shared_ptr<const Binding> ServerBinding(std::shared_ptr<const Validator> va
   binding->client_side = false;
   binding->peer_name = std::move(options.peer_name);
   binding->request = std::move(options.request);
+  binding->validation_timeout = options.validation_timeout;
   return binding;
 }
 
@@ -328,6 +344,14 @@ uint8_t AlertFor(const ValidationResult& result) {
 
 std::optional<PeerName> ClientPeerName(const SSL* ssl, const ClientOptions& options) {
   return ClientName(ssl, options.peer_name);
+}
+
+absl::Status SetHandshakeDeadline(SSL* ssl, std::optional<absl::Time> deadline) {
+  if (ssl == nullptr) return absl::InvalidArgumentError("certval::tls: null SSL");
+  Connection* conn = MutableConnection(ssl);
+  if (conn == nullptr) return absl::InternalError("certval::tls: SSL_set_ex_data failed");
+  conn->handshake_deadline = deadline;
+  return absl::OkStatus();
 }
 
 }  // namespace certval::tls

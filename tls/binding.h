@@ -36,6 +36,7 @@
 #include <optional>
 
 #include "absl/status/status.h"
+#include "absl/time/time.h"
 #include "validator/request.h"
 #include "validator/result.h"
 #include "validator/validator.h"
@@ -55,8 +56,11 @@ struct ClientOptions {
   // Everything else of the request: purpose, profile, time, max_depth, key usage, CN fallback.
   // Its leaf and peer name are ignored (the handshake and the field above supply them); its
   // intermediates are added after the peer's, as extra untrusted candidates (e.g. for a server
-  // that does not send its intermediate).
+  // that does not send its intermediate). Its deadline, if set, bounds every validation.
   ValidationRequest request;
+  // Longest one validation may take, from the moment the peer's certificate arrives. The
+  // connection's handshake deadline (SetHandshakeDeadline; TlsSocket sets it) bounds it too.
+  std::optional<absl::Duration> validation_timeout;
 };
 
 // For a server that asks for client certificates.
@@ -68,6 +72,7 @@ struct ServerOptions {
   // "peer_name.missing").
   PeerName peer_name = PeerName::Any();
   ValidationRequest request;  // as in ClientOptions; purpose defaults to clientAuth
+  std::optional<absl::Duration> validation_timeout;  // as in ClientOptions
   // false: a client may decline to send a certificate (LastResult() then stays null).
   bool require_certificate = true;
 };
@@ -108,6 +113,13 @@ uint8_t AlertFor(const ValidationResult& result);
 // The peer name the binding would check on `ssl` for these options (ECH name, explicit, SNI);
 // nullopt when there is none, which the Validator reports as "peer_name.missing".
 std::optional<PeerName> ClientPeerName(const SSL* ssl, const ClientOptions& options);
+
+// The deadline of the handshake now running on `ssl`: a validation it triggers stops there
+// ("limits.deadline_exceeded") instead of outliving the caller's timeout. TlsSocket::Handshake
+// sets it and clears it (nullopt) when the handshake ends; a caller that drives the SSL itself
+// can do the same. Combined with the options' request.deadline and validation_timeout: the
+// earliest wins.
+absl::Status SetHandshakeDeadline(SSL* ssl, std::optional<absl::Time> deadline);
 
 }  // namespace certval::tls
 

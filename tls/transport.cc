@@ -209,6 +209,14 @@ bool TlsSocket::Fill(absl::Time deadline, std::string* error) {
 
 HandshakeOutcome TlsSocket::Handshake(absl::Time deadline) {
   if (network_ == nullptr) return {false, "cannot create a BIO pair"};
+  if (!SetHandshakeDeadline(ssl_, deadline).ok()) return {false, "cannot set the deadline"};
+  HandshakeOutcome outcome = RunHandshake(deadline);
+  // Not for later handshakes (a renegotiation driven by someone else): they have their own.
+  SetHandshakeDeadline(ssl_, std::nullopt).IgnoreError();
+  return outcome;
+}
+
+HandshakeOutcome TlsSocket::RunHandshake(absl::Time deadline) {
   for (int step = 0; step < kMaxHandshakeSteps; ++step) {
     if (absl::Now() > deadline) return {false, "timed out"};
     ERR_clear_error();
@@ -260,7 +268,7 @@ void TlsSocket::Close(absl::Time deadline) {
 
 absl::StatusOr<DialResult> Dial(SSL_CTX* ctx, const std::string& host, uint16_t port,
                                 const DialOptions& options) {
-  const absl::Time deadline = absl::Now() + options.timeout;
+  const absl::Time deadline = options.deadline.value_or(absl::Now() + options.timeout);
   absl::StatusOr<Socket> sock = ConnectTcp(host, port, deadline);
   if (!sock.ok()) return sock.status();
   bssl::UniquePtr<SSL> ssl(SSL_new(ctx));

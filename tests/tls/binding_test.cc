@@ -419,6 +419,69 @@ TEST_F(BindingTest, PinnedKeyMatchPassesAndWarnModeOnlyWarns) {
   EXPECT_THAT(sink->codes(), ElementsAre("pinning.mismatch"));
 }
 
+// The deadline the binding hands the Validator (item 3 of issue 13): the handshake's
+// (SetHandshakeDeadline, which TlsSocket calls), the template's, now + validation_timeout; the
+// earliest wins, and there is none when nothing sets one.
+TEST_F(BindingTest, RequestCarriesTheEarliestDeadline) {
+  auto recorder = std::make_shared<DeadlineRecorder>();
+  auto validator = MakeRecordingValidator(pki_.Store(), recorder);
+  InMemory none = Handshake(validator, pki_.Good("good.test"), "good.test");
+  ASSERT_TRUE(none.client_ok) << none.client_error;
+  ASSERT_EQ(recorder->seen().size(), 1u);
+  EXPECT_EQ(recorder->seen().back(), std::nullopt);
+
+  const absl::Time handshake = absl::Now() + absl::Seconds(30);
+  auto with_deadline = [&](SSL* ssl) {
+    ASSERT_TRUE(tls::SetHandshakeDeadline(ssl, handshake).ok());
+  };
+  InMemory by_handshake = HandshakeInMemory(client_.get(), server_.get(), "good.test", with_deadline);
+  ASSERT_TRUE(by_handshake.client_ok) << by_handshake.client_error;
+  EXPECT_EQ(recorder->seen().back(), handshake);
+
+  tls::ClientOptions earlier;
+  earlier.request.deadline = handshake - absl::Seconds(10);
+  ASSERT_TRUE(tls::AttachClient(client_.get(), validator, earlier).ok());
+  InMemory by_template =
+      HandshakeInMemory(client_.get(), server_.get(), "good.test", with_deadline);
+  ASSERT_TRUE(by_template.client_ok) << by_template.client_error;
+  EXPECT_EQ(recorder->seen().back(), handshake - absl::Seconds(10));
+
+  tls::ClientOptions timeout = earlier;
+  timeout.validation_timeout = absl::Seconds(2);
+  const absl::Time before = absl::Now();
+  InMemory by_timeout = HandshakeInMemory(client_.get(), server_.get(), "good.test", [&](SSL* ssl) {
+    with_deadline(ssl);
+    ASSERT_TRUE(tls::AttachClient(ssl, validator, timeout).ok());  // the per-SSL form alike
+  });
+  const absl::Time after = absl::Now();
+  ASSERT_TRUE(by_timeout.client_ok) << by_timeout.client_error;
+  ASSERT_TRUE(recorder->seen().back().has_value());
+  EXPECT_GE(*recorder->seen().back(), before + absl::Seconds(2));
+  EXPECT_LE(*recorder->seen().back(), after + absl::Seconds(2));
+  EXPECT_FALSE(tls::SetHandshakeDeadline(nullptr, handshake).ok());
+}
+
+TEST_F(BindingTest, ServerSideRequestCarriesTheDeadlineToo) {
+  auto recorder = std::make_shared<DeadlineRecorder>();
+  client_ = ClientContext();
+  ASSERT_TRUE(tls::AttachClient(client_.get(), MakeValidator(pki_.Store())).ok());
+  Identity client_id = pki_.Client("alice.client.test");
+  ASSERT_TRUE(tls::UseCertificateChain(client_.get(), client_id.chain_pem, client_id.key_pem).ok());
+  server_ = ServerContext(pki_.Good("good.test"));
+  tls::ServerOptions options;
+  options.validation_timeout = absl::Seconds(3);
+  ASSERT_TRUE(
+      tls::AttachServer(server_.get(), MakeRecordingValidator(pki_.Store(), recorder), options).ok());
+  const absl::Time before = absl::Now();
+  InMemory hs = HandshakeInMemory(client_.get(), server_.get(), "good.test");
+  const absl::Time after = absl::Now();
+  ASSERT_TRUE(hs.server_ok) << hs.server_error;
+  ASSERT_EQ(recorder->seen().size(), 1u);
+  ASSERT_TRUE(recorder->seen()[0].has_value());
+  EXPECT_GE(*recorder->seen()[0], before + absl::Seconds(3));
+  EXPECT_LE(*recorder->seen()[0], after + absl::Seconds(3));
+}
+
 TEST(AlertForTest, FirstErrorFindingDecides) {
   ValidationResult result;
   EXPECT_EQ(tls::AlertFor(result), SSL_AD_BAD_CERTIFICATE);

@@ -318,6 +318,68 @@ INSTANTIATE_TEST_SUITE_P(BothVersions, ServerResumptionTest,
                            return info.param == TLS1_3_VERSION ? "Tls13" : "Tls12";
                          });
 
+// Issue 13, item 3: the validation inside the handshake gets the connection's deadline, so a
+// hostile chain cannot keep it busy past the caller's timeout.
+TEST(DeadlineTest, DialPassesItsDeadlineToTheValidation) {
+  Pki pki;
+  auto recorder = std::make_shared<DeadlineRecorder>();
+  bssl::UniquePtr<SSL_CTX> ctx = ClientContext();
+  ASSERT_TRUE(tls::AttachClient(ctx.get(), MakeRecordingValidator(pki.Store(), recorder)).ok());
+  auto server = Serve(pki.Good("good.test"));
+  ASSERT_NE(server, nullptr);
+
+  tls::DialOptions options;
+  options.sni = "good.test";
+  options.timeout = absl::Seconds(4);
+  const absl::Time before = absl::Now();
+  auto dial = tls::Dial(ctx.get(), "127.0.0.1", server->port(), options);
+  const absl::Time after = absl::Now();
+  ASSERT_TRUE(dial.ok()) << dial.status();
+  ASSERT_TRUE(dial->handshake.ok) << dial->handshake.error;
+  ASSERT_EQ(recorder->seen().size(), 1u);
+  ASSERT_TRUE(recorder->seen()[0].has_value());
+  EXPECT_GE(*recorder->seen()[0], before + absl::Seconds(4));
+  EXPECT_LE(*recorder->seen()[0], after + absl::Seconds(4));
+
+  options.deadline = absl::Now() + absl::Seconds(3);  // an absolute deadline wins over the timeout
+  dial = tls::Dial(ctx.get(), "127.0.0.1", server->port(), options);
+  ASSERT_TRUE(dial.ok()) << dial.status();
+  ASSERT_EQ(recorder->seen().size(), 2u);
+  EXPECT_EQ(recorder->seen()[1], options.deadline);
+}
+
+TEST(DeadlineTest, LoopbackServerPassesItsIoTimeoutToClientCertificateValidation) {
+  Pki pki;
+  auto recorder = std::make_shared<DeadlineRecorder>();
+  auto validator = MakeRecordingValidator(pki.Store(), recorder);
+  tls::LoopbackServerOptions server_options;
+  Identity server_id = pki.Good("good.test");
+  server_options.chain_pem = server_id.chain_pem;
+  server_options.key_pem = server_id.key_pem;
+  server_options.io_timeout = absl::Seconds(4);
+  server_options.configure = [&](SSL_CTX* c) { return tls::AttachServer(c, validator); };
+  const absl::Time before = absl::Now();
+  auto server = tls::LoopbackServer::Start(std::move(server_options));
+  ASSERT_TRUE(server.ok()) << server.status();
+
+  bssl::UniquePtr<SSL_CTX> ctx = ClientContext();
+  ASSERT_TRUE(tls::AttachClient(ctx.get(), MakeValidator(pki.Store())).ok());
+  Identity client_id = pki.Client("alice.client.test");
+  ASSERT_TRUE(tls::UseCertificateChain(ctx.get(), client_id.chain_pem, client_id.key_pem).ok());
+  tls::DialOptions options;
+  options.sni = "good.test";
+  options.timeout = kWait;
+  auto dial = tls::Dial(ctx.get(), "127.0.0.1", (*server)->port(), options);
+  ASSERT_TRUE(dial.ok()) << dial.status();
+  EXPECT_TRUE(dial->handshake.ok) << dial->handshake.error;
+  ASSERT_EQ((*server)->WaitForHandshakes(1, kWait).size(), 1u);
+  const absl::Time after = absl::Now();
+  ASSERT_EQ(recorder->seen().size(), 1u);
+  ASSERT_TRUE(recorder->seen()[0].has_value());
+  EXPECT_GE(*recorder->seen()[0], before + absl::Seconds(4));
+  EXPECT_LE(*recorder->seen()[0], after + absl::Seconds(4));
+}
+
 TEST(HostPortTest, SplitAndJoin) {
   std::string host;
   uint16_t port = 0;

@@ -108,6 +108,24 @@ std::vector<std::string> RecordingSink::codes() const {
   return codes_;
 }
 
+void DeadlineRecorder::Run(const PathContext& ctx, FindingReporter& /*out*/) const {
+  absl::MutexLock lock(&mu_);
+  seen_.push_back(ctx.request->deadline);
+}
+
+std::vector<std::optional<absl::Time>> DeadlineRecorder::seen() const {
+  absl::MutexLock lock(&mu_);
+  return seen_;
+}
+
+std::shared_ptr<const Validator> MakeRecordingValidator(std::shared_ptr<const TrustSource> trust,
+                                                        std::shared_ptr<DeadlineRecorder> recorder) {
+  ValidatorOptions options;
+  options.custom_checks = {std::move(recorder)};
+  options.warning_sink = std::make_shared<NullWarningSink>();
+  return std::make_shared<const Validator>(std::move(trust), std::move(options));
+}
+
 std::shared_ptr<const Validator> MakeValidator(std::shared_ptr<const TrustSource> trust,
                                                Policy policy,
                                                std::vector<std::shared_ptr<const Hook>> pre,

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "absl/time/time.h"
 #include "tests/pki/test_pki.h"
 #include "trust/trust_store.h"
+#include "validator/check.h"
 #include "validator/validator.h"
 
 namespace certval::tlstest {
@@ -66,6 +68,23 @@ class RecordingSink : public WarningSink {
   mutable absl::Mutex mu_;
   std::vector<std::string> codes_ ABSL_GUARDED_BY(mu_);
 };
+
+// A custom check that accepts everything and records the deadline of each request it sees: what
+// the binding handed the Validator, whether or not the Validator honours it.
+class DeadlineRecorder : public Check {
+ public:
+  absl::string_view name() const override { return "test_deadline_recorder"; }
+  void Run(const PathContext& ctx, FindingReporter& out) const override;
+  std::vector<std::optional<absl::Time>> seen() const;
+
+ private:
+  mutable absl::Mutex mu_;
+  mutable std::vector<std::optional<absl::Time>> seen_ ABSL_GUARDED_BY(mu_);
+};
+
+// A Validator trusting `trust` with `recorder` as its only custom check.
+std::shared_ptr<const Validator> MakeRecordingValidator(std::shared_ptr<const TrustSource> trust,
+                                                        std::shared_ptr<DeadlineRecorder> recorder);
 
 std::shared_ptr<const Validator> MakeValidator(std::shared_ptr<const TrustSource> trust,
                                                Policy policy = Policy(),
