@@ -273,7 +273,9 @@ absl::Status AttachServer(SSL_CTX* ctx, std::shared_ptr<const Validator> validat
   bssl::UniquePtr<SSL> probe(SSL_new(ctx));
   size_t len = 0;
   const uint8_t* current = probe ? SSL_get0_session_id_context(probe.get(), &len) : nullptr;
-  if (current == nullptr) return absl::InternalError("certval::tls: cannot read the session ID context");
+  if (current == nullptr) {
+    return absl::InternalError("certval::tls: cannot read the session ID context");
+  }
   const std::string sid_ctx = ServerSessionContext(current, len, *binding, mode);
   probe.reset();
   if (!SSL_CTX_set_session_id_context(ctx, reinterpret_cast<const uint8_t*>(sid_ctx.data()),
@@ -312,7 +314,9 @@ absl::Status AttachServer(SSL* ssl, std::shared_ptr<const Validator> validator,
   std::shared_ptr<const Binding> binding = ServerBinding(std::move(validator), std::move(options));
   size_t len = 0;
   const uint8_t* current = SSL_get0_session_id_context(ssl, &len);
-  if (current == nullptr) return absl::InternalError("certval::tls: cannot read the session ID context");
+  if (current == nullptr) {
+    return absl::InternalError("certval::tls: cannot read the session ID context");
+  }
   const std::string sid_ctx = ServerSessionContext(current, len, *binding, mode);
   if (!SSL_set_session_id_context(ssl, reinterpret_cast<const uint8_t*>(sid_ctx.data()),
                                   sid_ctx.size())) {

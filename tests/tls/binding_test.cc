@@ -434,7 +434,8 @@ TEST_F(BindingTest, RequestCarriesTheEarliestDeadline) {
   auto with_deadline = [&](SSL* ssl) {
     ASSERT_TRUE(tls::SetHandshakeDeadline(ssl, handshake).ok());
   };
-  InMemory by_handshake = HandshakeInMemory(client_.get(), server_.get(), "good.test", with_deadline);
+  InMemory by_handshake =
+      HandshakeInMemory(client_.get(), server_.get(), "good.test", with_deadline);
   ASSERT_TRUE(by_handshake.client_ok) << by_handshake.client_error;
   EXPECT_EQ(recorder->seen().back(), handshake);
 
@@ -470,8 +471,8 @@ TEST_F(BindingTest, ServerSideRequestCarriesTheDeadlineToo) {
   server_ = ServerContext(pki_.Good("good.test"));
   tls::ServerOptions options;
   options.validation_timeout = absl::Seconds(3);
-  ASSERT_TRUE(
-      tls::AttachServer(server_.get(), MakeRecordingValidator(pki_.Store(), recorder), options).ok());
+  auto validator = MakeRecordingValidator(pki_.Store(), recorder);
+  ASSERT_TRUE(tls::AttachServer(server_.get(), validator, options).ok());
   const absl::Time before = absl::Now();
   InMemory hs = HandshakeInMemory(client_.get(), server_.get(), "good.test");
   const absl::Time after = absl::Now();

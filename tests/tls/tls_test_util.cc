@@ -118,8 +118,8 @@ std::vector<std::optional<absl::Time>> DeadlineRecorder::seen() const {
   return seen_;
 }
 
-std::shared_ptr<const Validator> MakeRecordingValidator(std::shared_ptr<const TrustSource> trust,
-                                                        std::shared_ptr<DeadlineRecorder> recorder) {
+std::shared_ptr<const Validator> MakeRecordingValidator(
+    std::shared_ptr<const TrustSource> trust, std::shared_ptr<DeadlineRecorder> recorder) {
   ValidatorOptions options;
   options.custom_checks = {std::move(recorder)};
   options.warning_sink = std::make_shared<NullWarningSink>();
