@@ -1,13 +1,17 @@
 #include "tls/binding.h"
 
 #include <openssl/pool.h>
+#include <openssl/sha.h>
 #include <openssl/ssl.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "validator/checks/builtin.h"
 #include "validator/finding.h"
 #include "validator/ip_address.h"
@@ -19,14 +23,16 @@ namespace {
 struct Binding {
   std::shared_ptr<const Validator> validator;
   bool client_side = true;
-  std::optional<PeerName> peer_name;
+  std::optional<PeerName> peer_name;  // client: explicit name, else SNI; server: always set
   ValidationRequest request;  // the template; certificates and peer name filled per handshake
+  std::optional<absl::Duration> validation_timeout;
 };
 
 // Per-connection state, owned by the SSL through its ex_data and freed with it.
 struct Connection {
   std::shared_ptr<const Binding> binding;  // a per-SSL attachment; null: use the context's
   std::optional<ValidationResult> result;
+  std::optional<absl::Time> handshake_deadline;
 };
 
 using BindingSlot = std::shared_ptr<const Binding>;
@@ -95,23 +101,6 @@ Finding BindingFinding(absl::string_view check, absl::string_view code, std::str
                  severity};
 }
 
-// A client that checks no name would accept any certificate its roots vouch for. The policy's
-// "peer_name" mode decides how loud that is; a hook that decided has taken responsibility.
-void NoteMissingName(const Validator& validator, ValidationResult& result) {
-  const Mode mode = validator.options().policy.ModeFor(kCheckPeerName);
-  if (mode == Mode::kDisable || result.decider == Decider::kHook) return;
-  Finding finding = BindingFinding(
-      kCheckPeerName, "missing",
-      "no peer name to check: set SNI (SSL_set_tlsext_host_name) or ClientOptions::peer_name",
-      mode == Mode::kEnforce ? Severity::kError : Severity::kWarning);
-  if (mode == Mode::kEnforce) {
-    result.valid = false;
-  } else if (validator.options().warning_sink) {
-    validator.options().warning_sink->OnWarning(PeerName{}, finding);
-  }
-  result.findings.push_back(std::move(finding));
-}
-
 // The peer's certificates as sent: leaf first. False when it sent none.
 bool PeerChain(const SSL* ssl, ValidationRequest& request) {
   const STACK_OF(CRYPTO_BUFFER)* chain = SSL_get0_peer_certificates(ssl);
@@ -128,8 +117,18 @@ bool PeerChain(const SSL* ssl, ValidationRequest& request) {
   return true;
 }
 
-ValidationResult Verify(const SSL* ssl, const Binding& binding) {
+// The earliest of the template's deadline, the handshake's and the binding's timeout.
+std::optional<absl::Time> Deadline(const Binding& binding, const Connection& conn) {
+  std::optional<absl::Time> deadline = binding.request.deadline;
+  auto bound = [&deadline](absl::Time t) { deadline = deadline ? std::min(*deadline, t) : t; };
+  if (conn.handshake_deadline) bound(*conn.handshake_deadline);
+  if (binding.validation_timeout) bound(absl::Now() + *binding.validation_timeout);
+  return deadline;
+}
+
+ValidationResult Verify(const SSL* ssl, const Binding& binding, const Connection& conn) {
   ValidationRequest request = binding.request;
+  request.deadline = Deadline(binding, conn);
   // The peer's certificates as DER; the template's DER intermediates follow them.
   const std::vector<std::string> extra = std::move(request.intermediates);
   request.leaf.clear();
@@ -144,16 +143,15 @@ ValidationResult Verify(const SSL* ssl, const Binding& binding) {
                                              "the peer sent no certificate", Severity::kError));
     return result;
   }
+  // No name at all stays kNone: the Validator reports it ("peer_name.missing") under its policy.
   std::optional<PeerName> name =
       binding.client_side ? ClientName(ssl, binding.peer_name) : binding.peer_name;
   request.peer_name = name.value_or(PeerName{});
-  ValidationResult result = binding.validator->Validate(request);
-  if (binding.client_side && !name) NoteMissingName(*binding.validator, result);
-  return result;
+  return binding.validator->Validate(request);
 }
 
-// BoringSSL's custom-verify callback: one Validate() per full handshake (and per resumption when
-// reverify_on_resume is set).
+// BoringSSL's custom-verify callback: one Validate() per full handshake, and on a client one per
+// resumption too (the session's certificates, for the name asked for now).
 ssl_verify_result_t VerifyCallback(SSL* ssl, uint8_t* out_alert) {
   std::shared_ptr<const Binding> binding = FindBinding(ssl);
   Connection* conn = MutableConnection(ssl);
@@ -162,7 +160,7 @@ ssl_verify_result_t VerifyCallback(SSL* ssl, uint8_t* out_alert) {
     return ssl_verify_invalid;
   }
   conn->result.reset();  // a renegotiation must not leave the previous handshake's result behind
-  conn->result = Verify(ssl, *binding);
+  conn->result = Verify(ssl, *binding, *conn);
   if (conn->result->valid) return ssl_verify_ok;
   *out_alert = AlertFor(*conn->result);
   return ssl_verify_invalid;
@@ -200,6 +198,7 @@ std::shared_ptr<const Binding> ClientBinding(std::shared_ptr<const Validator> va
   binding->client_side = true;
   binding->peer_name = std::move(options.peer_name);
   binding->request = std::move(options.request);
+  binding->validation_timeout = options.validation_timeout;
   return binding;
 }
 
@@ -210,7 +209,39 @@ std::shared_ptr<const Binding> ServerBinding(std::shared_ptr<const Validator> va
   binding->client_side = false;
   binding->peer_name = std::move(options.peer_name);
   binding->request = std::move(options.request);
+  binding->validation_timeout = options.validation_timeout;
   return binding;
+}
+
+// BoringSSL servers resume a session without calling the verifier, so a session must resume only
+// under an attachment that would judge the client the same way. BoringSSL checks the session ID
+// context before resuming: extend the caller's with a digest of what decides the validation.
+// The Validator is identified by address: sessions do not resume across processes.
+std::string ServerSessionContext(const uint8_t* current, size_t current_len, const Binding& b,
+                                 int verify_mode) {
+  const ValidationRequest& r = b.request;
+  const PeerName name = b.peer_name.value_or(PeerName{});
+  SHA256_CTX sha;
+  SHA256_Init(&sha);
+  auto add = [&sha](absl::string_view part) {
+    const uint64_t size = part.size();  // length-prefixed: no two inputs hash alike
+    SHA256_Update(&sha, &size, sizeof size);
+    SHA256_Update(&sha, part.data(), part.size());
+  };
+  add("certval server attachment v1");
+  add(absl::string_view(reinterpret_cast<const char*>(current), current_len));
+  add(absl::StrCat(reinterpret_cast<uintptr_t>(b.validator.get())));
+  add(absl::StrCat(static_cast<int>(name.kind)));
+  add(name.value);
+  add(absl::StrCat(static_cast<int>(r.purpose), ",", static_cast<int>(r.profile), ",",
+                   verify_mode, ",", r.max_depth.value_or(-1), ",", r.required_key_usage, ",",
+                   r.allow_common_name_fallback, ",",
+                   r.time ? absl::FormatTime(*r.time) : std::string("now")));
+  for (const std::string& der : r.intermediates) add(der);
+  std::string digest(SHA256_DIGEST_LENGTH, '\0');
+  SHA256_Final(reinterpret_cast<uint8_t*>(digest.data()), &sha);
+  static_assert(SHA256_DIGEST_LENGTH <= SSL_MAX_SID_CTX_LENGTH);
+  return digest;
 }
 
 int ServerVerifyMode(const ServerOptions& options) {
@@ -222,14 +253,14 @@ int ServerVerifyMode(const ServerOptions& options) {
 absl::Status AttachClient(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
                           ClientOptions options) {
   if (absl::Status s = CheckArgs(ctx, validator); !s.ok()) return s;
-  const bool reverify = options.reverify_on_resume;
   if (absl::Status s =
           SetContextBinding(ctx, ClientBinding(std::move(validator), std::move(options)));
       !s.ok()) {
     return s;
   }
   SSL_CTX_set_custom_verify(ctx, SSL_VERIFY_PEER, VerifyCallback);
-  SSL_CTX_set_reverify_on_resume(ctx, reverify ? 1 : 0);
+  // Without it BoringSSL resumes a session under any SNI with no callback at all.
+  SSL_CTX_set_reverify_on_resume(ctx, 1);
   return absl::OkStatus();
 }
 
@@ -237,11 +268,21 @@ absl::Status AttachServer(SSL_CTX* ctx, std::shared_ptr<const Validator> validat
                           ServerOptions options) {
   if (absl::Status s = CheckArgs(ctx, validator); !s.ok()) return s;
   const int mode = ServerVerifyMode(options);
-  if (absl::Status s =
-          SetContextBinding(ctx, ServerBinding(std::move(validator), std::move(options)));
-      !s.ok()) {
-    return s;
+  std::shared_ptr<const Binding> binding = ServerBinding(std::move(validator), std::move(options));
+  // The context's session ID context has no getter; a fresh SSL copies it.
+  bssl::UniquePtr<SSL> probe(SSL_new(ctx));
+  size_t len = 0;
+  const uint8_t* current = probe ? SSL_get0_session_id_context(probe.get(), &len) : nullptr;
+  if (current == nullptr) {
+    return absl::InternalError("certval::tls: cannot read the session ID context");
   }
+  const std::string sid_ctx = ServerSessionContext(current, len, *binding, mode);
+  probe.reset();
+  if (!SSL_CTX_set_session_id_context(ctx, reinterpret_cast<const uint8_t*>(sid_ctx.data()),
+                                      sid_ctx.size())) {
+    return absl::InternalError("certval::tls: SSL_CTX_set_session_id_context failed");
+  }
+  if (absl::Status s = SetContextBinding(ctx, std::move(binding)); !s.ok()) return s;
   SSL_CTX_set_custom_verify(ctx, mode, VerifyCallback);
   return absl::OkStatus();
 }
@@ -255,6 +296,14 @@ absl::Status AttachClient(SSL* ssl, std::shared_ptr<const Validator> validator,
     return s;
   }
   SSL_set_custom_verify(ssl, SSL_VERIFY_PEER, VerifyCallback);
+  // BoringSSL has no per-SSL switch: resumptions of this connection are re-validated only if its
+  // context says so. A context with a client attachment already does; skipping the write then
+  // keeps a running handshake of another connection from seeing the context change.
+  SSL_CTX* ctx = SSL_get_SSL_CTX(ssl);
+  const auto* slot = static_cast<const BindingSlot*>(SSL_CTX_get_ex_data(ctx, ContextIndex()));
+  if (slot == nullptr || *slot == nullptr || !(*slot)->client_side) {
+    SSL_CTX_set_reverify_on_resume(ctx, 1);
+  }
   return absl::OkStatus();
 }
 
@@ -262,11 +311,18 @@ absl::Status AttachServer(SSL* ssl, std::shared_ptr<const Validator> validator,
                           ServerOptions options) {
   if (absl::Status s = CheckArgs(ssl, validator); !s.ok()) return s;
   const int mode = ServerVerifyMode(options);
-  if (absl::Status s =
-          SetConnectionBinding(ssl, ServerBinding(std::move(validator), std::move(options)));
-      !s.ok()) {
-    return s;
+  std::shared_ptr<const Binding> binding = ServerBinding(std::move(validator), std::move(options));
+  size_t len = 0;
+  const uint8_t* current = SSL_get0_session_id_context(ssl, &len);
+  if (current == nullptr) {
+    return absl::InternalError("certval::tls: cannot read the session ID context");
   }
+  const std::string sid_ctx = ServerSessionContext(current, len, *binding, mode);
+  if (!SSL_set_session_id_context(ssl, reinterpret_cast<const uint8_t*>(sid_ctx.data()),
+                                  sid_ctx.size())) {
+    return absl::InternalError("certval::tls: SSL_set_session_id_context failed");
+  }
+  if (absl::Status s = SetConnectionBinding(ssl, std::move(binding)); !s.ok()) return s;
   SSL_set_custom_verify(ssl, mode, VerifyCallback);
   return absl::OkStatus();
 }
@@ -292,6 +348,14 @@ uint8_t AlertFor(const ValidationResult& result) {
 
 std::optional<PeerName> ClientPeerName(const SSL* ssl, const ClientOptions& options) {
   return ClientName(ssl, options.peer_name);
+}
+
+absl::Status SetHandshakeDeadline(SSL* ssl, std::optional<absl::Time> deadline) {
+  if (ssl == nullptr) return absl::InvalidArgumentError("certval::tls: null SSL");
+  Connection* conn = MutableConnection(ssl);
+  if (conn == nullptr) return absl::InternalError("certval::tls: SSL_set_ex_data failed");
+  conn->handshake_deadline = deadline;
+  return absl::OkStatus();
 }
 
 }  // namespace certval::tls

@@ -20,7 +20,9 @@
 //
 // Threads: attach before creating connections; afterwards any number of connections from one
 // SSL_CTX may handshake concurrently (the binding is immutable and Validator::Validate is
-// thread-safe; each connection's result lives in that connection's SSL).
+// thread-safe; each connection's result lives in that connection's SSL). A per-connection
+// AttachClient on a context without a context attachment also writes that context (see below):
+// make the first one before other connections of the context start.
 //
 // Protocol settings (versions, cipher suites, renegotiation) are not this file's business: see
 // tls/legacy.h for the modern default and the opt-in legacy profile.
@@ -34,6 +36,7 @@
 #include <optional>
 
 #include "absl/status/status.h"
+#include "absl/time/time.h"
 #include "validator/request.h"
 #include "validator/result.h"
 #include "validator/validator.h"
@@ -46,56 +49,77 @@ struct ClientOptions {
   // rejected ECH, its public name is checked instead of either (BoringSSL's contract for
   // SSL_get0_ech_name_override: such a handshake can only fetch retry configs).
   //
-  // With no name from any of these the validation fails ("peer_name.missing"): a client that checks
-  // no name accepts any certificate from the right CA. A policy that disables the "peer_name"
-  // check lets it through (WARN: with a warning).
+  // With no name from any of these the request's name stays unset and the Validator fails it
+  // ("peer_name.missing"): a client that checks no name accepts any certificate from the right CA.
+  // PeerName::Any() says explicitly that any name will do.
   std::optional<PeerName> peer_name;
   // Everything else of the request: purpose, profile, time, max_depth, key usage, CN fallback.
   // Its leaf and peer name are ignored (the handshake and the field above supply them); its
   // intermediates are added after the peer's, as extra untrusted candidates (e.g. for a server
-  // that does not send its intermediate).
+  // that does not send its intermediate). Its deadline, if set, bounds every validation.
   ValidationRequest request;
-  // Validate again when a session is resumed (SSL_CTX_set_reverify_on_resume), so a resumed
-  // connection also has a result and sees today's trust and policy. Context attachments only.
-  bool reverify_on_resume = true;
+  // Longest one validation may take, from the moment the peer's certificate arrives. The
+  // connection's handshake deadline (SetHandshakeDeadline; TlsSocket sets it) bounds it too.
+  std::optional<absl::Duration> validation_timeout;
 };
 
 // For a server that asks for client certificates.
 struct ServerOptions {
   ServerOptions() { request.purpose = Purpose::kClientAuth; }
-  // Clients are usually anonymous network peers, so no name is checked unless one is given (an
-  // email address or a DNS name the client must hold). The SNI names the server, not the client,
-  // and is never used here.
-  std::optional<PeerName> peer_name;
+  // The name a client's certificate must be valid for. The default is any name: clients are
+  // usually anonymous network peers, and the SNI names the server, not the client. Set an email
+  // address or DNS name the client must hold to check one (PeerName{} fails every client with
+  // "peer_name.missing").
+  PeerName peer_name = PeerName::Any();
   ValidationRequest request;  // as in ClientOptions; purpose defaults to clientAuth
+  std::optional<absl::Duration> validation_timeout;  // as in ClientOptions
   // false: a client may decline to send a certificate (LastResult() then stays null).
   bool require_certificate = true;
 };
 
 // Every connection created from `ctx` afterwards is verified by `validator`. Replaces an earlier
 // attachment of the context. Fails on a null argument.
+//
+// A server does not validate a resumed client certificate again (BoringSSL never does), so
+// AttachServer extends the session ID context with a digest of the attachment (validator, expected
+// name, request settings): a session resumes only where the client would be judged the same way.
 absl::Status AttachClient(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
                           ClientOptions options = {});
 absl::Status AttachServer(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
                           ServerOptions options = {});
 
 // One connection only, overriding its context's attachment (e.g. a per-connection peer name).
+//
+// Resumption: a client re-validates every resumed session, with the name asked for now, under
+// either form. BoringSSL reads that switch (SSL_CTX_set_reverify_on_resume) from the SSL_CTX only,
+// so AttachClient(SSL*) turns it on for the connection's context: other connections of that
+// context must then verify through a custom-verify callback too (certval's does), or their
+// resumptions fail. Do not turn it off again.
 absl::Status AttachClient(SSL* ssl, std::shared_ptr<const Validator> validator,
                           ClientOptions options = {});
 absl::Status AttachServer(SSL* ssl, std::shared_ptr<const Validator> validator,
                           ServerOptions options = {});
 
 // The result of the connection's latest validation, or null when none ran (no handshake yet, the
-// handshake failed before the certificate, the client sent none, or a session was resumed without
-// reverification). Valid until the next handshake on `ssl` or SSL_free.
+// handshake failed before the certificate, the client sent none, or a server resumed a session:
+// BoringSSL servers do not re-validate client certificates). Valid until the next handshake on
+// `ssl` or SSL_free.
 const ValidationResult* LastResult(const SSL* ssl);
 
 // The alert a rejection sends: certificate_expired for validity findings, unknown_ca when no path
 // reached a trust anchor, bad_certificate for everything else (including hook rejections).
 uint8_t AlertFor(const ValidationResult& result);
 
-// The peer name the binding would check on `ssl` for these options (explicit, SNI or ECH name).
+// The peer name the binding would check on `ssl` for these options (ECH name, explicit, SNI);
+// nullopt when there is none, which the Validator reports as "peer_name.missing".
 std::optional<PeerName> ClientPeerName(const SSL* ssl, const ClientOptions& options);
+
+// The deadline of the handshake now running on `ssl`: a validation it triggers stops there
+// ("limits.deadline_exceeded") instead of outliving the caller's timeout. TlsSocket::Handshake
+// sets it and clears it (nullopt) when the handshake ends; a caller that drives the SSL itself
+// can do the same. Combined with the options' request.deadline and validation_timeout: the
+// earliest wins.
+absl::Status SetHandshakeDeadline(SSL* ssl, std::optional<absl::Time> deadline);
 
 }  // namespace certval::tls
 

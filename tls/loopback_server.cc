@@ -101,17 +101,20 @@ absl::StatusOr<std::unique_ptr<LoopbackServer>> LoopbackServer::Start(
   int wake[2];
   if (pipe2(wake, O_CLOEXEC) != 0) return Errno("pipe2");
   return std::unique_ptr<LoopbackServer>(new LoopbackServer(
-      *std::move(ctx), *std::move(listener), port, wake[0], wake[1], options.io_timeout));
+      *std::move(ctx), *std::move(listener), port, wake[0], wake[1], options.io_timeout,
+      std::move(options.configure_connection)));
 }
 
 LoopbackServer::LoopbackServer(bssl::UniquePtr<SSL_CTX> ctx, Socket listener, uint16_t port,
-                               int wake_read, int wake_write, absl::Duration io_timeout)
+                               int wake_read, int wake_write, absl::Duration io_timeout,
+                               std::function<absl::Status(SSL*)> configure_connection)
     : ctx_(std::move(ctx)),
       listener_(std::move(listener)),
       port_(port),
       wake_read_(wake_read),
       wake_write_(wake_write),
-      io_timeout_(io_timeout) {
+      io_timeout_(io_timeout),
+      configure_connection_(std::move(configure_connection)) {
   thread_ = std::thread([this] { Serve(); });
 }
 
@@ -145,10 +148,17 @@ ServedHandshake LoopbackServer::ServeOne(Socket conn) {
     served.outcome = {false, "SSL_new failed"};
     return served;
   }
+  if (configure_connection_) {
+    if (absl::Status s = configure_connection_(ssl.get()); !s.ok()) {
+      served.outcome = {false, std::string(s.message())};
+      return served;
+    }
+  }
   SSL_set_accept_state(ssl.get());
   const absl::Time deadline = absl::Now() + io_timeout_;
   TlsSocket tls(ssl.get(), std::move(conn));
   served.outcome = tls.Handshake(deadline);
+  served.resumed = SSL_session_reused(ssl.get());
   if (const char* sni = SSL_get_servername(ssl.get(), TLSEXT_NAMETYPE_host_name)) {
     served.server_name = sni;
   }

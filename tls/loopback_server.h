@@ -41,6 +41,9 @@ struct LoopbackServerOptions {
   // Extra configuration of the server context: versions, cipher suites, or tls::AttachServer to
   // ask for client certificates. An error fails Start().
   std::function<absl::Status(SSL_CTX*)> configure;
+  // Called on each connection's SSL before its handshake (e.g. tls::AttachServer(ssl, ...)); an
+  // error drops that connection.
+  std::function<absl::Status(SSL*)> configure_connection;
   absl::Duration io_timeout = absl::Seconds(5);  // per connection
 };
 
@@ -48,6 +51,7 @@ struct LoopbackServerOptions {
 struct ServedHandshake {
   HandshakeOutcome outcome;
   std::string server_name;                            // the SNI the client sent, if any
+  bool resumed = false;                               // a session was resumed
   std::optional<ValidationResult> client_validation;  // when AttachServer validated a client
 };
 
@@ -63,7 +67,8 @@ class LoopbackServer {
 
  private:
   LoopbackServer(bssl::UniquePtr<SSL_CTX> ctx, Socket listener, uint16_t port, int wake_read,
-                 int wake_write, absl::Duration io_timeout);
+                 int wake_write, absl::Duration io_timeout,
+                 std::function<absl::Status(SSL*)> configure_connection);
   void Serve();
   ServedHandshake ServeOne(Socket conn);
 
@@ -72,6 +77,7 @@ class LoopbackServer {
   uint16_t port_;
   Socket wake_read_, wake_write_;
   absl::Duration io_timeout_;
+  std::function<absl::Status(SSL*)> configure_connection_;
   absl::Mutex mu_;
   std::vector<ServedHandshake> served_ ABSL_GUARDED_BY(mu_);
   std::thread thread_;

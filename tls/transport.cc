@@ -209,6 +209,14 @@ bool TlsSocket::Fill(absl::Time deadline, std::string* error) {
 
 HandshakeOutcome TlsSocket::Handshake(absl::Time deadline) {
   if (network_ == nullptr) return {false, "cannot create a BIO pair"};
+  if (!SetHandshakeDeadline(ssl_, deadline).ok()) return {false, "cannot set the deadline"};
+  HandshakeOutcome outcome = RunHandshake(deadline);
+  // Not for later handshakes (a renegotiation driven by someone else): they have their own.
+  SetHandshakeDeadline(ssl_, std::nullopt).IgnoreError();
+  return outcome;
+}
+
+HandshakeOutcome TlsSocket::RunHandshake(absl::Time deadline) {
   for (int step = 0; step < kMaxHandshakeSteps; ++step) {
     if (absl::Now() > deadline) return {false, "timed out"};
     ERR_clear_error();
@@ -230,6 +238,26 @@ HandshakeOutcome TlsSocket::Handshake(absl::Time deadline) {
   return {false, "handshake did not finish"};
 }
 
+bool TlsSocket::Drain(absl::Time deadline) {
+  if (network_ == nullptr) return false;
+  char buf[kChunk];
+  for (int step = 0; step < kMaxHandshakeSteps; ++step) {
+    ERR_clear_error();
+    const int n = SSL_read(ssl_, buf, sizeof buf);
+    if (n > 0) continue;
+    const int ssl_error = SSL_get_error(ssl_, n);
+    std::string io_error;
+    if (!Flush(deadline, &io_error)) return false;  // e.g. a key update's answer
+    if (ssl_error == SSL_ERROR_ZERO_RETURN) return true;
+    if (ssl_error != SSL_ERROR_WANT_READ) {
+      ERR_clear_error();
+      return ssl_error == SSL_ERROR_SYSCALL;  // end of stream without close_notify
+    }
+    if (absl::Now() > deadline || !Fill(deadline, &io_error)) return false;
+  }
+  return false;
+}
+
 void TlsSocket::Close(absl::Time deadline) {
   if (network_ == nullptr) return;
   SSL_shutdown(ssl_);
@@ -240,7 +268,7 @@ void TlsSocket::Close(absl::Time deadline) {
 
 absl::StatusOr<DialResult> Dial(SSL_CTX* ctx, const std::string& host, uint16_t port,
                                 const DialOptions& options) {
-  const absl::Time deadline = absl::Now() + options.timeout;
+  const absl::Time deadline = options.deadline.value_or(absl::Now() + options.timeout);
   absl::StatusOr<Socket> sock = ConnectTcp(host, port, deadline);
   if (!sock.ok()) return sock.status();
   bssl::UniquePtr<SSL> ssl(SSL_new(ctx));
@@ -255,9 +283,11 @@ absl::StatusOr<DialResult> Dial(SSL_CTX* ctx, const std::string& host, uint16_t 
   DialResult result;
   TlsSocket tls(ssl.get(), *std::move(sock));
   result.handshake = tls.Handshake(deadline);
+  result.resumed = SSL_session_reused(ssl.get());
   if (result.handshake.ok) {
     result.version = SSL_get_version(ssl.get());
     result.cipher = SSL_CIPHER_standard_name(SSL_get_current_cipher(ssl.get()));
+    if (options.read_until_close) tls.Drain(deadline);
     tls.Close(std::min(deadline, absl::Now() + absl::Seconds(1)));
   }
   if (const ValidationResult* validation = LastResult(ssl.get())) {

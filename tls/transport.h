@@ -65,12 +65,17 @@ class TlsSocket {
   TlsSocket(const TlsSocket&) = delete;
   TlsSocket& operator=(const TlsSocket&) = delete;
 
-  // Runs the handshake until it completes, fails, or `deadline` passes.
+  // Runs the handshake until it completes, fails, or `deadline` passes. A certval validation
+  // during it stops at `deadline` too (tls::SetHandshakeDeadline).
   HandshakeOutcome Handshake(absl::Time deadline);
+  // Reads and discards what the peer sends until it closes or `deadline` passes, so that
+  // post-handshake messages (TLS 1.3 session tickets) are processed. False on a read error.
+  bool Drain(absl::Time deadline);
   // Sends close_notify; best effort (the peer may be gone).
   void Close(absl::Time deadline);
 
  private:
+  HandshakeOutcome RunHandshake(absl::Time deadline);
   bool Flush(absl::Time deadline, std::string* error);  // BIO -> socket, everything pending
   bool Fill(absl::Time deadline, std::string* error);   // socket -> BIO, one read
 
@@ -82,15 +87,22 @@ class TlsSocket {
 // A client connection attempt, for callers that want the whole story in one value.
 struct DialOptions {
   std::string sni;  // server_name to send; empty sends none (e.g. when dialing an IP address)
-  absl::Duration timeout = absl::Seconds(10);  // for name resolution, connect and handshake together
+  // For name resolution, connect, handshake and certificate validation together.
+  absl::Duration timeout = absl::Seconds(10);
+  // An absolute deadline instead, for a caller whose clock started earlier; wins over `timeout`.
+  std::optional<absl::Time> deadline;
   // Called on the fresh SSL before the handshake (e.g. tls::AttachClient(ssl, ...)).
   std::function<absl::Status(SSL*)> configure;
+  // After a completed handshake, read until the server closes (or the deadline), so that TLS 1.3
+  // session tickets reach the context's new-session callback (SSL_CTX_sess_set_new_cb).
+  bool read_until_close = false;
 };
 
 struct DialResult {
   HandshakeOutcome handshake;
   std::string version;  // "TLSv1.3", when the handshake completed
   std::string cipher;   // standard name, when the handshake completed
+  bool resumed = false;  // the server accepted the session offered (SSL_session_reused)
   // The binding's ValidationResult (tls::LastResult), when a validation ran.
   std::optional<ValidationResult> validation;
   std::optional<uint8_t> alert_sent;  // the alert certval sent when it rejected the server

@@ -11,8 +11,8 @@
 namespace certval {
 namespace {
 
-// The name the server must prove: explicit (--host/--ip/--email), else the SNI, else the address
-// dialed (an IP address, or a DNS name).
+// The name the server must prove: explicit (--host/--ip/--email, or any name when the request says
+// so), else the SNI, else the address dialed (an IP address, or a DNS name).
 PeerName CheckedName(const ConnectConfig& config, const std::string& sni) {
   if (config.request.peer_name.kind != PeerName::Kind::kNone) return config.request.peer_name;
   const std::string& text = sni.empty() ? config.host : sni;
@@ -39,6 +39,10 @@ absl::StatusOr<bssl::UniquePtr<SSL_CTX>> ClientContext(const ConnectConfig& conf
   return ctx;
 }
 
+std::string NameText(const PeerName& name) {
+  return name.kind == PeerName::Kind::kAny ? "any name" : name.value;
+}
+
 std::string HandshakeLine(const ConnectReport& report) {
   const tls::DialResult& dial = report.dial;
   if (dial.handshake.ok) return absl::StrCat("completed, ", dial.version, ", ", dial.cipher);
@@ -52,6 +56,8 @@ std::string HandshakeLine(const ConnectReport& report) {
 }  // namespace
 
 absl::StatusOr<ConnectReport> RunConnect(const ConnectConfig& config) {
+  // One clock for everything --timeout covers: resolution, connect, handshake and validation.
+  const absl::Time deadline = absl::Now() + config.timeout;
   if (config.validator == nullptr) return absl::InvalidArgumentError("no validator");
   ConnectReport report;
   report.target = tls::JoinHostPort(config.host, config.port);
@@ -61,7 +67,7 @@ absl::StatusOr<ConnectReport> RunConnect(const ConnectConfig& config) {
   if (!ctx.ok()) return ctx.status();
   tls::DialOptions options;
   options.sni = report.sni;
-  options.timeout = config.timeout;
+  options.deadline = deadline;
   absl::StatusOr<tls::DialResult> dial = tls::Dial(ctx->get(), config.host, config.port, options);
   if (!dial.ok()) return dial.status();
   report.dial = *std::move(dial);
@@ -71,7 +77,7 @@ absl::StatusOr<ConnectReport> RunConnect(const ConnectConfig& config) {
 std::string ConnectText(const ConnectReport& report) {
   std::string out = absl::StrCat("connect: ", report.target, " (server name ",
                                  report.sni.empty() ? "not sent" : report.sni, ", checking ",
-                                 report.checked_name.value, ")\n");
+                                 NameText(report.checked_name), ")\n");
   absl::StrAppend(&out, "handshake: ", HandshakeLine(report), "\n");
   if (report.dial.validation) {
     absl::StrAppend(&out, ResultText(*report.dial.validation));
@@ -84,7 +90,7 @@ std::string ConnectText(const ConnectReport& report) {
 nlohmann::json ConnectJson(const ConnectReport& report) {
   nlohmann::json tls_json = {{"target", report.target},
                              {"server_name", report.sni},
-                             {"checked_name", report.checked_name.value},
+                             {"checked_name", NameText(report.checked_name)},
                              {"handshake_ok", report.dial.handshake.ok}};
   if (report.dial.handshake.ok) {
     tls_json["version"] = report.dial.version;

@@ -26,6 +26,7 @@ struct ConnectConfig {
   // (else the SNI, else the IP address dialed).
   ValidationRequest request;
   bool legacy = false;  // tls::EnableLegacyCompatibility instead of tls::ApplyModernProfile
+  // Counted from RunConnect's start, for resolution, connect, handshake and validation together.
   absl::Duration timeout = absl::Seconds(10);
 };
 

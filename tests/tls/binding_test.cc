@@ -134,10 +134,16 @@ TEST_F(BindingTest, DisableModeAcceptsWithoutFindings) {
   EXPECT_THAT(Codes(ResultOf(hs)), IsEmpty());
 }
 
+// No explicit name and no SNI: the binding leaves the request's name unset and the Validator
+// reports it under the policy's "peer_name" mode; the binding adds nothing of its own.
 TEST_F(BindingTest, NoPeerNameIsAnErrorUnlessThePolicySaysOtherwise) {
   InMemory enforced = Handshake(MakeValidator(pki_.Store()), pki_.Good("good.test"), "");
   EXPECT_FALSE(enforced.client_ok);
-  EXPECT_THAT(Codes(ResultOf(enforced)), ElementsAre("peer_name.missing"));
+  EXPECT_THAT(enforced.server_error, HasSubstr("BAD_CERTIFICATE"));
+  const ValidationResult& result = ResultOf(enforced);
+  ASSERT_THAT(Codes(result), ElementsAre("peer_name.missing"));
+  EXPECT_EQ(result.findings[0].check, kCheckPeerName);
+  EXPECT_EQ(result.findings[0].severity, Severity::kError);
 
   Policy warn;
   warn.Set(kCheckPeerName, Mode::kWarn);
@@ -145,6 +151,7 @@ TEST_F(BindingTest, NoPeerNameIsAnErrorUnlessThePolicySaysOtherwise) {
   InMemory warned =
       Handshake(MakeValidator(pki_.Store(), warn, {}, {}, sink), pki_.Good("good.test"), "");
   EXPECT_TRUE(warned.client_ok) << warned.client_error;
+  EXPECT_THAT(Codes(ResultOf(warned)), ElementsAre("peer_name.missing"));
   EXPECT_THAT(sink->codes(), ElementsAre("peer_name.missing"));
 
   Policy disabled;
@@ -152,6 +159,19 @@ TEST_F(BindingTest, NoPeerNameIsAnErrorUnlessThePolicySaysOtherwise) {
   InMemory off = Handshake(MakeValidator(pki_.Store(), disabled), pki_.Good("good.test"), "");
   EXPECT_TRUE(off.client_ok) << off.client_error;
   EXPECT_THAT(Codes(ResultOf(off)), IsEmpty());
+}
+
+// A client that means "any name its roots vouch for" says so, and gets no finding.
+TEST_F(BindingTest, ExplicitAnyNameAcceptsWithoutSni) {
+  tls::ClientOptions options;
+  options.peer_name = PeerName::Any();
+  InMemory hs = Handshake(MakeValidator(pki_.Store()), pki_.Good("good.test"), "", options);
+  EXPECT_TRUE(hs.client_ok) << hs.client_error;
+  EXPECT_THAT(Codes(ResultOf(hs)), IsEmpty());
+  // Still a real validation: an untrusted chain fails whatever the name.
+  InMemory untrusted =
+      Handshake(MakeValidator(pki_.Store()), pki_.Untrusted("good.test"), "", options);
+  EXPECT_FALSE(untrusted.client_ok);
 }
 
 TEST_F(BindingTest, ExplicitPeerNameWinsOverSni) {
@@ -248,6 +268,36 @@ TEST_F(BindingTest, ServerValidatesClientCertificates) {
   const ValidationResult* seen = tls::LastResult(hs.server.get());
   ASSERT_NE(seen, nullptr);
   EXPECT_TRUE(seen->valid);
+  EXPECT_THAT(Codes(*seen), IsEmpty());  // any name by default: no peer_name finding at all
+}
+
+// The server's expected client name: PeerName::Any() unless the application sets one, which is
+// then checked like any peer name (and an explicitly empty one fails as "missing").
+TEST_F(BindingTest, ServerPeerNameDefaultsToAnyAndAnExplicitOneIsChecked) {
+  EXPECT_EQ(tls::ServerOptions().peer_name.kind, PeerName::Kind::kAny);
+  client_ = ClientContext();
+  ASSERT_TRUE(tls::AttachClient(client_.get(), MakeValidator(pki_.Store())).ok());
+  Identity client_id = pki_.Client("alice.client.test");
+  ASSERT_TRUE(tls::UseCertificateChain(client_.get(), client_id.chain_pem, client_id.key_pem).ok());
+  auto serve = [&](PeerName name) {
+    server_ = ServerContext(pki_.Good("good.test"));
+    tls::ServerOptions options;
+    options.peer_name = std::move(name);
+    EXPECT_TRUE(tls::AttachServer(server_.get(), MakeValidator(pki_.Store()), options).ok());
+    return HandshakeInMemory(client_.get(), server_.get(), "good.test");
+  };
+  InMemory alice = serve(PeerName::Dns("alice.client.test"));
+  EXPECT_TRUE(alice.server_ok) << alice.server_error;
+
+  InMemory bob = serve(PeerName::Dns("bob.client.test"));
+  EXPECT_FALSE(bob.server_ok);
+  ASSERT_NE(tls::LastResult(bob.server.get()), nullptr);
+  EXPECT_THAT(Codes(*tls::LastResult(bob.server.get())), ElementsAre("peer_name.mismatch"));
+
+  InMemory unset = serve(PeerName{});
+  EXPECT_FALSE(unset.server_ok);
+  ASSERT_NE(tls::LastResult(unset.server.get()), nullptr);
+  EXPECT_THAT(Codes(*tls::LastResult(unset.server.get())), ElementsAre("peer_name.missing"));
 }
 
 TEST_F(BindingTest, ServerRejectsUntrustedOrMissingClientCertificates) {
@@ -330,7 +380,7 @@ TEST_F(BindingTest, TrustAnyAcceptsAnythingAndSaysSo) {
   EXPECT_EQ(result.decided_by_hook, TrustAnyHook::kName);
   EXPECT_THAT(Codes(result), ElementsAre("hooks.accepted"));
   EXPECT_THAT(sink->codes(), ElementsAre(std::string(TrustAnyHook::kWarningCode)));
-  // Even without any peer name: the hook decided, so the binding does not second-guess it.
+  // Even without any peer name: the hook decided before any check ran.
   InMemory anonymous = Handshake(validator, pki_.Expired("good.test"), "");
   EXPECT_TRUE(anonymous.client_ok) << anonymous.client_error;
 }
@@ -367,6 +417,70 @@ TEST_F(BindingTest, PinnedKeyMatchPassesAndWarnModeOnlyWarns) {
                               pki_.Good("good.test"), "good.test");
   EXPECT_TRUE(warned.client_ok) << warned.client_error;
   EXPECT_THAT(sink->codes(), ElementsAre("pinning.mismatch"));
+}
+
+// The deadline the binding hands the Validator (item 3 of issue 13): the handshake's
+// (SetHandshakeDeadline, which TlsSocket calls), the template's, now + validation_timeout; the
+// earliest wins, and there is none when nothing sets one.
+TEST_F(BindingTest, RequestCarriesTheEarliestDeadline) {
+  auto recorder = std::make_shared<DeadlineRecorder>();
+  auto validator = MakeRecordingValidator(pki_.Store(), recorder);
+  InMemory none = Handshake(validator, pki_.Good("good.test"), "good.test");
+  ASSERT_TRUE(none.client_ok) << none.client_error;
+  ASSERT_EQ(recorder->seen().size(), 1u);
+  EXPECT_EQ(recorder->seen().back(), std::nullopt);
+
+  const absl::Time handshake = absl::Now() + absl::Seconds(30);
+  auto with_deadline = [&](SSL* ssl) {
+    ASSERT_TRUE(tls::SetHandshakeDeadline(ssl, handshake).ok());
+  };
+  InMemory by_handshake =
+      HandshakeInMemory(client_.get(), server_.get(), "good.test", with_deadline);
+  ASSERT_TRUE(by_handshake.client_ok) << by_handshake.client_error;
+  EXPECT_EQ(recorder->seen().back(), handshake);
+
+  tls::ClientOptions earlier;
+  earlier.request.deadline = handshake - absl::Seconds(10);
+  ASSERT_TRUE(tls::AttachClient(client_.get(), validator, earlier).ok());
+  InMemory by_template =
+      HandshakeInMemory(client_.get(), server_.get(), "good.test", with_deadline);
+  ASSERT_TRUE(by_template.client_ok) << by_template.client_error;
+  EXPECT_EQ(recorder->seen().back(), handshake - absl::Seconds(10));
+
+  tls::ClientOptions timeout = earlier;
+  timeout.validation_timeout = absl::Seconds(2);
+  const absl::Time before = absl::Now();
+  InMemory by_timeout = HandshakeInMemory(client_.get(), server_.get(), "good.test", [&](SSL* ssl) {
+    with_deadline(ssl);
+    ASSERT_TRUE(tls::AttachClient(ssl, validator, timeout).ok());  // the per-SSL form alike
+  });
+  const absl::Time after = absl::Now();
+  ASSERT_TRUE(by_timeout.client_ok) << by_timeout.client_error;
+  ASSERT_TRUE(recorder->seen().back().has_value());
+  EXPECT_GE(*recorder->seen().back(), before + absl::Seconds(2));
+  EXPECT_LE(*recorder->seen().back(), after + absl::Seconds(2));
+  EXPECT_FALSE(tls::SetHandshakeDeadline(nullptr, handshake).ok());
+}
+
+TEST_F(BindingTest, ServerSideRequestCarriesTheDeadlineToo) {
+  auto recorder = std::make_shared<DeadlineRecorder>();
+  client_ = ClientContext();
+  ASSERT_TRUE(tls::AttachClient(client_.get(), MakeValidator(pki_.Store())).ok());
+  Identity client_id = pki_.Client("alice.client.test");
+  ASSERT_TRUE(tls::UseCertificateChain(client_.get(), client_id.chain_pem, client_id.key_pem).ok());
+  server_ = ServerContext(pki_.Good("good.test"));
+  tls::ServerOptions options;
+  options.validation_timeout = absl::Seconds(3);
+  auto validator = MakeRecordingValidator(pki_.Store(), recorder);
+  ASSERT_TRUE(tls::AttachServer(server_.get(), validator, options).ok());
+  const absl::Time before = absl::Now();
+  InMemory hs = HandshakeInMemory(client_.get(), server_.get(), "good.test");
+  const absl::Time after = absl::Now();
+  ASSERT_TRUE(hs.server_ok) << hs.server_error;
+  ASSERT_EQ(recorder->seen().size(), 1u);
+  ASSERT_TRUE(recorder->seen()[0].has_value());
+  EXPECT_GE(*recorder->seen()[0], before + absl::Seconds(3));
+  EXPECT_LE(*recorder->seen()[0], after + absl::Seconds(3));
 }
 
 TEST(AlertForTest, FirstErrorFindingDecides) {

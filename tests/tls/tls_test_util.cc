@@ -108,6 +108,24 @@ std::vector<std::string> RecordingSink::codes() const {
   return codes_;
 }
 
+void DeadlineRecorder::Run(const PathContext& ctx, FindingReporter& /*out*/) const {
+  absl::MutexLock lock(&mu_);
+  seen_.push_back(ctx.request->deadline);
+}
+
+std::vector<std::optional<absl::Time>> DeadlineRecorder::seen() const {
+  absl::MutexLock lock(&mu_);
+  return seen_;
+}
+
+std::shared_ptr<const Validator> MakeRecordingValidator(
+    std::shared_ptr<const TrustSource> trust, std::shared_ptr<DeadlineRecorder> recorder) {
+  ValidatorOptions options;
+  options.custom_checks = {std::move(recorder)};
+  options.warning_sink = std::make_shared<NullWarningSink>();
+  return std::make_shared<const Validator>(std::move(trust), std::move(options));
+}
+
 std::shared_ptr<const Validator> MakeValidator(std::shared_ptr<const TrustSource> trust,
                                                Policy policy,
                                                std::vector<std::shared_ptr<const Hook>> pre,
@@ -159,6 +177,37 @@ InMemory HandshakeInMemory(SSL_CTX* client_ctx, SSL_CTX* server_ctx, const std::
     }
   }
   return out;
+}
+
+namespace {
+int SessionStoreIndex() {
+  static const int index = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
+  return index;
+}
+}  // namespace
+
+SessionStore::SessionStore(SSL_CTX* ctx) {
+  if (!SSL_CTX_set_ex_data(ctx, SessionStoreIndex(), this)) abort();
+  SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_CLIENT);
+  SSL_CTX_sess_set_new_cb(ctx, &SessionStore::OnNewSession);
+}
+
+int SessionStore::OnNewSession(SSL* ssl, SSL_SESSION* session) {
+  auto* store =
+      static_cast<SessionStore*>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), SessionStoreIndex()));
+  absl::MutexLock lock(&store->mu_);
+  store->sessions_.emplace_back(session);
+  return 1;  // the reference is ours now
+}
+
+size_t SessionStore::size() const {
+  absl::MutexLock lock(&mu_);
+  return sessions_.size();
+}
+
+SSL_SESSION* SessionStore::latest() const {
+  absl::MutexLock lock(&mu_);
+  return sessions_.empty() ? nullptr : sessions_.back().get();
 }
 
 std::vector<std::string> Codes(const ValidationResult& result) {

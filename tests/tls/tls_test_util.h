@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "absl/time/time.h"
 #include "tests/pki/test_pki.h"
 #include "trust/trust_store.h"
+#include "validator/check.h"
 #include "validator/validator.h"
 
 namespace certval::tlstest {
@@ -67,6 +69,23 @@ class RecordingSink : public WarningSink {
   std::vector<std::string> codes_ ABSL_GUARDED_BY(mu_);
 };
 
+// A custom check that accepts everything and records the deadline of each request it sees: what
+// the binding handed the Validator, whether or not the Validator honours it.
+class DeadlineRecorder : public Check {
+ public:
+  absl::string_view name() const override { return "test_deadline_recorder"; }
+  void Run(const PathContext& ctx, FindingReporter& out) const override;
+  std::vector<std::optional<absl::Time>> seen() const;
+
+ private:
+  mutable absl::Mutex mu_;
+  mutable std::vector<std::optional<absl::Time>> seen_ ABSL_GUARDED_BY(mu_);
+};
+
+// A Validator trusting `trust` with `recorder` as its only custom check.
+std::shared_ptr<const Validator> MakeRecordingValidator(
+    std::shared_ptr<const TrustSource> trust, std::shared_ptr<DeadlineRecorder> recorder);
+
 std::shared_ptr<const Validator> MakeValidator(std::shared_ptr<const TrustSource> trust,
                                                Policy policy = Policy(),
                                                std::vector<std::shared_ptr<const Hook>> pre = {},
@@ -86,6 +105,20 @@ struct InMemory {
 // runs on the client SSL first (e.g. a per-connection AttachClient, SSL_set_session).
 InMemory HandshakeInMemory(SSL_CTX* client_ctx, SSL_CTX* server_ctx, const std::string& sni,
                            const std::function<void(SSL*)>& configure = nullptr);
+
+// Keeps the sessions a client context receives (SSL_CTX_sess_set_new_cb: TLS 1.2 ones at the end
+// of the handshake, TLS 1.3 tickets after it). Must outlive the context's connections.
+class SessionStore {
+ public:
+  explicit SessionStore(SSL_CTX* ctx);
+  size_t size() const;
+  SSL_SESSION* latest() const;  // null when none arrived; owned by the store
+
+ private:
+  static int OnNewSession(SSL* ssl, SSL_SESSION* session);
+  mutable absl::Mutex mu_;
+  std::vector<bssl::UniquePtr<SSL_SESSION>> sessions_ ABSL_GUARDED_BY(mu_);
+};
 
 // The codes of `result`'s findings, in order.
 std::vector<std::string> Codes(const ValidationResult& result);

@@ -1,0 +1,102 @@
+// `certval connect` (tools/connect.h) against loopback servers: its --timeout covers the whole
+// run, certificate validation included.
+#include "tools/connect.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/tls/tls_test_util.h"
+#include "tls/loopback_server.h"
+
+namespace certval::tlstest {
+namespace {
+
+using ::testing::HasSubstr;
+
+std::unique_ptr<tls::LoopbackServer> Serve(const Identity& identity) {
+  tls::LoopbackServerOptions options;
+  options.chain_pem = identity.chain_pem;
+  options.key_pem = identity.key_pem;
+  auto server = tls::LoopbackServer::Start(std::move(options));
+  EXPECT_TRUE(server.ok()) << server.status();
+  return server.ok() ? *std::move(server) : nullptr;
+}
+
+TEST(ConnectTest, TimeoutReachesTheValidation) {
+  Pki pki;
+  auto server = Serve(pki.Good("good.test"));
+  ASSERT_NE(server, nullptr);
+  auto recorder = std::make_shared<DeadlineRecorder>();
+  ConnectConfig config;
+  config.host = "127.0.0.1";
+  config.port = server->port();
+  config.servername = "good.test";
+  config.validator = MakeRecordingValidator(pki.Store(), recorder);
+  config.timeout = absl::Seconds(6);
+  const absl::Time before = absl::Now();
+  auto report = RunConnect(config);
+  const absl::Time after = absl::Now();
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_TRUE(report->dial.handshake.ok) << report->dial.handshake.error;
+  EXPECT_EQ(ConnectExitCode(*report), 0);
+  ASSERT_EQ(recorder->seen().size(), 1u);
+  ASSERT_TRUE(recorder->seen()[0].has_value());
+  EXPECT_GE(*recorder->seen()[0], before + absl::Seconds(6));
+  EXPECT_LE(*recorder->seen()[0], after + absl::Seconds(6));
+}
+
+// A peer that accepts TCP and never answers: connect gives up at --timeout, not later.
+TEST(ConnectTest, SilentPeerEndsAtTheTimeout) {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  ASSERT_GE(fd, 0);
+  tls::Socket listener(fd);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(listen(fd, 4), 0);
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+
+  Pki pki;
+  ConnectConfig config;
+  config.host = "127.0.0.1";
+  config.port = ntohs(addr.sin_port);
+  config.servername = "good.test";
+  config.validator = MakeValidator(pki.Store());
+  config.timeout = absl::Milliseconds(400);
+  const absl::Time start = absl::Now();
+  auto report = RunConnect(config);
+  const absl::Duration took = absl::Now() - start;
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_FALSE(report->dial.handshake.ok);
+  EXPECT_EQ(report->dial.handshake.error, "timed out");
+  EXPECT_EQ(ConnectExitCode(*report), 2);
+  EXPECT_GE(took, absl::Milliseconds(400));
+  EXPECT_LT(took, absl::Seconds(2));
+}
+
+// An explicit "any name" request is reported as such, not as an empty name.
+TEST(ConnectTest, AnyNameIsReportedAsAnyName) {
+  Pki pki;
+  auto server = Serve(pki.Good("good.test"));
+  ASSERT_NE(server, nullptr);
+  ConnectConfig config;
+  config.host = "127.0.0.1";
+  config.port = server->port();
+  config.servername = "good.test";
+  config.validator = MakeValidator(pki.Store());
+  config.request.peer_name = PeerName::Any();
+  auto report = RunConnect(config);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->checked_name.kind, PeerName::Kind::kAny);
+  EXPECT_EQ(ConnectExitCode(*report), 0);
+  EXPECT_THAT(ConnectText(*report), HasSubstr("checking any name"));
+  EXPECT_EQ(ConnectJson(*report)["tls"]["checked_name"], "any name");
+}
+
+}  // namespace
+}  // namespace certval::tlstest
