@@ -940,13 +940,28 @@ TEST(NameTest, AttributeTypesAndOrderMatter) {
   EXPECT_THAT(ab.Texts(kOidCommonName), ElementsAre("a", "b"));
 }
 
+TEST(NameTest, StringAttributesMustBeStrings) {
+  // A commonName as an OCTET STRING would compare by its bytes and dodge every text comparison.
+  Name name;
+  absl::Status status = ParseName(NameOf({CnRdn(Octets("ab"))}), &name);
+  EXPECT_FALSE(status.ok());
+  EXPECT_THAT(std::string(status.message()), HasSubstr("not a string type"));
+  // VisibleString and NumericString are text like the others.
+  EXPECT_EQ(MustParseName(NameOf({CnRdn(Tlv(0x1a, "Example  CA"))})).normalized,
+            MustParseName(NameOf({CnRdn(Utf8("example ca"))})).normalized);
+  EXPECT_THAT(MustParseName(NameOf({CnRdn(Tlv(0x12, "123"))})).Texts(kOidCommonName),
+              ElementsAre("123"));
+}
+
 TEST(NameTest, NonStringValuesCompareByTlv) {
-  const std::string upper_der = NameOf({CnRdn(Octets("AB"))});  // outlives the views in `upper`
+  // An attribute type with no string syntax (here 1.2.3.4) keeps its value's exact encoding.
+  auto odd_rdn = [](const std::string& value) { return Set({Atv(std::string("\x2a\x03\x04", 3), value)}); };
+  const std::string upper_der = NameOf({odd_rdn(Octets("AB"))});  // outlives the views in `upper`
   const Name upper = MustParseName(upper_der);
-  const Name lower = MustParseName(NameOf({CnRdn(Octets("ab"))}));
+  const Name lower = MustParseName(NameOf({odd_rdn(Octets("ab"))}));
   EXPECT_NE(upper.normalized, lower.normalized);
-  EXPECT_EQ(upper.normalized, MustParseName(NameOf({CnRdn(Octets("AB"))})).normalized);
-  EXPECT_TRUE(upper.Texts(kOidCommonName).empty());
+  EXPECT_EQ(upper.normalized, MustParseName(NameOf({odd_rdn(Octets("AB"))})).normalized);
+  EXPECT_TRUE(upper.Texts(std::string("\x2a\x03\x04", 3)).empty());
   ASSERT_EQ(upper.attributes.size(), 1u);
   EXPECT_EQ(upper.attributes[0].tag, 0x04);
   EXPECT_EQ(upper.attributes[0].value, "AB");

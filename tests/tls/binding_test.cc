@@ -126,12 +126,12 @@ TEST_F(BindingTest, PerCheckWarnKeepsOtherChecksEnforced) {
   EXPECT_THAT(hs.server_error, HasSubstr("BAD_CERTIFICATE"));
 }
 
-TEST_F(BindingTest, DisableModeAcceptsWithoutFindings) {
+TEST_F(BindingTest, DisableModeAcceptsWithOnlyTheDisabledWarning) {
   InMemory hs = Handshake(MakeValidator(pki_.Store(), Policy(Mode::kDisable)),
                           pki_.Untrusted("good.test"), "other.test");
   EXPECT_TRUE(hs.client_ok) << hs.client_error;
   EXPECT_TRUE(ResultOf(hs).valid);
-  EXPECT_THAT(Codes(ResultOf(hs)), IsEmpty());
+  EXPECT_THAT(Codes(ResultOf(hs)), ElementsAre("policy.checks_disabled"));
 }
 
 // No explicit name and no SNI: the binding leaves the request's name unset and the Validator
@@ -158,7 +158,7 @@ TEST_F(BindingTest, NoPeerNameIsAnErrorUnlessThePolicySaysOtherwise) {
   disabled.Set(kCheckPeerName, Mode::kDisable);
   InMemory off = Handshake(MakeValidator(pki_.Store(), disabled), pki_.Good("good.test"), "");
   EXPECT_TRUE(off.client_ok) << off.client_error;
-  EXPECT_THAT(Codes(ResultOf(off)), IsEmpty());
+  EXPECT_THAT(Codes(ResultOf(off)), ElementsAre("policy.checks_disabled"));
 }
 
 // A client that means "any name its roots vouch for" says so, and gets no finding.
