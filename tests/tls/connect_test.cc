@@ -10,6 +10,8 @@
 #include "gtest/gtest.h"
 #include "tests/tls/tls_test_util.h"
 #include "tls/loopback_server.h"
+#include "tests/pki/test_pki.h"
+#include "trust/trust_store.h"
 
 namespace certval::tlstest {
 namespace {
@@ -77,6 +79,35 @@ TEST(ConnectTest, SilentPeerEndsAtTheTimeout) {
   EXPECT_EQ(ConnectExitCode(*report), 2);
   EXPECT_GE(took, absl::Milliseconds(400));
   EXPECT_LT(took, absl::Seconds(2));
+}
+
+// The hostile review's shape over TLS: a 90 KB chain (under BoringSSL's message limit) whose
+// intermediate has 4,300 directoryName subtrees and whose leaf has 20 directory names once held
+// `connect --timeout 5` for 56 s. Now it is refused by the constraint well inside the timeout.
+TEST(ConnectTest, NameConstraintBombIsRefusedWithinTheTimeout) {
+  const absl::Time now = absl::Now();
+  testpki::Chain bomb = testpki::NameConstraintsBomb(4300, 20, now);
+  Identity identity{testpki::DerToPem(bomb.leaf) + testpki::DerToPem(bomb.intermediate),
+                    bomb.leaf_key.PrivateKeyPem(), bomb.leaf};
+  EXPECT_GT(bomb.intermediate.size(), 85u * 1000);
+  auto server = Serve(identity);
+  ASSERT_NE(server, nullptr);
+  auto store = std::make_shared<TrustStore>();
+  ASSERT_TRUE(store->AddRootDer(bomb.root).ok());
+  ConnectConfig config;
+  config.host = "127.0.0.1";
+  config.port = server->port();
+  config.servername = "bomb.example.test";
+  config.validator = MakeValidator(store);
+  config.timeout = absl::Seconds(5);
+  const absl::Time start = absl::Now();
+  auto report = RunConnect(config);
+  const absl::Duration took = absl::Now() - start;
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_FALSE(report->dial.handshake.ok);
+  EXPECT_EQ(ConnectExitCode(*report), 1);
+  EXPECT_THAT(ConnectText(*report), HasSubstr("name_constraints.not_permitted"));
+  EXPECT_LT(took, absl::Seconds(5));
 }
 
 // An explicit "any name" request is reported as such, not as an empty name.
