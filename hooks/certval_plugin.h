@@ -81,7 +81,9 @@ struct certval_hook_input {
   struct certval_cert_list chain;  /* as presented: leaf first, then the intermediates */
   int is_post;                     /* 0: before path building; 1: after it */
   int builtin_valid;               /* post only: 1 if the built-in validation accepted, else 0 */
-  struct certval_cert_list path;   /* post only: the path it chose (leaf ... anchor); else empty */
+  struct certval_cert_list path;   /* post only, and only when builtin_valid: the validated path
+                                      (leaf ... anchor). Empty otherwise. Judge certificates here,
+                                      never in `chain`, which anyone can append to. */
 };
 
 /* Where a check reports a failure: `cert_index` 0 = leaf, -1 = the path as a whole; `code` a short

@@ -100,8 +100,7 @@ class PluginHook final : public Hook {
 absl::StatusOr<HookVerdict> PluginHook::Decide(const HookContext& ctx) const {
   const ValidationResult* builtin = ctx.builtin_result;
   DerArrays chain(ctx.chain);
-  DerArrays path(builtin != nullptr ? absl::MakeConstSpan(builtin->path)
-                                    : absl::Span<const CertificatePtr>());
+  DerArrays path(ctx.validated_path);  // never a path the checks refused: it proves nothing
   certval_hook_input input{};
   input.peer_name = ctx.peer_name != nullptr ? ctx.peer_name->value.c_str() : "";
   input.peer_kind = PeerKindCode(ctx.peer_name);

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "validator/finding.h"
+#include "validator/text_escape.h"
 
 namespace certval {
 
@@ -25,7 +26,7 @@ void TrustAnyHook::WarnOnce(const HookContext& ctx) const {
     sink_->OnWarning(peer, finding);
     return;
   }
-  std::string line = absl::StrCat("certval warning: peer '", peer.value, "': ",
+  std::string line = absl::StrCat("certval warning: peer '", EscapeText(peer.value), "': ",
                                   FormatFinding(finding), "\n");
   std::fputs(line.c_str(), stderr);
 }

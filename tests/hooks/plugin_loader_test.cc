@@ -134,6 +134,23 @@ TEST_F(PluginLoaderTest, TheValidatorKeepsThePluginLoaded) {
   EXPECT_TRUE(validator->Validate(pki_.Request()).valid);
 }
 
+// A post-hook plugin sees in `path` the validated path only: never the best failing one, which
+// would let a plugin that judges its certificates vouch for a chain the checks refused.
+TEST_F(PluginLoaderTest, PostHookPluginSeesOnlyTheValidatedPath) {
+  absl::StatusOr<LoadedPlugin> plugin = LoadPlugin(Bad("path_trusting"));
+  ASSERT_TRUE(plugin.ok()) << plugin.status();
+  ValidatorOptions options;
+  options.warning_sink = sink_;
+  options.post_hooks = {plugin->hook};
+  Validator validator(pki_.store, options);
+  ValidationResult good = validator.Validate(pki_.Request());
+  EXPECT_TRUE(good.valid) << Describe(good);
+  EXPECT_EQ(good.decided_by_hook, "path_trusting");  // it saw the validated path
+  ValidationResult wrong_host = validator.Validate(pki_.Request("other.test"));
+  EXPECT_FALSE(wrong_host.valid) << Describe(wrong_host);
+  EXPECT_EQ(wrong_host.decider, Decider::kChain) << "the plugin saw a path the checks refused";
+}
+
 TEST_F(PluginLoaderTest, MissingFileIsNotFound) {
   absl::StatusOr<LoadedPlugin> plugin = LoadPlugin(Runfile("no/such/plugin.so"));
   EXPECT_EQ(plugin.status().code(), absl::StatusCode::kNotFound) << plugin.status();
