@@ -6,7 +6,7 @@
 #                             output base keeps the clang toolchain from invalidating the shared
 #                             gcc build, and keeps the bazel-* symlinks of the workspace untouched.
 #   CERTVAL_FUZZ_WORK         corpora, crash artifacts and logs (default /tmp/certval-fuzz)
-#   LIMBO_JSON                x509-limbo's limbo.json for seeds (default ../shared/limbo/limbo.json)
+#   LIMBO_JSON                x509-limbo's limbo.json for seeds (default: the vendored copy)
 #   FUZZ_JOBS                 parallel libFuzzer workers per target (default 1)
 # Exits non-zero if any target crashes (or fails to build); crash inputs are left in
 # $CERTVAL_FUZZ_WORK/artifacts/<target>/.
@@ -22,7 +22,7 @@ if ((${#TARGETS[@]} == 0)); then
 fi
 OUTPUT_BASE="${CERTVAL_FUZZ_OUTPUT_BASE:-$HOME/.cache/bazel-certval-fuzz}"
 WORK="${CERTVAL_FUZZ_WORK:-/tmp/certval-fuzz}"
-LIMBO_JSON="${LIMBO_JSON:-../shared/limbo/limbo.json}"
+LIMBO_JSON="${LIMBO_JSON:-third_party/x509-limbo/limbo.json}"
 JOBS="${FUZZ_JOBS:-1}"
 
 # ./bazelw installs the clang toolchain too (a fresh CI machine has none) and then runs bazel.

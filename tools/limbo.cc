@@ -205,8 +205,13 @@ std::string LimboReport::ResultsJson() const {
 
 std::string DefaultLimboPath() {
   if (const char* env = std::getenv("CERTVAL_LIMBO"); env && *env) return env;
+  constexpr absl::string_view kVendored = "third_party/x509-limbo/limbo.json";
+  // A test reads it from its runfiles; `bazel run` and a shell in the repository, from the tree.
+  const char* srcdir = std::getenv("TEST_SRCDIR");
+  const char* workspace = std::getenv("TEST_WORKSPACE");
+  if (srcdir != nullptr) return absl::StrCat(srcdir, "/", workspace ? workspace : "certval", "/", kVendored);
   const char* root = std::getenv("BUILD_WORKSPACE_DIRECTORY");
-  return absl::StrCat(root ? root : ".", "/../shared/limbo/limbo.json");
+  return absl::StrCat(root ? root : ".", "/", kVendored);
 }
 
 }  // namespace certval

@@ -51,8 +51,9 @@ struct LimboRunOptions {
 // Reads and runs a limbo JSON file. Errors: unreadable file or malformed JSON.
 absl::StatusOr<LimboReport> RunLimboFile(const std::string& path, const LimboRunOptions& options = {});
 
-// Where the suite is by default: $CERTVAL_LIMBO, else ../shared/limbo/limbo.json from the
-// repository root (found through BUILD_WORKSPACE_DIRECTORY or the working directory).
+// Where the suite is by default: $CERTVAL_LIMBO, else the vendored copy
+// third_party/x509-limbo/limbo.json (in a test's runfiles, or from the repository root found
+// through BUILD_WORKSPACE_DIRECTORY or the working directory).
 std::string DefaultLimboPath();
 
 }  // namespace certval
