@@ -338,7 +338,10 @@ uint8_t AlertFor(const ValidationResult& result) {
     if (f.severity != Severity::kError) continue;
     // RFC 5246 7.2.2: certificate_expired covers "expired or not currently valid".
     if (f.check == kCheckValidity) return SSL_AD_CERTIFICATE_EXPIRED;
-    if (f.code == "trust_anchor.no_trusted_root" || f.check == kCheckPathBuilding) {
+    // No path to a root was found, or the search for one ran out of budget.
+    if (f.code == "trust_anchor.no_trusted_root" || f.code == "limits.too_many_signatures" ||
+        f.code == "limits.too_many_build_steps" || f.code == "limits.too_many_paths" ||
+        f.code == "limits.path_too_deep") {
       return SSL_AD_UNKNOWN_CA;
     }
     return SSL_AD_BAD_CERTIFICATE;

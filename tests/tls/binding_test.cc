@@ -495,8 +495,13 @@ TEST(AlertForTest, FirstErrorFindingDecides) {
   EXPECT_EQ(tls::AlertFor(result), SSL_AD_CERTIFICATE_EXPIRED);
   result.findings = {{"validity", 0, "validity.not_yet_valid", "", Severity::kError}};
   EXPECT_EQ(tls::AlertFor(result), SSL_AD_CERTIFICATE_EXPIRED);
-  result.findings = {{"path_building", -1, "path_building.budget_exceeded", "", Severity::kError}};
-  EXPECT_EQ(tls::AlertFor(result), SSL_AD_UNKNOWN_CA);
+  for (const char* code : {"limits.too_many_signatures", "limits.too_many_build_steps",
+                           "limits.too_many_paths", "limits.path_too_deep"}) {
+    result.findings = {{"limits", -1, code, "", Severity::kError}};
+    EXPECT_EQ(tls::AlertFor(result), SSL_AD_UNKNOWN_CA) << code;
+  }
+  result.findings = {{"limits", -1, "limits.deadline_exceeded", "", Severity::kError}};
+  EXPECT_EQ(tls::AlertFor(result), SSL_AD_BAD_CERTIFICATE);
   result.findings = {{"peer_name", 0, "peer_name.mismatch", "", Severity::kError}};
   EXPECT_EQ(tls::AlertFor(result), SSL_AD_BAD_CERTIFICATE);
 }

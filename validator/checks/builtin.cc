@@ -53,7 +53,8 @@ bool IsReservedCheckName(absl::string_view name) {
   const auto& builtin = BuiltinPolicyNames();
   if (std::find(builtin.begin(), builtin.end(), name) != builtin.end()) return true;
   for (absl::string_view own : {kCheckLimits, absl::string_view("parse"),
-                                absl::string_view("configuration"), kCheckPolicy, kCheckPathBuilding}) {
+                                absl::string_view("configuration"), kCheckPolicy,
+                                absl::string_view("path_building")}) {  // the old budget prefix
     if (own == name) return true;
   }
   return false;

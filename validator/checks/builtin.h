@@ -27,7 +27,6 @@ inline constexpr absl::string_view kCheckTrustAnchor = "trust_anchor";
 inline constexpr absl::string_view kCheckPolicy = "policy";
 // Resource limits (validator/budget.h): always errors, whatever the policy.
 inline constexpr absl::string_view kCheckLimits = "limits";
-inline constexpr absl::string_view kCheckPathBuilding = "path_building";  // TODO: gone; see CHANGELOG
 // Modes of the hook stages and of the built-in pinning hook.
 inline constexpr absl::string_view kCheckHooks = "hooks";
 inline constexpr absl::string_view kCheckPinning = "pinning";
