@@ -374,7 +374,7 @@ class CertificateParser {
   bool ParseSubjectKeyId(CBS value);
   bool ParseAuthorityKeyId(CBS value);
   bool ParseAuthorityInfoAccess(CBS value);
-  bool MarkPresent(CBS value, unsigned tag, bool* present);
+  bool ParseSkipCerts(CBS* seq, unsigned tag, const char* what, std::optional<int>* out);
   bool ParseCertificatePolicies(CBS value);
   bool ParsePolicyConstraints(CBS value);
   bool ParseInhibitAnyPolicy(CBS value);
@@ -933,28 +933,124 @@ bool CertificateParser::ParseAuthorityInfoAccess(CBS value) {
   return true;
 }
 
-// Policies are only recorded as present (with a well-formed outer TLV); a later check reads them.
-bool CertificateParser::MarkPresent(CBS value, unsigned tag, bool* present) {
+// A SkipCerts INTEGER (0..MAX; certval caps it at 255 like pathLenConstraint) with the given tag.
+bool CertificateParser::ParseSkipCerts(CBS* seq, unsigned tag, const char* what, std::optional<int>* out) {
+  const Der at = View(*seq);
   CBS contents;
-  if (!GetOnly(value, tag, &contents)) return false;
-  *present = true;
+  int negative = 0;
+  if (!Get(seq, &contents, tag)) return false;
+  if (!CBS_is_valid_asn1_integer(&contents, &negative) || negative) {
+    return Fail(at, absl::StrCat(what, " is not a non-negative INTEGER"));
+  }
+  uint64_t value = 0;
+  for (size_t i = 0; i < contents.len; ++i) {
+    if (value > 255) return Fail(at, absl::StrCat(what, " out of range (0..255)"));
+    value = (value << 8) | contents.data[i];
+  }
+  if (value > 255) return Fail(at, absl::StrCat(what, " out of range (0..255)"));
+  *out = static_cast<int>(value);
   return true;
 }
 
 bool CertificateParser::ParseCertificatePolicies(CBS value) {
-  return MarkPresent(value, CBS_ASN1_SEQUENCE, &cert_->has_certificate_policies_);
+  const Der at = View(value);
+  CBS seq;
+  if (!GetOnly(value, CBS_ASN1_SEQUENCE, &seq)) return false;
+  if (seq.len == 0) return Fail(at, "empty certificatePolicies");
+  std::vector<PolicyInformation> policies;
+  while (seq.len > 0) {
+    CBS info, oid;
+    if (!Get(&seq, &info, CBS_ASN1_SEQUENCE)) return false;
+    const Der oid_at = View(info);
+    if (!Get(&info, &oid, CBS_ASN1_OBJECT)) return false;
+    if (!IsValidOid(View(oid))) return Fail(oid_at, "malformed policyIdentifier");
+    PolicyInformation policy{View(oid)};
+    for (const PolicyInformation& seen : policies) {
+      if (seen.oid == policy.oid) return Fail(oid_at, "a policy appears twice (RFC 5280 4.2.1.4)");
+    }
+    if (info.len > 0) {
+      CBS qualifiers;
+      const Der qualifiers_at = View(info);
+      if (!Get(&info, &qualifiers, CBS_ASN1_SEQUENCE)) return false;
+      if (qualifiers.len == 0) return Fail(qualifiers_at, "empty policyQualifiers");
+      while (qualifiers.len > 0) {
+        CBS qualifier, qualifier_id, rest;
+        unsigned rest_tag;
+        size_t rest_header;
+        if (!Get(&qualifiers, &qualifier, CBS_ASN1_SEQUENCE)) return false;
+        const Der id_at = View(qualifier);
+        if (!Get(&qualifier, &qualifier_id, CBS_ASN1_OBJECT)) return false;
+        if (!IsValidOid(View(qualifier_id))) return Fail(id_at, "malformed policyQualifierId");
+        // The qualifier's value is kept unread: only its presence and kind matter to validation.
+        if (qualifier.len > 0 && !der::GetAnyElement(&qualifier, &rest, &rest_tag, &rest_header)) {
+          return Fail(View(qualifier), "malformed qualifier");
+        }
+        if (!ExpectEnd(qualifier)) return false;
+        if (!SameOid(View(qualifier_id), kOidQualifierCps) &&
+            !SameOid(View(qualifier_id), kOidQualifierUserNotice)) {
+          policy.has_unknown_qualifier = true;
+        }
+      }
+    }
+    if (!ExpectEnd(info)) return false;
+    policies.push_back(policy);
+  }
+  cert_->certificate_policies_ = std::move(policies);
+  return true;
 }
 
 bool CertificateParser::ParsePolicyConstraints(CBS value) {
-  return MarkPresent(value, CBS_ASN1_SEQUENCE, &cert_->has_policy_constraints_);
+  const Der at = View(value);
+  CBS seq;
+  if (!GetOnly(value, CBS_ASN1_SEQUENCE, &seq)) return false;
+  PolicyConstraints constraints;
+  if (der::Peek(seq, kContext | 0) &&
+      !ParseSkipCerts(&seq, kContext | 0, "requireExplicitPolicy", &constraints.require_explicit_policy)) {
+    return false;
+  }
+  if (der::Peek(seq, kContext | 1) &&
+      !ParseSkipCerts(&seq, kContext | 1, "inhibitPolicyMapping", &constraints.inhibit_policy_mapping)) {
+    return false;
+  }
+  if (!ExpectEnd(seq, "unexpected field (only [0], [1] in that order)")) return false;
+  // RFC 5280 4.2.1.11: "conforming CAs MUST NOT issue certificates where policyConstraints is an
+  // empty sequence".
+  if (!constraints.require_explicit_policy && !constraints.inhibit_policy_mapping) {
+    return Fail(at, "empty policyConstraints");
+  }
+  cert_->policy_constraints_ = constraints;
+  return true;
 }
 
 bool CertificateParser::ParseInhibitAnyPolicy(CBS value) {
-  return MarkPresent(value, CBS_ASN1_INTEGER, &cert_->has_inhibit_any_policy_);
+  std::optional<int> skip_certs;
+  if (!ParseSkipCerts(&value, CBS_ASN1_INTEGER, "inhibitAnyPolicy", &skip_certs)) return false;
+  if (!ExpectEnd(value)) return false;
+  cert_->inhibit_any_policy_ = skip_certs;
+  return true;
 }
 
 bool CertificateParser::ParsePolicyMappings(CBS value) {
-  return MarkPresent(value, CBS_ASN1_SEQUENCE, &cert_->has_policy_mappings_);
+  const Der at = View(value);
+  CBS seq;
+  if (!GetOnly(value, CBS_ASN1_SEQUENCE, &seq)) return false;
+  if (seq.len == 0) return Fail(at, "empty policyMappings");
+  std::vector<PolicyMapping> mappings;
+  while (seq.len > 0) {
+    CBS mapping, issuer_domain, subject_domain;
+    if (!Get(&seq, &mapping, CBS_ASN1_SEQUENCE)) return false;
+    const Der mapping_at = View(mapping);
+    if (!Get(&mapping, &issuer_domain, CBS_ASN1_OBJECT) ||
+        !Get(&mapping, &subject_domain, CBS_ASN1_OBJECT) || !ExpectEnd(mapping)) {
+      return false;
+    }
+    if (!IsValidOid(View(issuer_domain)) || !IsValidOid(View(subject_domain))) {
+      return Fail(mapping_at, "malformed policy OID in a mapping");
+    }
+    mappings.push_back({View(issuer_domain), View(subject_domain)});
+  }
+  cert_->policy_mappings_ = std::move(mappings);
+  return true;
 }
 
 // ---- Certificate ----

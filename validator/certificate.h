@@ -172,6 +172,26 @@ struct NameConstraints {
   bool has_excluded = false;
 };
 
+// certificatePolicies (RFC 5280 4.2.1.4): one entry per PolicyInformation, in order.
+struct PolicyInformation {
+  Der oid;  // policyIdentifier contents
+  // A qualifier other than id-qt-cps and id-qt-unotice: RFC 5280 4.2.1.4 lets a verifier ignore
+  // what it does not know, unless the extension is critical.
+  bool has_unknown_qualifier = false;
+};
+
+// policyMappings (RFC 5280 4.2.1.5): issuerDomainPolicy -> subjectDomainPolicy pairs.
+struct PolicyMapping {
+  Der issuer_domain;
+  Der subject_domain;
+};
+
+// policyConstraints (RFC 5280 4.2.1.11): SkipCerts values, each 0..255 or absent.
+struct PolicyConstraints {
+  std::optional<int> require_explicit_policy;
+  std::optional<int> inhibit_policy_mapping;
+};
+
 struct AuthorityKeyIdentifier {
   std::optional<Der> key_id;
   bool has_issuer = false;  // authorityCertIssuer present
@@ -223,10 +243,16 @@ class Certificate {
   const std::optional<NameConstraints>& name_constraints() const { return name_constraints_; }
   const std::optional<Der>& subject_key_id() const { return subject_key_id_; }
   const std::optional<AuthorityKeyIdentifier>& authority_key_id() const { return authority_key_id_; }
-  bool has_certificate_policies() const { return has_certificate_policies_; }
-  bool has_policy_constraints() const { return has_policy_constraints_; }
-  bool has_inhibit_any_policy() const { return has_inhibit_any_policy_; }
-  bool has_policy_mappings() const { return has_policy_mappings_; }
+  const std::optional<std::vector<PolicyInformation>>& certificate_policies() const {
+    return certificate_policies_;
+  }
+  const std::optional<std::vector<PolicyMapping>>& policy_mappings() const { return policy_mappings_; }
+  const std::optional<PolicyConstraints>& policy_constraints() const { return policy_constraints_; }
+  std::optional<int> inhibit_any_policy() const { return inhibit_any_policy_; }  // SkipCerts 0..255
+  bool has_certificate_policies() const { return certificate_policies_.has_value(); }
+  bool has_policy_constraints() const { return policy_constraints_.has_value(); }
+  bool has_inhibit_any_policy() const { return inhibit_any_policy_.has_value(); }
+  bool has_policy_mappings() const { return policy_mappings_.has_value(); }
   bool has_authority_info_access() const { return has_authority_info_access_; }
 
   // Issuer and subject are the same name (RFC 5280 "self-issued").
@@ -266,10 +292,10 @@ class Certificate {
   std::optional<NameConstraints> name_constraints_;
   std::optional<Der> subject_key_id_;
   std::optional<AuthorityKeyIdentifier> authority_key_id_;
-  bool has_certificate_policies_ = false;
-  bool has_policy_constraints_ = false;
-  bool has_inhibit_any_policy_ = false;
-  bool has_policy_mappings_ = false;
+  std::optional<std::vector<PolicyInformation>> certificate_policies_;
+  std::optional<std::vector<PolicyMapping>> policy_mappings_;
+  std::optional<PolicyConstraints> policy_constraints_;
+  std::optional<int> inhibit_any_policy_;
   bool has_authority_info_access_ = false;
 
   // Computed on first use, each on its own (a child needs only its DER digest, an issuer only its

@@ -35,6 +35,9 @@ inline constexpr auto kOidCrlDistributionPoints = OidBytes("\x55\x1d\x1f");
 inline constexpr auto kOidCertificatePolicies = OidBytes("\x55\x1d\x20");
 // 2.5.29.32.0
 inline constexpr auto kOidAnyPolicy = OidBytes("\x55\x1d\x20\x00");
+// 1.3.6.1.5.5.7.2.1 id-qt-cps, 1.3.6.1.5.5.7.2.2 id-qt-unotice: the qualifiers RFC 5280 defines
+inline constexpr auto kOidQualifierCps = OidBytes("\x2b\x06\x01\x05\x05\x07\x02\x01");
+inline constexpr auto kOidQualifierUserNotice = OidBytes("\x2b\x06\x01\x05\x05\x07\x02\x02");
 // 2.5.29.33
 inline constexpr auto kOidPolicyMappings = OidBytes("\x55\x1d\x21");
 // 2.5.29.35

@@ -16,7 +16,15 @@ absl::string_view PurposeName(Purpose purpose) {
 }
 
 absl::string_view ProfileName(Profile profile) {
-  return profile == Profile::kWebPki ? "webpki" : "rfc5280";
+  switch (profile) {
+    case Profile::kWebPki:
+      return "webpki";
+    case Profile::kRfc5280:
+      return "rfc5280";
+    case Profile::kRfc5280Strict:
+      return "rfc5280_strict";
+  }
+  return "webpki";
 }
 
 }  // namespace certval

@@ -32,10 +32,25 @@ struct PeerName {
 };
 
 enum class Purpose { kServerAuth, kClientAuth, kAny };
-enum class Profile { kWebPki, kRfc5280 };
+// Which rules a path is held to (README, "Profiles"):
+//   kWebPki        the CA/Browser Forum Baseline Requirements, on top of RFC 5280's algorithm;
+//   kRfc5280       RFC 5280 section 6.1's path-validation algorithm exactly (what NIST PKITS tests);
+//   kRfc5280Strict kRfc5280 plus the section 4 MUSTs on how CA certificates are encoded (critical
+//                  basicConstraints and policyConstraints, key identifiers; what x509-limbo's
+//                  rfc5280:: cases expect).
+enum class Profile { kWebPki, kRfc5280, kRfc5280Strict };
+
+// RFC 5280 6.1.1's policy inputs (c), (e), (f), (g). The defaults are RFC 5280's: any policy
+// acceptable, no explicit policy required, mapping and anyPolicy allowed.
+struct PolicyInputs {
+  std::vector<std::string> user_initial_policy_set;  // policy OIDs (contents); empty = {anyPolicy}
+  bool initial_explicit_policy = false;
+  bool initial_policy_mapping_inhibit = false;
+  bool initial_any_policy_inhibit = false;
+};
 
 absl::string_view PurposeName(Purpose purpose);  // "serverAuth", "clientAuth", "any"
-absl::string_view ProfileName(Profile profile);  // "webpki", "rfc5280"
+absl::string_view ProfileName(Profile profile);  // "webpki", "rfc5280", "rfc5280_strict"
 
 // Bounds on the work one validation may do, all drawn from one Budget per validation
 // (validator/budget.h). Exceeding one is an error finding, never a hang:
@@ -44,6 +59,7 @@ absl::string_view ProfileName(Profile profile);  // "webpki", "rfc5280"
 //   max_build_steps                           "limits.too_many_build_steps"
 //   max_paths_evaluated                       "limits.too_many_paths"
 //   max_name_comparisons                      "limits.too_many_name_comparisons"
+//   max_policy_nodes                          "limits.too_many_policy_nodes"
 //   ValidationRequest::deadline               "limits.deadline_exceeded"
 //   max_intermediates (or request.max_depth)  "trust_anchor.no_trusted_root ... within N intermediates"
 // Whatever max_depth says, no path has more than 32 intermediates ("limits.path_too_deep").
@@ -66,6 +82,10 @@ struct Limits {
   // Subtrees x names, summed over every CA of every path evaluated (RFC 5280 4.2.1.10 matching is
   // that product); 2^20 takes a few milliseconds, far above any real certificate's needs.
   int64_t max_name_comparisons = 1 << 20;
+  // Nodes of the valid policy graph (RFC 5280 6.1.2-6.1.5) built across every path evaluated. A
+  // graph, not a tree, keeps honest paths linear (certificates x policies); the limit stops shapes
+  // like CVE-2023-0464's that would grow without it. "limits.too_many_policy_nodes".
+  int64_t max_policy_nodes = 1 << 16;
 };
 
 struct ValidationRequest {
@@ -86,6 +106,7 @@ struct ValidationRequest {
   // Wall-clock time after which the validation stops with "limits.deadline_exceeded" (e.g. a TLS
   // handshake's timeout). Unset: only the Limits bound the work.
   std::optional<absl::Time> deadline;
+  PolicyInputs policy;  // certificate-policy processing inputs (the certificate_policies check)
 };
 
 }  // namespace certval

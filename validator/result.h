@@ -23,6 +23,12 @@ struct ValidationResult {
   std::vector<Finding> findings;     // errors, warnings and hook decisions
   int paths_evaluated = 0;
   int signature_checks = 0;
+  // RFC 5280 6.1.6's outputs for the accepted path: the authorities-constrained policy set (the
+  // policies of the valid policy graph's leaves) and the user-constrained one (its intersection
+  // with the request's user-initial-policy-set). OID contents; anyPolicy appears as its own OID
+  // (2.5.29.32.0). Empty when no path was accepted, or when the valid policy graph is empty.
+  std::vector<std::string> authority_constrained_policies;
+  std::vector<std::string> user_constrained_policies;
 
   bool has_warnings() const;
   // The errors only, one per line; empty when valid.
