@@ -53,7 +53,7 @@ const std::set<std::string> kAllCodes = {
     "limits.path_too_deep",
     // validator/budget.cc
     "limits.too_many_signatures", "limits.too_many_build_steps", "limits.too_many_paths",
-    "limits.too_many_name_comparisons", "limits.deadline_exceeded",
+    "limits.too_many_name_comparisons", "limits.deadline_exceeded", "limits.too_many_policy_nodes",
     // hooks/
     "hooks.trust_any", "pinning.mismatch",
     // validator/checks/
@@ -69,7 +69,9 @@ const std::set<std::string> kAllCodes = {
     "ext_key_usage.purpose_not_allowed", "ext_key_usage.missing", "ext_key_usage.critical",
     "ext_key_usage.any_eku", "ext_key_usage.root_has_eku", "ext_key_usage.anchor_disallows_purpose",
     "name_constraints.invalid_constraint", "name_constraints.unsupported_name_form",
-    "name_constraints.invalid_name", "name_constraints.excluded",
+    "name_constraints.invalid_name",
+    "certificate_policies.explicit_policy_required", "certificate_policies.any_policy_mapped",
+    "certificate_policies.no_acceptable_policy", "certificate_policies.unknown_critical_qualifier", "name_constraints.excluded",
     "name_constraints.not_permitted",
     "peer_name.invalid_reference", "peer_name.no_san", "peer_name.mismatch", "peer_name.missing",
     "critical_extensions.unrecognized",
@@ -519,6 +521,51 @@ std::vector<Row> Rows() {
          ValidatorOptions o;
          o.limits.max_name_comparisons = 1;
          return e.Run(e.UnderIntermediate(ica, e.LeafSpec()), o);
+       }},
+      // --- certificate_policies ---
+      {"certificate_policies.explicit_policy_required", 0, E, "explicit policy", [](Env& e) {
+         CertSpec ica = testpki::IntermediateSpec("Row CA", kNow);
+         ica.extra.push_back(testpki::PoliciesExtension({"1.3.6.1.4.1.55738.2"}));
+         ica.extra.push_back({"2.5.29.36", true, std::string("\x30\x03\x80\x01\x00", 5)});
+         return e.Run(e.UnderIntermediate(ica, e.LeafSpec()));
+       }},
+      {"certificate_policies.any_policy_mapped", 1, E, "anyPolicy", [](Env& e) {
+         CertSpec ica = testpki::IntermediateSpec("Row CA", kNow);
+         ica.extra.push_back(testpki::PoliciesExtension({"2.5.29.32.0"}));
+         // policyMappings { { anyPolicy, 1.3.6.1.4.1.55738.2 } }
+         ica.extra.push_back({"2.5.29.33", true,
+                              Seq(Seq(Oid(std::string("\x55\x1d\x20\x00", 4)) + Oid("\x2b\x06\x01\x04\x01\x83\xb3\x3a\x02")))});
+         CertSpec leaf = e.LeafSpec();
+         leaf.extra.push_back(testpki::PoliciesExtension({"1.3.6.1.4.1.55738.2"}));
+         return e.Run(e.UnderIntermediate(ica, leaf));
+       }},
+      {"certificate_policies.no_acceptable_policy", -1, E, "user_initial_policy_set", [](Env& e) {
+         CertSpec ica = testpki::IntermediateSpec("Row CA", kNow);
+         ica.extra.push_back(testpki::PoliciesExtension({"1.3.6.1.4.1.55738.2"}));
+         CertSpec leaf = e.LeafSpec();
+         leaf.extra.push_back(testpki::PoliciesExtension({"1.3.6.1.4.1.55738.2"}));
+         ValidationRequest r = e.UnderIntermediate(ica, leaf);
+         r.policy.initial_explicit_policy = true;
+         r.policy.user_initial_policy_set = {"\x2b\x06\x01\x04\x01\x83\xb3\x3a\x03"};
+         return e.Run(r);
+       }},
+      {"certificate_policies.unknown_critical_qualifier", 1, E, "qualifier", [](Env& e) {
+         CertSpec ica = testpki::IntermediateSpec("Row CA", kNow);
+         // { { 1.3.6.1.4.1.55738.2, { { 1.2.3.4, NULL } } } }, critical
+         ica.extra.push_back({"2.5.29.32", true,
+                              Seq(Seq(Oid("\x2b\x06\x01\x04\x01\x83\xb3\x3a\x02") +
+                                      Seq(Seq(Oid("\x2a\x03\x04") + std::string("\x05\x00", 2)))))});
+         return e.Run(e.UnderIntermediate(ica, e.LeafSpec()));
+       }},
+      {"limits.too_many_policy_nodes", -1, E, "policy graph", [](Env& e) {
+         CertSpec ica = testpki::IntermediateSpec("Row CA", kNow);
+         ica.extra.push_back(testpki::PoliciesExtension({"1.3.6.1.4.1.55738.2"}));
+         ica.extra.push_back({"2.5.29.36", true, std::string("\x30\x03\x80\x01\x00", 5)});
+         CertSpec leaf = e.LeafSpec();
+         leaf.extra.push_back(testpki::PoliciesExtension({"1.3.6.1.4.1.55738.2"}));
+         ValidatorOptions o;
+         o.limits.max_policy_nodes = 1;
+         return e.Run(e.UnderIntermediate(ica, leaf), o);
        }},
       {"name_constraints.invalid_name", 0, E, "'bad..example.test'", [](Env& e) {
          CertSpec ica = testpki::IntermediateSpec("Row CA", kNow);

@@ -66,4 +66,15 @@ bool Budget::ChargeNameComparisons(int64_t count) {
   return true;
 }
 
+bool Budget::ChargePolicyNodes(int64_t count) {
+  if (exhausted() || PastDeadline()) return false;
+  if (count > limits_.max_policy_nodes - policy_nodes_) {
+    return Exhaust("too_many_policy_nodes",
+                   absl::StrCat("more than ", limits_.max_policy_nodes,
+                                " policy graph nodes, edges and expected policies needed"));
+  }
+  policy_nodes_ += count;
+  return true;
+}
+
 }  // namespace certval

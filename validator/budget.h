@@ -32,6 +32,7 @@ class Budget {
   bool ChargeBuildStep();
   bool ChargePath();
   bool ChargeNameComparisons(int64_t count);
+  bool ChargePolicyNodes(int64_t count);  // nodes, edges and expected policies of the policy graph
 
   bool exhausted() const { return !code_.empty(); }
   // The finding code of what ran out ("too_many_signatures", "deadline_exceeded", ...) and a message
@@ -54,6 +55,7 @@ class Budget {
   int build_steps_ = 0;
   int paths_ = 0;
   int64_t name_comparisons_ = 0;
+  int64_t policy_nodes_ = 0;
   std::string code_, reason_;
 };
 

@@ -9,6 +9,7 @@
 #include "absl/time/clock.h"
 #include "validator/checks/builtin.h"
 #include "validator/path_builder.h"
+#include "validator/policy_graph.h"
 
 namespace certval {
 namespace {
@@ -330,6 +331,13 @@ void Run::BuildAndCheck(ValidationResult& result) {
   result.valid = best->errors == 0;
   result.path = std::move(best->path);
   result.anchor = best->anchor.kind;
+  if (result.valid && result.anchor == TrustKind::kAnchor && result.path.size() > 1) {
+    // RFC 5280 6.1.6's policy outputs. The check already ran this within the budget, so it is
+    // bounded; recomputed here once, on the accepted path only.
+    PolicyOutcome policies = ProcessPolicies(result.path, request_.policy, nullptr);
+    result.authority_constrained_policies = std::move(policies.authority_constrained);
+    result.user_constrained_policies = std::move(policies.user_constrained);
+  }
   result.findings.insert(result.findings.end(), best->findings.begin(), best->findings.end());
 }
 

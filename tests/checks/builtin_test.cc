@@ -17,7 +17,8 @@ TEST(BuiltinChecks, NamesInValidatorOrder) {
   std::vector<std::string> names;
   for (const auto& check : BuiltinChecks()) names.emplace_back(check->name());
   EXPECT_THAT(names, ElementsAre("signature", "public_key", "validity", "basic_constraints",
-                                 "key_usage", "ext_key_usage", "name_constraints", "peer_name",
+                                 "key_usage", "ext_key_usage", "name_constraints",
+                                 "certificate_policies", "peer_name",
                                  "critical_extensions", "certificate_profile"));
 }
 

@@ -90,6 +90,14 @@ std::vector<CheckCase> Cases() {
          spec.nc_permitted->dns = {"allowed.test"};
          return WithIntermediate(pki, spec);
        }},
+      {kCheckCertificatePolicies, "certificate_policies.explicit_policy_required",
+       [](const hooktest::TestPki& pki) {
+         // requireExplicitPolicy=0 (critical) over a leaf without certificatePolicies.
+         CertSpec spec = Intermediate();
+         spec.extra.push_back(testpki::PoliciesExtension({"1.3.6.1.4.1.55738.2"}));
+         spec.extra.push_back({"2.5.29.36", /*critical=*/true, std::string("\x30\x03\x80\x01\x00", 5)});
+         return WithIntermediate(pki, spec);
+       }},
       {kCheckPeerName, "peer_name.mismatch",
        [](const hooktest::TestPki& pki) {
          Presented p = WithLeaf(pki, testpki::LeafSpec("other.test", kNow));

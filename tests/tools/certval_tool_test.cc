@@ -314,7 +314,7 @@ TEST_F(ToolTest, UnknownCheckNamesAreUsageErrors) {
     ToolRun run = RunTool(args);
     EXPECT_EQ(run.exit_code, 2) << flags.back() << "\n" << Describe(run);
     EXPECT_THAT(run.err, HasSubstr("no check has that name; the checks are: signature, "));
-    EXPECT_THAT(run.err, HasSubstr("name_constraints, peer_name"));
+    EXPECT_THAT(run.err, HasSubstr("name_constraints, certificate_policies, peer_name"));
     EXPECT_EQ(run.out, "");
   }
   // Every listed name is accepted.

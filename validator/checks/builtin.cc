@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "validator/checks/basic_constraints_check.h"
+#include "validator/checks/certificate_policies_check.h"
 #include "validator/checks/certificate_profile_check.h"
 #include "validator/checks/critical_extensions_check.h"
 #include "validator/checks/ext_key_usage_check.h"
@@ -23,6 +24,7 @@ static_assert(BasicConstraintsCheck::kName == kCheckBasicConstraints);
 static_assert(KeyUsageCheck::kName == kCheckKeyUsage);
 static_assert(ExtKeyUsageCheck::kName == kCheckExtKeyUsage);
 static_assert(NameConstraintsCheck::kName == kCheckNameConstraints);
+static_assert(CertificatePoliciesCheck::kName == kCheckCertificatePolicies);
 static_assert(PeerNameCheck::kName == kCheckPeerName);
 static_assert(CriticalExtensionsCheck::kName == kCheckCriticalExtensions);
 static_assert(CertificateProfileCheck::kName == kCheckProfile);
@@ -34,7 +36,8 @@ std::vector<std::shared_ptr<const Check>> BuiltinChecks() {
       std::make_shared<SignatureCheck>(),          std::make_shared<PublicKeyCheck>(),
       std::make_shared<ValidityCheck>(),           std::make_shared<BasicConstraintsCheck>(),
       std::make_shared<KeyUsageCheck>(),           std::make_shared<ExtKeyUsageCheck>(),
-      std::make_shared<NameConstraintsCheck>(),    std::make_shared<PeerNameCheck>(),
+      std::make_shared<NameConstraintsCheck>(),    std::make_shared<CertificatePoliciesCheck>(),
+      std::make_shared<PeerNameCheck>(),
       std::make_shared<CriticalExtensionsCheck>(), std::make_shared<CertificateProfileCheck>(),
   };
 }
@@ -42,7 +45,8 @@ std::vector<std::shared_ptr<const Check>> BuiltinChecks() {
 const std::vector<absl::string_view>& BuiltinPolicyNames() {
   static const auto* const names = new std::vector<absl::string_view>{
       kCheckSignature,       kCheckPublicKey,        kCheckValidity, kCheckBasicConstraints,
-      kCheckKeyUsage,        kCheckExtKeyUsage,      kCheckNameConstraints, kCheckPeerName,
+      kCheckKeyUsage,        kCheckExtKeyUsage,      kCheckNameConstraints,
+      kCheckCertificatePolicies, kCheckPeerName,
       kCheckCriticalExtensions, kCheckProfile,       kCheckTrustAnchor, kCheckHooks,
       kCheckPinning,
   };

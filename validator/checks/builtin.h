@@ -18,6 +18,7 @@ inline constexpr absl::string_view kCheckBasicConstraints = "basic_constraints";
 inline constexpr absl::string_view kCheckKeyUsage = "key_usage";
 inline constexpr absl::string_view kCheckExtKeyUsage = "ext_key_usage";
 inline constexpr absl::string_view kCheckNameConstraints = "name_constraints";
+inline constexpr absl::string_view kCheckCertificatePolicies = "certificate_policies";
 inline constexpr absl::string_view kCheckPeerName = "peer_name";
 inline constexpr absl::string_view kCheckCriticalExtensions = "critical_extensions";
 inline constexpr absl::string_view kCheckProfile = "certificate_profile";
