@@ -6,6 +6,9 @@
 #include <memory>
 #include <set>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 #include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
@@ -111,7 +114,12 @@ absl::StatusOr<PkitsTestResult> RunTest(const Suite& suite, const json& tc) {
   out.number = tc.at("number").get<std::string>();
   out.section = tc.at("section").get<std::string>();
   out.name = tc.at("name").get<std::string>();
-  out.expected_valid = tc.at("expected").get<std::string>() == "valid";
+  const std::string expected = tc.at("expected").get<std::string>();
+  if (expected != "valid" && expected != "invalid") {
+    return absl::InvalidArgumentError(
+        absl::StrCat("test ", out.id, ": expected '", expected, "', not valid or invalid"));
+  }
+  out.expected_valid = expected == "valid";
 
   // Every file is read even for a test that is skipped: the data must be whole either way.
   auto anchor = LoadFile(suite, tc.at("trust_anchor"), out.id);
