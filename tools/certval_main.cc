@@ -4,6 +4,7 @@
 //                                                        NAME: --host, --ip, --email or --any-name
 //   certval inspect CERT.pem [--json]                    show a certificate as the checks see it
 //   certval limbo FILE [--results OUT.json]              run an x509-limbo file
+//   certval pkits [DIR_OR_JSON]                          run NIST PKITS (default: vendored copy)
 //   certval connect HOST:PORT [trust and policy flags]   TLS handshake, validated by certval
 //   certval demo                                         the tour: every mode, on loopback
 //
@@ -33,6 +34,7 @@
 #include "tools/demo.h"
 #include "tools/describe.h"
 #include "tools/limbo.h"
+#include "tools/pkits.h"
 #include "trust/mozilla_roots.h"
 #include "trust/system_store.h"
 #include "trust/trust_store.h"
@@ -296,6 +298,14 @@ int Limbo(const std::vector<std::string>& args) {
   return report->false_accepts.empty() ? kValid : kRejected;
 }
 
+int Pkits(const std::vector<std::string>& args) {
+  if (args.size() > 1) return UsageError("pkits takes at most one DIR or pkits.json");
+  auto report = RunPkits(args.empty() ? DefaultPkitsPath() : args[0]);
+  if (!report.ok()) return UsageError(std::string(report.status().message()));
+  std::cout << report->Summary();
+  return report->false_accepts.empty() ? kValid : kRejected;
+}
+
 int Connect(const std::vector<std::string>& args) {
   if (args.size() != 1) return UsageError("connect takes exactly one HOST:PORT");
   ConnectConfig config;
@@ -375,12 +385,13 @@ void ExitTwoIfParsing() {
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(absl::StrCat(
-      "certval verify|inspect|limbo|connect|demo [flags] ARGS\n"
+      "certval verify|inspect|limbo|pkits|connect|demo [flags] ARGS\n"
       "  verify [--roots F]... [--intermediates F]... --host N|--ip A|--email E|--any-name\n"
       "         [--time T] [--purpose P] [--profile P] [--max_depth N] [--mode M]\n"
       "         [--warn C]... [--disable C]... [--json] CHAIN.pem\n"
       "  inspect CERT.pem\n"
       "  limbo [FILE] [--results OUT.json]\n"
+      "  pkits [DIR_OR_JSON]\n"
       "  connect HOST:PORT [verify's trust and policy flags] [--system-roots|--mozilla-roots]\n"
       "         [--servername NAME] [--legacy] [--timeout SECONDS] [--json]\n"
       "  demo\n"
@@ -401,6 +412,7 @@ int main(int argc, char** argv) {
   if (command == "verify") return certval::Verify(args);
   if (command == "inspect") return certval::Inspect(args);
   if (command == "limbo") return certval::Limbo(args);
+  if (command == "pkits") return certval::Pkits(args);
   if (command == "connect") return certval::Connect(args);
   if (command == "demo") return certval::Demo(args);
   return certval::UsageError("unknown subcommand '" + command + "'");
