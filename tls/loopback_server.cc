@@ -28,7 +28,15 @@ absl::Status Errno(absl::string_view what) {
   return absl::InternalError(absl::StrCat(what, ": ", std::strerror(errno)));
 }
 
-// A listening TCP socket on 127.0.0.1 with a port the kernel picks.
+
+bssl::UniquePtr<EVP_PKEY> ParseKeyPem(const std::string& pem) {
+  bssl::UniquePtr<BIO> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  if (!bio) return nullptr;
+  return bssl::UniquePtr<EVP_PKEY>(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
+}
+
+}  // namespace
+
 absl::StatusOr<Socket> ListenOnLoopback(uint16_t* port) {
   Socket sock(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
   if (!sock.valid()) return Errno("socket");
@@ -45,14 +53,6 @@ absl::StatusOr<Socket> ListenOnLoopback(uint16_t* port) {
   *port = ntohs(addr.sin_port);
   return sock;
 }
-
-bssl::UniquePtr<EVP_PKEY> ParseKeyPem(const std::string& pem) {
-  bssl::UniquePtr<BIO> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
-  if (!bio) return nullptr;
-  return bssl::UniquePtr<EVP_PKEY>(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
-}
-
-}  // namespace
 
 absl::Status UseCertificateChain(SSL_CTX* ctx, const std::string& chain_pem,
                                  const std::string& key_pem) {

@@ -31,6 +31,10 @@ namespace certval::tls {
 absl::Status UseCertificateChain(SSL_CTX* ctx, const std::string& chain_pem,
                                  const std::string& key_pem);
 
+// A listening TCP socket on 127.0.0.1 with a port the kernel picks (written to `port`). Tests use
+// it bare as a peer that completes TCP and never speaks.
+absl::StatusOr<Socket> ListenOnLoopback(uint16_t* port);
+
 // A server SSL_CTX presenting `chain_pem` (leaf first, then intermediates) with `key_pem`.
 absl::StatusOr<bssl::UniquePtr<SSL_CTX>> NewServerContext(const std::string& chain_pem,
                                                           const std::string& key_pem);

@@ -61,7 +61,8 @@ Finding MakeFinding(absl::string_view check, int index, absl::string_view code, 
 
 absl::Status CheckOptions(const ValidatorOptions& options,
                           const std::vector<std::shared_ptr<const Check>>& checks) {
-  for (const auto& [name, mode] : options.policy.overrides()) {
+  for (const auto& entry : options.policy.overrides()) {
+    const std::string& name = entry.first;  // not a structured binding: lambdas capture it
     const auto& builtin = BuiltinPolicyNames();
     const bool known =
         std::find(builtin.begin(), builtin.end(), name) != builtin.end() ||

@@ -816,36 +816,13 @@ std::string TestCa::cert_pem() const { return DerToPem(cert_der_); }
 
 std::string Chain::ServerChainPem() const { return DerToPem(leaf) + DerToPem(intermediate); }
 
-Chain MakeChain(KeyKind kind, std::string_view host, absl::Time now) {
-  TestCa root = TestCa::Root(RootSpec("certval Test Root CA", now), Key::Cached(kind, 0));
-  TestCa intermediate =
-      root.IssueCa(IntermediateSpec("certval Test Intermediate CA", now), Key::Cached(kind, 1));
-  Key leaf_key = Key::Cached(kind, 2);
-  Chain chain;
-  chain.root = root.cert_der();
-  chain.intermediate = intermediate.cert_der();
-  chain.leaf = intermediate.Issue(LeafSpec(host, now), leaf_key);
-  chain.root_key = root.key();
-  chain.intermediate_key = intermediate.key();
-  chain.leaf_key = leaf_key;
-  chain.root_name = root.name_der();
-  chain.intermediate_name = intermediate.name_der();
-  return chain;
-}
+namespace {
 
-Chain NameConstraintsBomb(int subtrees, int leaf_names, absl::Time now) {
-  TestCa root = TestCa::Root(RootSpec("certval Test Root CA", now), Key::Cached(KeyKind::kEcP256, 0));
-  CertSpec ica_spec = IntermediateSpec("certval Bomb CA", now);
-  ica_spec.nc_permitted = CertSpec::Subtrees{};
-  for (int i = 0; i < subtrees; ++i) {
-    ica_spec.nc_permitted->dirs.push_back(NameSpec{{"O", std::to_string(i)}});
-  }
-  TestCa intermediate = root.IssueCa(ica_spec, Key::Cached(KeyKind::kEcP256, 1));
-  CertSpec leaf_spec = LeafSpec("bomb.example.test", now);
-  for (int i = 0; i < leaf_names; ++i) {
-    leaf_spec.directory_name_sans.push_back(NameSpec{{"O", "outside"}, {"CN", std::to_string(i)}});
-  }
-  Key leaf_key = Key::Cached(KeyKind::kEcP256, 2);
+// root -> intermediate (from `intermediate_spec`) -> leaf (from `leaf_spec`), keys (kind, 0/1/2).
+Chain ChainOf(KeyKind kind, const CertSpec& intermediate_spec, const CertSpec& leaf_spec, absl::Time now) {
+  TestCa root = TestCa::Root(RootSpec("certval Test Root CA", now), Key::Cached(kind, 0));
+  TestCa intermediate = root.IssueCa(intermediate_spec, Key::Cached(kind, 1));
+  Key leaf_key = Key::Cached(kind, 2);
   Chain chain;
   chain.root = root.cert_der();
   chain.intermediate = intermediate.cert_der();
@@ -856,6 +833,25 @@ Chain NameConstraintsBomb(int subtrees, int leaf_names, absl::Time now) {
   chain.root_name = root.name_der();
   chain.intermediate_name = intermediate.name_der();
   return chain;
+}
+
+}  // namespace
+
+Chain MakeChain(KeyKind kind, std::string_view host, absl::Time now) {
+  return ChainOf(kind, IntermediateSpec("certval Test Intermediate CA", now), LeafSpec(host, now), now);
+}
+
+Chain NameConstraintsBomb(int subtrees, int leaf_names, absl::Time now) {
+  CertSpec ica_spec = IntermediateSpec("certval Bomb CA", now);
+  ica_spec.nc_permitted = CertSpec::Subtrees{};
+  for (int i = 0; i < subtrees; ++i) {
+    ica_spec.nc_permitted->dirs.push_back(NameSpec{{"O", std::to_string(i)}});
+  }
+  CertSpec leaf_spec = LeafSpec("bomb.example.test", now);
+  for (int i = 0; i < leaf_names; ++i) {
+    leaf_spec.directory_name_sans.push_back(NameSpec{{"O", "outside"}, {"CN", std::to_string(i)}});
+  }
+  return ChainOf(KeyKind::kEcP256, ica_spec, leaf_spec, now);
 }
 
 std::string DerToPem(std::string_view der, std::string_view type) {

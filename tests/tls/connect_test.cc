@@ -2,9 +2,6 @@
 // run, certificate validation included.
 #include "tools/connect.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -52,21 +49,14 @@ TEST(ConnectTest, TimeoutReachesTheValidation) {
 
 // A peer that accepts TCP and never answers: connect gives up at --timeout, not later.
 TEST(ConnectTest, SilentPeerEndsAtTheTimeout) {
-  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  ASSERT_GE(fd, 0);
-  tls::Socket listener(fd);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-  ASSERT_EQ(listen(fd, 4), 0);
-  socklen_t len = sizeof addr;
-  ASSERT_EQ(getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+  uint16_t port = 0;
+  auto listener = tls::ListenOnLoopback(&port);
+  ASSERT_TRUE(listener.ok()) << listener.status();
 
   Pki pki;
   ConnectConfig config;
   config.host = "127.0.0.1";
-  config.port = ntohs(addr.sin_port);
+  config.port = port;
   config.servername = "good.test";
   config.validator = MakeValidator(pki.Store());
   config.timeout = absl::Milliseconds(400);

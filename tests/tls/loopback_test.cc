@@ -1,9 +1,6 @@
 // The binding over real TCP sockets on 127.0.0.1: a LoopbackServer thread per test, a client that
 // dials it with tls::Dial. Every wait is bounded by a deadline well under the test timeout.
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <openssl/ssl.h>
-#include <sys/socket.h>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -140,17 +137,8 @@ TEST_F(LoopbackTest, ClosedPortIsAnErrorNamingHostAndPort) {
 // A peer that accepts TCP but never speaks TLS: the handshake gives up at the deadline.
 TEST_F(LoopbackTest, SilentPeerTimesOut) {
   uint16_t port = 0;
-  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  ASSERT_GE(fd, 0);
-  tls::Socket listener(fd);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-  ASSERT_EQ(listen(fd, 4), 0);  // the kernel completes the TCP handshake; nobody answers
-  socklen_t len = sizeof addr;
-  ASSERT_EQ(getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
-  port = ntohs(addr.sin_port);
+  auto listener = tls::ListenOnLoopback(&port);  // the kernel completes TCP; nobody answers
+  ASSERT_TRUE(listener.ok()) << listener.status();
 
   tls::DialOptions options;
   options.sni = "good.test";
