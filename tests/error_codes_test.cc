@@ -69,8 +69,8 @@ const std::set<std::string> kAllCodes = {
     "ext_key_usage.purpose_not_allowed", "ext_key_usage.missing", "ext_key_usage.critical",
     "ext_key_usage.any_eku", "ext_key_usage.root_has_eku", "ext_key_usage.anchor_disallows_purpose",
     "name_constraints.invalid_constraint", "name_constraints.unsupported_name_form",
-    "name_constraints.invalid_name", "name_constraints.excluded",
-    "name_constraints.not_permitted",
+    "name_constraints.invalid_name", "name_constraints.uri_without_dns_host",
+    "name_constraints.excluded", "name_constraints.not_permitted",
     "peer_name.invalid_reference", "peer_name.no_san", "peer_name.mismatch", "peer_name.missing",
     "critical_extensions.unrecognized",
     "certificate_profile.serial_negative", "certificate_profile.serial_zero",
@@ -506,11 +506,21 @@ std::vector<Row> Rows() {
          ica.nc_permitted = CertSpec::Subtrees{{"*.example.test"}, {}, {}, {}, {}};
          return e.Run(e.UnderIntermediate(ica, e.LeafSpec()));
        }},
-      {"name_constraints.unsupported_name_form", 0, E, "uniformResourceIdentifier", [](Env& e) {
+      {"name_constraints.unsupported_name_form", 0, E, "registeredID", [](Env& e) {
+         // registeredID 1.2.3.4, permitted by the CA and presented by the leaf next to its dNSName.
+         const std::string registered_id = Tlv(0x88, "\x2a\x03\x04");
          CertSpec ica = testpki::IntermediateSpec("Row CA", kNow);
-         ica.nc_permitted = CertSpec::Subtrees{{}, {}, {"example.test"}, {}, {}};
+         ica.extra.push_back({"2.5.29.30", true, Seq(Tlv(0xa0, Seq(registered_id)))});
          CertSpec leaf = e.LeafSpec();
-         leaf.uri_sans = {"https://example.test/"};
+         leaf.dns_sans.clear();
+         leaf.extra.push_back({"2.5.29.17", false, Seq(Tlv(0x82, "example.test") + registered_id)});
+         return e.Run(e.UnderIntermediate(ica, leaf));
+       }},
+      {"name_constraints.uri_without_dns_host", 0, E, "'https://10.0.0.1/'", [](Env& e) {
+         CertSpec ica = testpki::IntermediateSpec("Row CA", kNow);
+         ica.nc_permitted = CertSpec::Subtrees{{}, {}, {".example.test"}, {}, {}};
+         CertSpec leaf = e.LeafSpec();
+         leaf.uri_sans = {"https://10.0.0.1/"};
          return e.Run(e.UnderIntermediate(ica, leaf));
        }},
       {"limits.too_many_name_comparisons", -1, E, "name-constraint comparisons", [](Env& e) {
