@@ -67,7 +67,8 @@ const std::set<std::string> kAllCodes = {
     "key_usage.missing_key_cert_sign", "key_usage.key_cert_sign_without_ca",
     "key_usage.missing_required_usage",
     "ext_key_usage.purpose_not_allowed", "ext_key_usage.missing", "ext_key_usage.critical",
-    "ext_key_usage.any_eku", "ext_key_usage.root_has_eku", "ext_key_usage.anchor_disallows_purpose",
+    "ext_key_usage.any_eku", "ext_key_usage.forbidden_in_leaf", "ext_key_usage.root_has_eku",
+    "ext_key_usage.anchor_disallows_purpose",
     "name_constraints.invalid_constraint", "name_constraints.unsupported_name_form",
     "name_constraints.invalid_name", "name_constraints.uri_without_dns_host",
     "name_constraints.excluded", "name_constraints.not_permitted",
@@ -488,6 +489,11 @@ std::vector<Row> Rows() {
       {"ext_key_usage.any_eku", 0, E, "anyExtendedKeyUsage", [](Env& e) {
          CertSpec s = e.LeafSpec();
          s.eku = std::vector<std::string>{"serverAuth", "anyExtendedKeyUsage"};
+         return e.Run(e.Request(e.Leaf(s)));
+       }},
+      {"ext_key_usage.forbidden_in_leaf", 0, E, "codeSigning, OCSPSigning", [](Env& e) {
+         CertSpec s = e.LeafSpec();
+         s.eku = std::vector<std::string>{"serverAuth", "codeSigning", "OCSPSigning"};
          return e.Run(e.Request(e.Leaf(s)));
        }},
       {"ext_key_usage.root_has_eku", 2, E, "the root has extKeyUsage", [](Env& e) {

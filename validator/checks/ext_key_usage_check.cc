@@ -1,6 +1,7 @@
 #include "validator/checks/ext_key_usage_check.h"
 
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "validator/checks/check_util.h"
@@ -50,6 +51,24 @@ void CheckWebPkiLeaf(const Certificate& leaf, FindingReporter& out) {
     out.Report(
         0, "any_eku",
         "the leaf's extKeyUsage contains anyExtendedKeyUsage; CABF BR 7.1.2.7.10 forbids it");
+  }
+  // The BRs' other MUST NOTs for a TLS subscriber: a key for TLS must not also sign code,
+  // timestamps or OCSP responses.
+  static constexpr std::pair<Der, absl::string_view> kForbidden[] = {
+      {kOidEkuCodeSigning, "codeSigning"},
+      {kOidEkuTimeStamping, "timeStamping"},
+      {kOidEkuOcspSigning, "OCSPSigning"},
+  };
+  std::string found;
+  for (Der oid : leaf.ext_key_usage()->oids) {
+    for (const auto& [forbidden, name] : kForbidden) {
+      if (oid == forbidden) absl::StrAppend(&found, found.empty() ? "" : ", ", name);
+    }
+  }
+  if (!found.empty()) {
+    out.Report(0, "forbidden_in_leaf",
+               absl::StrCat("the leaf's extKeyUsage contains ", found,
+                            ", which CABF BR 7.1.2.7.10 forbids in a subscriber certificate"));
   }
 }
 
