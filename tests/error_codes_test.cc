@@ -697,7 +697,7 @@ std::vector<Row> Rows() {
          ica.nc_permitted = CertSpec::Subtrees{{"example.test"}, {}, {}, {}, {}};
          ica.nc_critical = false;
          ValidationRequest r = e.UnderIntermediate(ica, e.LeafSpec());
-         r.profile = Profile::kRfc5280;
+         r.profile = Profile::kRfc5280Strict;
          return e.Run(r);
        }},
       {"certificate_profile.cn_not_in_san", 0, E, "\"example.test\"", [](Env& e) {

@@ -55,11 +55,13 @@ TEST(ExtKeyUsageCheck, LeafWithoutEku) {
   EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kWebPki)),
               ElementsAre("ext_key_usage.missing@0"));
   EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280)), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280Strict)), IsEmpty());
 }
 
 TEST(ExtKeyUsageCheck, AnyEkuSatisfiesOnlyRfc5280) {
   auto path = LeafEku(std::vector<std::string>{"anyExtendedKeyUsage"});
   EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280)), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280Strict)), IsEmpty());
   EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kWebPki)),
               ElementsAre("ext_key_usage.any_eku@0", "ext_key_usage.purpose_not_allowed@0"));
   auto both = LeafEku(std::vector<std::string>{"serverAuth", "anyExtendedKeyUsage"});
@@ -120,6 +122,7 @@ TEST(ExtKeyUsageCheck, RootWithEku) {
   EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kWebPki)),
               ElementsAre("ext_key_usage.root_has_eku@2"));
   EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280)), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280Strict)), IsEmpty());
   spec.root.eku = std::vector<std::string>{"clientAuth"};
   EXPECT_THAT(RunCheck(kCheck, spec.Build(), With(Profile::kRfc5280)),
               ElementsAre("ext_key_usage.purpose_not_allowed@2"));

@@ -74,13 +74,14 @@ void CheckWebPkiLeaf(const Certificate& leaf, FindingReporter& out) {
 
 void CheckLeaf(const PathContext& ctx, FindingReporter& out) {
   const Certificate& leaf = ctx.cert(0);
-  if (ctx.profile == Profile::kWebPki && !check_util::IsTrustedLeafOnly(ctx)) {
+  if (check_util::BaselineRequirements(ctx.profile) && !check_util::IsTrustedLeafOnly(ctx)) {
     CheckWebPkiLeaf(leaf, out);
   }
   const auto& eku = leaf.ext_key_usage();
   if (!eku) return;
   const Purpose purpose = RequestedPurpose(ctx);
-  const bool any_counts = ctx.profile == Profile::kRfc5280;
+  // The BRs forbid anyExtendedKeyUsage in a leaf; RFC 5280 4.2.1.12 lets it stand for any purpose.
+  const bool any_counts = !check_util::BaselineRequirements(ctx.profile);
   if (purpose == Purpose::kAny || Lists(*eku, purpose) || (any_counts && eku->any)) return;
   ReportPurpose(purpose, 0, *eku, any_counts, out);
 }
@@ -89,7 +90,8 @@ void CheckCa(const PathContext& ctx, size_t i, FindingReporter& out) {
   const auto& eku = ctx.cert(i).ext_key_usage();
   if (!eku) return;
   const int index = static_cast<int>(i);
-  if (ctx.profile == Profile::kWebPki && ctx.is_anchor(i) && check_util::IsSelfSigned(ctx, i)) {
+  if (check_util::BaselineRequirements(ctx.profile) && ctx.is_anchor(i) &&
+      check_util::IsSelfSigned(ctx, i)) {
     out.Report(index, "root_has_eku",
                absl::StrCat("the root has extKeyUsage (", OidList(*eku),
                             "); CABF BR 7.1.2.1.2 forbids it"));

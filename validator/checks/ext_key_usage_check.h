@@ -2,7 +2,7 @@
 //
 // Leaf:
 // - An extKeyUsage, when present, contains the purpose. anyExtendedKeyUsage satisfies any
-//   purpose under rfc5280 only; a leaf without extKeyUsage is unrestricted under rfc5280.
+//   purpose under rfc5280 and rfc5280_strict; a leaf without extKeyUsage is unrestricted there.
 // - webpki (CABF BR 7.1.2.7.10): the leaf has extKeyUsage, not critical, without
 //   anyExtendedKeyUsage, codeSigning, timeStamping or OCSPSigning.
 // CAs:
