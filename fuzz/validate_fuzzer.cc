@@ -1,7 +1,8 @@
 // Fuzzes the whole certval::Validator::Validate(). Input layout:
 //   byte 0: mode bits. bit 0: accept every signature (reach the checks behind path building even
-//           when the fuzzed chain is signed by another key); bit 1: Profile::kRfc5280 instead of
-//           kWebPki; bit 2: purpose kAny instead of kServerAuth.
+//           when the fuzzed chain is signed by another key); bit 1: an RFC 5280 profile instead of
+//           kWebPki, bit 3 choosing which (0: kRfc5280, 1: kRfc5280Strict); bit 2: purpose kAny
+//           instead of kServerAuth.
 //   then up to 4 pieces, each a 2-byte big-endian length and that many bytes (fuzz/split.h): the
 //   leaf DER, then up to 3 intermediates.
 // Trust store: one root minted once with //tests/pki:test_pki (a static), named like the root of
@@ -70,7 +71,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (size_t i = 1; i < pieces.size(); ++i) request.intermediates.push_back(std::move(pieces[i]));
   request.peer_name = certval::PeerName::Dns("example.test");
   request.time = kNow;
-  request.profile = (mode & 2) ? certval::Profile::kRfc5280 : certval::Profile::kWebPki;
+  request.profile = !(mode & 2)  ? certval::Profile::kWebPki
+                    : (mode & 8) ? certval::Profile::kRfc5280Strict
+                                 : certval::Profile::kRfc5280;
   request.purpose = (mode & 4) ? certval::Purpose::kAny : certval::Purpose::kServerAuth;
 
   certval::ValidationResult result = fixture.validators[mode & 1]->Validate(request);

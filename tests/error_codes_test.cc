@@ -67,12 +67,13 @@ const std::set<std::string> kAllCodes = {
     "key_usage.missing_key_cert_sign", "key_usage.key_cert_sign_without_ca",
     "key_usage.missing_required_usage",
     "ext_key_usage.purpose_not_allowed", "ext_key_usage.missing", "ext_key_usage.critical",
-    "ext_key_usage.any_eku", "ext_key_usage.root_has_eku", "ext_key_usage.anchor_disallows_purpose",
+    "ext_key_usage.any_eku", "ext_key_usage.forbidden_in_leaf", "ext_key_usage.root_has_eku",
+    "ext_key_usage.anchor_disallows_purpose",
     "name_constraints.invalid_constraint", "name_constraints.unsupported_name_form",
-    "name_constraints.invalid_name",
+    "name_constraints.invalid_name", "name_constraints.uri_without_dns_host",
+    "name_constraints.excluded", "name_constraints.not_permitted",
     "certificate_policies.explicit_policy_required", "certificate_policies.any_policy_mapped",
-    "certificate_policies.no_acceptable_policy", "certificate_policies.unknown_critical_qualifier", "name_constraints.excluded",
-    "name_constraints.not_permitted",
+    "certificate_policies.no_acceptable_policy", "certificate_policies.unknown_critical_qualifier",
     "peer_name.invalid_reference", "peer_name.no_san", "peer_name.mismatch", "peer_name.missing",
     "critical_extensions.unrecognized",
     "certificate_profile.serial_negative", "certificate_profile.serial_zero",
@@ -492,6 +493,11 @@ std::vector<Row> Rows() {
          s.eku = std::vector<std::string>{"serverAuth", "anyExtendedKeyUsage"};
          return e.Run(e.Request(e.Leaf(s)));
        }},
+      {"ext_key_usage.forbidden_in_leaf", 0, E, "codeSigning, OCSPSigning", [](Env& e) {
+         CertSpec s = e.LeafSpec();
+         s.eku = std::vector<std::string>{"serverAuth", "codeSigning", "OCSPSigning"};
+         return e.Run(e.Request(e.Leaf(s)));
+       }},
       {"ext_key_usage.root_has_eku", 2, E, "the root has extKeyUsage", [](Env& e) {
          CertSpec root = testpki::RootSpec("Row Root", kNow);
          root.eku = std::vector<std::string>{"serverAuth"};
@@ -508,11 +514,21 @@ std::vector<Row> Rows() {
          ica.nc_permitted = CertSpec::Subtrees{{"*.example.test"}, {}, {}, {}, {}};
          return e.Run(e.UnderIntermediate(ica, e.LeafSpec()));
        }},
-      {"name_constraints.unsupported_name_form", 0, E, "uniformResourceIdentifier", [](Env& e) {
+      {"name_constraints.unsupported_name_form", 0, E, "registeredID", [](Env& e) {
+         // registeredID 1.2.3.4, permitted by the CA and presented by the leaf next to its dNSName.
+         const std::string registered_id = Tlv(0x88, "\x2a\x03\x04");
          CertSpec ica = testpki::IntermediateSpec("Row CA", kNow);
-         ica.nc_permitted = CertSpec::Subtrees{{}, {}, {"example.test"}, {}, {}};
+         ica.extra.push_back({"2.5.29.30", true, Seq(Tlv(0xa0, Seq(registered_id)))});
          CertSpec leaf = e.LeafSpec();
-         leaf.uri_sans = {"https://example.test/"};
+         leaf.dns_sans.clear();
+         leaf.extra.push_back({"2.5.29.17", false, Seq(Tlv(0x82, "example.test") + registered_id)});
+         return e.Run(e.UnderIntermediate(ica, leaf));
+       }},
+      {"name_constraints.uri_without_dns_host", 0, E, "'https://10.0.0.1/'", [](Env& e) {
+         CertSpec ica = testpki::IntermediateSpec("Row CA", kNow);
+         ica.nc_permitted = CertSpec::Subtrees{{}, {}, {".example.test"}, {}, {}};
+         CertSpec leaf = e.LeafSpec();
+         leaf.uri_sans = {"https://10.0.0.1/"};
          return e.Run(e.UnderIntermediate(ica, leaf));
        }},
       {"limits.too_many_name_comparisons", -1, E, "name-constraint comparisons", [](Env& e) {
@@ -728,7 +744,7 @@ std::vector<Row> Rows() {
          ica.nc_permitted = CertSpec::Subtrees{{"example.test"}, {}, {}, {}, {}};
          ica.nc_critical = false;
          ValidationRequest r = e.UnderIntermediate(ica, e.LeafSpec());
-         r.profile = Profile::kRfc5280;
+         r.profile = Profile::kRfc5280Strict;
          return e.Run(r);
        }},
       {"certificate_profile.cn_not_in_san", 0, E, "\"example.test\"", [](Env& e) {

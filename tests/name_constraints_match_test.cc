@@ -287,6 +287,130 @@ TEST(NameConstraintsMatchTest, EmailConstraintValidity) {
   }
 }
 
+// ---- uniformResourceIdentifier ----
+
+struct UriHostCase {
+  std::string uri;
+  UriHost::Kind kind;
+  const char* host;  // for kDnsName
+};
+
+const UriHostCase kUriHostCases[] = {
+    {"https://www.example.com/", UriHost::Kind::kDnsName, "www.example.com"},
+    {"https://www.example.com", UriHost::Kind::kDnsName, "www.example.com"},
+    {"http://testserver.testcertificates.gov/index.html", UriHost::Kind::kDnsName,
+     "testserver.testcertificates.gov"},
+    // userinfo and port are not the host
+    {"https://user:pw@www.example.com:8443/p?q=1#f", UriHost::Kind::kDnsName, "www.example.com"},
+    {"https://evil.com@www.example.com/", UriHost::Kind::kDnsName, "www.example.com"},
+    {"https://www.example.com:/", UriHost::Kind::kDnsName, "www.example.com"},  // empty port
+    {"ftp://www.example.com?x", UriHost::Kind::kDnsName, "www.example.com"},
+    {"spiffe://example.test/svc", UriHost::Kind::kDnsName, "example.test"},
+    {"HTTPS://WWW.Example.COM/", UriHost::Kind::kDnsName, "WWW.Example.COM"},
+    {"git+ssh://git@host.example.com/r", UriHost::Kind::kDnsName, "host.example.com"},
+    {"https://www.example.com./", UriHost::Kind::kDnsName, "www.example.com"},  // absolute name
+    // no authority, or an empty host
+    {"urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", UriHost::Kind::kNoHost, ""},
+    {"mailto:alice@example.com", UriHost::Kind::kNoHost, ""},
+    {"file:///etc/passwd", UriHost::Kind::kNoHost, ""},
+    {"https:/www.example.com/", UriHost::Kind::kNoHost, ""},
+    {"https://user@:443/", UriHost::Kind::kNoHost, ""},
+    // IP addresses, in brackets or looking like one
+    {"https://[2001:db8::1]/", UriHost::Kind::kIpAddress, ""},
+    {"https://[2001:db8::1]:8443/", UriHost::Kind::kIpAddress, ""},
+    {"https://[v1.fe]/", UriHost::Kind::kIpAddress, ""},
+    {"https://10.0.0.1/", UriHost::Kind::kIpAddress, ""},
+    {"https://10.0.0.1:443/", UriHost::Kind::kIpAddress, ""},
+    {"https://2130706433/", UriHost::Kind::kIpAddress, ""},
+    {"https://0x7f.1/", UriHost::Kind::kIpAddress, ""},
+    {"https://www.example.0X1f/", UriHost::Kind::kIpAddress, ""},
+    // not an absolute URI, or not one every parser reads the same way: fail closed
+    {"", UriHost::Kind::kMalformed, ""},
+    {"www.example.com", UriHost::Kind::kMalformed, ""},
+    {"//www.example.com/", UriHost::Kind::kMalformed, ""},
+    {"1http://www.example.com/", UriHost::Kind::kMalformed, ""},
+    {"ht tp://www.example.com/", UriHost::Kind::kMalformed, ""},
+    {"https://www.example.com\\@evil.com/", UriHost::Kind::kMalformed, ""},
+    {"https://a@b@www.example.com/", UriHost::Kind::kMalformed, ""},
+    {"https://[::1]@www.example.com/", UriHost::Kind::kMalformed, ""},
+    {"https://www.example.com:80a/", UriHost::Kind::kMalformed, ""},
+    {"https://www.example.com:80:81/", UriHost::Kind::kMalformed, ""},
+    {"https://[2001:db8::1/", UriHost::Kind::kMalformed, ""},
+    {"https://[::1]x/", UriHost::Kind::kMalformed, ""},
+    {"https://www.ex%61mple.com/", UriHost::Kind::kMalformed, ""},
+    {"https://www..example.com/", UriHost::Kind::kMalformed, ""},
+    {"https://*.example.com/", UriHost::Kind::kMalformed, ""},
+    {"https://www_1.example.com/", UriHost::Kind::kMalformed, ""},
+    {"https://./", UriHost::Kind::kMalformed, ""},
+    {"https://b\xc3\xbc" "cher.example/", UriHost::Kind::kMalformed, ""},
+    {std::string("https://www.example.com\0.evil.com/", 34), UriHost::Kind::kMalformed, ""},
+    {"https://www.example.com\t/", UriHost::Kind::kMalformed, ""},
+};
+
+TEST(NameConstraintsMatchTest, UriHosts) {
+  for (const UriHostCase& c : kUriHostCases) {
+    SCOPED_TRACE("\"" + absl::CHexEscape(c.uri) + "\"");
+    UriHost got = ParseUriHost(c.uri);
+    EXPECT_EQ(static_cast<int>(got.kind), static_cast<int>(c.kind));
+    EXPECT_EQ(got.host, c.host);
+  }
+}
+
+struct UriCase {
+  const char* host;
+  const char* constraint;
+  bool matches;
+};
+
+const UriCase kUriCases[] = {
+    // A host constraint is that host only.
+    {"www.example.com", "www.example.com", true},
+    {"WWW.Example.COM", "www.example.com", true},
+    {"www.example.com", "WWW.EXAMPLE.COM", true},
+    {"www.example.com.", "www.example.com", true},
+    {"a.www.example.com", "www.example.com", false},
+    {"example.com", "www.example.com", false},
+    {"xwww.example.com", "www.example.com", false},
+    // A leading period: hosts strictly below the domain.
+    {"www.example.com", ".example.com", true},
+    {"a.b.example.com", ".example.com", true},
+    {"A.Example.COM", ".EXAMPLE.com", true},
+    {"example.com", ".example.com", false},
+    {"badexample.com", ".example.com", false},
+    {"www.example.com.evil", ".example.com", false},
+    // No constraint matches by being empty.
+    {"www.example.com", "", false},
+};
+
+TEST(NameConstraintsMatchTest, UriTable) {
+  for (const UriCase& c : kUriCases) {
+    SCOPED_TRACE(std::string(c.host) + " in \"" + c.constraint + "\"");
+    EXPECT_EQ(UriHostMatchesConstraint(c.host, c.constraint), c.matches);
+  }
+}
+
+TEST(NameConstraintsMatchTest, UriConstraintValidity) {
+  const std::pair<const char*, bool> cases[] = {
+      {"www.example.com", true},
+      {".example.com", true},
+      {"testcertificates.gov", true},
+      {"com", true},
+      {"", false},
+      {".", false},
+      {"..example.com", false},
+      {"example.com.", false},
+      {"*.example.com", false},
+      {"https://www.example.com/", false},
+      {"www.example.com:443", false},
+      {"10.0.0.1", false},
+      {"_sip.example.com", false},
+  };
+  for (const auto& [constraint, valid] : cases) {
+    SCOPED_TRACE(constraint);
+    EXPECT_EQ(IsValidUriConstraint(constraint), valid);
+  }
+}
+
 // The normal form of a Name built from `spec`.
 std::string Normalized(const testpki::NameSpec& spec) {
   const std::string der = testpki::EncodeName(spec);

@@ -53,7 +53,7 @@ ABSL_FLAG(bool, any_name, false,
           "otherwise needs --host, --ip or --email");
 ABSL_FLAG(std::string, time, "", "validation time, RFC 3339 (default: now)");
 ABSL_FLAG(std::string, purpose, "serverAuth", "serverAuth | clientAuth | any");
-ABSL_FLAG(std::string, profile, "webpki", "webpki | rfc5280");
+ABSL_FLAG(std::string, profile, "webpki", "webpki | rfc5280 | rfc5280_strict (README, Profiles)");
 ABSL_FLAG(int, max_depth, -1, "maximum number of intermediates (default: the library's limit)");
 ABSL_FLAG(std::string, mode, "enforce", "global policy mode: enforce | warn | disable");
 ABSL_FLAG(std::vector<std::string>, warn, {},
@@ -199,9 +199,14 @@ absl::StatusOr<ValidationRequest> RequestFromFlags(const std::vector<std::string
   else if (purpose == "any") request.purpose = Purpose::kAny;
   else return absl::InvalidArgumentError(absl::StrCat("--purpose '", purpose, "': expected serverAuth, clientAuth or any"));
   std::string profile = absl::GetFlag(FLAGS_profile);
-  if (profile == "webpki") request.profile = Profile::kWebPki;
-  else if (profile == "rfc5280") request.profile = Profile::kRfc5280;
-  else return absl::InvalidArgumentError(absl::StrCat("--profile '", profile, "': expected webpki or rfc5280"));
+  bool profile_known = false;
+  for (Profile p : {Profile::kWebPki, Profile::kRfc5280, Profile::kRfc5280Strict}) {
+    if (profile == ProfileName(p)) request.profile = p, profile_known = true;
+  }
+  if (!profile_known) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--profile '", profile, "': expected webpki, rfc5280 or rfc5280_strict"));
+  }
   if (int depth = absl::GetFlag(FLAGS_max_depth); depth >= 0) request.max_depth = depth;
   return request;
 }

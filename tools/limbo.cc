@@ -62,11 +62,13 @@ std::string Describe(const ValidationResult& result) {
   return lines.empty() ? "valid" : absl::StrJoin(lines, "; ");
 }
 
-// rfc5280:: cases test RFC 5280 itself, and so do pathlen:: cases (4.2.1.9 path lengths, with a
-// CA certificate in leaf position that the web PKI profile forbids); everything else is web PKI.
+// rfc5280:: cases test RFC 5280 including section 4's MUSTs on encoding (critical basicConstraints
+// and policyConstraints, key identifiers), so they run under rfc5280_strict; so do pathlen:: cases
+// (4.2.1.9 path lengths, with a CA certificate in leaf position that the web PKI profile forbids).
+// Everything else is web PKI.
 Profile ProfileFor(const std::string& id) {
   for (const char* prefix : {"rfc5280::", "pathlen::"}) {
-    if (id.rfind(prefix, 0) == 0) return Profile::kRfc5280;
+    if (id.rfind(prefix, 0) == 0) return Profile::kRfc5280Strict;
   }
   return Profile::kWebPki;
 }

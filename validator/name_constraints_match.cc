@@ -1,5 +1,8 @@
 #include "validator/name_constraints_match.h"
 
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "validator/hostname_match.h"
 #include "validator/ip_address.h"
@@ -110,6 +113,97 @@ bool EmailMatchesConstraint(absl::string_view email, absl::string_view constrain
   }
   if (constraint[0] == '.') return IsStrictlyBelow(host, constraint.substr(1));  // hosts below a domain
   return absl::EqualsIgnoreCase(host, constraint);  // exactly one host, not its subdomains
+}
+
+namespace {
+
+// RFC 3986 2: unreserved, reserved and '%'. Nothing else may appear in a URI.
+bool IsUriChar(char c) {
+  return absl::ascii_isalnum(static_cast<unsigned char>(c)) ||
+         absl::string_view("-._~:/?#[]@!$&'()*+,;=%").find(c) != absl::string_view::npos;
+}
+
+// RFC 3986 3.1: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ).
+bool IsValidScheme(absl::string_view scheme) {
+  if (scheme.empty() || !absl::ascii_isalpha(static_cast<unsigned char>(scheme[0]))) return false;
+  return std::all_of(scheme.begin(), scheme.end(), [](char c) {
+    return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+  });
+}
+
+bool AllOf(absl::string_view s, bool (*pred)(unsigned char)) {
+  return std::all_of(s.begin(), s.end(),
+                     [pred](char c) { return pred(static_cast<unsigned char>(c)); });
+}
+
+// The last label is a number, decimal or 0x-hex: URL parsers read such a host as an IPv4 address
+// ("10.1", "0x7f.1"), so it is no host name whatever RFC 3986's reg-name allows.
+bool EndsInNumber(absl::string_view host) {
+  absl::string_view last = host.substr(host.rfind('.') + 1);  // npos + 1 == 0
+  if (last.empty()) return false;
+  if (absl::StartsWithIgnoreCase(last, "0x")) return AllOf(last.substr(2), absl::ascii_isxdigit);
+  return AllOf(last, absl::ascii_isdigit);
+}
+
+}  // namespace
+
+UriHost ParseUriHost(absl::string_view uri) {
+  UriHost out;  // kMalformed until proven otherwise
+  if (!std::all_of(uri.begin(), uri.end(), IsUriChar)) return out;
+  const size_t colon = uri.find(':');
+  if (colon == absl::string_view::npos || !IsValidScheme(uri.substr(0, colon))) return out;
+  absl::string_view rest = uri.substr(colon + 1);
+  if (!absl::StartsWith(rest, "//")) {  // no authority: "urn:...", "mailto:...", "file:/..."
+    out.kind = UriHost::Kind::kNoHost;
+    return out;
+  }
+  rest.remove_prefix(2);
+  absl::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+  const size_t at = authority.rfind('@');
+  if (at != absl::string_view::npos) {
+    // userinfo holds neither '@' nor brackets; "a@b@host" is read differently by different parsers.
+    if (authority.substr(0, at).find_first_of("@[]") != absl::string_view::npos) return out;
+    authority.remove_prefix(at + 1);
+  }
+  absl::string_view host = authority;
+  if (absl::StartsWith(authority, "[")) {  // IP-literal, then ":port" at most
+    const size_t close = authority.find(']');
+    if (close == absl::string_view::npos) return out;
+    host = authority.substr(0, close + 1);
+  } else {
+    host = authority.substr(0, authority.find(':'));
+  }
+  absl::string_view port = authority.substr(host.size());
+  if (!port.empty() && (port[0] != ':' || !AllOf(port.substr(1), absl::ascii_isdigit))) return out;
+  if (host.empty()) {
+    out.kind = UriHost::Kind::kNoHost;
+    return out;
+  }
+  if (host[0] == '[') {
+    out.kind = UriHost::Kind::kIpAddress;
+    return out;
+  }
+  host = StripTrailingDot(host);
+  if (EndsInNumber(host)) {
+    out.kind = UriHost::Kind::kIpAddress;
+    return out;
+  }
+  // Brackets, '%'-escapes and empty labels all fail here.
+  if (!IsValidPresentedDnsName(host, /*allow_wildcard=*/false)) return out;
+  out.kind = UriHost::Kind::kDnsName;
+  out.host = host;
+  return out;
+}
+
+bool IsValidUriConstraint(absl::string_view constraint) {
+  return !constraint.empty() && IsValidDomainConstraint(constraint);
+}
+
+bool UriHostMatchesConstraint(absl::string_view host, absl::string_view constraint) {
+  host = StripTrailingDot(host);
+  if (constraint.empty()) return false;
+  if (constraint[0] == '.') return IsStrictlyBelow(host, constraint.substr(1));
+  return absl::EqualsIgnoreCase(host, constraint);  // exactly that host, not its subdomains
 }
 
 bool DirectoryNameWithinSubtree(absl::string_view name_normalized, absl::string_view subtree_normalized) {

@@ -66,6 +66,38 @@ bool IsValidEmailConstraint(absl::string_view constraint);
 // an oddly formed mailbox still meets an excluded subtree on its host.
 bool EmailMatchesConstraint(absl::string_view email, absl::string_view constraint);
 
+// ---- uniformResourceIdentifier ----
+//
+// RFC 5280 4.2.1.10 constrains a URI by the host of its authority (RFC 3986 3.2): a constraint
+// "host.example.com" covers exactly that host, ".example.com" every host strictly below it. Hosts
+// compare ASCII case-insensitively, one trailing dot on the URI's host ignored. A URI whose host is
+// not a DNS name (no authority, an empty host, an IP address) lies in no subtree, and RFC 5280 has
+// the certificate rejected whenever its URIs are constrained at all.
+
+// The host of an absolute URI, or why there is none to judge.
+struct UriHost {
+  enum class Kind {
+    kDnsName,     // `host` is a valid DNS name (hostname_match.h syntax, trailing dot removed)
+    kNoHost,      // no authority, or an empty host ("urn:...", "file:///...")
+    kIpAddress,   // an IP-literal ("[::1]") or an address-looking host ("10.0.0.1", "0x7f.1")
+    kMalformed,   // not an RFC 3986 absolute URI, or a host that is no valid DNS name
+  };
+  Kind kind = Kind::kMalformed;
+  absl::string_view host;  // a view into the URI; set for kDnsName only
+};
+
+// Scheme, then "//" authority for a host: userinfo ("...@") and port (":digits") are stripped.
+// Strict: any octet outside RFC 3986's character set (space, '\\', '"', controls, non-ASCII) makes
+// the URI kMalformed, so that no other URI parser can read another host out of it.
+UriHost ParseUriHost(absl::string_view uri);
+
+// A DNS name, or a period followed by one (RFC 5280: "MUST be specified as a fully qualified domain
+// name"). Empty is invalid: RFC 5280 gives it no meaning for URIs.
+bool IsValidUriConstraint(absl::string_view constraint);
+
+// `host` (UriHost::host of a kDnsName) lies in the subtree `constraint`.
+bool UriHostMatchesConstraint(absl::string_view host, absl::string_view constraint);
+
 // ---- directoryName ----
 
 // The subtree's RDNs are the name's first RDNs; the empty subtree holds every name. Both are

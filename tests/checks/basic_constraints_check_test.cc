@@ -15,11 +15,13 @@ using testpki::TestCa;
 
 const BasicConstraintsCheck kCheck;
 
-RunOptions Rfc5280() {
+RunOptions With(Profile profile) {
   RunOptions options;
-  options.profile = Profile::kRfc5280;
+  options.profile = profile;
   return options;
 }
+RunOptions Rfc5280() { return With(Profile::kRfc5280); }
+RunOptions Strict() { return With(Profile::kRfc5280Strict); }
 
 // root -> CA[0] -> CA[1] -> ... -> leaf, with the given pathLen per intermediate; returns the path
 // leaf first. `self_issued[i]` reissues CA[i] under CA[i-1]'s name (same subject, own key).
@@ -42,6 +44,7 @@ std::vector<CertificatePtr> Chain(const std::vector<std::optional<int>>& path_le
 TEST(BasicConstraintsCheck, ValidChain) {
   EXPECT_THAT(RunCheck(kCheck, ChainSpec().Build()), IsEmpty());
   EXPECT_THAT(RunCheck(kCheck, ChainSpec().Build(), Rfc5280()), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, ChainSpec().Build(), Strict()), IsEmpty());
 }
 
 TEST(BasicConstraintsCheck, IntermediateWithoutCaBit) {
@@ -67,8 +70,23 @@ TEST(BasicConstraintsCheck, V1RootIsNotACa) {
 TEST(BasicConstraintsCheck, CaMustMarkItCritical) {
   ChainSpec spec;
   spec.root.basic_constraints_critical = false;
-  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Rfc5280()),
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Strict()),
               ElementsAre("basic_constraints.not_critical@2"));
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()), ElementsAre("basic_constraints.not_critical@2"));
+}
+
+// 6.1.4 (k) asks for cA=TRUE, not for criticality: PKITS 4.6.4 (an intermediate with a
+// non-critical basicConstraints) is a valid path, and so is its pathLen work.
+TEST(BasicConstraintsCheck, NonCriticalCaIsACaUnderRfc5280) {
+  ChainSpec spec;
+  spec.intermediate.basic_constraints_critical = false;
+  spec.root.basic_constraints_critical = false;
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Rfc5280()), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Strict()),
+              ElementsAre("basic_constraints.not_critical@1", "basic_constraints.not_critical@2"));
+  spec.root.path_len = 0;  // still enforced
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Rfc5280()),
+              ElementsAre("basic_constraints.path_len_exceeded@2"));
 }
 
 TEST(BasicConstraintsCheck, NonCriticalOnANonCaLeafIsFine) {
@@ -84,6 +102,7 @@ TEST(BasicConstraintsCheck, CaAsLeafOnlyUnderWebPki) {
   auto path = spec.Build();
   EXPECT_THAT(RunCheck(kCheck, path), ElementsAre("basic_constraints.ca_as_leaf@0"));
   EXPECT_THAT(RunCheck(kCheck, path, Rfc5280()), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, path, Strict()), IsEmpty());
 }
 
 TEST(BasicConstraintsCheck, PathLenWithoutCa) {
@@ -92,6 +111,9 @@ TEST(BasicConstraintsCheck, PathLenWithoutCa) {
   spec.leaf.path_len = 0;
   EXPECT_THAT(RunCheck(kCheck, spec.Build()),
               ElementsAre("basic_constraints.path_len_without_ca@0"));
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Strict()),
+              ElementsAre("basic_constraints.path_len_without_ca@0"));
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Rfc5280()), IsEmpty());  // 6.1 ignores it
 }
 
 TEST(BasicConstraintsCheck, PathLenZeroAllowsALeaf) {

@@ -22,14 +22,14 @@ TEST(BuiltinChecks, NamesInValidatorOrder) {
                                  "critical_extensions", "certificate_profile"));
 }
 
-TEST(BuiltinChecks, WebPkiShapedChainPassesEveryCheckInBothProfiles) {
+TEST(BuiltinChecks, WebPkiShapedChainPassesEveryCheckInEveryProfile) {
   for (testpki::KeyKind kind : {testpki::KeyKind::kEcP256, testpki::KeyKind::kRsa2048}) {
     ChainSpec spec;
     spec.root_key = spec.intermediate_key = spec.leaf_key = testpki::Key::Cached(kind, 3);
     spec.intermediate_key = testpki::Key::Cached(kind, 4);
     spec.leaf_key = testpki::Key::Cached(kind, 5);
     auto path = spec.Build();
-    for (Profile profile : {Profile::kWebPki, Profile::kRfc5280}) {
+    for (Profile profile : {Profile::kWebPki, Profile::kRfc5280, Profile::kRfc5280Strict}) {
       RunOptions options;
       options.profile = profile;
       for (const auto& check : BuiltinChecks()) {

@@ -18,11 +18,13 @@ using testpki::RawExtension;
 
 const CertificateProfileCheck kCheck;
 
-RunOptions Rfc5280() {
+RunOptions With(Profile profile) {
   RunOptions options;
-  options.profile = Profile::kRfc5280;
+  options.profile = profile;
   return options;
 }
+RunOptions Strict() { return With(Profile::kRfc5280Strict); }
+RunOptions Rfc5280() { return With(Profile::kRfc5280); }
 
 // A DER TLV with a short (< 128 byte) length.
 std::string Tlv(uint8_t tag, const std::string& contents) {
@@ -47,7 +49,39 @@ const std::string kKeyIdB(20, '\x22');
 
 TEST(CertificateProfileCheck, ValidChain) {
   EXPECT_THAT(RunCheck(kCheck, ChainSpec().Build()), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, ChainSpec().Build(), Strict()), IsEmpty());
   EXPECT_THAT(RunCheck(kCheck, ChainSpec().Build(), Rfc5280()), IsEmpty());
+}
+
+// RFC 5280 6.1 checks none of section 4's encoding rules (PKITS expects, e.g., a non-critical
+// policyConstraints to pass): under rfc5280 this check has nothing to say.
+TEST(CertificateProfileCheck, Rfc5280AppliesNoEncodingRule) {
+  ChainSpec spec;
+  spec.leaf.serial = std::string(1, '\0');
+  spec.leaf.subject = NameSpec{};  // and a non-critical SAN
+  spec.leaf.authority_key_id = false;
+  spec.leaf.nc_permitted = CertSpec::Subtrees{{"example.test"}};
+  spec.intermediate.subject_key_id = false;
+  spec.intermediate.extra.push_back({"2.5.29.36", false, absl::HexStringToBytes("3003800100")});
+  spec.intermediate.nc_permitted = CertSpec::Subtrees{{"example.test"}};
+  spec.intermediate.nc_critical = false;
+  auto path = spec.Build();
+  EXPECT_THAT(RunCheck(kCheck, path, Rfc5280()), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, path, Strict()),
+              ElementsAre("certificate_profile.serial_zero@0",
+                          "certificate_profile.san_not_critical_with_empty_subject@0",
+                          "certificate_profile.aki_missing@0",
+                          "certificate_profile.name_constraints_in_ee@0",
+                          "certificate_profile.ski_missing@1",
+                          "certificate_profile.policy_constraints_not_critical@1",
+                          "certificate_profile.name_constraints_not_critical@1"));
+  EXPECT_THAT(RunCheck(kCheck, path),
+              ElementsAre("certificate_profile.serial_zero@0",
+                          "certificate_profile.san_not_critical_with_empty_subject@0",
+                          "certificate_profile.aki_missing@0",
+                          "certificate_profile.name_constraints_in_ee@0",
+                          "certificate_profile.ski_missing@1",
+                          "certificate_profile.policy_constraints_not_critical@1"));
 }
 
 // --- serialNumber ---
@@ -57,7 +91,7 @@ TEST(CertificateProfileCheck, SerialZero) {
   spec.leaf.serial = std::string(1, '\0');
   spec.intermediate.serial = std::string(1, '\0');
   EXPECT_THAT(
-      RunCheck(kCheck, spec.Build(), Rfc5280()),
+      RunCheck(kCheck, spec.Build(), Strict()),
       ElementsAre("certificate_profile.serial_zero@0", "certificate_profile.serial_zero@1"));
 }
 
@@ -90,7 +124,7 @@ TEST(CertificateProfileCheck, WebPkiRequiresV3) {
   auto path = spec.Build();
   EXPECT_THAT(RunCheck(kCheck, path),
               ElementsAre("certificate_profile.not_v3@0", "certificate_profile.aki_missing@0"));
-  EXPECT_THAT(RunCheck(kCheck, path, Rfc5280()), ElementsAre("certificate_profile.aki_missing@0"));
+  EXPECT_THAT(RunCheck(kCheck, path, Strict()), ElementsAre("certificate_profile.aki_missing@0"));
 }
 
 // --- subject and subjectAltName ---
@@ -100,7 +134,7 @@ TEST(CertificateProfileCheck, CaWithEmptySubject) {
   spec.leaf.ca = true;
   spec.leaf.subject = NameSpec{};
   spec.leaf.san_critical = true;
-  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Rfc5280()),
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Strict()),
               ElementsAre("certificate_profile.ca_subject_empty@0"));
 }
 
@@ -110,10 +144,10 @@ TEST(CertificateProfileCheck, EmptySubjectNeedsACriticalSan) {
   spec.leaf.san_critical = true;
   EXPECT_THAT(RunCheck(kCheck, spec.Build()), IsEmpty());
   spec.leaf.san_critical = false;
-  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Rfc5280()),
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Strict()),
               ElementsAre("certificate_profile.san_not_critical_with_empty_subject@0"));
   spec.leaf.dns_sans.clear();
-  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Rfc5280()),
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Strict()),
               ElementsAre("certificate_profile.san_missing_for_empty_subject@0"));
 }
 
@@ -122,7 +156,7 @@ TEST(CertificateProfileCheck, CriticalSanWithSubjectOnlyUnderWebPki) {
   spec.leaf.san_critical = true;
   auto path = spec.Build();
   EXPECT_THAT(RunCheck(kCheck, path), ElementsAre("certificate_profile.san_critical@0"));
-  EXPECT_THAT(RunCheck(kCheck, path, Rfc5280()), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, path, Strict()), IsEmpty());
 }
 
 // --- authorityKeyIdentifier ---
@@ -131,7 +165,7 @@ TEST(CertificateProfileCheck, CriticalAki) {
   ChainSpec spec;
   spec.leaf.authority_key_id = false;
   spec.leaf.extra.push_back(Aki(kKeyIdA, false, /*critical=*/true));
-  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Rfc5280()),
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Strict()),
               ElementsAre("certificate_profile.aki_critical@0"));
 }
 
@@ -140,14 +174,14 @@ TEST(CertificateProfileCheck, AkiMissingOnLeafOrIntermediate) {
   spec.leaf.authority_key_id = false;
   spec.intermediate.authority_key_id = false;
   EXPECT_THAT(
-      RunCheck(kCheck, spec.Build(), Rfc5280()),
+      RunCheck(kCheck, spec.Build(), Strict()),
       ElementsAre("certificate_profile.aki_missing@0", "certificate_profile.aki_missing@1"));
 }
 
 TEST(CertificateProfileCheck, SelfSignedRootMayOmitAki) {
   ChainSpec spec;
   spec.root.authority_key_id = false;
-  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Rfc5280()), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Strict()), IsEmpty());
   EXPECT_THAT(RunCheck(kCheck, spec.Build()), IsEmpty());
 }
 
@@ -156,7 +190,7 @@ TEST(CertificateProfileCheck, AnchorThatIsNotSelfSignedNeedsAki) {
   spec.intermediate.authority_key_id = false;
   auto path = spec.Build();
   // The intermediate is trusted as the anchor: a cross-signed "root".
-  EXPECT_THAT(RunCheck(kCheck, {path[0], path[1]}, Rfc5280()),
+  EXPECT_THAT(RunCheck(kCheck, {path[0], path[1]}, Strict()),
               ElementsAre("certificate_profile.aki_missing@1"));
 }
 
@@ -170,14 +204,14 @@ TEST(CertificateProfileCheck, SelfIssuedWithAnotherKeyIsNotSelfSigned) {
   std::vector<CertificatePtr> path = {ParseOrDie(next.Issue(spec.leaf, spec.leaf_key)),
                                       ParseOrDie(next.cert_der()), ParseOrDie(root.cert_der())};
   ASSERT_TRUE(path[1]->self_issued());
-  EXPECT_THAT(RunCheck(kCheck, path, Rfc5280()), ElementsAre("certificate_profile.aki_missing@1"));
+  EXPECT_THAT(RunCheck(kCheck, path, Strict()), ElementsAre("certificate_profile.aki_missing@1"));
 }
 
 TEST(CertificateProfileCheck, AkiWithoutKeyIdentifier) {
   ChainSpec spec;
   spec.leaf.authority_key_id = false;
   spec.leaf.extra.push_back(Aki(std::nullopt, /*with_issuer_serial=*/true));
-  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Rfc5280()),
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Strict()),
               ElementsAre("certificate_profile.aki_missing_key_id@0"));
 }
 
@@ -204,7 +238,7 @@ TEST(CertificateProfileCheck, RootAkiUnderWebPki) {
     spec.root.extra.push_back(Aki(c.key_id, c.issuer_serial));
     auto path = spec.Build();
     EXPECT_EQ(RunCheck(kCheck, path), c.expected);
-    EXPECT_THAT(RunCheck(kCheck, path, Rfc5280()), IsEmpty());
+    EXPECT_THAT(RunCheck(kCheck, path, Strict()), IsEmpty());
   }
 }
 
@@ -216,7 +250,7 @@ TEST(CertificateProfileCheck, SkiMissingOnCa) {
   spec.root.subject_key_id = false;
   spec.leaf.subject_key_id = false;  // fine on a leaf
   EXPECT_THAT(
-      RunCheck(kCheck, spec.Build(), Rfc5280()),
+      RunCheck(kCheck, spec.Build(), Strict()),
       ElementsAre("certificate_profile.ski_missing@1", "certificate_profile.ski_missing@2"));
 }
 
@@ -225,7 +259,7 @@ TEST(CertificateProfileCheck, CriticalSki) {
   spec.root.subject_key_id = false;
   spec.root.authority_key_id = false;
   spec.root.extra.push_back({"2.5.29.14", true, Tlv(0x04, kKeyIdA)});
-  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Rfc5280()),
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Strict()),
               ElementsAre("certificate_profile.ski_critical@2"));
 }
 
@@ -236,17 +270,21 @@ TEST(CertificateProfileCheck, AiaMustNotBeCritical) {
   RawExtension aia =
       testpki::AiaExtension({"http://ocsp.example.test"}, {"http://ca.example.test"});
   spec.leaf.extra.push_back(aia);
-  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Rfc5280()), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Strict()), IsEmpty());
   spec.leaf.extra.back().critical = true;
-  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Rfc5280()),
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Strict()),
               ElementsAre("certificate_profile.aia_critical@0"));
 }
 
 TEST(CertificateProfileCheck, PolicyConstraintsMustBeCritical) {
   ChainSpec spec;
   spec.intermediate.extra.push_back({"2.5.29.36", false, absl::HexStringToBytes("3003800100")});
-  EXPECT_THAT(RunCheck(kCheck, spec.Build()),
+  auto path = spec.Build();
+  EXPECT_THAT(RunCheck(kCheck, path),
               ElementsAre("certificate_profile.policy_constraints_not_critical@1"));
+  EXPECT_THAT(RunCheck(kCheck, path, Strict()),
+              ElementsAre("certificate_profile.policy_constraints_not_critical@1"));
+  EXPECT_THAT(RunCheck(kCheck, path, Rfc5280()), IsEmpty());  // 6.1.4 (i) reads it either way
   spec.intermediate.extra.back().critical = true;
   EXPECT_THAT(RunCheck(kCheck, spec.Build()), IsEmpty());
 }
@@ -264,17 +302,18 @@ TEST(CertificateProfileCheck, NameConstraintsOnlyInCas) {
   ChainSpec ca_leaf;
   ca_leaf.leaf.ca = true;
   ca_leaf.leaf.nc_permitted = CertSpec::Subtrees{{"example.test"}};
-  EXPECT_THAT(RunCheck(kCheck, ca_leaf.Build(), Rfc5280()), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, ca_leaf.Build(), Strict()), IsEmpty());
 }
 
-TEST(CertificateProfileCheck, NonCriticalNameConstraintsOnlyRefusedUnderRfc5280) {
+TEST(CertificateProfileCheck, NonCriticalNameConstraintsOnlyRefusedUnderRfc5280Strict) {
   ChainSpec spec;
   spec.intermediate.nc_permitted = CertSpec::Subtrees{{"example.test"}};
   spec.intermediate.nc_critical = false;
   auto path = spec.Build();
-  EXPECT_THAT(RunCheck(kCheck, path, Rfc5280()),
+  EXPECT_THAT(RunCheck(kCheck, path, Strict()),
               ElementsAre("certificate_profile.name_constraints_not_critical@1"));
   EXPECT_THAT(RunCheck(kCheck, path), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, path, Rfc5280()), IsEmpty());
 }
 
 // --- subject commonName (CABF BR 7.1.4.3) ---
@@ -326,6 +365,7 @@ TEST(CertificateProfileCheck, CommonNameMustCopyASan) {
     } else {
       EXPECT_THAT(RunCn(c), ElementsAre("certificate_profile.cn_not_in_san@0")) << c.cn;
       EXPECT_THAT(RunCn(c, Profile::kRfc5280), IsEmpty()) << c.cn;
+      EXPECT_THAT(RunCn(c, Profile::kRfc5280Strict), IsEmpty()) << c.cn;
     }
   }
 }

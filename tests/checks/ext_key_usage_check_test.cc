@@ -55,16 +55,57 @@ TEST(ExtKeyUsageCheck, LeafWithoutEku) {
   EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kWebPki)),
               ElementsAre("ext_key_usage.missing@0"));
   EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280)), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280Strict)), IsEmpty());
 }
 
 TEST(ExtKeyUsageCheck, AnyEkuSatisfiesOnlyRfc5280) {
   auto path = LeafEku(std::vector<std::string>{"anyExtendedKeyUsage"});
   EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280)), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280Strict)), IsEmpty());
   EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kWebPki)),
               ElementsAre("ext_key_usage.any_eku@0", "ext_key_usage.purpose_not_allowed@0"));
   auto both = LeafEku(std::vector<std::string>{"serverAuth", "anyExtendedKeyUsage"});
   EXPECT_THAT(RunCheck(kCheck, both, With(Profile::kWebPki)),
               ElementsAre("ext_key_usage.any_eku@0"));
+}
+
+// CABF BR 7.1.2.7.10: a subscriber's key is for TLS, not for signing code, timestamps or OCSP.
+TEST(ExtKeyUsageCheck, WebPkiLeafMustNotAssertOtherSigningPurposes) {
+  for (const char* forbidden : {"codeSigning", "timeStamping", "OCSPSigning"}) {
+    auto path = LeafEku(std::vector<std::string>{"serverAuth", forbidden});
+    EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kWebPki)),
+                ElementsAre("ext_key_usage.forbidden_in_leaf@0"))
+        << forbidden;
+    EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280)), IsEmpty()) << forbidden;
+    EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280Strict)), IsEmpty()) << forbidden;
+  }
+  // One finding naming every one; anyExtendedKeyUsage keeps its own code.
+  auto all = LeafEku(std::vector<std::string>{"serverAuth", "timeStamping", "anyExtendedKeyUsage",
+                                              "codeSigning"});
+  EXPECT_THAT(RunCheck(kCheck, all, With(Profile::kWebPki)),
+              ElementsAre("ext_key_usage.any_eku@0", "ext_key_usage.forbidden_in_leaf@0"));
+  // What the BRs allow next to serverAuth passes.
+  auto allowed = LeafEku(std::vector<std::string>{"serverAuth", "clientAuth"});
+  EXPECT_THAT(RunCheck(kCheck, allowed, With(Profile::kWebPki)), IsEmpty());
+  // A CA's extKeyUsage is not a subscriber's: an OCSP-signing intermediate is left alone.
+  ChainSpec spec;
+  spec.intermediate.eku = std::vector<std::string>{"serverAuth", "OCSPSigning"};
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), With(Profile::kWebPki)), IsEmpty());
+}
+
+TEST(ExtKeyUsageCheck, ForbiddenLeafPurposeMessageNamesThem) {
+  auto path = LeafEku(std::vector<std::string>{"serverAuth", "timeStamping", "OCSPSigning"});
+  PathContext ctx;
+  ctx.path = path;
+  ctx.profile = Profile::kWebPki;
+  ctx.anchor = TrustInfo{TrustKind::kAnchor};
+  std::vector<Finding> findings;
+  FindingReporter out(kCheck.name(), Severity::kError, &findings);
+  kCheck.Run(ctx, out);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].message,
+            "the leaf's extKeyUsage contains timeStamping, OCSPSigning, which CABF BR 7.1.2.7.10 "
+            "forbids in a subscriber certificate");
 }
 
 TEST(ExtKeyUsageCheck, CriticalLeafEkuUnderWebPki) {
@@ -81,6 +122,7 @@ TEST(ExtKeyUsageCheck, RootWithEku) {
   EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kWebPki)),
               ElementsAre("ext_key_usage.root_has_eku@2"));
   EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280)), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280Strict)), IsEmpty());
   spec.root.eku = std::vector<std::string>{"clientAuth"};
   EXPECT_THAT(RunCheck(kCheck, spec.Build(), With(Profile::kRfc5280)),
               ElementsAre("ext_key_usage.purpose_not_allowed@2"));

@@ -12,6 +12,12 @@ using ::testing::IsEmpty;
 
 const KeyUsageCheck kCheck;
 
+RunOptions With(Profile profile) {
+  RunOptions options;
+  options.profile = profile;
+  return options;
+}
+
 TEST(KeyUsageCheck, ValidChain) { EXPECT_THAT(RunCheck(kCheck, ChainSpec().Build()), IsEmpty()); }
 
 TEST(KeyUsageCheck, KeyUsageIsOptional) {
@@ -25,7 +31,10 @@ TEST(KeyUsageCheck, KeyUsageIsOptional) {
 TEST(KeyUsageCheck, IssuerWithoutKeyCertSign) {
   ChainSpec spec;
   spec.intermediate.key_usage = testpki::kKuDigitalSignature | testpki::kKuCrlSign;
-  EXPECT_THAT(RunCheck(kCheck, spec.Build()), ElementsAre("key_usage.missing_key_cert_sign@1"));
+  for (Profile profile : {Profile::kWebPki, Profile::kRfc5280, Profile::kRfc5280Strict}) {
+    EXPECT_THAT(RunCheck(kCheck, spec.Build(), With(profile)),  // 6.1.4 (n): every profile
+                ElementsAre("key_usage.missing_key_cert_sign@1"));
+  }
 }
 
 TEST(KeyUsageCheck, RootWithCaBitButNoKeyCertSign) {
@@ -39,6 +48,10 @@ TEST(KeyUsageCheck, CaLeafWithoutKeyCertSign) {
   spec.leaf.ca = true;
   spec.leaf.path_len = 0;
   EXPECT_THAT(RunCheck(kCheck, spec.Build()), ElementsAre("key_usage.missing_key_cert_sign@0"));
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), With(Profile::kRfc5280Strict)),
+              ElementsAre("key_usage.missing_key_cert_sign@0"));
+  // 6.1.4 (n) judges issuers only; a CA in leaf position signs nothing on this path.
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), With(Profile::kRfc5280)), IsEmpty());
   spec.leaf.key_usage = testpki::kKuKeyCertSign;
   EXPECT_THAT(RunCheck(kCheck, spec.Build()), IsEmpty());
 }
@@ -48,6 +61,9 @@ TEST(KeyUsageCheck, KeyCertSignWithoutCaBit) {
   spec.leaf.ca = false;
   spec.leaf.key_usage = testpki::kKuDigitalSignature | testpki::kKuKeyCertSign;
   EXPECT_THAT(RunCheck(kCheck, spec.Build()), ElementsAre("key_usage.key_cert_sign_without_ca@0"));
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), With(Profile::kRfc5280Strict)),
+              ElementsAre("key_usage.key_cert_sign_without_ca@0"));
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), With(Profile::kRfc5280)), IsEmpty());  // section 4
   spec.leaf.ca.reset();  // no basicConstraints at all: not a CA either
   EXPECT_THAT(RunCheck(kCheck, spec.Build()), ElementsAre("key_usage.key_cert_sign_without_ca@0"));
 }

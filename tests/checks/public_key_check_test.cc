@@ -33,7 +33,7 @@ TEST(PublicKeyCheck, AllowedKeyTypes) {
                        KeyKind::kEcP521, KeyKind::kEd25519}) {
     ChainSpec spec;
     spec.leaf_key = spec.intermediate_key = Key::Cached(kind);
-    for (Profile profile : {Profile::kWebPki, Profile::kRfc5280}) {
+    for (Profile profile : {Profile::kWebPki, Profile::kRfc5280, Profile::kRfc5280Strict}) {
       if (kind == KeyKind::kEd25519 && profile == Profile::kWebPki) continue;  // next test
       EXPECT_THAT(RunCheck(kCheck, spec.Build(), Profiled(profile)), IsEmpty())
           << testpki::KeyKindName(kind);
@@ -54,6 +54,7 @@ TEST(PublicKeyCheck, Rsa1024IsTooSmallForWebPkiOnly) {
   auto path = spec.Build();
   EXPECT_THAT(RunCheck(kCheck, path), ElementsAre("public_key.rsa_too_small@0"));
   EXPECT_THAT(RunCheck(kCheck, path, Profiled(Profile::kRfc5280)), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, path, Profiled(Profile::kRfc5280Strict)), IsEmpty());
 }
 
 TEST(PublicKeyCheck, WeakRsaInTheRootIsReported) {

@@ -34,6 +34,11 @@ RunOptions Rfc5280() {
   options.profile = Profile::kRfc5280;
   return options;
 }
+RunOptions Strict() {
+  RunOptions options;
+  options.profile = Profile::kRfc5280Strict;
+  return options;
+}
 
 TEST(SignatureCheck, ValidChainVerifies) {
   EXPECT_THAT(RunCheck(kCheck, ChainSpec().Build()), IsEmpty());
@@ -46,6 +51,7 @@ TEST(SignatureCheck, RsaPkcs1PssAndEd25519AreAccepted) {
   spec.intermediate_key = Key::Cached(KeyKind::kEd25519);
   spec.leaf.hash = SigHash::kDefault;  // Ed25519
   EXPECT_THAT(RunCheck(kCheck, spec.Build(), Rfc5280()), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Strict()), IsEmpty());
   // CABF BR 7.1.3.2 allows RSA and ECDSA only: the Ed25519 signature on the leaf is refused.
   EXPECT_THAT(RunCheck(kCheck, spec.Build()), ElementsAre("signature.algorithm_not_allowed@0"));
 }
@@ -106,6 +112,7 @@ TEST(SignatureCheck, Sha1IsWeakUnderWebPkiOnly) {
   auto path = spec.Build();
   EXPECT_THAT(RunCheck(kCheck, path), ElementsAre("signature.weak_algorithm@0"));
   EXPECT_THAT(RunCheck(kCheck, path, Rfc5280()), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, path, Strict()), IsEmpty());
 
   ChainSpec rsa;
   rsa.root_key = Key::Cached(KeyKind::kRsa2048);
@@ -113,6 +120,7 @@ TEST(SignatureCheck, Sha1IsWeakUnderWebPkiOnly) {
   auto rsa_path = rsa.Build();
   EXPECT_THAT(RunCheck(kCheck, rsa_path), ElementsAre("signature.weak_algorithm@1"));
   EXPECT_THAT(RunCheck(kCheck, rsa_path, Rfc5280()), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, rsa_path, Strict()), IsEmpty());
 }
 
 TEST(SignatureCheck, WeakAlgorithmIsNotVerifiedAgain) {

@@ -376,6 +376,30 @@ TEST_F(ToolTest, VerifyBadFlagValuesAreUsageErrors) {
   }
 }
 
+// --profile selects each of the three profiles (README, "Profiles"): an intermediate whose
+// basicConstraints cA=TRUE is not critical breaks section 4.2.1.9 but not 6.1's algorithm.
+TEST_F(ToolTest, VerifyProfileFlag) {
+  const absl::Time now = absl::Now();
+  testpki::CertSpec ica = testpki::IntermediateSpec("Non-critical BC CA", now);
+  ica.basic_constraints_critical = false;
+  testpki::TestCa ca = chain_->root_ca().IssueCa(ica, Key::Cached(KeyKind::kEcP256, 7));
+  const std::string pem = WriteFile(
+      "noncritical-bc.pem",
+      testpki::DerToPem(ca.Issue(testpki::LeafSpec("good.test", now), chain_->leaf_key)) +
+          testpki::DerToPem(ca.cert_der()));
+  for (const char* profile : {"webpki", "rfc5280_strict", "rfc5280"}) {
+    ToolRun run =
+        RunTool({"verify", "--roots", root_pem_, "--host", "good.test", "--profile", profile, pem});
+    const bool strict = std::string(profile) != "rfc5280";
+    EXPECT_EQ(run.exit_code, strict ? 1 : 0) << profile << "\n" << Describe(run);
+    if (strict) EXPECT_THAT(run.out, HasSubstr("basic_constraints.not_critical")) << profile;
+  }
+  ToolRun bad = RunTool(
+      {"verify", "--roots", root_pem_, "--host", "good.test", "--profile", "rfc5280-strict", pem});
+  EXPECT_EQ(bad.exit_code, 2) << Describe(bad);
+  EXPECT_THAT(bad.err, HasSubstr("expected webpki, rfc5280 or rfc5280_strict"));
+}
+
 TEST_F(ToolTest, VerifyWithSystemRootsFromSslCertFileAndDashedFlagNames) {
   ToolRun run = RunTool({"verify", "--system-roots", "--host", "good.test", chain_pem_},
                         {"SSL_CERT_FILE=" + root_pem_});

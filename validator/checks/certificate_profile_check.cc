@@ -40,7 +40,7 @@ void CheckSerial(const Certificate& cert, int index, FindingReporter& out) {
 void CheckNames(const PathContext& ctx, const Certificate& cert, int index, FindingReporter& out) {
   const bool is_ca = index > 0 || check_util::IsCa(cert);
   if (!cert.subject().empty()) {
-    if (ctx.profile == Profile::kWebPki && Critical(cert, kOidSubjectAltName)) {
+    if (check_util::BaselineRequirements(ctx.profile) && Critical(cert, kOidSubjectAltName)) {
       out.Report(index, "san_critical",
                  "subjectAltName is critical although the subject is not empty "
                  "(CABF BR 7.1.2.7.12)");
@@ -72,9 +72,9 @@ void CheckAuthorityKeyId(const PathContext& ctx, size_t i, FindingReporter& out)
   if (check_util::IsSelfSigned(ctx, i)) return;  // the one exception of 4.2.1.1
   // The key identifier is there to find the issuer, and a trust anchor's issuer is never looked
   // for: the web PKI profile leaves a non-self-signed anchor alone (its roots' own AKI rule,
-  // CABF BR 7.1.2.1.3, is checked below), while the RFC 5280 profile holds every certificate of
-  // the path to 4.2.1.1, the anchor included, as x509-limbo's rfc5280::aki cases expect.
-  if (ctx.is_anchor(i) && ctx.profile == Profile::kWebPki) return;
+  // CABF BR 7.1.2.1.3, is checked below), while rfc5280_strict holds every certificate of the
+  // path to 4.2.1.1, the anchor included, as x509-limbo's rfc5280::aki cases expect.
+  if (ctx.is_anchor(i) && check_util::BaselineRequirements(ctx.profile)) return;
   const auto& aki = cert.authority_key_id();
   if (!aki) {
     out.Report(index, "aki_missing",
@@ -141,7 +141,8 @@ void CheckNameConstraints(const PathContext& ctx, const Certificate& cert, int i
     out.Report(index, "name_constraints_in_ee",
                "nameConstraints in a certificate that is not a CA (RFC 5280 4.2.1.10)");
   }
-  if (ctx.profile == Profile::kRfc5280 && !ext->critical) {
+  // The BRs allow it non-critical (7.1.2.5.2), so only rfc5280_strict holds CAs to 4.2.1.10 here.
+  if (ctx.profile == Profile::kRfc5280Strict && !ext->critical) {
     out.Report(index, "name_constraints_not_critical",
                "nameConstraints is not critical; RFC 5280 4.2.1.10 requires it critical");
   }
@@ -191,7 +192,7 @@ void CheckCommonNames(const Certificate& leaf, FindingReporter& out) {
 void CheckCertificate(const PathContext& ctx, size_t i, FindingReporter& out) {
   const Certificate& cert = ctx.cert(i);
   const int index = static_cast<int>(i);
-  const bool webpki = ctx.profile == Profile::kWebPki;
+  const bool webpki = check_util::BaselineRequirements(ctx.profile);
   if (!ctx.is_anchor(i)) CheckSerial(cert, index, out);
   if (webpki && cert.version() != 3) {
     out.Report(index, "not_v3",
@@ -212,6 +213,8 @@ void CheckCertificate(const PathContext& ctx, size_t i, FindingReporter& out) {
 }  // namespace
 
 void CertificateProfileCheck::Run(const PathContext& ctx, FindingReporter& out) const {
+  // Every rule here is a section 4 MUST or a BR rule; 6.1 (rfc5280) checks none of them.
+  if (!check_util::EncodingRules(ctx.profile)) return;
   if (check_util::IsTrustedLeafOnly(ctx)) return;
   for (size_t i = 0; i < ctx.path.size(); ++i) CheckCertificate(ctx, i, out);
 }

@@ -1,19 +1,21 @@
-// certificate_profile: each certificate is well formed for its role (RFC 5280 section 4 MUSTs, both
-// profiles; CA/Browser Forum Baseline Requirements section 7 on top, webpki).
+// certificate_profile: each certificate is well formed for its role: RFC 5280 section 4 MUSTs
+// (rfc5280_strict and webpki), CA/Browser Forum Baseline Requirements section 7 (webpki). RFC 5280
+// 6.1's algorithm checks none of these, so under rfc5280 this check reports nothing.
 //
-// Both profiles, every certificate of the path:
+// rfc5280_strict and webpki, every certificate of the path:
 // - serial: positive, non-zero, at most 20 octets (a leading 0x00 for the sign does not count).
 //   Not applied to the trust anchor: 9 of the 144 roots in Debian's store (Go Daddy and Starfield
 //   G2, SECOM, HARICA) carry serial 0, and nothing depends on an anchor's serial.
 // - a CA's (cA=TRUE, or in an issuer position) subject is not empty (4.1.2.6).
 // - subject empty: subjectAltName present and critical (4.2.1.6).
 // - authorityKeyIdentifier non-critical; its keyIdentifier present in every certificate except a
-//   self-signed one (4.2.1.1). A trust anchor that is not self-signed (cross-signed root) needs it.
+//   self-signed one (4.2.1.1). A trust anchor that is not self-signed (cross-signed root) needs it
+//   under rfc5280_strict only.
 // - subjectKeyIdentifier non-critical; present in every CA certificate (4.2.1.2).
 // - authorityInfoAccess non-critical (4.2.2.1).
 // - policyConstraints critical (4.2.1.11).
 // - nameConstraints only in CA certificates, whatever its criticality (4.2.1.10).
-// rfc5280 only:
+// rfc5280_strict only:
 // - nameConstraints critical (the BRs allow it non-critical: 7.1.2.5.2).
 // webpki only:
 // - version 3 (BR 7.1.1).

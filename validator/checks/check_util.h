@@ -13,6 +13,14 @@
 namespace certval {
 namespace check_util {
 
+// The rule families of README "Profiles". Every profile runs RFC 5280 6.1's algorithm; these say
+// which rules a profile adds on top.
+// RFC 5280 section 4's MUSTs on how certificates are encoded: rfc5280_strict, and webpki (the BRs
+// adopt them). Not rfc5280: 6.1 does not check them, and PKITS expects them not to be checked.
+inline bool EncodingRules(Profile profile) { return profile != Profile::kRfc5280; }
+// The CA/Browser Forum Baseline Requirements: webpki only.
+inline bool BaselineRequirements(Profile profile) { return profile == Profile::kWebPki; }
+
 // The certificate asserts basicConstraints cA=TRUE (only a v3 certificate can carry the extension).
 bool IsCa(const Certificate& cert);
 

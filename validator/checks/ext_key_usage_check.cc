@@ -1,6 +1,7 @@
 #include "validator/checks/ext_key_usage_check.h"
 
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "validator/checks/check_util.h"
@@ -51,17 +52,36 @@ void CheckWebPkiLeaf(const Certificate& leaf, FindingReporter& out) {
         0, "any_eku",
         "the leaf's extKeyUsage contains anyExtendedKeyUsage; CABF BR 7.1.2.7.10 forbids it");
   }
+  // The BRs' other MUST NOTs for a TLS subscriber: a key for TLS must not also sign code,
+  // timestamps or OCSP responses.
+  static constexpr std::pair<Der, absl::string_view> kForbidden[] = {
+      {kOidEkuCodeSigning, "codeSigning"},
+      {kOidEkuTimeStamping, "timeStamping"},
+      {kOidEkuOcspSigning, "OCSPSigning"},
+  };
+  std::string found;
+  for (Der oid : leaf.ext_key_usage()->oids) {
+    for (const auto& [forbidden, name] : kForbidden) {
+      if (oid == forbidden) absl::StrAppend(&found, found.empty() ? "" : ", ", name);
+    }
+  }
+  if (!found.empty()) {
+    out.Report(0, "forbidden_in_leaf",
+               absl::StrCat("the leaf's extKeyUsage contains ", found,
+                            ", which CABF BR 7.1.2.7.10 forbids in a subscriber certificate"));
+  }
 }
 
 void CheckLeaf(const PathContext& ctx, FindingReporter& out) {
   const Certificate& leaf = ctx.cert(0);
-  if (ctx.profile == Profile::kWebPki && !check_util::IsTrustedLeafOnly(ctx)) {
+  if (check_util::BaselineRequirements(ctx.profile) && !check_util::IsTrustedLeafOnly(ctx)) {
     CheckWebPkiLeaf(leaf, out);
   }
   const auto& eku = leaf.ext_key_usage();
   if (!eku) return;
   const Purpose purpose = RequestedPurpose(ctx);
-  const bool any_counts = ctx.profile == Profile::kRfc5280;
+  // The BRs forbid anyExtendedKeyUsage in a leaf; RFC 5280 4.2.1.12 lets it stand for any purpose.
+  const bool any_counts = !check_util::BaselineRequirements(ctx.profile);
   if (purpose == Purpose::kAny || Lists(*eku, purpose) || (any_counts && eku->any)) return;
   ReportPurpose(purpose, 0, *eku, any_counts, out);
 }
@@ -70,7 +90,8 @@ void CheckCa(const PathContext& ctx, size_t i, FindingReporter& out) {
   const auto& eku = ctx.cert(i).ext_key_usage();
   if (!eku) return;
   const int index = static_cast<int>(i);
-  if (ctx.profile == Profile::kWebPki && ctx.is_anchor(i) && check_util::IsSelfSigned(ctx, i)) {
+  if (check_util::BaselineRequirements(ctx.profile) && ctx.is_anchor(i) &&
+      check_util::IsSelfSigned(ctx, i)) {
     out.Report(index, "root_has_eku",
                absl::StrCat("the root has extKeyUsage (", OidList(*eku),
                             "); CABF BR 7.1.2.1.2 forbids it"));

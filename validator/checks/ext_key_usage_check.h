@@ -2,9 +2,9 @@
 //
 // Leaf:
 // - An extKeyUsage, when present, contains the purpose. anyExtendedKeyUsage satisfies any
-//   purpose under rfc5280 only; a leaf without extKeyUsage is unrestricted under rfc5280.
+//   purpose under rfc5280 and rfc5280_strict; a leaf without extKeyUsage is unrestricted there.
 // - webpki (CABF BR 7.1.2.7.10): the leaf has extKeyUsage, not critical, without
-//   anyExtendedKeyUsage.
+//   anyExtendedKeyUsage, codeSigning, timeStamping or OCSPSigning.
 // CAs:
 // - webpki: a root (a self-signed trust anchor) has no extKeyUsage (CABF BR 7.1.2.1.2).
 // - Any other CA with extKeyUsage constrains the path below it: it contains the purpose or
@@ -15,7 +15,7 @@
 //
 // (An empty extKeyUsage never gets here: Certificate::Parse rejects it, RFC 5280 4.2.1.12.)
 //
-// Codes: purpose_not_allowed, missing, critical, any_eku, root_has_eku,
+// Codes: purpose_not_allowed, missing, critical, any_eku, forbidden_in_leaf, root_has_eku,
 //        anchor_disallows_purpose.
 #ifndef CERTVAL_VALIDATOR_CHECKS_EXT_KEY_USAGE_CHECK_H_
 #define CERTVAL_VALIDATOR_CHECKS_EXT_KEY_USAGE_CHECK_H_

@@ -29,18 +29,21 @@ std::string BitNames(uint16_t bits) {
   return out.empty() ? "none" : out;
 }
 
-void CheckStructure(const Certificate& cert, int index, FindingReporter& out) {
+void CheckStructure(const PathContext& ctx, const Certificate& cert, int index,
+                    FindingReporter& out) {
   if (!cert.key_usage()) return;
   const uint16_t ku = *cert.key_usage();
   const bool is_ca = check_util::IsCa(cert);
-  if (!(ku & kKeyCertSign) && (index > 0 || is_ca)) {
+  // 6.1.4 (n) judges issuers only; the rest is section 4 on how the certificate is encoded.
+  const bool encoding = check_util::EncodingRules(ctx.profile);
+  if (!(ku & kKeyCertSign) && (index > 0 || (encoding && is_ca))) {
     out.Report(
         index, "missing_key_cert_sign",
         absl::StrCat(index > 0 ? "issuer" : "CA certificate", " has keyUsage (", BitNames(ku),
                      ") without keyCertSign, so its key may not verify "
                      "certificate signatures"));
   }
-  if ((ku & kKeyCertSign) && !is_ca) {
+  if (encoding && (ku & kKeyCertSign) && !is_ca) {
     out.Report(index, "key_cert_sign_without_ca",
                "keyUsage asserts keyCertSign but basicConstraints does not assert cA=TRUE "
                "(RFC 5280 4.2.1.3)");
@@ -63,7 +66,7 @@ void KeyUsageCheck::Run(const PathContext& ctx, FindingReporter& out) const {
   CheckRequired(ctx, out);
   if (check_util::IsTrustedLeafOnly(ctx)) return;
   for (size_t i = 0; i < ctx.path.size(); ++i) {
-    CheckStructure(ctx.cert(i), static_cast<int>(i), out);
+    CheckStructure(ctx, ctx.cert(i), static_cast<int>(i), out);
   }
 }
 

@@ -1,10 +1,10 @@
 // key_usage: keyUsage agrees with the certificate's role (RFC 5280 4.2.1.3, 4.2.1.9).
 //
-// - An issuer (path[1..]) with keyUsage asserts keyCertSign; so does any certificate with
-//   basicConstraints cA=TRUE (cA=TRUE without keyCertSign is inconsistent, and pathLenConstraint
-//   needs keyCertSign too).
-// - keyCertSign without basicConstraints cA=TRUE is an error ("If the keyCertSign bit is asserted,
-//   then the cA bit in the basic constraints extension MUST also be asserted").
+// - Every profile (6.1.4 (n)): an issuer (path[1..]) with keyUsage asserts keyCertSign.
+// - rfc5280_strict and webpki (section 4): so does a leaf with basicConstraints cA=TRUE (cA=TRUE
+//   without keyCertSign is inconsistent, and pathLenConstraint needs keyCertSign too); and
+//   keyCertSign without cA=TRUE is an error ("If the keyCertSign bit is asserted, then the cA bit
+//   in the basic constraints extension MUST also be asserted").
 // - When the request sets required_key_usage and the leaf has keyUsage, the leaf asserts every
 //   required bit (a leaf without keyUsage is unrestricted). This one also applies to a certificate
 //   trusted exactly (TrustKind::kLeaf); the structural rules above do not.

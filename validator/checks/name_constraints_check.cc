@@ -22,7 +22,8 @@ struct ConstraintSet {
 // A name found in a certificate, with its form.
 struct PresentedName {
   GeneralNameType type;
-  Der value;  // DNS/email/IP bytes; for directory names, Name::normalized
+  Der value;  // DNS/email/IP/URI bytes; for directory names, Name::normalized
+  UriHost uri = {};  // for URIs: the host the constraints judge
 };
 
 bool HasForm(const std::vector<GeneralSubtree>& subtrees, GeneralNameType type) {
@@ -49,6 +50,11 @@ bool ConstraintValid(const GeneralSubtree& s, std::string* why) {
     case GeneralNameType::kRfc822Name:
       if (IsValidEmailConstraint(s.value)) return true;
       *why = absl::StrCat("rfc822Name constraint '", s.value, "' is not a mailbox, host or domain");
+      return false;
+    case GeneralNameType::kUri:
+      if (IsValidUriConstraint(s.value)) return true;
+      *why = absl::StrCat("uniformResourceIdentifier constraint '", s.value,
+                          "' is not a host or .domain (RFC 5280 4.2.1.10)");
       return false;
     default:
       return true;
@@ -85,6 +91,8 @@ bool Matches(const PresentedName& name, const GeneralSubtree& s, bool excluded,
       return IpMatchesConstraint(name.value, s.value);
     case GeneralNameType::kRfc822Name:
       return EmailMatchesConstraint(name.value, s.value);
+    case GeneralNameType::kUri:  // Judge has refused URIs without a DNS host
+      return UriHostMatchesConstraint(name.uri.host, s.value);
     case GeneralNameType::kDirectoryName:
       // An unparseable subtree matches everything when excluded, nothing when permitted.
       return subtree_dir == nullptr ? excluded : DirectoryNameWithinSubtree(name.value, *subtree_dir);
@@ -115,8 +123,6 @@ absl::string_view FormName(GeneralNameType type) {
       return "x400Address";
     case GeneralNameType::kEdiPartyName:
       return "ediPartyName";
-    case GeneralNameType::kUri:
-      return "uniformResourceIdentifier";
     case GeneralNameType::kRegisteredId:
       return "registeredID";
     default:
@@ -132,6 +138,8 @@ std::string NameText(const PresentedName& name) {
       return absl::StrCat("rfc822Name '", name.value, "'");
     case GeneralNameType::kIpAddress:
       return absl::StrCat("iPAddress ", FormatIpAddress(name.value));
+    case GeneralNameType::kUri:
+      return absl::StrCat("uniformResourceIdentifier '", name.value, "'");
     default:
       return "directoryName";
   }
@@ -170,7 +178,7 @@ void CollectNames(const Certificate& cert, bool cn_as_dns, std::vector<Presented
     if (ParseName(d, &parsed).ok()) storage->san_dirs.push_back(std::move(parsed));
   }
   for (const Name& n : storage->san_dirs) names->push_back({GeneralNameType::kDirectoryName, n.normalized});
-  if (!san->uris.empty()) unsupported->push_back(GeneralNameType::kUri);
+  for (Der d : san->uris) names->push_back({GeneralNameType::kUri, d, ParseUriHost(d)});
   unsupported->insert(unsupported->end(), san->other_kinds.begin(), san->other_kinds.end());
 }
 
@@ -240,6 +248,10 @@ class Evaluator {
     const ConstraintSet& set = t.set;
     const bool constrained = HasForm(*set.permitted, name.type) || HasForm(*set.excluded, name.type);
     if (!constrained) return;
+    if (name.type == GeneralNameType::kUri && name.uri.kind != UriHost::Kind::kDnsName) {
+      ReportUriWithoutHost(j, name, source);
+      return;
+    }
     if (!NameValid(name)) {
       out_.Report(static_cast<int>(j), "invalid_name",
                   absl::StrCat(NameText(name), " is malformed and ", source, " constrains its form"));
@@ -262,6 +274,23 @@ class Evaluator {
     }
     out_.Report(static_cast<int>(j), "not_permitted",
                 absl::StrCat(NameText(name), " is outside the permitted subtrees of ", source));
+  }
+
+  // RFC 5280 4.2.1.10: a URI without a host name under URI constraints, permitted or excluded,
+  // MUST be rejected; so must one we cannot parse.
+  void ReportUriWithoutHost(size_t j, const PresentedName& name, absl::string_view source) {
+    if (name.uri.kind == UriHost::Kind::kMalformed) {
+      out_.Report(static_cast<int>(j), "invalid_name",
+                  absl::StrCat(NameText(name), " is malformed and ", source,
+                               " constrains its form"));
+      return;
+    }
+    out_.Report(static_cast<int>(j), "uri_without_dns_host",
+                absl::StrCat(NameText(name),
+                             name.uri.kind == UriHost::Kind::kIpAddress ? " has an IP address"
+                                                                         : " has no host",
+                             " where a host name must be, and ", source,
+                             " constrains URIs (RFC 5280 4.2.1.10)"));
   }
 
   const PathContext& ctx_;

@@ -14,7 +14,7 @@ constexpr int kWebPkiMinRsaBits = 2048;
 constexpr int kRfc5280MinRsaBits = 1024;
 
 void CheckRsa(const PublicKeyInfo& key, const PathContext& ctx, int index, FindingReporter& out) {
-  const bool webpki = ctx.profile == Profile::kWebPki;
+  const bool webpki = check_util::BaselineRequirements(ctx.profile);
   const int min_bits = webpki ? kWebPkiMinRsaBits : kRfc5280MinRsaBits;
   if (key.bits < min_bits) {
     out.Report(index, "rsa_too_small",
@@ -79,7 +79,7 @@ void PublicKeyCheck::Run(const PathContext& ctx, FindingReporter& out) const {
     const int index = static_cast<int>(i);
     if (key.type == KeyType::kRsa) {
       CheckRsa(key, ctx, index, out);
-    } else if (ctx.profile == Profile::kWebPki) {
+    } else if (check_util::BaselineRequirements(ctx.profile)) {
       CheckWebPkiType(key, index, out);
     }
   }

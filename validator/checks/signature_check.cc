@@ -62,11 +62,11 @@ Verdict Judge(SignatureAlgorithm alg, Profile profile) {
       return Verdict::kAccepted;
     // Sound, but not among the algorithms CABF BR 7.1.3.2 allows for the web PKI.
     case SignatureAlgorithm::kEd25519:
-      return profile == Profile::kRfc5280 ? Verdict::kAccepted : Verdict::kNotAllowed;
+      return check_util::BaselineRequirements(profile) ? Verdict::kNotAllowed : Verdict::kAccepted;
     // SHA-1 collisions are practical (SHAttered, 2017); the BRs stopped it, RFC 5280 predates that.
     case SignatureAlgorithm::kRsaPkcs1Sha1:
     case SignatureAlgorithm::kEcdsaSha1:
-      return profile == Profile::kRfc5280 ? Verdict::kAccepted : Verdict::kWeak;
+      return check_util::BaselineRequirements(profile) ? Verdict::kWeak : Verdict::kAccepted;
     case SignatureAlgorithm::kRsaPkcs1Md5:
       return Verdict::kWeak;
     case SignatureAlgorithm::kDsaSha1:

@@ -3,9 +3,10 @@
 // For each i < path.size()-1, path[i]'s signature must verify under path[i+1]'s public key. The
 // trust anchor's own (self-)signature is never checked: trust in it does not come from it.
 // Algorithms: webpki accepts RSA PKCS#1 v1.5 and RSA-PSS with SHA-256/384/512 and ECDSA with
-// SHA-256/384/512 (CABF BR 7.1.3.2); rfc5280 also accepts Ed25519 and SHA-1 (RSA, ECDSA). MD5, DSA
-// and unknown algorithms are refused under both (BoringSSL cannot verify DSA anyway). Each
-// verification not already made by the path builder is charged to the validation's Budget.
+// SHA-256/384/512 (CABF BR 7.1.3.2); rfc5280 and rfc5280_strict also accept Ed25519 and SHA-1 (RSA,
+// ECDSA). MD5, DSA and unknown algorithms are refused under all three (BoringSSL cannot verify
+// DSA). Each verification not already made by the path builder is charged to the validation's
+// Budget.
 //
 // Codes: weak_algorithm (MD5, SHA-1 where refused), algorithm_not_allowed (Ed25519 under webpki),
 //        unsupported_algorithm (DSA, unknown), invalid (the signature does not verify).
