@@ -18,16 +18,7 @@ namespace {
 // ("4.6.4", every subpart). Tests in them may fail, falsely accepted included.
 // TIGHTEN HERE: remove each entry when its work lands. With the list empty, every non-revocation,
 // non-DSA test must pass and no test may be falsely accepted (issue 14's "done when").
-const std::map<std::string, std::string> kKnownFailures = {
-    {"4.8", "certificate policies are not processed yet"},
-    {"4.9", "requireExplicitPolicy is not processed yet"},
-    {"4.10", "policy mappings are not processed yet"},
-    {"4.11", "inhibitPolicyMapping is not processed yet"},
-    {"4.12", "inhibitAnyPolicy is not processed yet"},
-    {"4.6.4", "Profile::kRfc5280 still requires a critical basicConstraints on a CA"},
-    {"4.13.34", "URI name constraints are not evaluated yet"},
-    {"4.13.36", "URI name constraints are not evaluated yet"},
-};
+const std::map<std::string, std::string> kKnownFailures = {};
 const std::set<std::string> kPolicySections = {"4.8", "4.9", "4.10", "4.11", "4.12"};
 
 bool KnownFailure(const PkitsTestResult& r) {

@@ -35,9 +35,9 @@ enum class Purpose { kServerAuth, kClientAuth, kAny };
 // Which rules a path is held to (README, "Profiles"):
 //   kWebPki        the CA/Browser Forum Baseline Requirements, on top of RFC 5280's algorithm;
 //   kRfc5280       RFC 5280 section 6.1's path-validation algorithm exactly (what NIST PKITS tests);
-//   kRfc5280Strict kRfc5280 plus the section 4 MUSTs on how CA certificates are encoded (critical
-//                  basicConstraints and policyConstraints, key identifiers; what x509-limbo's
-//                  rfc5280:: cases expect).
+//   kRfc5280Strict kRfc5280 plus section 4's MUSTs on how every certificate of the path is
+//                  encoded (critical basicConstraints and policyConstraints, key identifiers,
+//                  serials; what x509-limbo's rfc5280:: cases expect).
 enum class Profile { kWebPki, kRfc5280, kRfc5280Strict };
 
 // RFC 5280 6.1.1's policy inputs (c), (e), (f), (g). The defaults are RFC 5280's: any policy
