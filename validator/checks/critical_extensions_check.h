@@ -3,14 +3,11 @@
 // RFC 5280 4.2: "A certificate-using system MUST reject the certificate if it encounters a critical
 // extension it does not recognize". Recognised, for every certificate including the anchor and a
 // certificate trusted exactly:
-// - processed: basicConstraints, keyUsage, extKeyUsage, subjectAltName, nameConstraints;
+// - processed: basicConstraints, keyUsage, extKeyUsage, subjectAltName, nameConstraints, and the
+//   policy extensions (certificatePolicies, policyMappings, policyConstraints, inhibitAnyPolicy) by
+//   the certificate_policies check (disabling it is reported as policy.checks_disabled);
 // - judged by certificate_profile: subjectKeyIdentifier, authorityKeyIdentifier (both MUST be
-//   non-critical; saying so is that check's job, not this one's);
-// - certificatePolicies, policyMappings, policyConstraints, inhibitAnyPolicy: recognised but not
-//   processed. certval does not run the RFC 5280 6.1 policy tree (it offers no policy-constrained
-//   validation), so requireExplicitPolicy and inhibitPolicyMapping are not enforced: a known gap,
-//   accepted because refusing these extensions would refuse every CA that marks policyConstraints
-//   critical, as RFC 5280 4.2.1.11 requires.
+//   non-critical; saying so is that check's job, not this one's).
 // Everything else marked critical, including authorityInfoAccess, is refused.
 //
 // Codes: unrecognized.
