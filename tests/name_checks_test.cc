@@ -68,6 +68,19 @@ class NameChecksTest : public ::testing::Test {
   }
 };
 
+// Certificates carry A-labels; a peer name typed with U-labels is converted (IDNA 2008) first.
+TEST_F(NameChecksTest, InternationalizedPeerNameMatchesItsALabel) {
+  const CertSpec leaf = Leaf({"xn--bcher-kva.example"});
+  EXPECT_TRUE(Run(leaf, std::nullopt, std::nullopt, PeerName::Dns("bücher.example")).valid);
+  EXPECT_TRUE(Run(leaf, std::nullopt, std::nullopt, PeerName::Dns("Bücher.Example")).valid);
+  EXPECT_TRUE(Run(leaf, std::nullopt, std::nullopt, PeerName::Dns("xn--bcher-kva.example")).valid);
+  Outcome other = Run(leaf, std::nullopt, std::nullopt, PeerName::Dns("bucher.example"));
+  EXPECT_TRUE(other.Has("peer_name.mismatch")) << other.errors;
+  // Not a name IDNA 2008 allows (U+2665 BLACK HEART SUIT): refused, never matched loosely.
+  Outcome bad = Run(leaf, std::nullopt, std::nullopt, PeerName::Dns("\xe2\x99\xa5.example"));
+  EXPECT_TRUE(bad.Has("peer_name.invalid_reference")) << bad.errors;
+}
+
 TEST_F(NameChecksTest, PermittedDnsSubtreeAdmitsNamesBelowIt) {
   Outcome o = Run(Leaf({"a.b.example.com"}), Dns({"example.com"}), std::nullopt,
                   PeerName::Dns("a.b.example.com"));

@@ -1,10 +1,13 @@
 #include "validator/checks/peer_name_check.h"
 
+#include <algorithm>
 #include <optional>
+#include <string>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "validator/hostname_match.h"
+#include "validator/idna.h"
 #include "validator/ip_address.h"
 #include "validator/oids.h"
 
@@ -71,8 +74,23 @@ void PeerNameCheck::Run(const PathContext& ctx, FindingReporter& out) const {
   const Certificate& leaf = ctx.cert(0);
   bool matched = false;
   switch (peer.kind) {
-    case PeerName::Kind::kDns:
-      if (!IsValidDnsReference(peer.value)) {
+    case PeerName::Kind::kDns: {
+      // Certificates carry A-labels: a name given with U-labels is converted first (IDNA 2008).
+      absl::string_view reference = peer.value;
+      std::string converted;  // stays empty, and unallocated, for the usual ASCII name
+      if (!std::all_of(reference.begin(), reference.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        absl::StatusOr<std::string> ascii = ToAsciiHostName(reference);
+        if (!ascii.ok()) {
+          out.Report(-1, "invalid_reference",
+                     absl::StrCat("'", peer.value, "' is not a valid internationalized DNS name: ",
+                                  ascii.status().message()));
+          return;
+        }
+        converted = *std::move(ascii);
+        reference = converted;
+      }
+      if (!IsValidDnsReference(reference)) {
         out.Report(-1, "invalid_reference", absl::StrCat("'", peer.value, "' is not a valid DNS name"));
         return;
       }
@@ -81,8 +99,9 @@ void PeerNameCheck::Run(const PathContext& ctx, FindingReporter& out) const {
                    "the leaf has no subjectAltName; the subject commonName is not used for matching");
         return;
       }
-      matched = MatchesDns(leaf, peer.value, ctx.request->allow_common_name_fallback);
+      matched = MatchesDns(leaf, reference, ctx.request->allow_common_name_fallback);
       break;
+    }
     case PeerName::Kind::kIp: {
       std::optional<std::string> address = ParseIpAddress(peer.value);
       if (!address) {
