@@ -159,5 +159,32 @@ TEST(BasicConstraintsCheck, CertificateTrustedExactlyIsNotJudged) {
   EXPECT_THAT(RunCheck(kCheck, {spec.Build()[0]}, options), IsEmpty());
 }
 
+// --- whom the rules bind ---
+
+RunOptions Private(Profile profile = Profile::kWebPki) {
+  RunOptions options = With(profile);
+  options.anchor.origin = AnchorOrigin::kPrivate;
+  return options;
+}
+
+// Criticality and a CA leaf are issuance rules: advisory below a private anchor under webpki. Who
+// may issue (cA) and how deep (pathLen) bind every path.
+TEST(BasicConstraintsCheck, BelowAPrivateAnchorOnlyIssuanceRulesAreAdvisory) {
+  ChainSpec spec;
+  spec.intermediate.basic_constraints_critical = false;
+  spec.leaf.ca = true;
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Private()),
+              ElementsAre("basic_constraints.ca_as_leaf@0 (advisory)",
+                          "basic_constraints.not_critical@1 (advisory)"));
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Private(Profile::kRfc5280Strict)),
+              ElementsAre("basic_constraints.not_critical@1"));
+  ChainSpec not_ca;
+  not_ca.intermediate.ca = false;
+  EXPECT_THAT(RunCheck(kCheck, not_ca.Build(), Private()),
+              ElementsAre("basic_constraints.not_ca@1"));
+  EXPECT_THAT(RunCheck(kCheck, Chain({0, std::nullopt}), Private()),
+              ElementsAre("basic_constraints.path_len_exceeded@2"));
+}
+
 }  // namespace
 }  // namespace certval::checktest

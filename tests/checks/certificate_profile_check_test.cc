@@ -387,5 +387,31 @@ TEST(CertificateProfileCheck, CertificateTrustedExactlyIsNotJudged) {
   EXPECT_THAT(RunCheck(kCheck, {spec.Build()[0]}, options), IsEmpty());
 }
 
+// --- whom the rules bind: root-program and private anchors ---
+
+RunOptions Private(Profile profile = Profile::kWebPki) {
+  RunOptions options = With(profile);
+  options.anchor.origin = AnchorOrigin::kPrivate;
+  return options;
+}
+
+// The BRs bind root programs' CAs: below a private anchor their issuance rules are advisory under
+// webpki; rfc5280_strict asked for section 4 on every path.
+TEST(CertificateProfileCheck, IssuanceRulesAreAdvisoryBelowAPrivateAnchor) {
+  ChainSpec spec;
+  spec.leaf.subject = NameSpec::Cn("www.example.test");
+  spec.leaf.dns_sans = {"api.example.test"};  // BetterTLS's shape: the CN is not a SAN
+  spec.intermediate.subject_key_id = false;
+  auto path = spec.Build();
+  EXPECT_THAT(RunCheck(kCheck, path),
+              ElementsAre("certificate_profile.cn_not_in_san@0",
+                          "certificate_profile.ski_missing@1"));
+  EXPECT_THAT(RunCheck(kCheck, path, Private()),
+              ElementsAre("certificate_profile.cn_not_in_san@0 (advisory)",
+                          "certificate_profile.ski_missing@1 (advisory)"));
+  EXPECT_THAT(RunCheck(kCheck, path, Private(Profile::kRfc5280Strict)),
+              ElementsAre("certificate_profile.ski_missing@1"));
+}
+
 }  // namespace
 }  // namespace certval::checktest

@@ -10,6 +10,8 @@
 namespace certval {
 namespace {
 
+using check_util::IssuanceReporter;
+
 constexpr size_t kMaxSerialOctets = 20;  // RFC 5280 4.1.2.2
 
 bool Critical(const Certificate& cert, Der ext_oid) {
@@ -17,7 +19,7 @@ bool Critical(const Certificate& cert, Der ext_oid) {
   return ext != nullptr && ext->critical;
 }
 
-void CheckSerial(const Certificate& cert, int index, FindingReporter& out) {
+void CheckSerial(const Certificate& cert, int index, IssuanceReporter& out) {
   Der serial = cert.serial();
   if (!serial.empty() && (static_cast<uint8_t>(serial[0]) & 0x80)) {
     out.Report(index, "serial_negative",
@@ -37,7 +39,7 @@ void CheckSerial(const Certificate& cert, int index, FindingReporter& out) {
   }
 }
 
-void CheckNames(const PathContext& ctx, const Certificate& cert, int index, FindingReporter& out) {
+void CheckNames(const PathContext& ctx, const Certificate& cert, int index, IssuanceReporter& out) {
   const bool is_ca = index > 0 || check_util::IsCa(cert);
   if (!cert.subject().empty()) {
     if (check_util::BaselineRequirements(ctx.profile) && Critical(cert, kOidSubjectAltName)) {
@@ -62,7 +64,7 @@ void CheckNames(const PathContext& ctx, const Certificate& cert, int index, Find
   }
 }
 
-void CheckAuthorityKeyId(const PathContext& ctx, size_t i, FindingReporter& out) {
+void CheckAuthorityKeyId(const PathContext& ctx, size_t i, IssuanceReporter& out) {
   const Certificate& cert = ctx.cert(i);
   const int index = static_cast<int>(i);
   if (Critical(cert, kOidAuthorityKeyIdentifier)) {
@@ -88,7 +90,7 @@ void CheckAuthorityKeyId(const PathContext& ctx, size_t i, FindingReporter& out)
 }
 
 // CABF BR 7.1.2.1.3, for a self-signed trust anchor that carries an authorityKeyIdentifier.
-void CheckRootAuthorityKeyId(const Certificate& root, int index, FindingReporter& out) {
+void CheckRootAuthorityKeyId(const Certificate& root, int index, IssuanceReporter& out) {
   const auto& aki = root.authority_key_id();
   if (!aki) return;
   if (!aki->key_id) {
@@ -107,7 +109,7 @@ void CheckRootAuthorityKeyId(const Certificate& root, int index, FindingReporter
   }
 }
 
-void CheckSubjectKeyId(const Certificate& cert, int index, FindingReporter& out) {
+void CheckSubjectKeyId(const Certificate& cert, int index, IssuanceReporter& out) {
   if (Critical(cert, kOidSubjectKeyIdentifier)) {
     out.Report(index, "ski_critical",
                "subjectKeyIdentifier is critical; RFC 5280 4.2.1.2 requires it non-critical");
@@ -118,14 +120,14 @@ void CheckSubjectKeyId(const Certificate& cert, int index, FindingReporter& out)
   }
 }
 
-void CheckAuthorityInfoAccess(const Certificate& cert, int index, FindingReporter& out) {
+void CheckAuthorityInfoAccess(const Certificate& cert, int index, IssuanceReporter& out) {
   if (Critical(cert, kOidAuthorityInfoAccess)) {
     out.Report(index, "aia_critical",
                "authorityInfoAccess is critical; RFC 5280 4.2.2.1 requires it non-critical");
   }
 }
 
-void CheckPolicyConstraints(const Certificate& cert, int index, FindingReporter& out) {
+void CheckPolicyConstraints(const Certificate& cert, int index, IssuanceReporter& out) {
   const Extension* pc = cert.FindExtension(kOidPolicyConstraints);
   if (pc != nullptr && !pc->critical) {
     out.Report(index, "policy_constraints_not_critical",
@@ -134,7 +136,7 @@ void CheckPolicyConstraints(const Certificate& cert, int index, FindingReporter&
 }
 
 void CheckNameConstraints(const PathContext& ctx, const Certificate& cert, int index,
-                          FindingReporter& out) {
+                          IssuanceReporter& out) {
   const Extension* ext = cert.FindExtension(kOidNameConstraints);
   if (ext == nullptr) return;
   if (!check_util::IsCa(cert)) {
@@ -156,7 +158,7 @@ bool HasNonWildcardDnsName(const GeneralNames& san) {
 }
 
 // Reports an address-looking CN that is not the canonical text of any iPAddress SAN.
-void CheckIpCommonName(absl::string_view cn, const GeneralNames& san, FindingReporter& out) {
+void CheckIpCommonName(absl::string_view cn, const GeneralNames& san, IssuanceReporter& out) {
   char buf[kMaxIpAddressText];
   for (Der address : san.ip_addresses) {
     if (FormatIpAddress(address, buf) == cn) return;
@@ -168,7 +170,7 @@ void CheckIpCommonName(absl::string_view cn, const GeneralNames& san, FindingRep
 }
 
 // Reports a host-name CN that is not a byte-for-byte copy of a dNSName SAN.
-void CheckDnsCommonName(absl::string_view cn, const GeneralNames& san, FindingReporter& out) {
+void CheckDnsCommonName(absl::string_view cn, const GeneralNames& san, IssuanceReporter& out) {
   for (Der name : san.dns_names) {
     if (name == cn) return;
   }
@@ -177,7 +179,7 @@ void CheckDnsCommonName(absl::string_view cn, const GeneralNames& san, FindingRe
                           "\" is not a byte-for-byte copy of any dNSName SAN (CABF BR 7.1.4.3)"));
 }
 
-void CheckCommonNames(const Certificate& leaf, FindingReporter& out) {
+void CheckCommonNames(const Certificate& leaf, IssuanceReporter& out) {
   if (!leaf.subject_alt_names()) return;
   const GeneralNames& san = *leaf.subject_alt_names();
   leaf.subject().VisitTexts(kOidCommonName, [&san, &out](absl::string_view cn) {
@@ -189,7 +191,7 @@ void CheckCommonNames(const Certificate& leaf, FindingReporter& out) {
   });
 }
 
-void CheckCertificate(const PathContext& ctx, size_t i, FindingReporter& out) {
+void CheckCertificate(const PathContext& ctx, size_t i, IssuanceReporter& out) {
   const Certificate& cert = ctx.cert(i);
   const int index = static_cast<int>(i);
   const bool webpki = check_util::BaselineRequirements(ctx.profile);
@@ -213,10 +215,12 @@ void CheckCertificate(const PathContext& ctx, size_t i, FindingReporter& out) {
 }  // namespace
 
 void CertificateProfileCheck::Run(const PathContext& ctx, FindingReporter& out) const {
-  // Every rule here is a section 4 MUST or a BR rule; 6.1 (rfc5280) checks none of them.
+  // Every rule here is a section 4 MUST or a BR rule; 6.1 (rfc5280) checks none of them. All are
+  // issuance rules: advisory under webpki on a path to a private anchor.
   if (!check_util::EncodingRules(ctx.profile)) return;
   if (check_util::IsTrustedLeafOnly(ctx)) return;
-  for (size_t i = 0; i < ctx.path.size(); ++i) CheckCertificate(ctx, i, out);
+  IssuanceReporter issuance(ctx, out);
+  for (size_t i = 0; i < ctx.path.size(); ++i) CheckCertificate(ctx, i, issuance);
 }
 
 }  // namespace certval

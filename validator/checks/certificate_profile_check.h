@@ -2,6 +2,10 @@
 // (rfc5280_strict and webpki), CA/Browser Forum Baseline Requirements section 7 (webpki). RFC 5280
 // 6.1's algorithm checks none of these, so under rfc5280 this check reports nothing.
 //
+// Whom they bind: every rule here is an issuance rule (how a CA encodes what it signs), so under
+// webpki a path to a private anchor gets its findings as advisory warnings, same codes
+// (check_util::IssuanceReporter); rfc5280_strict holds every path to them.
+//
 // rfc5280_strict and webpki, every certificate of the path:
 // - serial: positive, non-zero, at most 20 octets (a leading 0x00 for the sign does not count).
 //   Not applied to the trust anchor: 9 of the 144 roots in Debian's store (Go Daddy and Starfield

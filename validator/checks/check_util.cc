@@ -9,6 +9,20 @@
 namespace certval {
 namespace check_util {
 
+bool IssuanceRulesBind(const PathContext& ctx) {
+  return !BaselineRequirements(ctx.profile) || ctx.anchor.origin == AnchorOrigin::kRootProgram;
+}
+
+void IssuanceReporter::Report(int cert_index, absl::string_view code, std::string message) {
+  if (binding_) {
+    out_.Report(cert_index, code, std::move(message));
+    return;
+  }
+  out_.Advise(cert_index, code,
+              absl::StrCat(message, " [advisory: the trust anchor is private, and the Baseline "
+                                    "Requirements bind root programs' CAs only]"));
+}
+
 bool IsCa(const Certificate& cert) {
   return cert.basic_constraints().has_value() && cert.basic_constraints()->is_ca;
 }

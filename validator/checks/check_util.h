@@ -21,6 +21,26 @@ inline bool EncodingRules(Profile profile) { return profile != Profile::kRfc5280
 // The CA/Browser Forum Baseline Requirements: webpki only.
 inline bool BaselineRequirements(Profile profile) { return profile == Profile::kWebPki; }
 
+// Whom the issuance rules bind (how a CA encodes what it signs, with no security effect of their
+// own: CN copies a SAN, key identifiers, criticality flags, ...). The BRs bind the CAs of root
+// programs, so under webpki these rules fail a path only when its anchor is a root program's; on a
+// path to a private anchor they are advisory warnings. Under rfc5280_strict the caller asked for
+// section 4 on every path. Rules with a security effect do not ask: they bind every path.
+bool IssuanceRulesBind(const PathContext& ctx);
+
+// Reports the findings of issuance rules: errors (the check's mode) where they bind, advisory
+// warnings where they do not. The codes are the same either way.
+class IssuanceReporter {
+ public:
+  IssuanceReporter(const PathContext& ctx, FindingReporter& out)
+      : out_(out), binding_(IssuanceRulesBind(ctx)) {}
+  void Report(int cert_index, absl::string_view code, std::string message);
+
+ private:
+  FindingReporter& out_;
+  bool binding_;
+};
+
 // The certificate asserts basicConstraints cA=TRUE (only a v3 certificate can carry the extension).
 bool IsCa(const Certificate& cert);
 
