@@ -187,11 +187,15 @@ TEST(ExtKeyUsageCheck, NoRequestMeansServerAuth) {
 
 // --- whom the rules bind ---
 
-// A root's extKeyUsage is an issuance rule: advisory below a private root, where it still limits
-// the path.
-TEST(ExtKeyUsageCheck, RootEkuIsAdvisoryBelowAPrivateRootAndStillLimitsThePath) {
+// The BR root profile refuses a root's extKeyUsage from BR 1.0 (2012-07-01) on, as an error only
+// for a root program's root; an older root keeps it. Either way it limits the path.
+TEST(ExtKeyUsageCheck, RootEkuRuleByDateAndOrigin) {
   ChainSpec spec;
   spec.root.eku = std::vector<std::string>{"clientAuth"};
+  spec.root.not_before = absl::FromCivil(absl::CivilDay(2010, 1, 1), absl::UTCTimeZone());
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), With(Profile::kWebPki)),
+              ElementsAre("ext_key_usage.purpose_not_allowed@2"));
+  spec.root.not_before = absl::FromCivil(absl::CivilDay(2012, 7, 1), absl::UTCTimeZone());
   EXPECT_THAT(RunCheck(kCheck, spec.Build(), With(Profile::kWebPki)),
               ElementsAre("ext_key_usage.root_has_eku@2", "ext_key_usage.purpose_not_allowed@2"));
   RunOptions private_anchor = With(Profile::kWebPki);

@@ -30,6 +30,13 @@ void CheckExtension(const PathContext& ctx, size_t i, check_util::IssuanceReport
   const int index = static_cast<int>(i);
   const auto& bc = cert.basic_constraints();
   if (!bc || !check_util::EncodingRules(ctx.profile)) return;
+  // Under webpki an anchor answers to the BR root profile from its effective date (check_util.h):
+  // criticality since BR 1.0. A root without cA=TRUE is refused as an issuer anyway.
+  if (check_util::BaselineRequirements(ctx.profile) && ctx.is_anchor(i) &&
+      (!bc->is_ca ||
+       !check_util::RootRuleApplies(cert, check_util::RootRule::kBasicConstraintsCritical))) {
+    return;
+  }
   if (bc->is_ca) {
     const Extension* ext = cert.FindExtension(kOidBasicConstraints);
     if (ext != nullptr && !ext->critical) {

@@ -11,6 +11,8 @@ namespace certval {
 namespace {
 
 using check_util::IssuanceReporter;
+using check_util::RootRule;
+using check_util::RootRuleApplies;
 
 constexpr size_t kMaxSerialOctets = 20;  // RFC 5280 4.1.2.2
 
@@ -72,11 +74,8 @@ void CheckAuthorityKeyId(const PathContext& ctx, size_t i, IssuanceReporter& out
                "authorityKeyIdentifier is critical; RFC 5280 4.2.1.1 requires it non-critical");
   }
   if (check_util::IsSelfSigned(ctx, i)) return;  // the one exception of 4.2.1.1
-  // The key identifier is there to find the issuer, and a trust anchor's issuer is never looked
-  // for: the web PKI profile leaves a non-self-signed anchor alone (its roots' own AKI rule,
-  // CABF BR 7.1.2.1.3, is checked below), while rfc5280_strict holds every certificate of the
-  // path to 4.2.1.1, the anchor included, as x509-limbo's rfc5280::aki cases expect.
-  if (ctx.is_anchor(i) && check_util::BaselineRequirements(ctx.profile)) return;
+  // rfc5280_strict holds every certificate of the path to 4.2.1.1, a cross-signed anchor included,
+  // as x509-limbo's rfc5280::aki cases expect (webpki judges anchors in CheckWebPkiAnchor).
   const auto& aki = cert.authority_key_id();
   if (!aki) {
     out.Report(index, "aki_missing",
@@ -191,20 +190,42 @@ void CheckCommonNames(const Certificate& leaf, IssuanceReporter& out) {
   });
 }
 
+void ReportNotV3(const Certificate& cert, int index, IssuanceReporter& out) {
+  out.Report(index, "not_v3",
+             absl::StrCat("a v", cert.version(), " certificate; CABF BR 7.1.1 requires v3"));
+}
+
+// Under webpki a trust anchor is held to the BR root profile, each rule from its effective date
+// (check_util.h has the table): roots issued before a rule are trusted by browsers as they are.
+void CheckWebPkiAnchor(const PathContext& ctx, size_t i, IssuanceReporter& out) {
+  const Certificate& root = ctx.cert(i);
+  const int index = static_cast<int>(i);
+  if (root.version() != 3 && RootRuleApplies(root, RootRule::kVersion3)) {
+    ReportNotV3(root, index, out);
+  }
+  if (RootRuleApplies(root, RootRule::kAuthorityKeyId)) {
+    if (Critical(root, kOidAuthorityKeyIdentifier)) {
+      out.Report(index, "aki_critical",
+                 "authorityKeyIdentifier is critical; CABF BR 7.1.2.1.2 requires it non-critical");
+    }
+    // 7.1.2.1.3 is about a root's own key; a cross-signed anchor's AKI names its issuer's.
+    if (check_util::IsSelfSigned(ctx, i)) CheckRootAuthorityKeyId(root, index, out);
+  }
+  if (RootRuleApplies(root, RootRule::kSubjectKeyId)) CheckSubjectKeyId(root, index, out);
+}
+
 void CheckCertificate(const PathContext& ctx, size_t i, IssuanceReporter& out) {
   const Certificate& cert = ctx.cert(i);
   const int index = static_cast<int>(i);
   const bool webpki = check_util::BaselineRequirements(ctx.profile);
-  if (!ctx.is_anchor(i)) CheckSerial(cert, index, out);
-  if (webpki && cert.version() != 3) {
-    out.Report(index, "not_v3",
-               absl::StrCat("a v", cert.version(), " certificate; CABF BR 7.1.1 requires v3"));
+  if (webpki && ctx.is_anchor(i)) {
+    CheckWebPkiAnchor(ctx, i, out);
+    return;
   }
+  if (!ctx.is_anchor(i)) CheckSerial(cert, index, out);
+  if (webpki && cert.version() != 3) ReportNotV3(cert, index, out);
   CheckNames(ctx, cert, index, out);
   CheckAuthorityKeyId(ctx, i, out);
-  if (webpki && ctx.is_anchor(i) && check_util::IsSelfSigned(ctx, i)) {
-    CheckRootAuthorityKeyId(cert, index, out);
-  }
   CheckSubjectKeyId(cert, index, out);
   CheckAuthorityInfoAccess(cert, index, out);
   CheckPolicyConstraints(cert, index, out);

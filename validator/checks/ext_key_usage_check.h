@@ -7,8 +7,9 @@
 //   anyExtendedKeyUsage, codeSigning, timeStamping or OCSPSigning. These bind every path, private
 //   ones too: they limit what the key may be used for.
 // CAs:
-// - webpki: a root (a self-signed trust anchor) has no extKeyUsage (CABF BR 7.1.2.1.2); an
-//   issuance rule, advisory below a private root (check_util.h).
+// - webpki: a root (a self-signed trust anchor) issued since BR 1.0 (2012-07-01) has no
+//   extKeyUsage (CABF BR 7.1.2.1.2); an issuance rule, advisory below a private root
+//   (check_util.h).
 // - Every CA with extKeyUsage, the root included, constrains the path below it: it contains the
 //   purpose or anyExtendedKeyUsage (the common practice of browsers and Go; RFC 5280 is silent).
 // - An anchor added with AnchorConstraints::allowed_ekus permits only those purposes.
