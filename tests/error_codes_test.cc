@@ -191,7 +191,7 @@ class Env {
     auto store = std::make_shared<TrustStore>();
     auto root = Certificate::Parse(root_der);
     EXPECT_TRUE(root.ok()) << root.status();
-    if (root.ok()) store->AddRoot(*root, std::move(constraints));
+    if (root.ok()) store->AddRoot(*root, std::move(constraints), origin);
     return store;
   }
   // A root made from `root_spec` (trusted) -> intermediate -> the default leaf.
@@ -217,6 +217,9 @@ class Env {
 
   testpki::Chain chain;
   std::shared_ptr<RecordingSink> sink = std::make_shared<RecordingSink>();
+  // The rows' roots are a root program's, so that the BRs' issuance rules are errors; the same rows
+  // run again below a private root (BelowAPrivateRootOnlyIssuanceRulesAreAdvisory).
+  AnchorOrigin origin = AnchorOrigin::kRootProgram;
 };
 
 class FixedHook : public Hook {
@@ -791,6 +794,46 @@ TEST_P(ErrorCodeRowTest, ProducesItsCodeWithAClearMessage) {
   EXPECT_TRUE(absl::StrContains(found->message, row.mentions))
       << "message of " << row.code << " should mention \"" << row.mentions
       << "\": " << found->message;
+}
+
+// The codes of the Baseline Requirements' issuance rules under webpki: advisory warnings on a path
+// to a private anchor (README "Profiles"). Every other code keeps its severity there.
+const std::set<std::string> kIssuanceCodes = {
+    "basic_constraints.not_critical", "basic_constraints.path_len_without_ca",
+    "basic_constraints.ca_as_leaf", "ext_key_usage.root_has_eku",
+    "certificate_profile.serial_negative", "certificate_profile.serial_zero",
+    "certificate_profile.serial_too_long", "certificate_profile.san_critical",
+    "certificate_profile.ca_subject_empty", "certificate_profile.san_missing_for_empty_subject",
+    "certificate_profile.san_not_critical_with_empty_subject", "certificate_profile.aki_critical",
+    "certificate_profile.aki_missing", "certificate_profile.aki_missing_key_id",
+    "certificate_profile.root_aki_missing_key_id", "certificate_profile.root_aki_ski_mismatch",
+    "certificate_profile.root_aki_issuer_serial", "certificate_profile.ski_critical",
+    "certificate_profile.ski_missing", "certificate_profile.aia_critical",
+    "certificate_profile.policy_constraints_not_critical",
+    "certificate_profile.name_constraints_in_ee", "certificate_profile.cn_not_in_san",
+    "certificate_profile.not_v3",
+    // Not certificate_profile.name_constraints_not_critical: its row runs under rfc5280_strict,
+    // which holds every path to section 4.
+};
+
+TEST_P(ErrorCodeRowTest, BelowAPrivateRootOnlyIssuanceRulesAreAdvisory) {
+  const Row& row = GetParam();
+  Env env;
+  env.origin = AnchorOrigin::kPrivate;
+  std::vector<Finding> findings = row.produce(env);
+  const Finding* found = nullptr;
+  for (const Finding& f : findings) {
+    if (f.code == row.code) found = &f;
+  }
+  ASSERT_NE(found, nullptr) << "no " << row.code << " among:\n" << Describe(findings);
+  if (kIssuanceCodes.count(row.code)) {
+    EXPECT_EQ(found->severity, Severity::kWarning) << FormatFinding(*found);
+    EXPECT_TRUE(absl::StrContains(found->message, "[advisory: the trust anchor is private"))
+        << FormatFinding(*found);
+  } else {
+    EXPECT_EQ(found->severity, row.severity) << FormatFinding(*found);
+    EXPECT_FALSE(absl::StrContains(found->message, "[advisory")) << FormatFinding(*found);
+  }
 }
 
 std::string RowName(const ::testing::TestParamInfo<Row>& info) {

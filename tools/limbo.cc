@@ -84,8 +84,9 @@ LimboCaseResult RunCase(const json& tc, const LimboRunOptions& run) {
   }
   auto store = std::make_shared<TrustStore>();
   int bad_roots = 0;
+  // Limbo's cases model the public web, so its roots stand for a root program's: the BRs bind them.
   for (std::string& der : PemList(tc.at("trusted_certs"))) {
-    if (!store->AddRootDer(std::move(der)).ok()) ++bad_roots;
+    if (!store->AddRootDer(std::move(der), AnchorOrigin::kRootProgram).ok()) ++bad_roots;
   }
   ValidationRequest request;
   std::vector<std::string> peer = PemList(json::array({tc.at("peer_certificate")}));

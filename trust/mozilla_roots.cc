@@ -47,7 +47,7 @@ absl::StatusOr<std::shared_ptr<TrustStore>> MozillaTrustStore() {
                                             " built-in Mozilla roots parses"));
   }
   auto store = std::make_shared<TrustStore>();
-  store->AddRoots(set.roots);
+  store->AddRoots(set.roots, AnchorOrigin::kRootProgram);
   return store;
 }
 

@@ -9,6 +9,8 @@
 #include <shared_mutex>
 #include <utility>
 
+#include "trust/root_programs.h"
+
 namespace certval {
 
 std::string SpkiSha256(const Certificate& cert) {
@@ -50,21 +52,40 @@ std::string KeySha256(const Certificate& cert) {
 }
 
 bool TrustStore::InsertRootLocked(CertificatePtr cert,
-                                  std::shared_ptr<const AnchorConstraints> constraints) {
+                                  std::shared_ptr<const AnchorConstraints> constraints,
+                                  AnchorOrigin origin) {
   // The view points into the certificate's own buffer, kept alive by by_subject_ below.
   if (!root_der_.insert(absl::string_view(cert->der())).second) return false;
   if (cert->subject_key_id()) by_key_id_[std::string(*cert->subject_key_id())].push_back(cert);
-  by_subject_[cert->subject().normalized].push_back(Anchor{std::move(cert), std::move(constraints)});
+  by_subject_[cert->subject().normalized].push_back(
+      Anchor{std::move(cert), std::move(constraints), origin});
   ++root_count_;
   return true;
 }
 
-void TrustStore::AddRoot(CertificatePtr cert, std::shared_ptr<const AnchorConstraints> constraints) {
-  std::unique_lock<std::shared_mutex> lock(mu_);
-  InsertRootLocked(std::move(cert), std::move(constraints));
+namespace {
+
+// A Mozilla root is one whichever file it came from: no caller can make it private. Hashing is
+// done before taking the lock.
+AnchorOrigin OriginOf(const Certificate& cert, AnchorOrigin requested) {
+  return IsMozillaRoot(cert) ? AnchorOrigin::kRootProgram : requested;
 }
 
-size_t TrustStore::AddRoots(const std::vector<CertificatePtr>& certs) {
+}  // namespace
+
+void TrustStore::AddRoot(CertificatePtr cert, std::shared_ptr<const AnchorConstraints> constraints,
+                         AnchorOrigin origin) {
+  origin = OriginOf(*cert, origin);
+  std::unique_lock<std::shared_mutex> lock(mu_);
+  InsertRootLocked(std::move(cert), std::move(constraints), origin);
+}
+
+size_t TrustStore::AddRoots(const std::vector<CertificatePtr>& certs, AnchorOrigin origin) {
+  std::vector<AnchorOrigin> origins;
+  origins.reserve(certs.size());
+  for (const CertificatePtr& cert : certs) {
+    origins.push_back(cert != nullptr ? OriginOf(*cert, origin) : origin);
+  }
   std::unique_lock<std::shared_mutex> lock(mu_);
   // Sizing once avoids the repeated rehashes a long run of single inserts would cause.
   const size_t expected = root_count_ + certs.size();
@@ -72,8 +93,8 @@ size_t TrustStore::AddRoots(const std::vector<CertificatePtr>& certs) {
   by_subject_.reserve(expected);
   by_key_id_.reserve(expected);
   size_t added = 0;
-  for (const CertificatePtr& cert : certs) {
-    if (cert != nullptr && InsertRootLocked(cert, nullptr)) ++added;
+  for (size_t i = 0; i < certs.size(); ++i) {
+    if (certs[i] != nullptr && InsertRootLocked(certs[i], nullptr, origins[i])) ++added;
   }
   return added;
 }
@@ -91,10 +112,10 @@ void TrustStore::DistrustSpkiSha256(std::string digest) {
   distrusted_spki_.insert(std::move(digest));
 }
 
-absl::Status TrustStore::AddRootDer(std::string der) {
+absl::Status TrustStore::AddRootDer(std::string der, AnchorOrigin origin) {
   auto cert = Certificate::Parse(std::move(der));
   if (!cert.ok()) return cert.status();
-  AddRoot(*std::move(cert));
+  AddRoot(*std::move(cert), nullptr, origin);
   return absl::OkStatus();
 }
 
@@ -149,7 +170,7 @@ TrustInfo TrustStore::GetTrust(const Certificate& cert) const {
   auto it = by_subject_.find(cert.subject().normalized);
   if (it != by_subject_.end()) {
     for (const Anchor& a : it->second) {
-      if (a.cert->der() == cert.der()) return {TrustKind::kAnchor, a.constraints};
+      if (a.cert->der() == cert.der()) return {TrustKind::kAnchor, a.constraints, a.origin};
     }
   }
   return {};

@@ -37,11 +37,16 @@ class TrustStore : public TrustSource {
   TrustStore& operator=(const TrustStore&) = delete;
 
   // A trust anchor. `constraints`, when given, limit every path through it (names and EKUs).
-  // Adding the same certificate (same DER) twice keeps the first one and its constraints.
-  void AddRoot(CertificatePtr cert, std::shared_ptr<const AnchorConstraints> constraints = nullptr);
+  // `origin` says whether a root program's rules bind the CAs below it (AnchorOrigin): a root of
+  // the built-in Mozilla set is kRootProgram whatever is passed (trust/root_programs.h); pass
+  // kRootProgram for another program's roots or a PKI that models the public web.
+  // Adding the same certificate (same DER) twice keeps the first one, its constraints and origin.
+  void AddRoot(CertificatePtr cert, std::shared_ptr<const AnchorConstraints> constraints = nullptr,
+               AnchorOrigin origin = AnchorOrigin::kPrivate);
   // Many anchors at once, without constraints: one lock acquisition, indexes sized up front.
   // Returns how many were new (duplicates of each other or of existing roots are not counted).
-  size_t AddRoots(const std::vector<CertificatePtr>& certs);
+  size_t AddRoots(const std::vector<CertificatePtr>& certs,
+                  AnchorOrigin origin = AnchorOrigin::kPrivate);
   // Trust exactly this certificate (by its full DER) as a one-element path, e.g. a self-signed
   // server certificate. Validity and peer name are still checked unless the policy disables them.
   void AddCert(CertificatePtr cert);
@@ -52,7 +57,7 @@ class TrustStore : public TrustSource {
   void DistrustSpkiSha256(std::string digest);
 
   // Convenience: parse DER, then AddRoot / AddCert.
-  absl::Status AddRootDer(std::string der);
+  absl::Status AddRootDer(std::string der, AnchorOrigin origin = AnchorOrigin::kPrivate);
   absl::Status AddCertDer(std::string der);
 
   size_t root_count() const;
@@ -68,11 +73,13 @@ class TrustStore : public TrustSource {
   struct Anchor {
     CertificatePtr cert;
     std::shared_ptr<const AnchorConstraints> constraints;
+    AnchorOrigin origin;
   };
 
   // The one insert path for anchors. Requires: the caller holds mu_ exclusively.
   // False if it was already an anchor.
-  bool InsertRootLocked(CertificatePtr cert, std::shared_ptr<const AnchorConstraints> constraints);
+  bool InsertRootLocked(CertificatePtr cert, std::shared_ptr<const AnchorConstraints> constraints,
+                        AnchorOrigin origin);
   // Requires: the caller holds mu_ (shared or exclusive).
   bool DistrustedLocked(const Certificate& cert) const;
 

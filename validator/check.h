@@ -53,6 +53,9 @@ class FindingReporter {
   FindingReporter(absl::string_view check, Severity severity, std::vector<Finding>* out)
       : check_(check), severity_(severity), out_(out) {}
   void Report(int cert_index, absl::string_view code, std::string message);
+  // A finding that is reported but cannot fail the path: a warning even when the check's mode is
+  // ENFORCE (e.g. a Baseline Requirements issuance rule on a path to a private anchor).
+  void Advise(int cert_index, absl::string_view code, std::string message);
   int count() const { return count_; }
 
  private:

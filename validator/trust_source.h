@@ -31,9 +31,20 @@ struct AnchorConstraints {
   std::vector<std::string> allowed_ekus;  // EKU OID contents; empty = no restriction
 };
 
+// Whose rules bind the CAs below an anchor. The CA/Browser Forum Baseline Requirements bind the
+// CAs of root programs; a private CA is bound by its operator only, so under the web PKI profile
+// the BRs' issuance rules are errors on paths to kRootProgram anchors and warnings on paths to
+// kPrivate ones (README "Profiles"). Rules with a security effect bind both alike.
+enum class AnchorOrigin {
+  kRootProgram,  // in a browser root program (trust/: the built-in Mozilla set, or the caller says)
+  kPrivate,      // any other anchor, e.g. a corporate CA, also when added to the system store
+};
+
 struct TrustInfo {
   TrustKind kind = TrustKind::kUnspecified;
   std::shared_ptr<const AnchorConstraints> constraints;  // only for kAnchor, may be null
+  // Only meaningful for kAnchor. A TrustSource that does not say gets the stricter reading.
+  AnchorOrigin origin = AnchorOrigin::kRootProgram;
 };
 
 class IssuerSource {

@@ -159,5 +159,60 @@ TEST(BasicConstraintsCheck, CertificateTrustedExactlyIsNotJudged) {
   EXPECT_THAT(RunCheck(kCheck, {spec.Build()[0]}, options), IsEmpty());
 }
 
+// --- whom the rules bind ---
+
+absl::Time Day(int year, int month, int day) {
+  return absl::FromCivil(absl::CivilDay(year, month, day), absl::UTCTimeZone());
+}
+
+RunOptions Private(Profile profile = Profile::kWebPki) {
+  RunOptions options = With(profile);
+  options.anchor.origin = AnchorOrigin::kPrivate;
+  return options;
+}
+
+// Criticality and a CA leaf are issuance rules: advisory below a private anchor under webpki. Who
+// may issue (cA) and how deep (pathLen) bind every path.
+TEST(BasicConstraintsCheck, BelowAPrivateAnchorOnlyIssuanceRulesAreAdvisory) {
+  ChainSpec spec;
+  spec.intermediate.basic_constraints_critical = false;
+  spec.leaf.ca = true;
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Private()),
+              ElementsAre("basic_constraints.ca_as_leaf@0 (advisory)",
+                          "basic_constraints.not_critical@1 (advisory)"));
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Private(Profile::kRfc5280Strict)),
+              ElementsAre("basic_constraints.not_critical@1"));
+  ChainSpec not_ca;
+  not_ca.intermediate.ca = false;
+  EXPECT_THAT(RunCheck(kCheck, not_ca.Build(), Private()),
+              ElementsAre("basic_constraints.not_ca@1"));
+  EXPECT_THAT(RunCheck(kCheck, Chain({0, std::nullopt}), Private()),
+              ElementsAre("basic_constraints.path_len_exceeded@2"));
+}
+
+// The root's own basicConstraints must be critical from BR 1.0 on (2012-07-01): ePKI Root (2004)
+// and Go Daddy Class 2 (2004) mark it non-critical, and browsers trust them.
+TEST(BasicConstraintsCheck, RootCriticalitySinceBr1) {
+  ChainSpec spec;
+  spec.root.basic_constraints_critical = false;
+  spec.root.not_before = Day(2004, 12, 20);
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Strict()),
+              ElementsAre("basic_constraints.not_critical@2"));
+  spec.root.not_before = Day(2012, 7, 1);
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()), ElementsAre("basic_constraints.not_critical@2"));
+  spec.root.not_before = absl::FromUnixSeconds(1);  // back-dated: every root rule applies
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()), ElementsAre("basic_constraints.not_critical@2"));
+}
+
+// A root without cA=TRUE cannot anchor, whenever it was issued.
+TEST(BasicConstraintsCheck, OldRootMustStillBeACa) {
+  ChainSpec spec;
+  spec.root.ca = false;
+  spec.root.not_before = Day(2004, 12, 20);
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()), ElementsAre("basic_constraints.not_ca@2"));
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), Private()), ElementsAre("basic_constraints.not_ca@2"));
+}
+
 }  // namespace
 }  // namespace certval::checktest

@@ -387,5 +387,112 @@ TEST(CertificateProfileCheck, CertificateTrustedExactlyIsNotJudged) {
   EXPECT_THAT(RunCheck(kCheck, {spec.Build()[0]}, options), IsEmpty());
 }
 
+// --- whom the rules bind: root-program and private anchors ---
+
+RunOptions Private(Profile profile = Profile::kWebPki) {
+  RunOptions options = With(profile);
+  options.anchor.origin = AnchorOrigin::kPrivate;
+  return options;
+}
+
+// The BRs bind root programs' CAs: below a private anchor their issuance rules are advisory under
+// webpki; rfc5280_strict asked for section 4 on every path.
+TEST(CertificateProfileCheck, IssuanceRulesAreAdvisoryBelowAPrivateAnchor) {
+  ChainSpec spec;
+  spec.leaf.subject = NameSpec::Cn("www.example.test");
+  spec.leaf.dns_sans = {"api.example.test"};  // BetterTLS's shape: the CN is not a SAN
+  spec.intermediate.subject_key_id = false;
+  auto path = spec.Build();
+  EXPECT_THAT(RunCheck(kCheck, path),
+              ElementsAre("certificate_profile.cn_not_in_san@0",
+                          "certificate_profile.ski_missing@1"));
+  EXPECT_THAT(RunCheck(kCheck, path, Private()),
+              ElementsAre("certificate_profile.cn_not_in_san@0 (advisory)",
+                          "certificate_profile.ski_missing@1 (advisory)"));
+  EXPECT_THAT(RunCheck(kCheck, path, Private(Profile::kRfc5280Strict)),
+              ElementsAre("certificate_profile.ski_missing@1"));
+}
+
+// --- the trust anchor under webpki: the BR root profile, by the root's notBefore ---
+
+absl::Time Day(int year, int month, int day) {
+  return absl::FromCivil(absl::CivilDay(year, month, day), absl::UTCTimeZone());
+}
+
+// Go Daddy Class 2's shape (2004): an authorityKeyIdentifier with issuer and serial, no SKI.
+ChainSpec GoDaddyShapedRoot(absl::Time not_before) {
+  ChainSpec spec;
+  spec.root.not_before = not_before;
+  spec.root.subject_key_id = false;
+  spec.root.authority_key_id = false;
+  spec.root.extra.push_back(Aki(kKeyIdA, /*with_issuer_serial=*/true));
+  return spec;
+}
+
+TEST(CertificateProfileCheck, RootKeyIdentifierRulesBindRootsIssuedSince2023_09_15) {
+  for (absl::Time before : {Day(2004, 6, 29), Day(2023, 9, 14)}) {
+    auto path = GoDaddyShapedRoot(before).Build();
+    EXPECT_THAT(RunCheck(kCheck, path), IsEmpty()) << before;
+    // rfc5280_strict holds the anchor to section 4 whatever its age.
+    EXPECT_THAT(RunCheck(kCheck, path, Strict()), ElementsAre("certificate_profile.ski_missing@2"))
+        << before;
+  }
+  auto path = GoDaddyShapedRoot(Day(2023, 9, 15)).Build();
+  EXPECT_THAT(RunCheck(kCheck, path), ElementsAre("certificate_profile.root_aki_issuer_serial@2",
+                                                  "certificate_profile.ski_missing@2"));
+  EXPECT_THAT(RunCheck(kCheck, path, Private()),
+              ElementsAre("certificate_profile.root_aki_issuer_serial@2 (advisory)",
+                          "certificate_profile.ski_missing@2 (advisory)"));
+}
+
+// A notBefore before the v3 format existed (June 1996) is back-dated, as x509-limbo's 1970-01-01
+// roots are: it proves no age, so every root rule applies.
+TEST(CertificateProfileCheck, BackdatedRootGetsEveryRootRule) {
+  auto path = GoDaddyShapedRoot(absl::FromUnixSeconds(1)).Build();
+  EXPECT_THAT(RunCheck(kCheck, path), ElementsAre("certificate_profile.root_aki_issuer_serial@2",
+                                                  "certificate_profile.ski_missing@2"));
+  EXPECT_THAT(RunCheck(kCheck, GoDaddyShapedRoot(Day(1996, 6, 1)).Build()), IsEmpty());
+}
+
+TEST(CertificateProfileCheck, RootCriticalAkiAndSkiBySameDate) {
+  ChainSpec spec;
+  spec.root.authority_key_id = false;
+  spec.root.subject_key_id = false;
+  spec.root.extra.push_back({"2.5.29.14", true, Tlv(0x04, kKeyIdA)});
+  spec.root.extra.push_back(Aki(kKeyIdA, false, /*critical=*/true));
+  spec.root.not_before = Day(2024, 1, 1);
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()),
+              ElementsAre("certificate_profile.aki_critical@2",
+                          "certificate_profile.ski_critical@2"));
+  spec.root.not_before = Day(2015, 1, 1);
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()), IsEmpty());
+}
+
+TEST(CertificateProfileCheck, RootVersion3SinceBr1) {
+  ChainSpec spec;
+  spec.root.version = 1;
+  spec.root.not_before = Day(2012, 7, 1);
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()), ElementsAre("certificate_profile.not_v3@2"));
+  spec.root.not_before = Day(2006, 11, 8);
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()), IsEmpty());
+}
+
+// Section 4 rules outside the BR root profile do not judge a webpki anchor at all.
+TEST(CertificateProfileCheck, WebPkiAnchorIsJudgedByTheRootProfileOnly) {
+  ChainSpec spec;
+  spec.root.san_critical = true;
+  spec.root.dns_sans = {"root.example.test"};
+  spec.root.extra.push_back(
+      {"2.5.29.36", false, absl::HexStringToBytes("3003800100")});  // policyConstraints
+  RawExtension aia = testpki::AiaExtension({"http://ocsp.example.test"}, {});
+  aia.critical = true;
+  spec.root.extra.push_back(aia);
+  auto path = spec.Build();
+  EXPECT_THAT(RunCheck(kCheck, path), IsEmpty());
+  EXPECT_THAT(RunCheck(kCheck, path, Strict()),
+              ElementsAre("certificate_profile.aia_critical@2",
+                          "certificate_profile.policy_constraints_not_critical@2"));
+}
+
 }  // namespace
 }  // namespace certval::checktest

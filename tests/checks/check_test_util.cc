@@ -112,7 +112,10 @@ std::vector<std::string> RunCheck(const Check& check, const std::vector<Certific
   FindingReporter reporter(check.name(), Severity::kError, &findings);
   check.Run(ctx, reporter);
   std::vector<std::string> out;
-  for (const Finding& f : findings) out.push_back(absl::StrCat(f.code, "@", f.cert_index));
+  for (const Finding& f : findings) {
+    out.push_back(absl::StrCat(f.code, "@", f.cert_index,
+                               f.severity == Severity::kWarning ? " (advisory)" : ""));
+  }
   return out;
 }
 

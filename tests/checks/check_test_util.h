@@ -39,12 +39,13 @@ struct RunOptions {
   Profile profile = Profile::kWebPki;
   absl::Time time = Now();
   ValidationRequest request;  // purpose serverAuth, no required key usage, any peer name
-  TrustInfo anchor{TrustKind::kAnchor};  // path.back() is a trust anchor
+  TrustInfo anchor{TrustKind::kAnchor};  // path.back() is a root program's trust anchor
   std::vector<int8_t> edge_verified;     // empty: nothing known
   bool no_request = false;               // leave PathContext::request null
 };
 
-// Runs `check` on `path` and returns the findings as "code@index", in report order.
+// Runs `check` on `path` (under ENFORCE) and returns the findings as "code@index", in report order;
+// an advisory finding (a warning, FindingReporter::Advise) as "code@index (advisory)".
 std::vector<std::string> RunCheck(const Check& check, const std::vector<CertificatePtr>& path,
                                   const RunOptions& options = {});
 

@@ -185,5 +185,43 @@ TEST(ExtKeyUsageCheck, NoRequestMeansServerAuth) {
               ElementsAre("ext_key_usage.purpose_not_allowed@0"));
 }
 
+// --- whom the rules bind ---
+
+// The BR root profile refuses a root's extKeyUsage from BR 1.0 (2012-07-01) on, as an error only
+// for a root program's root; an older root keeps it. Either way it limits the path.
+TEST(ExtKeyUsageCheck, RootEkuRuleByDateAndOrigin) {
+  ChainSpec spec;
+  spec.root.eku = std::vector<std::string>{"clientAuth"};
+  spec.root.not_before = absl::FromCivil(absl::CivilDay(2010, 1, 1), absl::UTCTimeZone());
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), With(Profile::kWebPki)),
+              ElementsAre("ext_key_usage.purpose_not_allowed@2"));
+  spec.root.not_before = absl::FromCivil(absl::CivilDay(2012, 7, 1), absl::UTCTimeZone());
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), With(Profile::kWebPki)),
+              ElementsAre("ext_key_usage.root_has_eku@2", "ext_key_usage.purpose_not_allowed@2"));
+  RunOptions private_anchor = With(Profile::kWebPki);
+  private_anchor.anchor.origin = AnchorOrigin::kPrivate;
+  EXPECT_THAT(RunCheck(kCheck, spec.Build(), private_anchor),
+              ElementsAre("ext_key_usage.root_has_eku@2 (advisory)",
+                          "ext_key_usage.purpose_not_allowed@2"));
+}
+
+// The leaf's EKU rules have a security effect (what the key may be used for): they bind private
+// paths too.
+TEST(ExtKeyUsageCheck, LeafEkuRulesBindPrivatePaths) {
+  RunOptions private_anchor = With(Profile::kWebPki);
+  private_anchor.anchor.origin = AnchorOrigin::kPrivate;
+  EXPECT_THAT(RunCheck(kCheck, LeafEku(std::nullopt), private_anchor),
+              ElementsAre("ext_key_usage.missing@0"));
+  EXPECT_THAT(
+      RunCheck(kCheck, LeafEku(std::vector<std::string>{"serverAuth"}, true), private_anchor),
+      ElementsAre("ext_key_usage.critical@0"));
+  EXPECT_THAT(RunCheck(kCheck, LeafEku(std::vector<std::string>{"serverAuth", "codeSigning"}),
+                       private_anchor),
+              ElementsAre("ext_key_usage.forbidden_in_leaf@0"));
+  EXPECT_THAT(RunCheck(kCheck, LeafEku(std::vector<std::string>{"anyExtendedKeyUsage"}),
+                       private_anchor),
+              ElementsAre("ext_key_usage.any_eku@0", "ext_key_usage.purpose_not_allowed@0"));
+}
+
 }  // namespace
 }  // namespace certval::checktest

@@ -38,7 +38,8 @@ absl::StatusOr<HookVerdict> FixedHook::Decide(const HookContext& ctx) const {
 TestPki::TestPki()
     : chain(testpki::MakeChain(testpki::KeyKind::kEcP256, "example.test", kNow)),
       store(std::make_shared<TrustStore>()) {
-  absl::Status added = store->AddRootDer(chain.root);
+  // The test PKI stands for the public web: the Baseline Requirements bind its CAs.
+  absl::Status added = store->AddRootDer(chain.root, AnchorOrigin::kRootProgram);
   if (!added.ok()) abort();
 }
 

@@ -61,7 +61,8 @@ class FixedHook : public Hook {
   absl::StatusOr<HookVerdict> verdict_;
 };
 
-// root -> intermediate -> leaf "example.test" (P-256), and a store trusting the root.
+// root -> intermediate -> leaf "example.test" (P-256), and a store trusting the root as a root
+// program's anchor (AnchorOrigin::kRootProgram).
 struct TestPki {
   TestPki();
   // A leaf for `host` from the same intermediate, with the spec adjusted by the caller.

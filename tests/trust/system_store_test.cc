@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "tests/pki/test_pki.h"
 #include "tests/trust/trust_test_util.h"
+#include "trust/mozilla_roots.h"
 
 namespace certval {
 namespace {
@@ -153,6 +154,23 @@ TEST_F(SystemStoreTest, StatsReportWhatWasLoaded) {
   ASSERT_TRUE(SystemTrustStore(options_, &stats).ok());
   EXPECT_EQ(stats.added, 1);
   EXPECT_EQ(stats.duplicates, 1);
+}
+
+// The system store's copy of a Mozilla root is a root program's anchor; a root an administrator
+// added next to it is private (AnchorOrigin).
+TEST_F(SystemStoreTest, MozillaRootsInTheSystemStoreAreRootProgramAnchors) {
+  ASSERT_FALSE(MozillaRoots().roots.empty());
+  const std::string mozilla_der = MozillaRoots().roots.front()->der();
+  WriteFile(base_ + "/env.pem", testpki::DerToPem(mozilla_der) + Pem("env_file"));
+  env_["SSL_CERT_FILE"] = base_ + "/env.pem";
+  absl::StatusOr<std::shared_ptr<TrustStore>> store = SystemTrustStore(options_);
+  ASSERT_TRUE(store.ok()) << store.status();
+  const TrustInfo mozilla = (*store)->GetTrust(*ParseOrDie(mozilla_der));
+  EXPECT_EQ(mozilla.kind, TrustKind::kAnchor);
+  EXPECT_EQ(mozilla.origin, AnchorOrigin::kRootProgram);
+  const TrustInfo admin = (*store)->GetTrust(*ParseOrDie(ders_["env_file"]));
+  EXPECT_EQ(admin.kind, TrustKind::kAnchor);
+  EXPECT_EQ(admin.origin, AnchorOrigin::kPrivate);
 }
 
 TEST(DefaultLocationsTest, CoverTheUsualDistributions) {

@@ -9,6 +9,8 @@
 #include "gtest/gtest.h"
 #include "tests/pki/test_pki.h"
 #include "tests/trust/trust_test_util.h"
+#include "trust/mozilla_roots.h"
+#include "trust/root_programs.h"
 
 namespace certval {
 namespace {
@@ -157,6 +159,58 @@ TEST(TrustStoreTest, ConcurrentReadersWhileRootsAreAdded) {
   for (std::thread& t : readers) t.join();
   EXPECT_EQ(bad.load(), 0);
   EXPECT_EQ(store.root_count(), static_cast<size_t>(kRoots));
+}
+
+// --- where an anchor's authority comes from (AnchorOrigin) ---
+
+// A root of the built-in Mozilla set, parsed anew (a separate copy, as a file would give).
+CertificatePtr AMozillaRoot() {
+  const MozillaRootSet& set = MozillaRoots();
+  EXPECT_FALSE(set.roots.empty());
+  return ParseOrDie(set.roots.front()->der());
+}
+
+TEST(TrustStoreTest, AddRootIsPrivateUnlessTheCallerSaysRootProgram) {
+  TrustStore store;
+  CertificatePtr a = ParseOrDie(RootDer("Root A"));
+  CertificatePtr b = ParseOrDie(RootDer("Root B"));
+  store.AddRoot(a);
+  store.AddRoot(b, nullptr, AnchorOrigin::kRootProgram);
+  EXPECT_EQ(store.GetTrust(*a).origin, AnchorOrigin::kPrivate);
+  EXPECT_EQ(store.GetTrust(*b).origin, AnchorOrigin::kRootProgram);
+  ASSERT_TRUE(store.AddRootDer(RootDer("Root C"), AnchorOrigin::kRootProgram).ok());
+  EXPECT_EQ(store.GetTrust(*ParseOrDie(RootDer("Root C"))).origin, AnchorOrigin::kRootProgram);
+}
+
+TEST(TrustStoreTest, AMozillaRootIsARootProgramsWhateverTheCallerSays) {
+  CertificatePtr mozilla = AMozillaRoot();
+  ASSERT_TRUE(IsMozillaRoot(*mozilla));
+  EXPECT_FALSE(IsMozillaRoot(*ParseOrDie(RootDer("Root A"))));
+  TrustStore one, bulk, der;
+  one.AddRoot(mozilla, nullptr, AnchorOrigin::kPrivate);
+  EXPECT_EQ(one.GetTrust(*mozilla).origin, AnchorOrigin::kRootProgram);
+  CertificatePtr private_root = ParseOrDie(RootDer("Root A"));
+  bulk.AddRoots({mozilla, private_root});
+  EXPECT_EQ(bulk.GetTrust(*mozilla).origin, AnchorOrigin::kRootProgram);
+  EXPECT_EQ(bulk.GetTrust(*private_root).origin, AnchorOrigin::kPrivate);
+  ASSERT_TRUE(der.AddRootDer(mozilla->der()).ok());
+  EXPECT_EQ(der.GetTrust(*mozilla).origin, AnchorOrigin::kRootProgram);
+}
+
+TEST(TrustStoreTest, AddRootTwiceKeepsTheFirstOrigin) {
+  TrustStore store;
+  CertificatePtr root = ParseOrDie(RootDer("Root A"));
+  store.AddRoot(root);
+  store.AddRoot(ParseOrDie(root->der()), nullptr, AnchorOrigin::kRootProgram);
+  EXPECT_EQ(store.GetTrust(*root).origin, AnchorOrigin::kPrivate);
+}
+
+// The compiled-in fingerprints are exactly the Mozilla set's.
+TEST(TrustStoreTest, EveryMozillaRootIsRecognized) {
+  const MozillaRootSet& set = MozillaRoots();
+  for (const CertificatePtr& root : set.roots) EXPECT_TRUE(IsMozillaRoot(*root));
+  EXPECT_LE(MozillaFingerprintCount(), set.embedded.size());
+  EXPECT_GE(MozillaFingerprintCount(), set.roots.size() > 0 ? 100u : 0u);
 }
 
 }  // namespace

@@ -23,11 +23,20 @@ void CheckIssuerIsCa(const Certificate& cert, int index, FindingReporter& out) {
 }
 
 // RFC 5280 4.2.1.9's encoding rules on the extension itself, for any certificate of the path. Not
-// part of 6.1: under rfc5280 a non-critical cA=TRUE is a CA like any other (PKITS 4.6.4).
-void CheckExtension(const PathContext& ctx, const Certificate& cert, int index,
-                    FindingReporter& out) {
+// part of 6.1: under rfc5280 a non-critical cA=TRUE is a CA like any other (PKITS 4.6.4). Issuance
+// rules: advisory under webpki on a path to a private anchor.
+void CheckExtension(const PathContext& ctx, size_t i, check_util::IssuanceReporter& out) {
+  const Certificate& cert = ctx.cert(i);
+  const int index = static_cast<int>(i);
   const auto& bc = cert.basic_constraints();
   if (!bc || !check_util::EncodingRules(ctx.profile)) return;
+  // Under webpki an anchor answers to the BR root profile from its effective date (check_util.h):
+  // criticality since BR 1.0. A root without cA=TRUE is refused as an issuer anyway.
+  if (check_util::BaselineRequirements(ctx.profile) && ctx.is_anchor(i) &&
+      (!bc->is_ca ||
+       !check_util::RootRuleApplies(cert, check_util::RootRule::kBasicConstraintsCritical))) {
+    return;
+  }
   if (bc->is_ca) {
     const Extension* ext = cert.FindExtension(kOidBasicConstraints);
     if (ext != nullptr && !ext->critical) {
@@ -47,18 +56,22 @@ void CheckExtension(const PathContext& ctx, const Certificate& cert, int index,
 void BasicConstraintsCheck::Run(const PathContext& ctx, FindingReporter& out) const {
   if (check_util::IsTrustedLeafOnly(ctx)) return;
   const Certificate& leaf = ctx.cert(0);
+  check_util::IssuanceReporter issuance(ctx, out);
+  // An issuance rule of the subscriber profile: accepting a CA as the leaf gives its key no power
+  // it did not have (what it signs is judged as an issuer), so a private CA may do it.
   if (check_util::BaselineRequirements(ctx.profile) && check_util::IsCa(leaf)) {
-    out.Report(0, "ca_as_leaf",
-               "the leaf asserts basicConstraints cA=TRUE; CABF BR 7.1.2.7.8 requires cA=FALSE");
+    issuance.Report(0, "ca_as_leaf",
+                    "the leaf asserts basicConstraints cA=TRUE; CABF BR 7.1.2.7.8 requires "
+                    "cA=FALSE");
   }
-  CheckExtension(ctx, leaf, 0, out);
+  CheckExtension(ctx, 0, issuance);
   // Non-self-issued intermediates between the leaf and position i (positions 1..i-1).
   int intermediates_below = 0;
   for (size_t i = 1; i < ctx.path.size(); ++i) {
     const Certificate& cert = ctx.cert(i);
     const int index = static_cast<int>(i);
     CheckIssuerIsCa(cert, index, out);
-    CheckExtension(ctx, cert, index, out);
+    CheckExtension(ctx, i, issuance);
     if (check_util::IsCa(cert) && cert.basic_constraints()->path_len &&
         intermediates_below > *cert.basic_constraints()->path_len) {
       out.Report(index, "path_len_exceeded",

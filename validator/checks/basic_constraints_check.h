@@ -12,6 +12,9 @@
 // - pathLenConstraint only with cA=TRUE.
 // webpki only: the leaf is not a CA (CABF BR 7.1.2.7.8, cA MUST be FALSE). RFC 5280 says nothing
 // about the leaf's CA state, so there a CA certificate may be validated as a leaf.
+// Under webpki the last three are issuance rules: advisory below a private anchor, and on a trust
+// anchor only criticality is judged, for roots issued since BR 1.0 (check_util.h has the dates).
+// The cA and pathLen semantics bind every path.
 // A certificate trusted exactly (TrustKind::kLeaf) is not judged: these are issuer rules.
 //
 // Codes: missing, not_ca, not_critical, path_len_without_ca, path_len_exceeded, ca_as_leaf.

@@ -10,6 +10,10 @@
 namespace certval {
 namespace {
 
+using check_util::IssuanceReporter;
+using check_util::RootRule;
+using check_util::RootRuleApplies;
+
 constexpr size_t kMaxSerialOctets = 20;  // RFC 5280 4.1.2.2
 
 bool Critical(const Certificate& cert, Der ext_oid) {
@@ -17,7 +21,7 @@ bool Critical(const Certificate& cert, Der ext_oid) {
   return ext != nullptr && ext->critical;
 }
 
-void CheckSerial(const Certificate& cert, int index, FindingReporter& out) {
+void CheckSerial(const Certificate& cert, int index, IssuanceReporter& out) {
   Der serial = cert.serial();
   if (!serial.empty() && (static_cast<uint8_t>(serial[0]) & 0x80)) {
     out.Report(index, "serial_negative",
@@ -37,7 +41,7 @@ void CheckSerial(const Certificate& cert, int index, FindingReporter& out) {
   }
 }
 
-void CheckNames(const PathContext& ctx, const Certificate& cert, int index, FindingReporter& out) {
+void CheckNames(const PathContext& ctx, const Certificate& cert, int index, IssuanceReporter& out) {
   const bool is_ca = index > 0 || check_util::IsCa(cert);
   if (!cert.subject().empty()) {
     if (check_util::BaselineRequirements(ctx.profile) && Critical(cert, kOidSubjectAltName)) {
@@ -62,7 +66,7 @@ void CheckNames(const PathContext& ctx, const Certificate& cert, int index, Find
   }
 }
 
-void CheckAuthorityKeyId(const PathContext& ctx, size_t i, FindingReporter& out) {
+void CheckAuthorityKeyId(const PathContext& ctx, size_t i, IssuanceReporter& out) {
   const Certificate& cert = ctx.cert(i);
   const int index = static_cast<int>(i);
   if (Critical(cert, kOidAuthorityKeyIdentifier)) {
@@ -70,11 +74,8 @@ void CheckAuthorityKeyId(const PathContext& ctx, size_t i, FindingReporter& out)
                "authorityKeyIdentifier is critical; RFC 5280 4.2.1.1 requires it non-critical");
   }
   if (check_util::IsSelfSigned(ctx, i)) return;  // the one exception of 4.2.1.1
-  // The key identifier is there to find the issuer, and a trust anchor's issuer is never looked
-  // for: the web PKI profile leaves a non-self-signed anchor alone (its roots' own AKI rule,
-  // CABF BR 7.1.2.1.3, is checked below), while rfc5280_strict holds every certificate of the
-  // path to 4.2.1.1, the anchor included, as x509-limbo's rfc5280::aki cases expect.
-  if (ctx.is_anchor(i) && check_util::BaselineRequirements(ctx.profile)) return;
+  // rfc5280_strict holds every certificate of the path to 4.2.1.1, a cross-signed anchor included,
+  // as x509-limbo's rfc5280::aki cases expect (webpki judges anchors in CheckWebPkiAnchor).
   const auto& aki = cert.authority_key_id();
   if (!aki) {
     out.Report(index, "aki_missing",
@@ -88,7 +89,7 @@ void CheckAuthorityKeyId(const PathContext& ctx, size_t i, FindingReporter& out)
 }
 
 // CABF BR 7.1.2.1.3, for a self-signed trust anchor that carries an authorityKeyIdentifier.
-void CheckRootAuthorityKeyId(const Certificate& root, int index, FindingReporter& out) {
+void CheckRootAuthorityKeyId(const Certificate& root, int index, IssuanceReporter& out) {
   const auto& aki = root.authority_key_id();
   if (!aki) return;
   if (!aki->key_id) {
@@ -107,7 +108,7 @@ void CheckRootAuthorityKeyId(const Certificate& root, int index, FindingReporter
   }
 }
 
-void CheckSubjectKeyId(const Certificate& cert, int index, FindingReporter& out) {
+void CheckSubjectKeyId(const Certificate& cert, int index, IssuanceReporter& out) {
   if (Critical(cert, kOidSubjectKeyIdentifier)) {
     out.Report(index, "ski_critical",
                "subjectKeyIdentifier is critical; RFC 5280 4.2.1.2 requires it non-critical");
@@ -118,14 +119,14 @@ void CheckSubjectKeyId(const Certificate& cert, int index, FindingReporter& out)
   }
 }
 
-void CheckAuthorityInfoAccess(const Certificate& cert, int index, FindingReporter& out) {
+void CheckAuthorityInfoAccess(const Certificate& cert, int index, IssuanceReporter& out) {
   if (Critical(cert, kOidAuthorityInfoAccess)) {
     out.Report(index, "aia_critical",
                "authorityInfoAccess is critical; RFC 5280 4.2.2.1 requires it non-critical");
   }
 }
 
-void CheckPolicyConstraints(const Certificate& cert, int index, FindingReporter& out) {
+void CheckPolicyConstraints(const Certificate& cert, int index, IssuanceReporter& out) {
   const Extension* pc = cert.FindExtension(kOidPolicyConstraints);
   if (pc != nullptr && !pc->critical) {
     out.Report(index, "policy_constraints_not_critical",
@@ -134,7 +135,7 @@ void CheckPolicyConstraints(const Certificate& cert, int index, FindingReporter&
 }
 
 void CheckNameConstraints(const PathContext& ctx, const Certificate& cert, int index,
-                          FindingReporter& out) {
+                          IssuanceReporter& out) {
   const Extension* ext = cert.FindExtension(kOidNameConstraints);
   if (ext == nullptr) return;
   if (!check_util::IsCa(cert)) {
@@ -156,7 +157,7 @@ bool HasNonWildcardDnsName(const GeneralNames& san) {
 }
 
 // Reports an address-looking CN that is not the canonical text of any iPAddress SAN.
-void CheckIpCommonName(absl::string_view cn, const GeneralNames& san, FindingReporter& out) {
+void CheckIpCommonName(absl::string_view cn, const GeneralNames& san, IssuanceReporter& out) {
   char buf[kMaxIpAddressText];
   for (Der address : san.ip_addresses) {
     if (FormatIpAddress(address, buf) == cn) return;
@@ -168,7 +169,7 @@ void CheckIpCommonName(absl::string_view cn, const GeneralNames& san, FindingRep
 }
 
 // Reports a host-name CN that is not a byte-for-byte copy of a dNSName SAN.
-void CheckDnsCommonName(absl::string_view cn, const GeneralNames& san, FindingReporter& out) {
+void CheckDnsCommonName(absl::string_view cn, const GeneralNames& san, IssuanceReporter& out) {
   for (Der name : san.dns_names) {
     if (name == cn) return;
   }
@@ -177,7 +178,7 @@ void CheckDnsCommonName(absl::string_view cn, const GeneralNames& san, FindingRe
                           "\" is not a byte-for-byte copy of any dNSName SAN (CABF BR 7.1.4.3)"));
 }
 
-void CheckCommonNames(const Certificate& leaf, FindingReporter& out) {
+void CheckCommonNames(const Certificate& leaf, IssuanceReporter& out) {
   if (!leaf.subject_alt_names()) return;
   const GeneralNames& san = *leaf.subject_alt_names();
   leaf.subject().VisitTexts(kOidCommonName, [&san, &out](absl::string_view cn) {
@@ -189,20 +190,42 @@ void CheckCommonNames(const Certificate& leaf, FindingReporter& out) {
   });
 }
 
-void CheckCertificate(const PathContext& ctx, size_t i, FindingReporter& out) {
+void ReportNotV3(const Certificate& cert, int index, IssuanceReporter& out) {
+  out.Report(index, "not_v3",
+             absl::StrCat("a v", cert.version(), " certificate; CABF BR 7.1.1 requires v3"));
+}
+
+// Under webpki a trust anchor is held to the BR root profile, each rule from its effective date
+// (check_util.h has the table): roots issued before a rule are trusted by browsers as they are.
+void CheckWebPkiAnchor(const PathContext& ctx, size_t i, IssuanceReporter& out) {
+  const Certificate& root = ctx.cert(i);
+  const int index = static_cast<int>(i);
+  if (root.version() != 3 && RootRuleApplies(root, RootRule::kVersion3)) {
+    ReportNotV3(root, index, out);
+  }
+  if (RootRuleApplies(root, RootRule::kAuthorityKeyId)) {
+    if (Critical(root, kOidAuthorityKeyIdentifier)) {
+      out.Report(index, "aki_critical",
+                 "authorityKeyIdentifier is critical; CABF BR 7.1.2.1.2 requires it non-critical");
+    }
+    // 7.1.2.1.3 is about a root's own key; a cross-signed anchor's AKI names its issuer's.
+    if (check_util::IsSelfSigned(ctx, i)) CheckRootAuthorityKeyId(root, index, out);
+  }
+  if (RootRuleApplies(root, RootRule::kSubjectKeyId)) CheckSubjectKeyId(root, index, out);
+}
+
+void CheckCertificate(const PathContext& ctx, size_t i, IssuanceReporter& out) {
   const Certificate& cert = ctx.cert(i);
   const int index = static_cast<int>(i);
   const bool webpki = check_util::BaselineRequirements(ctx.profile);
-  if (!ctx.is_anchor(i)) CheckSerial(cert, index, out);
-  if (webpki && cert.version() != 3) {
-    out.Report(index, "not_v3",
-               absl::StrCat("a v", cert.version(), " certificate; CABF BR 7.1.1 requires v3"));
+  if (webpki && ctx.is_anchor(i)) {
+    CheckWebPkiAnchor(ctx, i, out);
+    return;
   }
+  if (!ctx.is_anchor(i)) CheckSerial(cert, index, out);
+  if (webpki && cert.version() != 3) ReportNotV3(cert, index, out);
   CheckNames(ctx, cert, index, out);
   CheckAuthorityKeyId(ctx, i, out);
-  if (webpki && ctx.is_anchor(i) && check_util::IsSelfSigned(ctx, i)) {
-    CheckRootAuthorityKeyId(cert, index, out);
-  }
   CheckSubjectKeyId(cert, index, out);
   CheckAuthorityInfoAccess(cert, index, out);
   CheckPolicyConstraints(cert, index, out);
@@ -213,10 +236,12 @@ void CheckCertificate(const PathContext& ctx, size_t i, FindingReporter& out) {
 }  // namespace
 
 void CertificateProfileCheck::Run(const PathContext& ctx, FindingReporter& out) const {
-  // Every rule here is a section 4 MUST or a BR rule; 6.1 (rfc5280) checks none of them.
+  // Every rule here is a section 4 MUST or a BR rule; 6.1 (rfc5280) checks none of them. All are
+  // issuance rules: advisory under webpki on a path to a private anchor.
   if (!check_util::EncodingRules(ctx.profile)) return;
   if (check_util::IsTrustedLeafOnly(ctx)) return;
-  for (size_t i = 0; i < ctx.path.size(); ++i) CheckCertificate(ctx, i, out);
+  IssuanceReporter issuance(ctx, out);
+  for (size_t i = 0; i < ctx.path.size(); ++i) CheckCertificate(ctx, i, issuance);
 }
 
 }  // namespace certval

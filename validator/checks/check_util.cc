@@ -9,6 +9,40 @@
 namespace certval {
 namespace check_util {
 
+bool IssuanceRulesBind(const PathContext& ctx) {
+  return !BaselineRequirements(ctx.profile) || ctx.anchor.origin == AnchorOrigin::kRootProgram;
+}
+
+void IssuanceReporter::Report(int cert_index, absl::string_view code, std::string message) {
+  if (binding_) {
+    out_.Report(cert_index, code, std::move(message));
+    return;
+  }
+  out_.Advise(cert_index, code,
+              absl::StrCat(message, " [advisory: the trust anchor is private, and the Baseline "
+                                    "Requirements bind root programs' CAs only]"));
+}
+
+absl::Time RootRuleEffectiveDate(RootRule rule) {
+  switch (rule) {
+    case RootRule::kBasicConstraintsCritical:
+    case RootRule::kNoExtKeyUsage:
+    case RootRule::kVersion3:
+      return absl::FromCivil(absl::CivilDay(2012, 7, 1), absl::UTCTimeZone());
+    case RootRule::kSubjectKeyId:
+    case RootRule::kAuthorityKeyId:
+      break;
+  }
+  return absl::FromCivil(absl::CivilDay(2023, 9, 15), absl::UTCTimeZone());
+}
+
+bool RootRuleApplies(const Certificate& anchor, RootRule rule) {
+  static const absl::Time kV3Standardized =
+      absl::FromCivil(absl::CivilDay(1996, 6, 1), absl::UTCTimeZone());
+  const absl::Time issued = anchor.not_before();
+  return issued < kV3Standardized || issued >= RootRuleEffectiveDate(rule);
+}
+
 bool IsCa(const Certificate& cert) {
   return cert.basic_constraints().has_value() && cert.basic_constraints()->is_ca;
 }

@@ -21,6 +21,54 @@ inline bool EncodingRules(Profile profile) { return profile != Profile::kRfc5280
 // The CA/Browser Forum Baseline Requirements: webpki only.
 inline bool BaselineRequirements(Profile profile) { return profile == Profile::kWebPki; }
 
+// Whom the issuance rules bind (how a CA encodes what it signs, with no security effect of their
+// own: CN copies a SAN, key identifiers, criticality flags, ...). The BRs bind the CAs of root
+// programs, so under webpki these rules fail a path only when its anchor is a root program's; on a
+// path to a private anchor they are advisory warnings. Under rfc5280_strict the caller asked for
+// section 4 on every path. Rules with a security effect do not ask: they bind every path.
+bool IssuanceRulesBind(const PathContext& ctx);
+
+// Reports the findings of issuance rules: errors (the check's mode) where they bind, advisory
+// warnings where they do not. The codes are the same either way.
+class IssuanceReporter {
+ public:
+  IssuanceReporter(const PathContext& ctx, FindingReporter& out)
+      : out_(out), binding_(IssuanceRulesBind(ctx)) {}
+  void Report(int cert_index, absl::string_view code, std::string message);
+
+ private:
+  FindingReporter& out_;
+  bool binding_;
+};
+
+// The BR root profile (7.1.2.1) binds a root from the day it was issued: under webpki each rule on
+// a trust anchor's own encoding applies only to roots whose notBefore is on or after the rule's
+// effective date. A root issued before knew nothing of it, and browsers still trust it.
+//
+// | rule                                          | effective  | source                        |
+// |-----------------------------------------------|------------|-------------------------------|
+// | basicConstraints critical                     | 2012-07-01 | BR 1.0, Appendix B (1)(a)     |
+// | no extKeyUsage                                | 2012-07-01 | BR 1.0, Appendix B (1)(d)     |
+// | version 3                                     | 2012-07-01 | BR 1.0, Appendix B (1): a     |
+// |                                               |            | root carries extensions       |
+// | subjectKeyIdentifier present, non-critical    | 2023-09-15 | BR 2.0.0 7.1.2.1.2 (SC-062)   |
+// | authorityKeyIdentifier non-critical, its      | 2023-09-15 | BR 2.0.0 7.1.2.1.2, 7.1.2.1.3 |
+// | keyIdentifier = the SKI, no issuer and serial |            | (SC-062)                      |
+// One exception: a notBefore before June 1996, when the v3 format was standardized (RFC 5280 3.1),
+// is back-dated rather than old (x509-limbo dates its roots 1970-01-01 to make them valid at any
+// time), says nothing of when the root was made, and every rule applies.
+// Any other section 4 rule on the anchor's encoding applies under rfc5280_strict only.
+enum class RootRule {
+  kBasicConstraintsCritical,
+  kNoExtKeyUsage,
+  kVersion3,
+  kSubjectKeyId,
+  kAuthorityKeyId,
+};
+absl::Time RootRuleEffectiveDate(RootRule rule);
+// Whether `rule` binds the root `anchor` under webpki: by its notBefore, as above.
+bool RootRuleApplies(const Certificate& anchor, RootRule rule);
+
 // The certificate asserts basicConstraints cA=TRUE (only a v3 certificate can carry the extension).
 bool IsCa(const Certificate& cert);
 

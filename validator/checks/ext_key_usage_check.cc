@@ -90,12 +90,15 @@ void CheckCa(const PathContext& ctx, size_t i, FindingReporter& out) {
   const auto& eku = ctx.cert(i).ext_key_usage();
   if (!eku) return;
   const int index = static_cast<int>(i);
+  // The BR root profile, for roots issued since BR 1.0 (check_util.h); an issuance rule, so
+  // advisory below a private root. Either way the root's EKU still limits the path, as a CA's does.
   if (check_util::BaselineRequirements(ctx.profile) && ctx.is_anchor(i) &&
-      check_util::IsSelfSigned(ctx, i)) {
-    out.Report(index, "root_has_eku",
-               absl::StrCat("the root has extKeyUsage (", OidList(*eku),
-                            "); CABF BR 7.1.2.1.2 forbids it"));
-    return;
+      check_util::IsSelfSigned(ctx, i) &&
+      check_util::RootRuleApplies(ctx.cert(i), check_util::RootRule::kNoExtKeyUsage)) {
+    check_util::IssuanceReporter(ctx, out)
+        .Report(index, "root_has_eku",
+                absl::StrCat("the root has extKeyUsage (", OidList(*eku),
+                             "); CABF BR 7.1.2.1.2 forbids it"));
   }
   const Purpose purpose = RequestedPurpose(ctx);
   if (purpose == Purpose::kAny || Lists(*eku, purpose) || eku->any) return;

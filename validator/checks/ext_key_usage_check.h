@@ -4,11 +4,14 @@
 // - An extKeyUsage, when present, contains the purpose. anyExtendedKeyUsage satisfies any
 //   purpose under rfc5280 and rfc5280_strict; a leaf without extKeyUsage is unrestricted there.
 // - webpki (CABF BR 7.1.2.7.10): the leaf has extKeyUsage, not critical, without
-//   anyExtendedKeyUsage, codeSigning, timeStamping or OCSPSigning.
+//   anyExtendedKeyUsage, codeSigning, timeStamping or OCSPSigning. These bind every path, private
+//   ones too: they limit what the key may be used for.
 // CAs:
-// - webpki: a root (a self-signed trust anchor) has no extKeyUsage (CABF BR 7.1.2.1.2).
-// - Any other CA with extKeyUsage constrains the path below it: it contains the purpose or
-//   anyExtendedKeyUsage (the common practice of browsers and Go; RFC 5280 itself is silent).
+// - webpki: a root (a self-signed trust anchor) issued since BR 1.0 (2012-07-01) has no
+//   extKeyUsage (CABF BR 7.1.2.1.2); an issuance rule, advisory below a private root
+//   (check_util.h).
+// - Every CA with extKeyUsage, the root included, constrains the path below it: it contains the
+//   purpose or anyExtendedKeyUsage (the common practice of browsers and Go; RFC 5280 is silent).
 // - An anchor added with AnchorConstraints::allowed_ekus permits only those purposes.
 // Purpose "any" skips the purpose tests (and the anchor list). A certificate trusted exactly
 // (TrustKind::kLeaf) gets the purpose tests only: the CABF rules are issuance rules.
