@@ -10,6 +10,7 @@ load(
     "system_benchmark",
     "system_boringssl",
     "system_googletest",
+    "system_libidn2",
     "system_libpsl",
     "system_mozilla_roots",
     "system_nlohmann_json",
@@ -47,5 +48,6 @@ def certval_dependencies(boringssl_include = "", boringssl_lib = ""):
     _maybe(system_benchmark, "com_github_google_benchmark")
     _maybe(system_nlohmann_json, "nlohmann_json")
     _maybe(system_libpsl, "libpsl")
+    _maybe(system_libidn2, "libidn2")
     _maybe(system_openssl, "openssl_system")
     _maybe(system_mozilla_roots, "certval_mozilla_roots")

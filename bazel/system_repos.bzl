@@ -266,3 +266,22 @@ system_libpsl = repository_rule(
     environ = ["CERTVAL_PSL_INCLUDE", "CERTVAL_PSL_LIB"],
     local = True,
 )
+
+def _libidn2_impl(rctx):
+    # libidn2 (Debian libidn2-dev): IDNA 2008 conversion of internationalized host names.
+    include_dir = _pick(rctx, rctx.attr.include_dir, "CERTVAL_IDN2_INCLUDE", "/usr/include")
+    lib_dir = _pick(rctx, rctx.attr.lib_dir, "CERTVAL_IDN2_LIB", "/usr/lib/x86_64-linux-gnu")
+    _require_dir(rctx, include_dir + "/idn2.h", "libidn2 headers", "libidn2-dev")
+    _require_dir(rctx, lib_dir + "/libidn2.so", "libidn2", "libidn2-dev")
+    rctx.file("BUILD.bazel", """
+package(default_visibility = ["//visibility:public"])
+
+cc_library(name = "idn2", linkopts = ["-L{d}", "-lidn2"])
+""".format(d = lib_dir))
+
+system_libidn2 = repository_rule(
+    implementation = _libidn2_impl,
+    attrs = {"include_dir": attr.string(), "lib_dir": attr.string()},
+    environ = ["CERTVAL_IDN2_INCLUDE", "CERTVAL_IDN2_LIB"],
+    local = True,
+)
