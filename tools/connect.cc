@@ -63,6 +63,7 @@ absl::StatusOr<ConnectReport> RunConnect(const ConnectConfig& config) {
   report.target = tls::JoinHostPort(config.host, config.port);
   report.sni = SniFor(config);
   report.checked_name = CheckedName(config, report.sni);
+  report.trust = config.trust;
   absl::StatusOr<bssl::UniquePtr<SSL_CTX>> ctx = ClientContext(config, report.checked_name);
   if (!ctx.ok()) return ctx.status();
   tls::DialOptions options;
@@ -79,10 +80,14 @@ std::string ConnectText(const ConnectReport& report) {
                                  report.sni.empty() ? "not sent" : report.sni, ", checking ",
                                  NameText(report.checked_name), ")\n");
   absl::StrAppend(&out, "handshake: ", HandshakeLine(report), "\n");
+  const std::string trust = absl::StrCat("trust: ", report.trust.text);
   if (report.dial.validation) {
-    absl::StrAppend(&out, ResultText(*report.dial.validation));
+    absl::StrAppend(&out, ResultText(*report.dial.validation, {trust}));
+    for (const std::string& hint : NoPathHints(*report.dial.validation, report.trust)) {
+      absl::StrAppend(&out, "hint: ", hint, "\n");
+    }
   } else {
-    absl::StrAppend(&out, "verdict: none (the handshake ended before the certificate)\n");
+    absl::StrAppend(&out, "verdict: none (the handshake ended before the certificate)\n", trust, "\n");
   }
   return out;
 }
@@ -102,6 +107,12 @@ nlohmann::json ConnectJson(const ConnectReport& report) {
   nlohmann::json out = report.dial.validation ? ResultJson(*report.dial.validation)
                                               : nlohmann::json{{"valid", nullptr}};
   out["tls"] = tls_json;
+  out["trust"] = report.trust.json;
+  if (report.dial.validation) {
+    if (auto hints = NoPathHints(*report.dial.validation, report.trust); !hints.empty()) {
+      out["hints"] = hints;
+    }
+  }
   return out;
 }
 
