@@ -136,18 +136,20 @@ class Lines {
   void Add(absl::string_view label, absl::string_view value) {
     absl::StrAppend(&out_, "  ", label, ":", std::string(Pad(label), ' '), value, "\n");
   }
+  // `note` (e.g. " (critical)") follows the label, or the value when there is one item.
   void AddList(absl::string_view label, const std::vector<std::string>& items,
                absl::string_view note = "") {
     if (items.size() == 1) return Add(label, absl::StrCat(items[0], note));
-    absl::StrAppend(&out_, "  ", label, ":", note.empty() ? "" : " ", note, "\n");
+    absl::StrAppend(&out_, "  ", label, ":", note, "\n");
     for (const std::string& item : items) absl::StrAppend(&out_, "      ", item, "\n");
   }
   std::string& out() { return out_; }
 
  private:
+  // Values start in one column, one space after the longest label ("CRL distribution points").
   static size_t Pad(absl::string_view label) {
-    constexpr size_t kColumn = 24;
-    return label.size() + 1 < kColumn ? kColumn - label.size() - 1 : 1;
+    constexpr size_t kWidth = 25;  // label, colon and padding
+    return label.size() + 2 < kWidth ? kWidth - label.size() - 1 : 1;
   }
   std::string out_;
 };

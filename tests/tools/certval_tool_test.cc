@@ -332,7 +332,7 @@ TEST_F(ToolTest, InspectEscapesCertificateText) {
   ToolRun text = RunTool({"inspect", hostile_pem_});
   ASSERT_EQ(text.exit_code, 0) << Describe(text);
   EXPECT_TRUE(IsSafeText(text.out));
-  EXPECT_THAT(text.out, HasSubstr(absl::StrCat("subject:                ", kShownO, ",", kShownCn)));
+  EXPECT_THAT(text.out, HasSubstr(absl::StrCat(InspectLabel("subject"), kShownO, ",", kShownCn)));
   EXPECT_THAT(text.out, HasSubstr(absl::StrCat("DNS:", kShownDns)));
   EXPECT_THAT(text.out, HasSubstr(absl::StrCat("email:", kShownEmail)));
   ToolRun run = RunTool({"inspect", "--json", hostile_pem_});

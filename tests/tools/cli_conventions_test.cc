@@ -157,9 +157,9 @@ TEST_F(ConventionsTest, WhatIsNotCertificatesIsAnInputError) {
       {TempPath("does-not-exist.pem"), "No such file"},
   };
   for (const auto& [path, why] : cases) {
-    for (const std::string& command : {"verify", "inspect"}) {
+    for (const std::string command : {"verify", "inspect"}) {
       std::vector<std::string> args = {command, path};
-      if (std::string(command) == "verify") args = {"verify", "--roots", root_file_, "--any-name", path};
+      if (command == "verify") args = {"verify", "--roots", root_file_, "--any-name", path};
       ToolRun run = RunTool(args);
       EXPECT_EQ(run.exit_code, 2) << path << "\n" << Describe(run);
       EXPECT_THAT(run.err, AllOf(HasSubstr(path), HasSubstr(why))) << Describe(run);
@@ -246,7 +246,7 @@ TEST_F(ConventionsTest, DirectoriesWhereverCertificatesAreRead) {
   ToolRun inspect = RunTool({"inspect", roots});
   EXPECT_EQ(inspect.exit_code, 0) << Describe(inspect);
   EXPECT_THAT(inspect.out, HasSubstr("certificate 2 of 2"));
-  EXPECT_THAT(inspect.out, HasSubstr(absl::StrCat("source:                 ", roots, "/root.crt")));
+  EXPECT_THAT(inspect.out, HasSubstr(absl::StrCat(InspectLabel("source"), roots, "/root.crt")));
   EXPECT_THAT(inspect.err, HasSubstr("README: neither PEM nor a DER certificate"));
   EXPECT_THAT(inspect.err, HasSubstr("sub: skipped: not a regular file"));
 
@@ -274,7 +274,7 @@ TEST_F(ConventionsTest, DashReadsStandardInputOnce) {
   EXPECT_EQ(verify.exit_code, 0) << Describe(verify);
   ToolRun inspect = RunTool({"inspect", "-"}, chain_on_stdin);
   EXPECT_EQ(inspect.exit_code, 0) << Describe(inspect);
-  EXPECT_THAT(inspect.out, HasSubstr("source:                 <stdin>: certificate at line 1"));
+  EXPECT_THAT(inspect.out, HasSubstr(InspectLabel("source") + "<stdin>: certificate at line 1"));
   EXPECT_THAT(inspect.out, HasSubstr("certificate 2 of 2"));
 
   RunOptions root_on_stdin;
@@ -440,7 +440,7 @@ TEST_F(ConventionsTest, ConnectUsesTheSystemStoreByDefault) {
 // --- IDNA ---
 
 TEST_F(ConventionsTest, HostAcceptsInternationalizedNames) {
-  for (const std::string& host : {"b\xc3\xbc" "cher.example", "B\xc3\x9c" "CHER.Example", kIdnHost}) {
+  for (const std::string host : {"b\xc3\xbc" "cher.example", "B\xc3\x9c" "CHER.Example", kIdnHost}) {
     ToolRun run = RunTool({"verify", "--roots", root_file_, "--host", host, idn_chain_file_});
     EXPECT_EQ(run.exit_code, 0) << host << "\n" << Describe(run);
     EXPECT_THAT(run.out, HasSubstr(absl::StrCat("name: ", kIdnHost)));

@@ -150,6 +150,10 @@ testing::AssertionResult JsonStringsAreSafe(const nlohmann::json& j) {
   return testing::AssertionSuccess();
 }
 
+std::string InspectLabel(const std::string& label) {
+  return absl::StrCat("  ", label, ":", std::string(label.size() + 2 < 25 ? 24 - label.size() : 1, ' '));
+}
+
 nlohmann::json ParseJson(const std::string& text) {
   return nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
 }

@@ -41,6 +41,9 @@ testing::AssertionResult IsSafeText(const std::string& s, bool allow_newline = t
 // Every string in `j`, once decoded, is safe to print: a JSON consumer may well print it.
 testing::AssertionResult JsonStringsAreSafe(const nlohmann::json& j);
 
+// How `certval inspect` starts the line of `label`: "  label:" padded to the value column.
+std::string InspectLabel(const std::string& label);
+
 // stdout parsed as JSON (discarded on a parse error).
 nlohmann::json ParseJson(const std::string& text);
 
