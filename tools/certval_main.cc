@@ -158,7 +158,7 @@ int Version() {
                             : "unknown path";
   std::cout << "certval " << kVersion << "\n"
             << "crypto: " << OpenSSL_version(OPENSSL_VERSION) << " (API version "
-            << BORINGSSL_API_VERSION << ") from " << library
+            << BORINGSSL_API_VERSION << ") from " << EscapeText(library)
             << (absl::StrContains(library, "/android/")
                     ? ": Android's BoringSSL as Debian packages it (android-libboringssl)"
                     : "")
