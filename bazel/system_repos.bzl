@@ -62,6 +62,7 @@ _ABSL_TARGETS = {
     "absl/container:node_hash_map": "absl_node_hash_map",
     "absl/flags:flag": "absl_flags",
     "absl/flags:parse": "absl_flags_parse",
+    "absl/flags:reflection": "absl_flags_reflection",
     "absl/flags:usage": "absl_flags_usage",
     "absl/functional:any_invocable": "absl_any_invocable",
     "absl/functional:function_ref": "absl_function_ref",

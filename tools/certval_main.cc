@@ -1,51 +1,64 @@
 // certval: the command-line tool.
 //
-//   certval verify [trust and policy flags] NAME CHAIN.pem  validate a chain (leaf first) for
-//                                                        NAME: --host, --ip, --email or --any-name
-//   certval inspect CERT.pem [--json]                    show a certificate as the checks see it
-//   certval limbo FILE [--results OUT.json]              run an x509-limbo file
+//   certval verify [trust and policy flags] NAME CHAIN     validate a chain (leaf first) for NAME:
+//                                                        --host, --ip, --email or --any-name
+//   certval inspect CERTS [--json] [--time T]            show certificates, for people or programs
+//   certval limbo [FILE] [--results OUT.json]            run an x509-limbo file
 //   certval pkits [DIR_OR_JSON]                          run NIST PKITS (default: vendored copy)
 //   certval connect HOST:PORT [trust and policy flags]   TLS handshake, validated by certval
 //   certval demo                                         the tour: every mode, on loopback
+//   certval help | --help, certval --version
 //
 // Exit codes: 0 valid (or allowed by WARN / DISABLE / a hook: the output says which), 1 rejected,
-// 2 usage or input error (message on stderr).
+// 2 usage or input error: the message goes to stderr, or with --json to stdout as
+// {"error": {"code": "usage" | "input" | "connect", "message": "..."}}.
+#include <dlfcn.h>
+#include <idn2.h>
+#include <openssl/base.h>
+#include <openssl/crypto.h>
+#include <openssl/sha.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "absl/flags/flag.h"
-#include "absl/flags/parse.h"
-#include "absl/flags/usage.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "tls/transport.h"
+#include "tools/args.h"
 #include "tools/connect.h"
 #include "tools/demo.h"
 #include "tools/describe.h"
+#include "tools/inputs.h"
+#include "tools/inspect.h"
 #include "tools/limbo.h"
 #include "tools/pkits.h"
 #include "trust/mozilla_roots.h"
 #include "trust/system_store.h"
 #include "trust/trust_store.h"
 #include "validator/checks/builtin.h"
+#include "validator/idna.h"
+#include "validator/ip_address.h"
 #include "validator/text_escape.h"
 #include "validator/validator.h"
+#include "validator/version.h"
 
-ABSL_FLAG(std::vector<std::string>, roots, {}, "PEM/DER file(s) of trust anchors (repeatable)");
-ABSL_FLAG(std::vector<std::string>, intermediates, {}, "PEM file(s) of untrusted intermediates");
-ABSL_FLAG(std::vector<std::string>, trust_cert, {}, "PEM file(s) trusted exactly (AddCert)");
-ABSL_FLAG(std::string, host, "", "expected DNS name of the peer");
+ABSL_FLAG(std::vector<std::string>, roots, {}, "trust anchors: PEM/DER files, directories of them, or -");
+ABSL_FLAG(std::vector<std::string>, intermediates, {}, "untrusted intermediates: PEM/DER files, directories, or -");
+ABSL_FLAG(std::vector<std::string>, trust_cert, {}, "certificates trusted exactly (AddCert): files, directories, or -");
+ABSL_FLAG(std::string, host, "", "expected DNS name of the peer (U-labels converted with IDNA 2008)");
 ABSL_FLAG(std::string, ip, "", "expected IP address of the peer");
 ABSL_FLAG(std::string, email, "", "expected email address of the peer");
 ABSL_FLAG(bool, any_name, false,
@@ -60,7 +73,7 @@ ABSL_FLAG(std::vector<std::string>, warn, {},
           "checks to run in WARN mode (repeatable; the names are in the usage above)");
 ABSL_FLAG(std::vector<std::string>, disable, {},
           "checks to DISABLE (repeatable; the names are in the usage above)");
-ABSL_FLAG(bool, json, false, "print JSON instead of text");
+ABSL_FLAG(bool, json, false, "print JSON instead of text, errors included");
 ABSL_FLAG(std::string, results, "", "limbo: write limbo-format results JSON here");
 ABSL_FLAG(bool, system_roots, false,
           "trust the operating system's roots (SSL_CERT_FILE, SSL_CERT_DIR, distro paths)");
@@ -76,67 +89,83 @@ namespace {
 
 constexpr int kValid = 0, kRejected = 1, kUsage = 2;
 
-// Messages quote file names, flag values and parser diagnoses: escaped like certificate text.
-int UsageError(const std::string& message) {
-  std::cerr << "certval: " << EscapeText(message) << "\n(see certval --help)\n";
+// Set from --json as soon as argv is scanned, so that even a bad flag is reported in JSON.
+bool g_json_output = false;
+
+// Every error leaves through here, in one shape. Messages quote file names, flag values and parser
+// diagnoses: escaped like certificate text.
+int Fail(const char* code, const std::string& message) {
+  if (g_json_output) {
+    std::cout << DumpJson({{"error", {{"code", code}, {"message", EscapeText(message)}}}}) << "\n";
+  } else {
+    std::cerr << "certval: " << EscapeText(message) << "\n";
+    if (std::strcmp(code, "usage") == 0) std::cerr << "(see certval --help)\n";
+  }
   return kUsage;
 }
 
-absl::StatusOr<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open file"));
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
+// A command line the tool cannot act on: unknown subcommand or flag, bad flag value, wrong arguments.
+int UsageError(absl::string_view message) { return Fail("usage", std::string(message)); }
+// Named input that is not usable: missing, unreadable, not certificates, too large, too many.
+int InputError(absl::string_view message) { return Fail("input", std::string(message)); }
 
-// A file of PEM certificates, or a single DER certificate.
-absl::StatusOr<std::vector<std::string>> ReadCertificates(const std::string& path) {
-  auto bytes = ReadFile(path);
-  if (!bytes.ok()) return bytes.status();
-  if (bytes->find("-----BEGIN") != std::string::npos) {
-    auto ders = DecodePemCertificates(*bytes);
-    if (!ders.ok()) return absl::InvalidArgumentError(absl::StrCat(path, ": ", ders.status().message()));
-    return ders;
-  }
-  if (bytes->empty()) return absl::InvalidArgumentError(absl::StrCat(path, ": empty file"));
-  return std::vector<std::string>{*std::move(bytes)};
-}
-
-// Repeatable list flags: absl keeps the last occurrence, the tool wants them all. Merge every
-// `--name=a --name b` into one `--name=a,b` before absl parses.
-std::vector<char*> MergeListFlags(int argc, char** argv, std::vector<std::string>* storage) {
-  static const char* kLists[] = {"roots", "intermediates", "trust_cert", "warn", "disable"};
-  std::vector<std::string> rest;
-  std::vector<std::vector<std::string>> values(std::size(kLists));
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    bool matched = false;
-    for (size_t k = 0; k < std::size(kLists); ++k) {
-      std::string flag = absl::StrCat("--", kLists[k]);
-      if (arg == flag && i + 1 < argc) {
-        values[k].push_back(argv[++i]);
-        matched = true;
-      } else if (arg.rfind(flag + "=", 0) == 0) {
-        values[k].push_back(arg.substr(flag.size() + 1));
-        matched = true;
-      }
-    }
-    if (!matched) rest.push_back(arg);
-  }
-  storage->push_back(argv[0]);
-  for (size_t k = 0; k < std::size(kLists); ++k) {
-    if (!values[k].empty()) {
-      storage->push_back(absl::StrCat("--", kLists[k], "=", absl::StrJoin(values[k], ",")));
-    }
-  }
-  storage->insert(storage->end(), rest.begin(), rest.end());
-  std::vector<char*> out;
-  for (std::string& s : *storage) out.push_back(s.data());
-  return out;
+// One reader per process: standard input ("-") can be consumed only once.
+InputReader& Inputs() {
+  static InputReader* reader = new InputReader();
+  return *reader;
 }
 
 std::string CheckNames() { return absl::StrJoin(BuiltinPolicyNames(), ", "); }
+
+std::string Usage() {
+  return absl::StrCat(
+      "usage: certval verify|inspect|limbo|pkits|connect|demo|help [flags] ARGS\n"
+      "  verify [--roots F]... [--intermediates F]... --host N|--ip A|--email E|--any-name\n"
+      "         [--time T] [--purpose P] [--profile P] [--max_depth N] [--mode M]\n"
+      "         [--warn C]... [--disable C]... [--json] CHAIN\n"
+      "  inspect CERTS [--json] [--time T]\n"
+      "  limbo [FILE] [--results OUT.json]\n"
+      "  pkits [DIR_OR_JSON]\n"
+      "  connect HOST:PORT [verify's trust and policy flags] [--servername NAME] [--legacy]\n"
+      "         [--timeout SECONDS] [--json]\n"
+      "  demo\n"
+      "  help, --help; --version\n"
+      "\n"
+      "Inputs: CHAIN is a file of PEM certificates, leaf first, or one DER certificate, or - for\n"
+      "standard input. Wherever several certificates are read (--roots, --intermediates,\n"
+      "--trust-cert, inspect) a directory works too: every PEM/DER file in it.\n"
+      "Trust: with no --roots, --trust-cert, --system-roots or --mozilla-roots, verify and connect\n"
+      "use the system store (SSL_CERT_FILE, SSL_CERT_DIR, then the distribution's bundle); the\n"
+      "output names the store.\n"
+      "Names: verify checks the peer's name; --any-name says explicitly that no name is checked.\n"
+      "--host takes internationalized names (bücher.example), converted with IDNA 2008.\n"
+      "Checks C for --warn and --disable: ", CheckNames(), ".\n"
+      "Exit: 0 valid, 1 rejected, 2 usage or input error (not certificates at all, unreadable, too\n"
+      "large, more certificates than a validation takes). With --json, errors are printed to\n"
+      "stdout as {\"error\": {\"code\": \"usage\"|\"input\"|\"connect\", \"message\": \"...\"}}.\n");
+}
+
+int Help() {
+  std::cout << Usage() << "\nflags:\n" << FlagsHelp();
+  return kValid;
+}
+
+int Version() {
+  // The BoringSSL the loader actually found, named by the file one of its functions lives in.
+  Dl_info info;
+  const char* library = dladdr(reinterpret_cast<void*>(&SHA256), &info) != 0 && info.dli_fname != nullptr
+                            ? info.dli_fname
+                            : "unknown path";
+  std::cout << "certval " << kVersion << "\n"
+            << "crypto: " << OpenSSL_version(OPENSSL_VERSION) << " (API version "
+            << BORINGSSL_API_VERSION << ") from " << EscapeText(library)
+            << (absl::StrContains(library, "/android/")
+                    ? ": Android's BoringSSL as Debian packages it (android-libboringssl)"
+                    : "")
+            << "\n"
+            << "IDNA: libidn2 " << idn2_check_version(nullptr) << "\n";
+  return kValid;
+}
 
 // A misspelt check name must not leave that check enforced while the user believes otherwise, nor
 // surface later as a rejection: it is a usage error naming the checks.
@@ -170,17 +199,26 @@ absl::StatusOr<Validator> ValidatorFromFlags(std::shared_ptr<TrustStore> store) 
   return Validator::Create(std::move(store), std::move(options));
 }
 
+// --host as the A-label form certificates carry; a U-label name that IDNA 2008 refuses is a usage
+// error.
+absl::StatusOr<std::string> HostFromFlag(const std::string& host) {
+  absl::StatusOr<std::string> ascii = ToAsciiHostName(host);
+  if (!ascii.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat("--host '", host, "': ", ascii.status().message()));
+  }
+  return ascii;
+}
+
 absl::StatusOr<ValidationRequest> RequestFromFlags(const std::vector<std::string>& chain) {
   ValidationRequest request;
   request.leaf = chain.front();
   request.intermediates.assign(chain.begin() + 1, chain.end());
-  for (const std::string& path : absl::GetFlag(FLAGS_intermediates)) {
-    auto certs = ReadCertificates(path);
-    if (!certs.ok()) return certs.status();
-    request.intermediates.insert(request.intermediates.end(), certs->begin(), certs->end());
-  }
   int names = 0;
-  if (!absl::GetFlag(FLAGS_host).empty()) request.peer_name = PeerName::Dns(absl::GetFlag(FLAGS_host)), ++names;
+  if (!absl::GetFlag(FLAGS_host).empty()) {
+    auto host = HostFromFlag(absl::GetFlag(FLAGS_host));
+    if (!host.ok()) return host.status();
+    request.peer_name = PeerName::Dns(*std::move(host)), ++names;
+  }
   if (!absl::GetFlag(FLAGS_ip).empty()) request.peer_name = PeerName::Ip(absl::GetFlag(FLAGS_ip)), ++names;
   if (!absl::GetFlag(FLAGS_email).empty()) request.peer_name = PeerName::Email(absl::GetFlag(FLAGS_email)), ++names;
   if (absl::GetFlag(FLAGS_any_name)) request.peer_name = PeerName::Any(), ++names;
@@ -211,94 +249,260 @@ absl::StatusOr<ValidationRequest> RequestFromFlags(const std::vector<std::string
   return request;
 }
 
-// The trust store the flags describe: --system_roots and/or --mozilla_roots as a base, then every
-// --roots anchor and --trust_cert certificate. Shared by verify and connect.
-absl::StatusOr<std::shared_ptr<TrustStore>> TrustFromFlags() {
-  std::shared_ptr<TrustStore> store = std::make_shared<TrustStore>();
-  if (absl::GetFlag(FLAGS_system_roots)) {
-    auto system = SystemTrustStore();
-    if (!system.ok()) {
-      return absl::Status(system.status().code(),
-                          absl::StrCat("--system_roots: ", system.status().message()));
-    }
-    store = *std::move(system);
+// The request's certificates, once read: the chain's, then --intermediates'.
+struct ChainInput {
+  std::vector<std::string> ders;
+  size_t from_chain = 0;
+};
+
+// Reads the --intermediates files (after `chain`, if any) and holds the whole to the library's
+// input limits: more than a validation takes is a mistake in the command (a bundle of roots given
+// as the chain, say), not a certificate to reject.
+absl::StatusOr<ChainInput> ReadChainInput(const std::string* chain_path) {
+  ChainInput input;
+  if (chain_path != nullptr) {
+    ReadOptions options;
+    options.refuse_directory =
+        "the chain is one file (or -), leaf first: give further certificates with "
+        "--intermediates FILE_OR_DIR";
+    auto chain = Inputs().Read(*chain_path, options);
+    if (!chain.ok()) return chain.status();
+    for (InputCertificate& c : chain->certs) input.ders.push_back(std::move(c.der));
+    input.from_chain = input.ders.size();
   }
-  if (absl::GetFlag(FLAGS_mozilla_roots)) {
+  for (const std::string& path : absl::GetFlag(FLAGS_intermediates)) {
+    auto certs = Inputs().Read(path);
+    if (!certs.ok()) return certs.status();
+    for (InputCertificate& c : certs->certs) input.ders.push_back(std::move(c.der));
+  }
+  const Limits limits = ValidatorOptions().limits;  // ValidatorFromFlags keeps the defaults
+  size_t bytes = 0;
+  for (const std::string& der : input.ders) bytes += der.size();
+  const std::string what = absl::StrCat(
+      chain_path != nullptr ? absl::StrCat(InputName(*chain_path), " (", input.from_chain, ")") : "",
+      chain_path != nullptr && input.ders.size() > input.from_chain ? " and " : "",
+      input.ders.size() > input.from_chain
+          ? absl::StrCat("--intermediates (", input.ders.size() - input.from_chain, ")")
+          : "");
+  if (input.ders.size() > static_cast<size_t>(limits.max_input_certificates)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        input.ders.size(), " certificates given in ", what, "; a validation takes at most ",
+        limits.max_input_certificates,
+        ". A bundle of trusted roots is given with --roots, not as the chain"));
+  }
+  if (bytes > limits.max_input_bytes) {
+    return absl::FailedPreconditionError(absl::StrCat("the certificates given in ", what, " total ",
+                                                      bytes, " bytes; a validation takes at most ",
+                                                      limits.max_input_bytes));
+  }
+  return input;
+}
+
+struct Trust {
+  std::shared_ptr<TrustStore> store;
+  TrustSummary summary;
+};
+
+std::string CountOf(size_t n, absl::string_view one, absl::string_view many) {
+  return absl::StrCat(n, " ", n == 1 ? one : many);
+}
+
+// The trust store the flags describe: --system-roots and/or --mozilla-roots as a base, then every
+// --roots anchor and --trust-cert certificate; with none of them, the system store. Errors are
+// input errors. Shared by verify and connect.
+absl::StatusOr<Trust> TrustFromFlags() {
+  Trust trust;
+  trust.store = std::make_shared<TrustStore>();
+  std::vector<std::string> parts;
+  nlohmann::json sources = nlohmann::json::array();
+  const std::vector<std::string> roots = absl::GetFlag(FLAGS_roots);
+  const std::vector<std::string> exact = absl::GetFlag(FLAGS_trust_cert);
+  const bool system_flag = absl::GetFlag(FLAGS_system_roots);
+  const bool mozilla_flag = absl::GetFlag(FLAGS_mozilla_roots);
+  trust.summary.system_default = !system_flag && !mozilla_flag && roots.empty() && exact.empty();
+  if (system_flag || trust.summary.system_default) {
+    const SystemStoreOptions options;
+    const char* why = trust.summary.system_default ? "no trust flag given, so the system store is used"
+                                                   : "--system-roots";
+    auto location = FindSystemStore(options);
+    if (!location.ok()) {
+      return absl::NotFoundError(absl::StrCat(
+          why, ": ", location.status().message(),
+          trust.summary.system_default ? "; give roots with --roots FILE|DIR, or set SSL_CERT_FILE" : ""));
+    }
+    auto loaded = LoadSystemStoreLocation(*location, *trust.store, options.load);
+    if (!loaded.ok()) return absl::NotFoundError(absl::StrCat(why, ": ", loaded.status().message()));
+    std::vector<std::string> paths = location->files;
+    paths.insert(paths.end(), location->directories.begin(), location->directories.end());
+    std::string where = EscapeText(absl::StrJoin(paths, ", "));
+    if (location->origin != "default") where = absl::StrCat("$", location->origin, " = ", where);
+    parts.push_back(absl::StrCat("system store ", where,
+                                 trust.summary.system_default ? " (default: no trust flag given)" : ""));
+    nlohmann::json escaped_paths = nlohmann::json::array();
+    for (const std::string& p : paths) escaped_paths.push_back(EscapeText(p));
+    sources.push_back({{"kind", "system"},
+                       {"origin", location->origin},
+                       {"paths", escaped_paths},
+                       {"default", trust.summary.system_default},
+                       {"certificates", loaded->added + loaded->duplicates}});
+  }
+  if (mozilla_flag) {
     const MozillaRootSet& mozilla = MozillaRoots();
-    if (mozilla.roots.empty()) return absl::NotFoundError("--mozilla_roots: no root compiled in");
-    store->AddRoots(mozilla.roots);
+    if (mozilla.roots.empty()) return absl::NotFoundError("--mozilla-roots: no root compiled in");
+    trust.store->AddRoots(mozilla.roots);
+    parts.push_back(absl::StrCat("Mozilla roots built in (ca-certificates ", mozilla.version, ")"));
+    sources.push_back({{"kind", "mozilla"},
+                       {"version", mozilla.version},
+                       {"certificates", mozilla.roots.size()}});
   }
-  for (const std::string& path : absl::GetFlag(FLAGS_roots)) {
-    auto certs = ReadCertificates(path);
-    if (!certs.ok()) return certs.status();
-    for (std::string& der : *certs) {
-      if (auto s = store->AddRootDer(std::move(der)); !s.ok()) {
-        return absl::InvalidArgumentError(absl::StrCat(path, ": ", s.message()));
+  size_t exact_count = 0;
+  for (const auto& [flag, paths, anchor] : {std::make_tuple("--roots", roots, true),
+                                            std::make_tuple("--trust-cert", exact, false)}) {
+    for (const std::string& path : paths) {
+      ReadOptions options;
+      options.require_parse = true;  // an anchor that does not parse is no anchor
+      auto certs = Inputs().Read(path, options);
+      if (!certs.ok()) return absl::Status(certs.status().code(), absl::StrCat(flag, ": ", certs.status().message()));
+      for (const InputCertificate& c : certs->certs) {
+        absl::Status s = anchor ? trust.store->AddRootDer(c.der) : trust.store->AddCertDer(c.der);
+        if (!s.ok()) return absl::FailedPreconditionError(absl::StrCat(c.origin, ": ", s.message()));
       }
+      if (!anchor) exact_count += certs->certs.size();
+      std::string part = absl::StrCat(flag, " ", EscapeText(InputName(path)));
+      if (!certs->notes.empty()) {
+        absl::StrAppend(&part, " (", CountOf(certs->notes.size(), "entry", "entries"), " skipped)");
+      }
+      parts.push_back(std::move(part));
+      sources.push_back({{"kind", anchor ? "roots" : "trust_cert"},
+                         {"paths", {EscapeText(InputName(path))}},
+                         {"certificates", certs->certs.size()},
+                         {"skipped", certs->notes.size()}});
     }
   }
-  for (const std::string& path : absl::GetFlag(FLAGS_trust_cert)) {
-    auto certs = ReadCertificates(path);
-    if (!certs.ok()) return certs.status();
-    for (std::string& der : *certs) {
-      if (auto s = store->AddCertDer(std::move(der)); !s.ok()) {
-        return absl::InvalidArgumentError(absl::StrCat(path, ": ", s.message()));
-      }
-    }
+  trust.summary.roots = trust.store->root_count();
+  trust.summary.text = absl::StrCat(absl::StrJoin(parts, " + "), "; ",
+                                    CountOf(trust.summary.roots, "root", "roots"));
+  if (exact_count > 0) {
+    absl::StrAppend(&trust.summary.text, ", ", CountOf(exact_count, "certificate", "certificates"),
+                    " trusted exactly");
   }
-  return store;
+  trust.summary.json = {{"sources", sources},
+                        {"roots", trust.summary.roots},
+                        {"trusted_certificates", exact_count},
+                        {"system_default", trust.summary.system_default}};
+  return trust;
+}
+
+// The name verify checks, for the output; an IDNA conversion shows what was typed.
+std::string CheckedNameText(const PeerName& name) {
+  switch (name.kind) {
+    case PeerName::Kind::kAny: return "any (--any-name: no name is checked)";
+    case PeerName::Kind::kNone: return "none";
+    default: break;
+  }
+  std::string text = EscapeText(name.value);
+  const std::string& typed = absl::GetFlag(FLAGS_host);
+  if (name.kind == PeerName::Kind::kDns && absl::AsciiStrToLower(typed) != name.value) {
+    absl::StrAppend(&text, " (IDNA 2008 form of ", EscapeText(typed), ")");
+  }
+  return text;
 }
 
 int Verify(const std::vector<std::string>& args) {
-  if (args.size() != 1) return UsageError("verify takes exactly one CHAIN.pem");
-  auto chain = ReadCertificates(args[0]);
-  if (!chain.ok()) return UsageError(std::string(chain.status().message()));
-  auto store = TrustFromFlags();
-  if (!store.ok()) return UsageError(std::string(store.status().message()));
-  auto validator = ValidatorFromFlags(*std::move(store));
-  if (!validator.ok()) return UsageError(std::string(validator.status().message()));
-  auto request = RequestFromFlags(*chain);
-  if (!request.ok()) return UsageError(std::string(request.status().message()));
+  if (args.size() != 1) return UsageError("verify takes exactly one CHAIN (a file, or - for standard input)");
+  // The command line first, then the files it names: a usage error is reported as one, even when
+  // an input is bad too.
+  auto request = RequestFromFlags({std::string()});
+  if (!request.ok()) return UsageError(request.status().message());
   // A chain valid for some name proves nothing about the peer: say which, or that none matters.
   if (request->peer_name.kind == PeerName::Kind::kNone) {
     return UsageError(
         "verify needs the name the peer must have: --host NAME, --ip ADDRESS or --email ADDRESS "
         "(or --any-name to check the chain alone)");
   }
+  if (auto policy = PolicyFromFlags(); !policy.ok()) return UsageError(policy.status().message());
+  auto input = ReadChainInput(&args[0]);
+  if (!input.ok()) return InputError(input.status().message());
+  request->leaf = input->ders.front();  // Read never returns an empty set
+  request->intermediates.assign(input->ders.begin() + 1, input->ders.end());
+  auto trust = TrustFromFlags();
+  if (!trust.ok()) return InputError(trust.status().message());
+  auto validator = ValidatorFromFlags(trust->store);
+  if (!validator.ok()) return UsageError(validator.status().message());
   ValidationResult result = validator->Validate(*request);
+  const std::vector<std::string> hints = NoPathHints(result, trust->summary);
   if (absl::GetFlag(FLAGS_json)) {
-    std::cout << DumpJson(ResultJson(result)) << "\n";
+    nlohmann::json j = ResultJson(result);
+    j["checked_name"] = CheckedNameText(request->peer_name);
+    j["trust"] = trust->summary.json;
+    if (!hints.empty()) j["hints"] = hints;
+    std::cout << DumpJson(j) << "\n";
   } else {
-    std::cout << ResultText(result);
+    std::cout << ResultText(result, {absl::StrCat("name: ", CheckedNameText(request->peer_name)),
+                                     absl::StrCat("trust: ", trust->summary.text)});
+    for (const std::string& hint : hints) std::cout << "hint: " << hint << "\n";
   }
   return result.valid ? kValid : kRejected;
 }
 
-int Inspect(const std::vector<std::string>& args) {
-  if (args.size() != 1) return UsageError("inspect takes exactly one CERT.pem");
-  auto certs = ReadCertificates(args[0]);
-  if (!certs.ok()) return UsageError(std::string(certs.status().message()));
-  nlohmann::json all = nlohmann::json::array();
-  for (size_t i = 0; i < certs->size(); ++i) {
-    auto cert = Certificate::Parse((*certs)[i]);
-    if (!cert.ok()) {
-      return UsageError(absl::StrCat(args[0], ": certificate #", i + 1, ": ", cert.status().message()));
-    }
-    all.push_back(CertificateJson(**cert));
+absl::StatusOr<absl::Time> TimeFromFlag() {
+  const std::string t = absl::GetFlag(FLAGS_time);
+  if (t.empty()) return absl::Now();
+  absl::Time when;
+  std::string err;
+  if (!absl::ParseTime(absl::RFC3339_full, t, &when, &err)) {
+    return absl::InvalidArgumentError(absl::StrCat("--time '", t, "': ", err));
   }
-  std::cout << DumpJson(all.size() == 1 ? all[0] : all) << "\n";
+  return when;
+}
+
+int Inspect(const std::vector<std::string>& args) {
+  if (args.size() != 1) return UsageError("inspect takes exactly one CERTS (a file, a directory, or -)");
+  auto now = TimeFromFlag();
+  if (!now.ok()) return UsageError(now.status().message());
+  ReadOptions options;
+  options.require_parse = true;  // nothing to show of a certificate that does not parse
+  auto certs = Inputs().Read(args[0], options);
+  if (!certs.ok()) return InputError(certs.status().message());
+  for (const std::string& note : certs->notes) std::cerr << "certval: " << EscapeText(note) << "\n";
+  nlohmann::json all = nlohmann::json::array();
+  std::string text;
+  for (size_t i = 0; i < certs->certs.size(); ++i) {
+    const InputCertificate& input = certs->certs[i];
+    auto cert = Certificate::Parse(input.der);
+    if (!cert.ok()) return InputError(absl::StrCat(input.origin, ": ", cert.status().message()));
+    const InspectContext context{EscapeText(input.origin), *now};
+    if (absl::GetFlag(FLAGS_json)) {
+      all.push_back(InspectJson(**cert, context));
+    } else {
+      absl::StrAppend(&text, i > 0 ? "\n" : "", "certificate ", i + 1, " of ", certs->certs.size(),
+                      "\n", InspectText(**cert, context));
+    }
+  }
+  std::cout << (absl::GetFlag(FLAGS_json) ? DumpJson(all) + "\n" : text);
   return kValid;
+}
+
+// A file argument for limbo: "-" is standard input; a directory is refused here, by name.
+absl::StatusOr<std::string> JsonFileArgument(const std::string& path) {
+  if (path == "-") return std::string("/dev/stdin");
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    return absl::FailedPreconditionError(absl::StrCat(path, ": a directory; expected a JSON file"));
+  }
+  return path;
 }
 
 int Limbo(const std::vector<std::string>& args) {
   if (args.size() > 1) return UsageError("limbo takes at most one FILE");
-  std::string path = args.empty() ? DefaultLimboPath() : args[0];
-  auto report = RunLimboFile(path);
-  if (!report.ok()) return UsageError(std::string(report.status().message()));
+  auto path = JsonFileArgument(args.empty() ? DefaultLimboPath() : args[0]);
+  if (!path.ok()) return InputError(path.status().message());
+  auto report = RunLimboFile(*path);
+  if (!report.ok()) return InputError(report.status().message());
   std::cout << report->Summary();
   if (std::string out = absl::GetFlag(FLAGS_results); !out.empty()) {
     std::ofstream file(out);
-    if (!(file << report->ResultsJson())) return UsageError(absl::StrCat(out, ": cannot write"));
+    if (!(file << report->ResultsJson())) return InputError(absl::StrCat(out, ": cannot write"));
   }
   return report->false_accepts.empty() ? kValid : kRejected;
 }
@@ -306,7 +510,7 @@ int Limbo(const std::vector<std::string>& args) {
 int Pkits(const std::vector<std::string>& args) {
   if (args.size() > 1) return UsageError("pkits takes at most one DIR or pkits.json");
   auto report = RunPkits(args.empty() ? DefaultPkitsPath() : args[0]);
-  if (!report.ok()) return UsageError(std::string(report.status().message()));
+  if (!report.ok()) return InputError(report.status().message());
   std::cout << report->Summary();
   return report->false_accepts.empty() ? kValid : kRejected;
 }
@@ -315,34 +519,50 @@ int Connect(const std::vector<std::string>& args) {
   if (args.size() != 1) return UsageError("connect takes exactly one HOST:PORT");
   ConnectConfig config;
   if (auto s = tls::SplitHostPort(args[0], &config.host, &config.port); !s.ok()) {
-    return UsageError(std::string(s.message()));
+    return UsageError(s.message());
   }
-  auto store = TrustFromFlags();
-  if (!store.ok()) return UsageError(std::string(store.status().message()));
-  auto validator = ValidatorFromFlags(*std::move(store));
-  if (!validator.ok()) return UsageError(std::string(validator.status().message()));
+  // Resolution, SNI and the name check all want the A-label form.
+  if (!IsIpAddressText(config.host)) {
+    auto host = ToAsciiHostName(config.host);
+    if (!host.ok()) {
+      return UsageError(absl::StrCat("connect '", config.host, "': ", host.status().message()));
+    }
+    config.host = *std::move(host);
+  }
+  if (std::string name = absl::GetFlag(FLAGS_servername); !name.empty()) {
+    auto ascii = ToAsciiHostName(name);
+    if (!ascii.ok()) return UsageError(absl::StrCat("--servername '", name, "': ", ascii.status().message()));
+    config.servername = *std::move(ascii);
+  }
   // A server always has a name to prove (the flags, else --servername or HOST).
   if (absl::GetFlag(FLAGS_any_name)) {
     return UsageError("--any-name is for verify; connect checks --host/--ip/--email, else the server name");
   }
   // No certificates yet: the handshake supplies them. This reads every other request flag.
   auto request = RequestFromFlags({std::string()});
-  if (!request.ok()) return UsageError(std::string(request.status().message()));
+  if (!request.ok()) return UsageError(request.status().message());
   if (absl::GetFlag(FLAGS_timeout) <= 0) {
     return UsageError("--timeout must be a positive number of seconds");
   }
+  if (auto policy = PolicyFromFlags(); !policy.ok()) return UsageError(policy.status().message());
+  auto intermediates = ReadChainInput(nullptr);
+  if (!intermediates.ok()) return InputError(intermediates.status().message());
+  request->intermediates = std::move(intermediates->ders);
+  auto trust = TrustFromFlags();
+  if (!trust.ok()) return InputError(trust.status().message());
+  auto validator = ValidatorFromFlags(trust->store);
+  if (!validator.ok()) return UsageError(validator.status().message());
   config.validator = std::make_shared<const Validator>(*std::move(validator));
   config.request = *std::move(request);
-  config.servername = absl::GetFlag(FLAGS_servername);
   config.legacy = absl::GetFlag(FLAGS_legacy);
   config.timeout = absl::Seconds(absl::GetFlag(FLAGS_timeout));
+  config.trust = trust->summary;
   auto report = RunConnect(config);
   const std::string target = tls::JoinHostPort(config.host, config.port);
   if (!report.ok()) {
     std::string message(report.status().message());  // network errors name host:port already
     if (!absl::StartsWith(message, target)) message = absl::StrCat(target, ": ", message);
-    std::cerr << "certval: connect " << EscapeText(message) << "\n";
-    return kUsage;
+    return Fail("connect", absl::StrCat("connect ", message));
   }
   if (absl::GetFlag(FLAGS_json)) {
     std::cout << DumpJson(ConnectJson(*report)) << "\n";
@@ -351,6 +571,7 @@ int Connect(const std::vector<std::string>& args) {
   }
   int code = ConnectExitCode(*report);
   if (code == kUsage) {
+    // The report (text or JSON) is on stdout already; this line is for the person watching.
     std::cerr << "certval: connect " << EscapeText(target) << ": no verdict: "
               << (report->dial.handshake.ok ? "no validation ran"
                                             : EscapeText(report->dial.handshake.error))
@@ -364,61 +585,49 @@ int Demo(const std::vector<std::string>& args) {
   return RunDemo(std::cout);
 }
 
-// Accept --system-roots for --system_roots (and so on): absl spells flags with underscores only.
-void NormalizeFlagDashes(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--") == 0) return;  // positional arguments follow
-    if (std::strncmp(argv[i], "--", 2) != 0) continue;
-    for (char* c = argv[i] + 2; *c != '\0' && *c != '='; ++c) {
-      if (*c == '-') *c = '_';
-    }
-  }
+// Arguments before "--" (after it everything is an operand).
+std::vector<std::string> FlagArguments(const std::vector<std::string>& args) {
+  auto end = std::find(args.begin(), args.end(), "--");
+  return std::vector<std::string>(args.begin(), end);
 }
 
-// absl reports a bad flag (unknown, malformed value) and then calls exit(1), which would read as
-// "rejected". While parsing, any exit is a usage error: turn it into 2.
-bool g_parsing_flags = false;
-void ExitTwoIfParsing() {
-  if (!g_parsing_flags) return;
-  std::fflush(nullptr);
-  std::cout.flush();
-  std::_Exit(kUsage);
+// --json as the parser will read it, known before parsing so that a bad flag is reported in JSON.
+bool WantsJson(const std::vector<std::string>& args) {
+  bool json = false;
+  for (const std::string& a : FlagArguments(args)) {
+    if (a == "--json" || a == "-json" || a == "--json=true" || a == "--json=1") json = true;
+    if (a == "--nojson" || a == "--json=false" || a == "--json=0") json = false;
+  }
+  return json;
+}
+
+int Main(const std::vector<std::string>& args) {
+  g_json_output = WantsJson(args);
+  // --help and --version win wherever they are, as with most tools.
+  for (const std::string& a : FlagArguments(args)) {
+    if (a == "--help" || a == "-help" || a == "-h" || a == "--helpfull") return Help();
+    if (a == "--version" || a == "-version") return Version();
+  }
+  auto positional = ParseFlags(args);
+  if (!positional.ok()) return UsageError(positional.status().message());
+  g_json_output = absl::GetFlag(FLAGS_json);
+  if (positional->empty()) return UsageError("missing subcommand");
+  const std::string command = positional->front();
+  const std::vector<std::string> rest(positional->begin() + 1, positional->end());
+  if (command == "verify") return Verify(rest);
+  if (command == "inspect") return Inspect(rest);
+  if (command == "limbo") return Limbo(rest);
+  if (command == "pkits") return Pkits(rest);
+  if (command == "connect") return Connect(rest);
+  if (command == "demo") return Demo(rest);
+  if (command == "help") return Help();
+  if (command == "version") return Version();
+  return UsageError(absl::StrCat("unknown subcommand '", command, "'"));
 }
 
 }  // namespace
 }  // namespace certval
 
 int main(int argc, char** argv) {
-  absl::SetProgramUsageMessage(absl::StrCat(
-      "certval verify|inspect|limbo|pkits|connect|demo [flags] ARGS\n"
-      "  verify [--roots F]... [--intermediates F]... --host N|--ip A|--email E|--any-name\n"
-      "         [--time T] [--purpose P] [--profile P] [--max_depth N] [--mode M]\n"
-      "         [--warn C]... [--disable C]... [--json] CHAIN.pem\n"
-      "  inspect CERT.pem\n"
-      "  limbo [FILE] [--results OUT.json]\n"
-      "  pkits [DIR_OR_JSON]\n"
-      "  connect HOST:PORT [verify's trust and policy flags] [--system-roots|--mozilla-roots]\n"
-      "         [--servername NAME] [--legacy] [--timeout SECONDS] [--json]\n"
-      "  demo\n"
-      "verify and connect also take --system-roots and --mozilla-roots.\n"
-      "verify checks the peer's name: --any-name says explicitly that no name is checked.\n"
-      "Checks C for --warn and --disable: ", certval::CheckNames(), ".\n"
-      "Exit: 0 valid, 1 rejected, 2 usage or input error."));
-  certval::NormalizeFlagDashes(argc, argv);
-  std::vector<std::string> storage;
-  std::vector<char*> merged = certval::MergeListFlags(argc, argv, &storage);
-  std::atexit(certval::ExitTwoIfParsing);
-  certval::g_parsing_flags = true;
-  std::vector<char*> positional = absl::ParseCommandLine(static_cast<int>(merged.size()), merged.data());
-  certval::g_parsing_flags = false;
-  if (positional.size() < 2) return certval::UsageError("missing subcommand");
-  std::string command = positional[1];
-  std::vector<std::string> args(positional.begin() + 2, positional.end());
-  if (command == "verify") return certval::Verify(args);
-  if (command == "inspect") return certval::Inspect(args);
-  if (command == "limbo") return certval::Limbo(args);
-  if (command == "pkits") return certval::Pkits(args);
-  if (command == "connect") return certval::Connect(args);
-  if (command == "demo") return certval::Demo(args);
-  return certval::UsageError("unknown subcommand '" + command + "'");
+  return certval::Main(std::vector<std::string>(argv + 1, argv + argc));
 }

@@ -7,6 +7,7 @@
 #include "tls/legacy.h"
 #include "tools/describe.h"
 #include "validator/ip_address.h"
+#include "validator/text_escape.h"
 
 namespace certval {
 namespace {
@@ -39,8 +40,9 @@ absl::StatusOr<bssl::UniquePtr<SSL_CTX>> ClientContext(const ConnectConfig& conf
   return ctx;
 }
 
+// The names come from the command line and the server: escaped like certificate text.
 std::string NameText(const PeerName& name) {
-  return name.kind == PeerName::Kind::kAny ? "any name" : name.value;
+  return name.kind == PeerName::Kind::kAny ? "any name" : EscapeText(name.value);
 }
 
 std::string HandshakeLine(const ConnectReport& report) {
@@ -50,7 +52,7 @@ std::string HandshakeLine(const ConnectReport& report) {
     return absl::StrCat("failed: certval rejected the certificate (sent alert ",
                         tls::AlertName(*dial.alert_sent), ")");
   }
-  return absl::StrCat("failed: ", dial.handshake.error);
+  return absl::StrCat("failed: ", EscapeText(dial.handshake.error));
 }
 
 }  // namespace
@@ -63,6 +65,7 @@ absl::StatusOr<ConnectReport> RunConnect(const ConnectConfig& config) {
   report.target = tls::JoinHostPort(config.host, config.port);
   report.sni = SniFor(config);
   report.checked_name = CheckedName(config, report.sni);
+  report.trust = config.trust;
   absl::StatusOr<bssl::UniquePtr<SSL_CTX>> ctx = ClientContext(config, report.checked_name);
   if (!ctx.ok()) return ctx.status();
   tls::DialOptions options;
@@ -75,33 +78,43 @@ absl::StatusOr<ConnectReport> RunConnect(const ConnectConfig& config) {
 }
 
 std::string ConnectText(const ConnectReport& report) {
-  std::string out = absl::StrCat("connect: ", report.target, " (server name ",
-                                 report.sni.empty() ? "not sent" : report.sni, ", checking ",
+  std::string out = absl::StrCat("connect: ", EscapeText(report.target), " (server name ",
+                                 report.sni.empty() ? "not sent" : EscapeText(report.sni), ", checking ",
                                  NameText(report.checked_name), ")\n");
   absl::StrAppend(&out, "handshake: ", HandshakeLine(report), "\n");
+  const std::string trust = absl::StrCat("trust: ", report.trust.text);
   if (report.dial.validation) {
-    absl::StrAppend(&out, ResultText(*report.dial.validation));
+    absl::StrAppend(&out, ResultText(*report.dial.validation, {trust}));
+    for (const std::string& hint : NoPathHints(*report.dial.validation, report.trust)) {
+      absl::StrAppend(&out, "hint: ", hint, "\n");
+    }
   } else {
-    absl::StrAppend(&out, "verdict: none (the handshake ended before the certificate)\n");
+    absl::StrAppend(&out, "verdict: none (the handshake ended before the certificate)\n", trust, "\n");
   }
   return out;
 }
 
 nlohmann::json ConnectJson(const ConnectReport& report) {
-  nlohmann::json tls_json = {{"target", report.target},
-                             {"server_name", report.sni},
+  nlohmann::json tls_json = {{"target", EscapeText(report.target)},
+                             {"server_name", EscapeText(report.sni)},
                              {"checked_name", NameText(report.checked_name)},
                              {"handshake_ok", report.dial.handshake.ok}};
   if (report.dial.handshake.ok) {
     tls_json["version"] = report.dial.version;
     tls_json["cipher"] = report.dial.cipher;
   } else {
-    tls_json["error"] = report.dial.handshake.error;
+    tls_json["error"] = EscapeText(report.dial.handshake.error);
   }
   if (report.dial.alert_sent) tls_json["alert_sent"] = tls::AlertName(*report.dial.alert_sent);
   nlohmann::json out = report.dial.validation ? ResultJson(*report.dial.validation)
                                               : nlohmann::json{{"valid", nullptr}};
   out["tls"] = tls_json;
+  out["trust"] = report.trust.json;
+  if (report.dial.validation) {
+    if (auto hints = NoPathHints(*report.dial.validation, report.trust); !hints.empty()) {
+      out["hints"] = hints;
+    }
+  }
   return out;
 }
 

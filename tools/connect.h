@@ -12,6 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "tls/transport.h"
+#include "tools/describe.h"
 #include "validator/request.h"
 #include "validator/validator.h"
 
@@ -28,6 +29,7 @@ struct ConnectConfig {
   bool legacy = false;  // tls::EnableLegacyCompatibility instead of tls::ApplyModernProfile
   // Counted from RunConnect's start, for resolution, connect, handshake and validation together.
   absl::Duration timeout = absl::Seconds(10);
+  TrustSummary trust;  // what the validator trusts, for the report
 };
 
 struct ConnectReport {
@@ -35,13 +37,15 @@ struct ConnectReport {
   std::string sni;     // sent, or empty
   PeerName checked_name;
   tls::DialResult dial;
+  TrustSummary trust;
 };
 
 // Runs the handshake. An error status is an input or network error (exit 2): bad
 // configuration, unresolvable host, refused or timed-out connection; its message names host:port.
 absl::StatusOr<ConnectReport> RunConnect(const ConnectConfig& config);
 
-// Text and JSON renderings: the verify-style result plus a "tls" section.
+// Text and JSON renderings: the verify-style result (with the trust used and, when no path was
+// found, hints) plus a "tls" section.
 std::string ConnectText(const ConnectReport& report);
 nlohmann::json ConnectJson(const ConnectReport& report);
 

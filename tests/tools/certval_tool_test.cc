@@ -1,17 +1,14 @@
 // The `certval` binary, run as a subprocess: every subcommand, its exit codes (0 valid or allowed,
 // 1 rejected, 2 usage or input error), its messages, and its behaviour on bad input. Certificates
 // come from the test-PKI builder; TLS servers for `connect` run in this process on 127.0.0.1.
+// The conventions of issue 16 (inputs, JSON errors, default trust, IDNA, --help/--version) are in
+// cli_conventions_test.cc, inspect's output in inspect_test.cc.
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
-#include <signal.h>
-#include <spawn.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -25,9 +22,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/pki/test_pki.h"
+#include "tests/tools/tool_runner.h"
 #include "tls/loopback_server.h"
-
-extern char** environ;
 
 namespace certval {
 namespace {
@@ -36,88 +32,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using testpki::Key;
 using testpki::KeyKind;
-
-struct ToolRun {
-  int exit_code = -1;  // -1: killed at the deadline
-  std::string out, err;
-};
-
-std::string ToolPath() {
-  const char* srcdir = std::getenv("TEST_SRCDIR");
-  return absl::StrCat(srcdir ? srcdir : ".", "/certval/tools/certval");
-}
-
-// Reads both pipes until they close (true) or `deadline` passes (false).
-bool Drain(int out_fd, int err_fd, absl::Time deadline, ToolRun& run) {
-  pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
-  int open = 2;
-  while (open > 0 && absl::Now() < deadline) {
-    if (poll(fds, 2, 100) <= 0) continue;
-    for (int i = 0; i < 2; ++i) {
-      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
-      char buf[4096];
-      ssize_t n = read(fds[i].fd, buf, sizeof buf);
-      if (n > 0) {
-        (i == 0 ? run.out : run.err).append(buf, static_cast<size_t>(n));
-      } else {
-        fds[i].fd = -1;
-        --open;
-      }
-    }
-  }
-  return open == 0;
-}
-
-// Runs the tool with `args` (and extra environment entries), killing it after `timeout`.
-ToolRun RunTool(const std::vector<std::string>& args, const std::vector<std::string>& env = {},
-                absl::Duration timeout = absl::Seconds(30)) {
-  ToolRun run;
-  int out[2], err[2];
-  if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) return run;
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, err[1], 2);
-  const std::string tool = ToolPath();
-  std::vector<char*> argv = {const_cast<char*>(tool.c_str())};
-  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  std::vector<std::string> env_storage(env);
-  for (char** e = environ; *e != nullptr; ++e) env_storage.push_back(*e);
-  std::vector<char*> envp;
-  for (std::string& e : env_storage) envp.push_back(e.data());
-  envp.push_back(nullptr);
-  pid_t pid = -1;
-  int rc = posix_spawn(&pid, tool.c_str(), &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  close(out[1]);
-  close(err[1]);
-  if (rc == 0) {
-    // Output closed: the tool is exiting, so a blocking wait is short. Otherwise it overran.
-    if (!Drain(out[0], err[0], absl::Now() + timeout, run)) kill(pid, SIGKILL);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
-  }
-  close(out[0]);
-  close(err[0]);
-  return run;
-}
-
-std::string Describe(const ToolRun& run) {
-  return absl::StrCat("exit ", run.exit_code, "\n--- stdout\n", run.out, "--- stderr\n", run.err);
-}
-
-std::string TempPath(const std::string& name) {
-  const char* dir = std::getenv("TEST_TMPDIR");
-  return absl::StrCat(dir ? dir : "/tmp", "/", name);
-}
-
-std::string WriteFile(const std::string& name, const std::string& contents) {
-  std::string path = TempPath(name);
-  std::ofstream(path, std::ios::binary) << contents;
-  return path;
-}
+using namespace tooltest;  // NOLINT: RunTool, Describe, WriteFile, ...
 
 // Files for every test: a root, good/expired/IP chains (leaf first), bad inputs.
 class ToolTest : public ::testing::Test {
@@ -132,6 +47,9 @@ class ToolTest : public ::testing::Test {
     ip_leaf_ = new std::string(
         chain_->intermediate_ca().Issue(testpki::LeafSpec("127.0.0.1", now), chain_->leaf_key));
     root_pem_ = WriteFile("root.pem", testpki::DerToPem(chain_->root));
+    other_root_pem_ = WriteFile(
+        "other-root.pem", testpki::DerToPem(testpki::SelfSigned(
+                              testpki::RootSpec("Some Other Root", now), Key::Cached(KeyKind::kEcP256, 7))));
     chain_pem_ = WriteFile("chain.pem", chain_->ServerChainPem());
     expired_pem_ = WriteFile("expired.pem", ServerChain(*expired_leaf_));
     testpki::CertSpec hostile = testpki::LeafSpec("good.test", now);
@@ -177,6 +95,7 @@ class ToolTest : public ::testing::Test {
   static std::string* ip_leaf_;
   static std::string* hostile_leaf_;  // issued by the intermediate, valid for good.test
   static std::string root_pem_, chain_pem_, expired_pem_, hostile_pem_;
+  static std::string other_root_pem_;  // a root that issued nothing here: a system store without ours
 };
 
 testpki::Chain* ToolTest::chain_ = nullptr;
@@ -184,43 +103,14 @@ std::string* ToolTest::expired_leaf_ = nullptr;
 std::string* ToolTest::ip_leaf_ = nullptr;
 std::string* ToolTest::hostile_leaf_ = nullptr;
 std::string ToolTest::root_pem_, ToolTest::chain_pem_, ToolTest::expired_pem_,
-    ToolTest::hostile_pem_;
-
-// What a terminal or a JSON encoder may be given: valid UTF-8 without control characters (C0 but
-// the newlines that end lines, DEL, C1).
-testing::AssertionResult IsSafeText(const std::string& s, bool allow_newline = true) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    const uint8_t c = static_cast<uint8_t>(s[i]);
-    const uint8_t next = i + 1 < s.size() ? static_cast<uint8_t>(s[i + 1]) : 0;
-    if ((c < 0x20 && !(allow_newline && c == '\n')) || c == 0x7f ||
-        (c == 0xc2 && next >= 0x80 && next <= 0x9f)) {
-      return testing::AssertionFailure()
-             << "control character at byte " << i << " of " << testing::PrintToString(s);
-    }
-  }
-  try {
-    (void)nlohmann::json(s).dump();  // strict: throws on invalid UTF-8
-  } catch (const nlohmann::json::exception& e) {
-    return testing::AssertionFailure() << e.what() << ": " << testing::PrintToString(s);
-  }
-  return testing::AssertionSuccess();
-}
-
-// Every string in `j`, once decoded, is safe to print: a JSON consumer may well print it.
-testing::AssertionResult JsonStringsAreSafe(const nlohmann::json& j) {
-  if (j.is_string()) return IsSafeText(j.get<std::string>(), /*allow_newline=*/false);
-  if (!j.is_structured()) return testing::AssertionSuccess();
-  for (const auto& item : j.items()) {
-    if (auto safe = JsonStringsAreSafe(item.value()); !safe) return safe;
-  }
-  return testing::AssertionSuccess();
-}
+    ToolTest::hostile_pem_, ToolTest::other_root_pem_;
 
 // The hostile texts as the tool shows them.
 constexpr char kShownDns[] = "san\\x1b[31m\\xff\\xfe.test";
 constexpr char kShownEmail[] = "mail\\x1b[K\\xc0@x.test";
-constexpr char kShownO[] = "O=org\\x1b]0;owned\\x07";
-constexpr char kShownRawCn[] = "CN=cn\\x1b[2J\\x9b31m\\xff\\\\.test";  // the T61String's bytes
+constexpr char kShownO[] = "O=org\\x1b]0\\;owned\\x07";  // RFC 4514 escapes ';'
+// The T61String read as Latin-1 (0x9b is the C1 control U+009B, 0xff is ÿ), then escaped.
+constexpr char kShownCn[] = "CN=cn\\x1b[2J\\u009b31m\xc3\xbf\\\\.test";
 
 // --- usage ---
 
@@ -263,9 +153,12 @@ TEST_F(ToolTest, VerifyRejections) {
   ToolRun wrong_host = RunTool({"verify", "--roots", root_pem_, "--host", "bad.test", chain_pem_});
   EXPECT_EQ(wrong_host.exit_code, 1) << Describe(wrong_host);
   EXPECT_THAT(wrong_host.out, HasSubstr("peer_name.mismatch"));
-  ToolRun no_roots = RunTool({"verify", "--host", "good.test", chain_pem_});
+  // No trust flag: the system store, here a bundle without the test root.
+  ToolRun no_roots = RunTool({"verify", "--host", "good.test", chain_pem_},
+                             {"SSL_CERT_FILE=" + other_root_pem_});
   EXPECT_EQ(no_roots.exit_code, 1) << Describe(no_roots);
   EXPECT_THAT(no_roots.out, HasSubstr("trust_anchor.no_trusted_root"));
+  EXPECT_THAT(no_roots.out, HasSubstr("trust: system store"));
 }
 
 TEST_F(ToolTest, VerifyWarnAndDisableAllowAndSaySo) {
@@ -276,7 +169,8 @@ TEST_F(ToolTest, VerifyWarnAndDisableAllowAndSaySo) {
   ToolRun per_check = RunTool({"verify", "--roots", root_pem_, "--host", "good.test", "--disable",
                                "validity", expired_pem_});
   EXPECT_EQ(per_check.exit_code, 0) << Describe(per_check);
-  ToolRun disable = RunTool({"verify", "--mode=disable", "--any-name", expired_pem_});
+  ToolRun disable = RunTool({"verify", "--mode=disable", "--any-name", expired_pem_},
+                            {"SSL_CERT_FILE=" + other_root_pem_});
   EXPECT_EQ(disable.exit_code, 0) << Describe(disable);
 }
 
@@ -428,8 +322,7 @@ TEST_F(ToolTest, VerifyEscapesCertificateTextInTextAndJson) {
   EXPECT_THAT(text.out, HasSubstr(kShownDns));
   EXPECT_THAT(text.out, HasSubstr(kShownEmail));
   EXPECT_THAT(text.out, HasSubstr(kShownO));
-  EXPECT_THAT(text.out, HasSubstr(kShownRawCn));
-  EXPECT_THAT(text.out, HasSubstr("cn\\x1b[2J\\u009b31m\xc3\xbf\\\\.test"));  // as decoded
+  EXPECT_THAT(text.out, HasSubstr(kShownCn));  // the path, and the profile check's finding
 
   ToolRun json =
       RunTool({"verify", "--roots", root_pem_, "--host", "other.test", "--json", hostile_pem_});
@@ -463,14 +356,20 @@ TEST_F(ToolTest, UsageErrorsEscapeWhatTheyQuote) {
 }
 
 TEST_F(ToolTest, InspectEscapesCertificateText) {
-  ToolRun run = RunTool({"inspect", hostile_pem_});
+  ToolRun text = RunTool({"inspect", hostile_pem_});
+  ASSERT_EQ(text.exit_code, 0) << Describe(text);
+  EXPECT_TRUE(IsSafeText(text.out));
+  EXPECT_THAT(text.out, HasSubstr(absl::StrCat(InspectLabel("subject"), kShownO, ",", kShownCn)));
+  EXPECT_THAT(text.out, HasSubstr(absl::StrCat("DNS:", kShownDns)));
+  EXPECT_THAT(text.out, HasSubstr(absl::StrCat("email:", kShownEmail)));
+  ToolRun run = RunTool({"inspect", "--json", hostile_pem_});
   ASSERT_EQ(run.exit_code, 0) << Describe(run);  // not 134
   EXPECT_TRUE(IsSafeText(run.out));
   nlohmann::json j = nlohmann::json::parse(run.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << run.out;
   EXPECT_TRUE(JsonStringsAreSafe(j));
   ASSERT_EQ(j.size(), 2u);  // the leaf and the intermediate
-  EXPECT_THAT(j[0]["subject"].get<std::string>(), HasSubstr(kShownRawCn));
+  EXPECT_THAT(j[0]["subject"].get<std::string>(), HasSubstr(kShownCn));
   EXPECT_THAT(j[0]["subject"].get<std::string>(), HasSubstr(kShownO));
   EXPECT_EQ(j[0]["subject_alt_names"]["dns"][1], kShownDns);
   EXPECT_EQ(j[0]["subject_alt_names"]["email"][0], kShownEmail);
@@ -479,11 +378,13 @@ TEST_F(ToolTest, InspectEscapesCertificateText) {
 // --- inspect ---
 
 TEST_F(ToolTest, InspectGoodAndBrokenCertificates) {
-  ToolRun good = RunTool({"inspect", root_pem_});
+  ToolRun good = RunTool({"inspect", "--json", root_pem_});
   ASSERT_EQ(good.exit_code, 0) << Describe(good);
   nlohmann::json j = nlohmann::json::parse(good.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << good.out;
-  EXPECT_THAT(j["subject"].get<std::string>(), HasSubstr("certval Test Root CA"));
+  ASSERT_TRUE(j.is_array()) << good.out;  // one certificate: still an array
+  ASSERT_EQ(j.size(), 1u);
+  EXPECT_THAT(j[0]["subject"].get<std::string>(), HasSubstr("certval Test Root CA"));
 
   std::string broken_der = chain_->root;
   broken_der[1] = static_cast<char>(0x85);  // an outer length that is not DER
@@ -612,7 +513,8 @@ TEST_F(ToolTest, ConnectRejectsExpiredAndWrongHost) {
       {"connect", Target(good->port()), "--roots", root_pem_, "--servername", "elsewhere.test"});
   EXPECT_EQ(wrong.exit_code, 1) << Describe(wrong);
   EXPECT_THAT(wrong.out, HasSubstr("peer_name.mismatch"));
-  ToolRun untrusted = RunTool({"connect", Target(good->port()), "--servername", "good.test"});
+  ToolRun untrusted = RunTool({"connect", Target(good->port()), "--servername", "good.test"},
+                              {"SSL_CERT_FILE=" + other_root_pem_});
   EXPECT_EQ(untrusted.exit_code, 1) << Describe(untrusted);
   EXPECT_THAT(untrusted.out, HasSubstr("unknown_ca"));
 }
