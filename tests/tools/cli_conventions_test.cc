@@ -147,7 +147,7 @@ TEST_F(ConventionsTest, WhatIsNotCertificatesIsAnInputError) {
       "key.pem", testpki::DerToPem(chain_->leaf_key.PrivateKeyDer(), "PRIVATE KEY"));
   const std::vector<std::pair<std::string, std::string>> cases = {
       {WriteFile("text.txt", "just some text\n"), "neither PEM nor a DER certificate"},
-      {WriteFile("random.bin", std::string("\x04\x02\xff\xfe garbage", 14)), "neither PEM nor"},
+      {WriteFile("random.bin", std::string("\x04\x02\xff\xfe garbage", 12)), "neither PEM nor"},
       {WriteFile("empty.pem", ""), "empty file"},
       {key_only, "no CERTIFICATE block"},
       {WriteFile("not-a-sequence.pem", testpki::DerToPem("\x02\x01\x05")), "not one DER SEQUENCE"},
