@@ -92,7 +92,9 @@ class CertificatePoliciesTest : public ::testing::Test {
  protected:
   // root -> one CA per entry of `cas` -> leaf, each with its policy extensions.
   ValidationResult Validate(const std::vector<Spec>& cas, const Spec& leaf, PolicyInputs inputs = {}) {
-    TestCa root = TestCa::Root(testpki::RootSpec("Policy Root", kNow), Key::Cached(KeyKind::kEcP256, 90));
+    CertSpec root_spec = testpki::RootSpec("Policy Root", kNow);
+    Apply(root_, &root_spec);
+    TestCa root = TestCa::Root(root_spec, Key::Cached(KeyKind::kEcP256, 90));
     TestCa ca = root;
     ValidationRequest request;
     for (size_t i = 0; i < cas.size(); ++i) {
@@ -139,6 +141,7 @@ class CertificatePoliciesTest : public ::testing::Test {
   }
 
   Limits limits_;
+  Spec root_;  // the trust anchor's own policy extensions
 };
 
 TEST_F(CertificatePoliciesTest, OnePolicyAllTheWay) {
@@ -226,6 +229,29 @@ TEST_F(CertificatePoliciesTest, UnknownQualifierInACriticalExtensionIsRefused) {
   ca.extra[0].critical = false;  // non-critical: the qualifier may be ignored
   ValidationResult ok = Validate({ca}, {{Policy(1)}});
   EXPECT_TRUE(ok.valid) << Codes(ok);
+}
+
+// The anchor's own policy extensions constrain the path (RFC 5937), as its nameConstraints do.
+TEST_F(CertificatePoliciesTest, TheAnchorsPolicyExtensionsTakePart) {
+  root_ = {{}, {Constraints(0)}};  // requireExplicitPolicy 0 on the root itself
+  ValidationResult required = Validate({{{Policy(1)}}}, {});
+  EXPECT_FALSE(required.valid);
+  EXPECT_TRUE(Has(required, "certificate_policies.explicit_policy_required")) << Codes(required);
+  EXPECT_TRUE(Validate({{{Policy(1)}}}, {{Policy(1)}}).valid);
+
+  root_ = {{Policy(1)}, {Constraints(0)}};  // the root names the only policy it vouches for
+  ValidationResult other = Validate({{{Policy(2)}}}, {{Policy(2)}});
+  EXPECT_FALSE(other.valid) << Codes(other);
+  ValidationResult same = Validate({{{Policy(1)}}}, {{Policy(1)}});
+  EXPECT_TRUE(same.valid) << Codes(same);
+  EXPECT_EQ(same.authority_constrained_policies, Oids({Policy(1)}));
+
+  root_ = {{kAnyPolicy}, {InhibitAny(0)}};  // anyPolicy below the root no longer stands for 5
+  PolicyInputs explicit_policy;
+  explicit_policy.initial_explicit_policy = true;
+  EXPECT_FALSE(Validate({{{kAnyPolicy}}}, {{Policy(5)}}, explicit_policy).valid);
+  root_ = {};
+  EXPECT_TRUE(Validate({{{kAnyPolicy}}}, {{Policy(5)}}, explicit_policy).valid);
 }
 
 // CVE-2023-0464's shape: every CA asserts N policies and maps each to all N. A tree would hold N^k
