@@ -122,39 +122,9 @@ const std::pair<const char*, const char*> kExtensionNames[] = {
     {"2.16.840.1.113730.1.13", "netscapeComment"},
 };
 
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xc0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xe0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  } else {
-    out->push_back(static_cast<char>(0xf0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  }
-}
-
-// Big-endian UCS-2 (BMPString) or UCS-4 (UniversalString).
-std::optional<std::string> DecodeUcs(Der s, size_t width) {
-  if (s.size() % width != 0) return std::nullopt;
-  std::string out;
-  for (size_t i = 0; i < s.size(); i += width) {
-    uint32_t cp = 0;
-    for (size_t k = 0; k < width; ++k) cp = (cp << 8) | static_cast<uint8_t>(s[i + k]);
-    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return std::nullopt;
-    AppendUtf8(cp, &out);
-  }
-  return out;
-}
-
-// A string value's characters as UTF-8 (unescaped: bytes that are not text stay as they are, for
-// EscapeText to show), or nullopt for a value that is not a string type or does not decode.
+// A string value's characters as UTF-8. UTF-8 and the ASCII types are shown as they are, bytes that
+// are not text included, for EscapeText to make visible; the other types are decoded as the
+// certificate parser decodes them. nullopt for a value that is not a string or does not decode.
 std::optional<std::string> DecodeText(unsigned tag, Der contents) {
   switch (tag) {
     case CBS_ASN1_UTF8STRING:
@@ -163,17 +133,8 @@ std::optional<std::string> DecodeText(unsigned tag, Der contents) {
     case CBS_ASN1_VISIBLESTRING:
     case CBS_ASN1_NUMERICSTRING:
       return std::string(contents);
-    case CBS_ASN1_T61STRING: {  // in practice Latin-1, as the certificate parser reads it
-      std::string out;
-      for (char c : contents) AppendUtf8(static_cast<uint8_t>(c), &out);
-      return out;
-    }
-    case CBS_ASN1_BMPSTRING:
-      return DecodeUcs(contents, 2);
-    case CBS_ASN1_UNIVERSALSTRING:
-      return DecodeUcs(contents, 4);
     default:
-      return std::nullopt;
+      return DecodeStringValue(static_cast<int>(tag), contents);
   }
 }
 

@@ -61,24 +61,6 @@ bool IsOneSequence(absl::string_view der) {
   return CBS_get_asn1_element(&cbs, &element, CBS_ASN1_SEQUENCE) && CBS_len(&cbs) == 0;
 }
 
-// The line numbers of the "-----BEGIN CERTIFICATE-----" lines: DecodePemCertificates returns the
-// i-th such block as its i-th certificate.
-std::vector<int> CertificateLines(absl::string_view text) {
-  std::vector<int> lines;
-  int number = 0;
-  while (!text.empty()) {
-    const size_t newline = text.find('\n');
-    absl::string_view line = text.substr(0, newline);
-    text.remove_prefix(newline == absl::string_view::npos ? text.size() : newline + 1);
-    ++number;
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
-      line.remove_suffix(1);
-    }
-    if (line == "-----BEGIN CERTIFICATE-----") lines.push_back(number);
-  }
-  return lines;
-}
 
 // The certificates of one file's contents; errors name `name`.
 absl::StatusOr<std::vector<InputCertificate>> Decode(std::string data, const std::string& name,
@@ -93,7 +75,7 @@ absl::StatusOr<std::vector<InputCertificate>> Decode(std::string data, const std
     if (ders->empty()) {  // DecodePemCertificates refuses this already; kept for clarity
       return absl::FailedPreconditionError(absl::StrCat(name, ": no CERTIFICATE block"));
     }
-    const std::vector<int> lines = CertificateLines(data);
+    const std::vector<int> lines = PemCertificateLines(data);
     for (size_t i = 0; i < ders->size(); ++i) {
       std::string origin = i < lines.size()
                                ? absl::StrCat(name, ": certificate at line ", lines[i])

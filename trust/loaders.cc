@@ -24,25 +24,6 @@ absl::Status Prefixed(absl::string_view source, const absl::Status& status) {
   return absl::Status(status.code(), absl::StrCat(source, ": ", status.message()));
 }
 
-// The line numbers of the "-----BEGIN CERTIFICATE-----" lines, in order. DecodePemCertificates
-// returns the i-th CERTIFICATE block as its i-th result, so this names the line of a certificate
-// that decodes but does not parse. (Same trimming as the decoder: blanks and CR.)
-std::vector<int> CertificateBlockLines(absl::string_view text) {
-  std::vector<int> lines;
-  int number = 0;
-  while (!text.empty()) {
-    const size_t newline = text.find('\n');
-    absl::string_view line = text.substr(0, newline);
-    text.remove_prefix(newline == absl::string_view::npos ? text.size() : newline + 1);
-    ++number;
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
-      line.remove_suffix(1);
-    }
-    if (line == "-----BEGIN CERTIFICATE-----") lines.push_back(number);
-  }
-  return lines;
-}
 
 // Parses one certificate; under skip_unparsable a failure becomes a note instead of an error.
 absl::Status ParseInto(std::string der, absl::string_view where, const LoadOptions& options,
@@ -139,7 +120,7 @@ absl::StatusOr<ParsedCertificates> ParsePemBundle(absl::string_view text, absl::
   int skipped = 0;
   absl::StatusOr<std::vector<std::string>> ders = DecodePemCertificates(text, &skipped);
   if (!ders.ok()) return Prefixed(source, ders.status());  // "<source>: line N: why"
-  const std::vector<int> lines = CertificateBlockLines(text);
+  const std::vector<int> lines = PemCertificateLines(text);
   ParsedCertificates parsed;
   parsed.stats.skipped_blocks = skipped;
   for (size_t i = 0; i < ders->size(); ++i) {

@@ -121,6 +121,11 @@ struct Name {
   std::vector<std::string> Texts(Der type) const;  // the same texts, copied
 };
 
+// The UTF-8 text of an ASN.1 string value with tag `tag` (UTF8String, PrintableString, IA5String,
+// VisibleString, NumericString, TeletexString read as Latin-1, BMPString, UniversalString), or
+// nullopt for another tag or contents that do not decode. What Name comparisons and texts use.
+std::optional<std::string> DecodeStringValue(int tag, Der contents);
+
 // Parses a Name TLV (e.g. a directoryName) into `out`. Views in `out` point into `der`.
 absl::Status ParseName(Der der, Name* out);
 // ParseName for a Name inside a larger DER buffer `enclosing` (e.g. a certificate's): errors name `path`
@@ -326,6 +331,10 @@ std::string DescribeDerFault(Der input, unsigned tag);
 // broken block. `skipped`, when given, receives the number of blocks of other types.
 absl::StatusOr<std::vector<std::string>> DecodePemCertificates(absl::string_view pem,
                                                                int* skipped = nullptr);
+
+// The 1-based line numbers of the "-----BEGIN CERTIFICATE-----" lines of `pem`, in order (trimmed
+// as the decoder trims): the line of DecodePemCertificates' i-th result, for error messages.
+std::vector<int> PemCertificateLines(absl::string_view pem);
 
 }  // namespace certval
 

@@ -338,6 +338,15 @@ void Name::VisitTexts(Der type, absl::FunctionRef<void(absl::string_view)> visit
   }
 }
 
+std::optional<std::string> DecodeStringValue(int tag, Der contents) {
+  std::string out;
+  if (tag < 0 || tag > 0xff || !IsStringType(static_cast<uint8_t>(tag)) ||
+      DecodeString(static_cast<uint8_t>(tag), contents, &out) != nullptr) {
+    return std::nullopt;
+  }
+  return out;
+}
+
 std::vector<std::string> Name::Texts(Der type) const {
   std::vector<std::string> texts;
   VisitTexts(type, [&texts](absl::string_view text) { texts.emplace_back(text); });

@@ -126,4 +126,21 @@ absl::StatusOr<std::vector<std::string>> DecodePemCertificates(absl::string_view
   return certificates;
 }
 
+std::vector<int> PemCertificateLines(absl::string_view text) {
+  std::vector<int> lines;
+  int number = 0;
+  while (!text.empty()) {
+    const size_t newline = text.find('\n');
+    absl::string_view line = text.substr(0, newline);
+    text.remove_prefix(newline == absl::string_view::npos ? text.size() : newline + 1);
+    ++number;
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+      line.remove_suffix(1);
+    }
+    if (line == "-----BEGIN CERTIFICATE-----") lines.push_back(number);
+  }
+  return lines;
+}
+
 }  // namespace certval
