@@ -8,7 +8,7 @@ load(
     "//bazel:system_repos.bzl",
     "system_absl",
     "system_benchmark",
-    "system_boringssl",
+    "vendored_boringssl",
     "system_googletest",
     "system_libidn2",
     "system_libpsl",
@@ -41,8 +41,8 @@ def _maybe(rule, name, **kwargs):
     if name not in native.existing_rules():
         rule(name = name, **kwargs)
 
-def certval_dependencies(boringssl_include = "", boringssl_lib = ""):
-    _maybe(system_boringssl, "boringssl", include_dir = boringssl_include, lib_dir = boringssl_lib)
+def certval_dependencies():
+    _maybe(vendored_boringssl, "boringssl")
     _maybe(system_absl, "com_google_absl")
     _maybe(system_googletest, "com_google_googletest")
     _maybe(system_benchmark, "com_github_google_benchmark")

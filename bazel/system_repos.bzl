@@ -14,40 +14,6 @@ def _require_dir(rctx, path, what, package):
         fail("certval: %s not found at %s (install the Debian package %s, or set the path)" %
              (what, path, package))
 
-def _boringssl_impl(rctx):
-    include_dir = _pick(rctx, rctx.attr.include_dir, "CERTVAL_BORINGSSL_INCLUDE", "/usr/include/android")
-    lib_dir = _pick(rctx, rctx.attr.lib_dir, "CERTVAL_BORINGSSL_LIB", "/usr/lib/x86_64-linux-gnu/android")
-    _require_dir(rctx, include_dir + "/openssl", "BoringSSL headers", "android-libboringssl-dev")
-    _require_dir(rctx, lib_dir + "/libcrypto.so", "BoringSSL libcrypto", "android-libboringssl-dev")
-    rctx.symlink(include_dir, "include")
-
-    # Linked by absolute path with an rpath: the Debian libraries live outside the loader's path, and
-    # a plain -lcrypto could pick OpenSSL's libcrypto from another -L directory.
-    link = ["-Wl,-rpath," + lib_dir]
-    rctx.file("BUILD.bazel", """
-package(default_visibility = ["//visibility:public"])
-
-cc_library(
-    name = "crypto",
-    hdrs = glob(["include/openssl/**/*.h"]),
-    includes = ["include"],
-    linkopts = {link} + ["{lib}/libcrypto.so", "-lpthread"],
-)
-
-cc_library(
-    name = "ssl",
-    linkopts = {link} + ["{lib}/libssl.so"],
-    deps = [":crypto"],
-)
-""".format(link = repr(link), lib = lib_dir))
-
-system_boringssl = repository_rule(
-    implementation = _boringssl_impl,
-    attrs = {"include_dir": attr.string(), "lib_dir": attr.string()},
-    environ = ["CERTVAL_BORINGSSL_INCLUDE", "CERTVAL_BORINGSSL_LIB"],
-    local = True,
-)
-
 # Upstream Abseil label -> pkg-config module shipped by Debian's libabsl-dev.
 _ABSL_TARGETS = {
     "absl/algorithm:container": "absl_algorithm_container",
@@ -286,3 +252,15 @@ system_libidn2 = repository_rule(
     environ = ["CERTVAL_IDN2_INCLUDE", "CERTVAL_IDN2_LIB"],
     local = True,
 )
+
+def _vendored_boringssl_impl(rctx):
+    # The vendored tree sits in certval's own repository; find it from a file of a package that
+    # exists, so this works both in certval's workspace and in a consumer's (external/certval).
+    src = rctx.path(Label("//bazel:deps.bzl")).dirname.dirname.get_child("third_party").get_child("boringssl")
+    for entry in src.readdir():
+        if entry.basename not in ("BUILD", "BUILD.boringssl", "README.md"):
+            rctx.symlink(entry, entry.basename)
+    rctx.symlink(src.get_child("BUILD.boringssl"), "BUILD.bazel")
+    rctx.file("WORKSPACE", "workspace(name = \"boringssl\")\n")
+
+vendored_boringssl = repository_rule(implementation = _vendored_boringssl_impl, local = True)

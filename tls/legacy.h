@@ -3,8 +3,8 @@
 // Validator's policy, see tls/binding.h): the legacy profile is never implied by WARN, DISABLE or
 // trust-any, and trust-any never implies the legacy profile.
 //
-// Why a modern profile at all: this BoringSSL's own defaults (TLS_method()) already allow TLS 1.0
-// and TLS_RSA_WITH_3DES_EDE_CBC_SHA, so "not legacy" has to be set, not assumed.
+// Why a modern profile at all: BoringSSL's own defaults (TLS_method()) still offer static-RSA and
+// AES-CBC-SHA1 suites and accept RSA SHA-1 handshake signatures, so "modern" has to be set.
 //
 // What BoringSSL cannot do at all, whichever profile, and how that compares with an OpenSSL-based
 // "trust any certificate" adapter: tls/README.md.

@@ -12,11 +12,9 @@
 // Exit codes: 0 valid (or allowed by WARN / DISABLE / a hook: the output says which), 1 rejected,
 // 2 usage or input error: the message goes to stderr, or with --json to stdout as
 // {"error": {"code": "usage" | "input" | "connect", "message": "..."}}.
-#include <dlfcn.h>
 #include <idn2.h>
 #include <openssl/base.h>
 #include <openssl/crypto.h>
-#include <openssl/sha.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -38,6 +36,7 @@
 #include "absl/time/time.h"
 #include "tls/transport.h"
 #include "tools/args.h"
+#include "tools/boringssl_revision.h"
 #include "tools/connect.h"
 #include "tools/demo.h"
 #include "tools/describe.h"
@@ -151,18 +150,10 @@ int Help() {
 }
 
 int Version() {
-  // The BoringSSL the loader actually found, named by the file one of its functions lives in.
-  Dl_info info;
-  const char* library = dladdr(reinterpret_cast<void*>(&SHA256), &info) != 0 && info.dli_fname != nullptr
-                            ? info.dli_fname
-                            : "unknown path";
   std::cout << "certval " << kVersion << "\n"
             << "crypto: " << OpenSSL_version(OPENSSL_VERSION) << " (API version "
-            << BORINGSSL_API_VERSION << ") from " << EscapeText(library)
-            << (absl::StrContains(library, "/android/")
-                    ? ": Android's BoringSSL as Debian packages it (android-libboringssl)"
-                    : "")
-            << "\n"
+            << BORINGSSL_API_VERSION << "), linked statically; certval's vendored copy is revision "
+            << CERTVAL_BORINGSSL_REVISION << "\n"
             << "IDNA: libidn2 " << idn2_check_version(nullptr) << "\n";
   return kValid;
 }

@@ -100,11 +100,14 @@ TEST_F(ProfileTest, LegacyProfileReachesAnOldServerAndStillValidates) {
   EXPECT_THAT(Codes(*tls::LastResult(wrong.client.get())), testing::Contains("peer_name.mismatch"));
 }
 
-// This BoringSSL's own defaults already reach the old server: why ApplyModernProfile exists.
-TEST_F(ProfileTest, BoringSslDefaultsAllowTls10And3Des) {
+// Upstream BoringSSL's own defaults already refuse the old server (TLS 1.2 minimum, no 3DES), but
+// still offer static-RSA and CBC suites and take SHA-1 handshake signatures: what
+// ApplyModernProfile narrows further.
+TEST_F(ProfileTest, BoringSslDefaultsAreTls12WithoutTls10Or3Des) {
   bssl::UniquePtr<SSL_CTX> plain = ClientContext();
-  EXPECT_EQ(SSL_CTX_get_min_proto_version(plain.get()), TLS1_VERSION);
-  EXPECT_THAT(CipherNames(plain.get()), testing::Contains("DES-CBC3-SHA"));
+  EXPECT_EQ(SSL_CTX_get_min_proto_version(plain.get()), TLS1_2_VERSION);
+  EXPECT_THAT(CipherNames(plain.get()), Not(testing::Contains("DES-CBC3-SHA")));
+  EXPECT_THAT(CipherNames(plain.get()), testing::Contains("AES128-SHA"));
 }
 
 TEST_F(ProfileTest, ModernProfileOffersOnlyEcdheAeadSuites) {
@@ -233,11 +236,14 @@ TEST(BoringSslCannot, UseRc4ExportDesMd5OrOtherRetiredSuites) {
 
 TEST(BoringSslCannot, HonourTheLegacyOpenSslOptionFlags) {
   // Defined as 0 so that OpenSSL code compiles, and therefore do nothing.
-  static_assert(SSL_OP_LEGACY_SERVER_CONNECT == 0);
   static_assert(SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION == 0);
   static_assert(SSL_OP_NO_COMPRESSION == 0);
   static_assert(SSL_OP_NO_SSLv3 == 0);
-  SUCCEED();
+  // The one exception: connecting to servers without renegotiation_info (RFC 5746) is a real
+  // option, on by default, so neither profile needs to set it.
+  static_assert(SSL_OP_LEGACY_SERVER_CONNECT != 0);
+  bssl::UniquePtr<SSL_CTX> ctx(SSL_CTX_new(TLS_method()));
+  EXPECT_NE(SSL_CTX_get_options(ctx.get()) & SSL_OP_LEGACY_SERVER_CONNECT, 0u);
 }
 
 // The vendor adapter's cipher string: BoringSSL's strict parser rejects it; the tolerant one
@@ -258,12 +264,11 @@ TEST(BoringSslCannot, TakeTheVendorCipherStringAsIs) {
   ERR_clear_error();
 }
 
-// Only an authentication-only NULL suite survives, reachable by exact name only; the legacy
-// profile never names it.
-TEST(BoringSslCannot, SelectNullEncryptionByRule) {
-  EXPECT_FALSE(StrictAccepts("eNULL"));
-  EXPECT_FALSE(StrictAccepts("NULL"));
-  EXPECT_TRUE(StrictAccepts("TLS_RSA_WITH_NULL_SHA"));
+// No NULL-encryption suite is left at all, not even by exact name.
+TEST(BoringSslCannot, SelectNullEncryption) {
+  for (const char* rule : {"eNULL", "NULL", "TLS_RSA_WITH_NULL_SHA", "NULL-SHA"}) {
+    EXPECT_FALSE(StrictAccepts(rule)) << rule;
+  }
   EXPECT_THAT(tls::LegacyCipherList(), Not(HasSubstr("NULL")));
 }
 

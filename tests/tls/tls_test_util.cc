@@ -64,7 +64,11 @@ Identity Pki::Good(const std::string& host) const {
 }
 
 Identity Pki::GoodRsa(const std::string& host) const {
-  return FromIntermediate(testpki::LeafSpec(host, now_), Key::Cached(KeyKind::kRsa2048));
+  // Key usage as RSA server certificates carry it: keyEncipherment too, which BoringSSL requires
+  // for static-RSA key exchange (the legacy profile's TLS 1.0 3DES server).
+  testpki::CertSpec spec = testpki::LeafSpec(host, now_);
+  spec.key_usage = testpki::kKuDigitalSignature | testpki::kKuKeyEncipherment;
+  return FromIntermediate(spec, Key::Cached(KeyKind::kRsa2048));
 }
 
 Identity Pki::Expired(const std::string& host) const {
