@@ -43,7 +43,8 @@ struct VerifyPemOptions {
 // An error status means no validation took place: an empty host, a PEM text without a certificate
 // or with a broken block, no system store found, a configuration Validator::Create refuses.
 // Otherwise the result is the Validator's, with every finding.
-ABSL_MUST_USE_RESULT absl::StatusOr<ValidationResult> VerifyPemChain(
+ABSL_MUST_USE_RESULT
+absl::StatusOr<ValidationResult> VerifyPemChain(
     absl::string_view pem_chain, absl::string_view host, const VerifyPemOptions& options = {});
 
 }  // namespace certval
