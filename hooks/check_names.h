@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 
+#include "absl/base/attributes.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
@@ -25,6 +26,7 @@ bool IsPlainCheckName(absl::string_view name);
 
 // OK when `name` is in BuiltinPolicyNames() or in `custom` (the application's own checks); else
 // InvalidArgument naming it and listing the known names.
+ABSL_MUST_USE_RESULT
 absl::Status CheckNameIsKnown(absl::string_view name, absl::Span<const std::string> custom = {});
 
 }  // namespace certval

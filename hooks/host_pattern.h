@@ -12,6 +12,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/base/attributes.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -20,6 +21,7 @@ namespace certval {
 
 // The canonical form of a pattern ("*.example.com", lowercase, no trailing dot), or an
 // InvalidArgument error saying what is wrong with it (empty, misplaced '*', empty label, space...).
+ABSL_MUST_USE_RESULT
 absl::StatusOr<std::string> CanonicalHostPattern(absl::string_view pattern);
 
 // The canonical form of a host name to look up (lowercase, no trailing dot).

@@ -19,6 +19,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/base/attributes.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -34,10 +35,13 @@ namespace certval {
 class PinSet {
  public:
   // Errors: a malformed pattern, or a digest that is not 32 bytes.
+  ABSL_MUST_USE_RESULT
   absl::Status Add(absl::string_view host_pattern, absl::string_view spki_sha256);
   // The HPKP / curl --pinnedpubkey spelling: base64 of the digest, with or without "sha256//".
+  ABSL_MUST_USE_RESULT
   absl::Status AddBase64(absl::string_view host_pattern, absl::string_view base64);
   // Pins `cert`'s key (e.g. the intermediate or root a service is expected to use).
+  ABSL_MUST_USE_RESULT
   absl::Status AddCertificate(absl::string_view host_pattern, const Certificate& cert);
 
   // The pins of the most specific pattern matching `host`, or nullptr: the host is not pinned.
@@ -61,6 +65,7 @@ class PinningHook final : public Hook {
                        std::shared_ptr<WarningSink> sink = nullptr);
 
   absl::string_view name() const override { return kName; }
+  ABSL_MUST_USE_RESULT
   absl::StatusOr<HookVerdict> Decide(const HookContext& ctx) const override;
   bool NeedsValidatedPath() const override { return true; }
 

@@ -23,6 +23,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/base/attributes.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -40,6 +41,7 @@ struct LoadedPlugin {
 
 // dlopen()s `path` (a path without '/' is taken relative to the working directory, never looked up
 // in the library search path) and runs its certval_plugin_init.
+ABSL_MUST_USE_RESULT
 absl::StatusOr<LoadedPlugin> LoadPlugin(const std::string& path);
 
 // Loads `path` in a forked child and reports the outcome without risking this process: OK, the load
@@ -47,6 +49,7 @@ absl::StatusOr<LoadedPlugin> LoadPlugin(const std::string& path);
 // The child is given `timeout` to finish, then killed (DeadlineExceeded). Fork in a multi-threaded
 // process is delicate (the child only calls dlopen and exits), so call it early, before threads start,
 // as a command-line `--probe` does.
+ABSL_MUST_USE_RESULT
 absl::Status ProbePlugin(const std::string& path, absl::Duration timeout = absl::Seconds(10));
 
 }  // namespace certval

@@ -43,6 +43,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
@@ -99,12 +100,14 @@ class AdminPolicy {
 
 // Parses policy text. `source` names it in errors ("<source>:<line>: ..."). `custom_checks`: the
 // check names the application adds to BuiltinPolicyNames() (its custom checks', its plugins').
+ABSL_MUST_USE_RESULT
 absl::StatusOr<AdminPolicy> ParseAdminPolicy(absl::string_view text,
                                              absl::string_view source = "<policy>",
                                              absl::Span<const std::string> custom_checks = {});
 
 // Reads one file, with the rules above; a missing file is a NotFound error here (the caller named
 // it).
+ABSL_MUST_USE_RESULT
 absl::StatusOr<AdminPolicy> LoadAdminPolicyFile(const std::string& path,
                                                 absl::Span<const std::string> custom_checks = {});
 
@@ -123,6 +126,7 @@ struct AdminPolicyOptions {
 
 // The system file, else CERTVAL_POLICY_FILE (or the other way round when opted in); see the top of
 // this file.
+ABSL_MUST_USE_RESULT
 absl::StatusOr<AdminPolicy> LoadAdminPolicy(const AdminPolicyOptions& options = {});
 
 }  // namespace certval

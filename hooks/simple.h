@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/base/attributes.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "trust/trust_store.h"
@@ -35,6 +36,7 @@ class SimpleValidation {
  public:
   // ValidateCerts: validation against `roots`, every check enforced. Fails when the system store
   // cannot be found or loaded; there is no silent fallback to another root set.
+  ABSL_MUST_USE_RESULT
   static absl::StatusOr<SimpleValidation> ValidateCerts(RootSet roots = RootSet::kSystem);
 
   // The same over a store the caller filled (tests, embedded systems, an application's own roots).
@@ -42,7 +44,9 @@ class SimpleValidation {
 
   // AddRoot: trust `der` as an anchor. AddCert: trust exactly this certificate, e.g. a self-signed
   // server's; its validity and name are still checked. Errors: the certificate does not parse.
+  ABSL_MUST_USE_RESULT
   absl::Status AddRoot(std::string der);
+  ABSL_MUST_USE_RESULT
   absl::Status AddCert(std::string der);
 
   // DisableValidation: validators built from now on accept every chain that the application's own
@@ -61,6 +65,7 @@ class SimpleValidation {
   // disabled, so each warns once. Create() returns a configuration mistake (a policy naming no
   // check, a hook that needs the validated path installed as a pre-hook) as an error; the Validator
   // Build() returns keeps it and fails every validation with "configuration.invalid".
+  ABSL_MUST_USE_RESULT
   absl::StatusOr<Validator> Create() const;
   Validator Build() const;
 

@@ -16,6 +16,7 @@
 #include <memory>
 #include <utility>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/string_view.h"
 #include "validator/hook.h"
 #include "validator/warning_sink.h"
@@ -32,6 +33,7 @@ class TrustAnyHook final : public Hook {
   explicit TrustAnyHook(std::shared_ptr<WarningSink> sink = nullptr) : sink_(std::move(sink)) {}
 
   absl::string_view name() const override { return kName; }
+  ABSL_MUST_USE_RESULT
   absl::StatusOr<HookVerdict> Decide(const HookContext& ctx) const override;
 
  private:

@@ -35,6 +35,7 @@
 #include <memory>
 #include <optional>
 
+#include "absl/base/attributes.h"
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "validator/request.h"
@@ -83,8 +84,10 @@ struct ServerOptions {
 // A server does not validate a resumed client certificate again (BoringSSL never does), so
 // AttachServer extends the session ID context with a digest of the attachment (validator, expected
 // name, request settings): a session resumes only where the client would be judged the same way.
+ABSL_MUST_USE_RESULT
 absl::Status AttachClient(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
                           ClientOptions options = {});
+ABSL_MUST_USE_RESULT
 absl::Status AttachServer(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
                           ServerOptions options = {});
 
@@ -95,8 +98,10 @@ absl::Status AttachServer(SSL_CTX* ctx, std::shared_ptr<const Validator> validat
 // so AttachClient(SSL*) turns it on for the connection's context: other connections of that
 // context must then verify through a custom-verify callback too (certval's does), or their
 // resumptions fail. Do not turn it off again.
+ABSL_MUST_USE_RESULT
 absl::Status AttachClient(SSL* ssl, std::shared_ptr<const Validator> validator,
                           ClientOptions options = {});
+ABSL_MUST_USE_RESULT
 absl::Status AttachServer(SSL* ssl, std::shared_ptr<const Validator> validator,
                           ServerOptions options = {});
 
@@ -119,6 +124,7 @@ std::optional<PeerName> ClientPeerName(const SSL* ssl, const ClientOptions& opti
 // sets it and clears it (nullopt) when the handshake ends; a caller that drives the SSL itself
 // can do the same. Combined with the options' request.deadline and validation_timeout: the
 // earliest wins.
+ABSL_MUST_USE_RESULT
 absl::Status SetHandshakeDeadline(SSL* ssl, std::optional<absl::Time> deadline);
 
 }  // namespace certval::tls

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/base/attributes.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 
@@ -28,6 +29,7 @@ using Resolver = std::function<int(const char* host, const char* service, const 
 
 // The TCP addresses of host:port, by `deadline`. Errors: DeadlineExceeded "name resolution timed
 // out", Unavailable "cannot resolve: <gai_strerror>" (the caller names host and port).
+ABSL_MUST_USE_RESULT
 absl::StatusOr<AddrInfoList> ResolveTcp(const std::string& host, uint16_t port, absl::Time deadline,
                                         Resolver resolver = getaddrinfo);
 

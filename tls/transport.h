@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 
+#include "absl/base/attributes.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -23,6 +24,7 @@
 namespace certval::tls {
 
 // "HOST:PORT" or "[IPv6]:PORT". The port must be 1..65535.
+ABSL_MUST_USE_RESULT
 absl::Status SplitHostPort(absl::string_view text, std::string* host, uint16_t* port);
 // The inverse: brackets an IPv6 literal.
 std::string JoinHostPort(absl::string_view host, uint16_t port);
@@ -49,6 +51,7 @@ class Socket {
 // A TCP connection to host:port (each resolved address in turn) by `deadline`, name resolution
 // included. Errors name host:port and why ("connection refused", "timed out", "cannot resolve ...",
 // "name resolution timed out").
+ABSL_MUST_USE_RESULT
 absl::StatusOr<Socket> ConnectTcp(const std::string& host, uint16_t port, absl::Time deadline);
 
 struct HandshakeOutcome {
@@ -111,6 +114,7 @@ struct DialResult {
 // Connects and runs a TLS client handshake from `ctx`. An error status means there was no TLS
 // conversation at all (unresolvable name, refused or timed-out connection, bad configuration);
 // a failed handshake is a DialResult with handshake.ok == false.
+ABSL_MUST_USE_RESULT
 absl::StatusOr<DialResult> Dial(SSL_CTX* ctx, const std::string& host, uint16_t port,
                                 const DialOptions& options);
 

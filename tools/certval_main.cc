@@ -4,7 +4,7 @@
 //                                                        --host, --ip, --email or --any-name
 //   certval inspect CERTS [--json] [--time T]            show certificates, for people or programs
 //   certval limbo [FILE] [--results OUT.json]            run an x509-limbo file
-//   certval pkits [DIR_OR_JSON]                          run NIST PKITS (default: vendored copy)
+//   certval pkits [DIR_OR_JSON | -]                      run NIST PKITS (default: vendored copy)
 //   certval connect HOST:PORT [trust and policy flags]   TLS handshake, validated by certval
 //   certval demo                                         the tour: every mode, on loopback
 //   certval help | --help, certval --version
@@ -124,7 +124,7 @@ std::string Usage() {
       "         [--warn C]... [--disable C]... [--json] CHAIN\n"
       "  inspect CERTS [--json] [--time T]\n"
       "  limbo [FILE] [--results OUT.json]\n"
-      "  pkits [DIR_OR_JSON]\n"
+      "  pkits [DIR_OR_JSON | -]   (-: pkits.json on stdin, its files from the current directory)\n"
       "  connect HOST:PORT [verify's trust and policy flags] [--servername NAME] [--legacy]\n"
       "         [--timeout SECONDS] [--json]\n"
       "  demo\n"

@@ -235,8 +235,12 @@ absl::StatusOr<std::string> EncodeDottedOid(const std::string& dotted) {
 }
 
 absl::StatusOr<PkitsReport> RunPkits(const std::string& path, const PkitsRunOptions& options) {
-  const std::string file = IsDirectory(path) ? absl::StrCat(path, "/pkits.json") : path;
-  auto text = ReadFile(file);
+  // "-": pkits.json on standard input, the files it names relative to the working directory.
+  const bool from_stdin = path == "-";
+  const std::string file = from_stdin        ? std::string("<stdin>")
+                           : IsDirectory(path) ? absl::StrCat(path, "/pkits.json")
+                                               : path;
+  auto text = ReadFile(from_stdin ? std::string("/dev/stdin") : file);
   if (!text.ok()) return absl::NotFoundError(absl::StrCat("cannot open PKITS file ", file));
   json doc = json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("tests")) {
@@ -244,7 +248,7 @@ absl::StatusOr<PkitsReport> RunPkits(const std::string& path, const PkitsRunOpti
   }
   Suite suite;
   const size_t slash = file.rfind('/');
-  suite.dir = slash == std::string::npos ? "." : file.substr(0, slash);
+  suite.dir = from_stdin || slash == std::string::npos ? "." : file.substr(0, slash);
   suite.options = options;
 
   PkitsReport report;

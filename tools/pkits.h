@@ -62,7 +62,8 @@ struct PkitsRunOptions {
   bool check_implied_policy_sets = false;
 };
 
-// Reads pkits.json (or DIR/pkits.json) and the certificates and CRLs it names, and runs every test.
+// Reads pkits.json (or DIR/pkits.json; "-": standard input, with the certificates and CRLs it names
+// relative to the working directory) and the files it names, and runs every test.
 // Errors: an unreadable or malformed file, a missing or unreadable certificate or CRL, or a
 // Validator that refuses its configuration. A missing file is an error, never a skip.
 absl::StatusOr<PkitsReport> RunPkits(const std::string& path, const PkitsRunOptions& options = {});

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -47,28 +48,35 @@ struct ParsedCertificates {
 
 // Parses a PEM text. `source` names it in errors ("<source>:<line>: ..."). A text without any
 // CERTIFICATE block is an error.
+ABSL_MUST_USE_RESULT
 absl::StatusOr<ParsedCertificates> ParsePemBundle(absl::string_view text, absl::string_view source,
                                                   const LoadOptions& options = {});
 // Reads a file of PEM blocks or of one DER certificate: PEM when it contains "-----BEGIN",
 // DER otherwise. Errors name `path`.
+ABSL_MUST_USE_RESULT
 absl::StatusOr<ParsedCertificates> ParseCertificateFile(const std::string& path,
                                                         const LoadOptions& options = {});
 
 // A PEM bundle file (e.g. /etc/ssl/certs/ca-certificates.crt).
+ABSL_MUST_USE_RESULT
 absl::StatusOr<LoadStats> LoadPemBundle(const std::string& path, TrustStore& store,
                                         const LoadOptions& options = {});
 // PEM text already in memory. `source` names it in errors.
+ABSL_MUST_USE_RESULT
 absl::StatusOr<LoadStats> LoadPemBundleText(absl::string_view text, TrustStore& store,
                                             absl::string_view source = "<PEM text>",
                                             const LoadOptions& options = {});
 // A file holding exactly one DER certificate (which must parse: there is nothing to skip to).
+ABSL_MUST_USE_RESULT
 absl::StatusOr<LoadStats> LoadDerFile(const std::string& path, TrustStore& store);
 // Every regular file (or symlink to one) of `dir`, not recursive, that parses as PEM or DER;
 // other entries (subdirectories, CRL-only files, README, broken files) are skipped and counted.
 // An empty directory, or one where no file holds a certificate, is an error.
+ABSL_MUST_USE_RESULT
 absl::StatusOr<LoadStats> LoadDirectory(const std::string& dir, TrustStore& store,
                                         const LoadOptions& options = {});
 // A file (PEM or DER) or a directory, whichever `path` is.
+ABSL_MUST_USE_RESULT
 absl::StatusOr<LoadStats> LoadPath(const std::string& path, TrustStore& store,
                                    const LoadOptions& options = {});
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "trust/trust_store.h"
@@ -43,6 +44,7 @@ size_t MozillaRootCount();
 
 // A new, independent store holding the Mozilla roots (callers may add to or distrust in it without
 // affecting others). Fails only if no root could be parsed.
+ABSL_MUST_USE_RESULT
 absl::StatusOr<std::shared_ptr<TrustStore>> MozillaTrustStore();
 
 }  // namespace certval

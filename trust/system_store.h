@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "trust/loaders.h"
@@ -54,13 +55,16 @@ struct SystemStoreLocation {
 };
 
 // Step 1-4 above, without loading anything.
+ABSL_MUST_USE_RESULT
 absl::StatusOr<SystemStoreLocation> FindSystemStore(const SystemStoreOptions& options = {});
 
 // Loads a found location into `store`; errors name the failing path.
+ABSL_MUST_USE_RESULT
 absl::StatusOr<LoadStats> LoadSystemStoreLocation(const SystemStoreLocation& location,
                                                   TrustStore& store, const LoadOptions& options);
 
 // A new store holding the system's roots. `stats`, when given, receives what the load did.
+ABSL_MUST_USE_RESULT
 absl::StatusOr<std::shared_ptr<TrustStore>> SystemTrustStore(const SystemStoreOptions& options = {},
                                                              LoadStats* stats = nullptr);
 

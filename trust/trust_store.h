@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
@@ -57,7 +58,9 @@ class TrustStore : public TrustSource {
   void DistrustSpkiSha256(std::string digest);
 
   // Convenience: parse DER, then AddRoot / AddCert.
+  ABSL_MUST_USE_RESULT
   absl::Status AddRootDer(std::string der, AnchorOrigin origin = AnchorOrigin::kPrivate);
+  ABSL_MUST_USE_RESULT
   absl::Status AddCertDer(std::string der);
 
   size_t root_count() const;

@@ -18,6 +18,7 @@
 
 #include <openssl/evp.h>
 
+#include "absl/base/attributes.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
@@ -127,9 +128,11 @@ struct Name {
 std::optional<std::string> DecodeStringValue(int tag, Der contents);
 
 // Parses a Name TLV (e.g. a directoryName) into `out`. Views in `out` point into `der`.
+ABSL_MUST_USE_RESULT
 absl::Status ParseName(Der der, Name* out);
 // ParseName for a Name inside a larger DER buffer `enclosing` (e.g. a certificate's): errors name `path`
 // and the offset of the fault within `enclosing`, which must contain `der`.
+ABSL_MUST_USE_RESULT
 absl::Status ParseName(Der der, Name* out, absl::string_view path, Der enclosing);
 
 struct Extension {
@@ -211,6 +214,7 @@ class Certificate {
  public:
   // Parses one DER certificate. Errors name the field and the byte offset, e.g.
   // "tbsCertificate.validity.notBefore at offset 140: UTCTime seconds missing".
+  ABSL_MUST_USE_RESULT
   static absl::StatusOr<std::shared_ptr<const Certificate>> Parse(std::string der);
 
   // Public for std::make_shared (one allocation with its control block), but only Parse can name
@@ -320,6 +324,7 @@ using CertificatePtr = std::shared_ptr<const Certificate>;
 
 // Shared by certval's DER parsers, so that every parse error reads alike: an InvalidArgumentError
 // "<path> at offset <offset>: <what>".
+ABSL_MUST_USE_RESULT
 absl::Status DerError(absl::string_view path, size_t offset, absl::string_view what);
 
 // Why the bytes at the start of `input` are not one DER element with tag `tag` (a BoringSSL CBS_ASN1_*
@@ -329,6 +334,7 @@ std::string DescribeDerFault(Der input, unsigned tag);
 
 // Splits a PEM text into the DER of its CERTIFICATE blocks, in order. Errors name the line of the
 // broken block. `skipped`, when given, receives the number of blocks of other types.
+ABSL_MUST_USE_RESULT
 absl::StatusOr<std::vector<std::string>> DecodePemCertificates(absl::string_view pem,
                                                                int* skipped = nullptr);
 

@@ -19,6 +19,7 @@
 #include <mutex>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -35,6 +36,7 @@ class CertificateCache {
                             size_t max_der_bytes = kDefaultMaxDerBytes);
 
   // The parsed certificate for `der`: the cached one, or Certificate::Parse(der) (kept if it parses).
+  ABSL_MUST_USE_RESULT
   absl::StatusOr<CertificatePtr> Parse(absl::string_view der);
 
   struct Stats {

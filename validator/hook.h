@@ -8,6 +8,7 @@
 #ifndef CERTVAL_VALIDATOR_HOOK_H_
 #define CERTVAL_VALIDATOR_HOOK_H_
 
+#include "absl/base/attributes.h"
 #include "absl/strings/string_view.h"
 
 #include "absl/status/statusor.h"
@@ -40,6 +41,7 @@ class Hook {
   virtual ~Hook() = default;
   virtual absl::string_view name() const = 0;
   // An error status is a failed hook: REJECT under ENFORCE, a warning under WARN.
+  ABSL_MUST_USE_RESULT
   virtual absl::StatusOr<HookVerdict> Decide(const HookContext& ctx) const = 0;
   // True for a hook that is meaningful only after validation (it reads `validated_path`): the
   // Validator refuses it as a pre-hook instead of letting it judge presented bytes.

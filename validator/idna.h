@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "absl/base/attributes.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
@@ -23,6 +24,7 @@ namespace certval {
 //     another name than the one asked for.
 // Errors (InvalidArgument): invalid UTF-8, characters IDNA 2008 disallows, a malformed A-label, a
 // label or name too long, an empty label; the message is libidn2's diagnosis and may quote no input.
+ABSL_MUST_USE_RESULT
 absl::StatusOr<std::string> ToAsciiHostName(absl::string_view host);
 
 }  // namespace certval

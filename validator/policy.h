@@ -7,6 +7,7 @@
 #define CERTVAL_VALIDATOR_POLICY_H_
 
 #include <string>
+#include "absl/base/attributes.h"
 #include "absl/strings/string_view.h"
 
 #include "absl/container/flat_hash_map.h"
@@ -17,6 +18,7 @@ namespace certval {
 enum class Mode { kEnforce, kWarn, kDisable };
 
 absl::string_view ModeName(Mode mode);  // "enforce", "warn", "disable"
+ABSL_MUST_USE_RESULT
 absl::StatusOr<Mode> ParseMode(absl::string_view name);
 
 class Policy {

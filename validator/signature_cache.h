@@ -23,6 +23,7 @@
 #include <mutex>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/container/flat_hash_set.h"
 #include "validator/signature_verifier.h"
 
@@ -36,6 +37,7 @@ class CachingSignatureVerifier : public SignatureVerifier {
   explicit CachingSignatureVerifier(size_t max_entries = kDefaultMaxEntries,
                                     std::shared_ptr<const SignatureVerifier> inner = nullptr);
 
+  ABSL_MUST_USE_RESULT
   absl::Status Verify(const Certificate& child, const Certificate& issuer) const override;
 
   struct Stats {

@@ -6,6 +6,7 @@
 #ifndef CERTVAL_VALIDATOR_SIGNATURE_VERIFIER_H_
 #define CERTVAL_VALIDATOR_SIGNATURE_VERIFIER_H_
 
+#include "absl/base/attributes.h"
 #include "absl/status/status.h"
 #include "validator/certificate.h"
 
@@ -16,9 +17,11 @@ class SignatureVerifier {
   virtual ~SignatureVerifier() = default;
 
   // OK when `child` carries a valid signature by `issuer`'s key.
+  ABSL_MUST_USE_RESULT
   virtual absl::Status Verify(const Certificate& child, const Certificate& issuer) const;
 
   // The primitive: `signature` over `data` with algorithm `alg` under the key in `spki`.
+  ABSL_MUST_USE_RESULT
   static absl::Status VerifySignedData(SignatureAlgorithm alg, Der spki, Der data, Der signature);
 };
 

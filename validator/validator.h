@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "validator/certificate_cache.h"
@@ -42,11 +43,13 @@ struct ValidatorOptions {
 // installed as a pre-hook, no trust source) must not weaken validation silently. Create() returns it
 // as an error; a Validator constructed directly keeps it and fails every validation with
 // "configuration.invalid".
+ABSL_MUST_USE_RESULT
 absl::Status CheckOptions(const ValidatorOptions& options,
                           const std::vector<std::shared_ptr<const Check>>& checks);
 
 class Validator {
  public:
+  ABSL_MUST_USE_RESULT
   static absl::StatusOr<Validator> Create(std::shared_ptr<const TrustSource> trust,
                                           ValidatorOptions options = {});
   Validator(std::shared_ptr<const TrustSource> trust, ValidatorOptions options = {});

@@ -1,32 +1,34 @@
-// A program in another workspace that uses certval: mints a small PKI, trusts its root and
-// validates the leaf for its host name, then for a wrong one.
+// A program in another workspace that uses certval the way an application would: it checks a PEM
+// chain (leaf first, then intermediates) for a host name against the system's trust store
+// (SSL_CERT_FILE, SSL_CERT_DIR, then the distribution's bundle).
+//
+//   hello CHAIN.pem HOST    exit 0 valid, 1 rejected, 2 not validated (unreadable input, no store)
+#include <fstream>
 #include <iostream>
-#include <memory>
+#include <sstream>
 
-#include "absl/time/clock.h"
-#include "tests/pki/test_pki.h"
-#include "trust/trust_store.h"
-#include "validator/validator.h"
+#include "certval/quick/verify.h"
+#include "certval/validator/version.h"
 
-int main() {
-  using namespace certval;
-  const absl::Time now = absl::Now();
-  testpki::Chain chain = testpki::MakeChain(testpki::KeyKind::kEcP256, "downstream.test", now);
-
-  auto roots = std::make_shared<TrustStore>();
-  if (!roots->AddRootDer(chain.root).ok()) return 2;
-  Validator validator(roots);
-
-  ValidationRequest request;
-  request.leaf = chain.leaf;
-  request.intermediates = {chain.intermediate};
-  request.time = now;
-  request.peer_name = PeerName::Dns("downstream.test");
-  ValidationResult good = validator.Validate(request);
-  std::cout << "downstream.test: " << (good.valid ? "valid" : "REJECTED") << "\n" << good.ErrorSummary();
-
-  request.peer_name = PeerName::Dns("elsewhere.test");
-  ValidationResult bad = validator.Validate(request);
-  std::cout << "elsewhere.test: " << (bad.valid ? "valid" : "rejected") << "\n" << bad.ErrorSummary();
-  return good.valid ? 0 : 1;
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::cerr << "usage: hello CHAIN.pem HOST\n";
+    return 2;
+  }
+  std::ifstream file(argv[1], std::ios::binary);
+  if (!file) {
+    std::cerr << "hello: cannot read " << argv[1] << "\n";
+    return 2;
+  }
+  std::stringstream pem;
+  pem << file.rdbuf();
+  absl::StatusOr<certval::ValidationResult> result = certval::VerifyPemChain(pem.str(), argv[2]);
+  if (!result.ok()) {
+    std::cerr << "hello: " << result.status() << "\n";
+    return 2;
+  }
+  std::cout << "certval " << certval::kVersion << ": " << argv[2] << ": "
+            << (result->valid ? "valid" : "rejected") << "\n"
+            << result->ErrorSummary();
+  return result->valid ? 0 : 1;
 }

@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hooks/certval_plugin.h"
+#include "certval/hooks/certval_plugin.h"
 
 #define MAX_LEAF_DAYS 398
 

@@ -4,6 +4,7 @@
 // flag is given, named in the output, with hints when no path is found; IDNA host names.
 #include <sys/stat.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -291,6 +292,30 @@ TEST_F(ConventionsTest, DashReadsStandardInputOnce) {
   ToolRun empty = RunTool({"inspect", "-"}, nothing);
   EXPECT_EQ(empty.exit_code, 2) << Describe(empty);
   EXPECT_THAT(empty.err, HasSubstr("<stdin>: empty file"));
+}
+
+// --- pkits and standard input ---
+
+// `certval pkits -`: pkits.json on standard input, the certificates and CRLs it names from the
+// working directory; the same table as naming the directory.
+TEST_F(ConventionsTest, PkitsReadsStandardInput) {
+  const std::string dir = absl::StrCat(std::getenv("TEST_SRCDIR"), "/certval/third_party/nist-pkits");
+  std::ifstream file(dir + "/pkits.json");
+  const std::string json((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(json.empty()) << dir;
+  const ToolRun by_dir = RunTool({"pkits", dir});
+  ASSERT_EQ(by_dir.exit_code, 0) << Describe(by_dir);
+  RunOptions options;
+  options.stdin_data = json;
+  options.cwd = dir;
+  const ToolRun by_stdin = RunTool({"pkits", "-"}, options);
+  EXPECT_EQ(by_stdin.exit_code, 0) << Describe(by_stdin);
+  EXPECT_EQ(by_stdin.out, by_dir.out);
+  // Elsewhere the files it names are not there: an input error.
+  options.cwd = TempPath("");
+  const ToolRun lost = RunTool({"pkits", "-"}, options);
+  EXPECT_EQ(lost.exit_code, 2) << Describe(lost);
+  EXPECT_THAT(lost.err, HasSubstr("<stdin>"));
 }
 
 // --- JSON errors ---

@@ -60,7 +60,12 @@ ToolRun RunTool(const std::vector<std::string>& args, const RunOptions& options)
   posix_spawn_file_actions_adddup2(&actions, in[0], 0);
   posix_spawn_file_actions_adddup2(&actions, out[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err[1], 2);
-  const std::string tool = ToolPath();
+  if (!options.cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, options.cwd.c_str());
+  std::string tool = ToolPath();
+  if (!tool.empty() && tool[0] != '/') {  // relative to the test's directory, not the tool's
+    char here[4096];
+    if (getcwd(here, sizeof here) != nullptr) tool = absl::StrCat(here, "/", tool);
+  }
   std::vector<char*> argv = {const_cast<char*>(tool.c_str())};
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);

@@ -21,6 +21,7 @@ struct ToolRun {
 struct RunOptions {
   std::vector<std::string> env;  // "NAME=value" entries, ahead of the inherited environment
   std::string stdin_data;        // written to the tool's standard input, which is then closed
+  std::string cwd;               // the tool's working directory; empty: the test's
   absl::Duration timeout = absl::Seconds(30);
 };
 
