@@ -1,0 +1,92 @@
+// Crl::Parse on the vendored NIST PKITS CRLs (real-world encodings) and on hand-broken ones.
+#include "validator/crl.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "gtest/gtest.h"
+
+namespace certval {
+namespace {
+
+std::string PkitsFile(const std::string& name) {
+  const char* srcdir = std::getenv("TEST_SRCDIR");
+  const char* workspace = std::getenv("TEST_WORKSPACE");
+  const std::string path = absl::StrCat(srcdir ? srcdir : ".", "/", workspace ? workspace : "certval",
+                                        "/third_party/nist-pkits/", name);
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in.good()) << path;
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+CrlPtr MustParse(const std::string& name) {
+  auto crl = Crl::Parse(PkitsFile("crls/" + name));
+  EXPECT_TRUE(crl.ok()) << name << ": " << crl.status();
+  return crl.ok() ? *crl : nullptr;
+}
+
+TEST(CrlTest, ParsesAPlainCrl) {
+  CrlPtr crl = MustParse("GoodCACRL.crl");
+  ASSERT_NE(crl, nullptr);
+  EXPECT_EQ(crl->version(), 2);
+  EXPECT_EQ(crl->signature_algorithm(), SignatureAlgorithm::kRsaPkcs1Sha256);
+  EXPECT_EQ(crl->issuer().Texts(Der("\x55\x04\x03", 3)).back(), "Good CA");
+  EXPECT_FALSE(crl->is_delta());
+  EXPECT_FALSE(crl->crl_number().empty());
+  ASSERT_TRUE(crl->next_update().has_value());
+  EXPECT_LT(crl->this_update(), *crl->next_update());
+  EXPECT_EQ(crl->entries().size(), 2u);
+}
+
+TEST(CrlTest, RejectsUnknownCriticalExtensions) {
+  // PKITS 4.4.8-4.4.10: an unknown critical entry extension, or CRL extension.
+  for (const char* name : {"UnknownCRLEntryExtensionCACRL.crl", "UnknownCRLExtensionCACRL.crl"}) {
+    auto crl = Crl::Parse(PkitsFile(absl::StrCat("crls/", name)));
+    ASSERT_FALSE(crl.ok()) << name;
+    EXPECT_NE(crl.status().message().find("unknown critical"), std::string::npos) << crl.status();
+  }
+}
+
+TEST(CrlTest, DeltaCrlNamesItsBase) {
+  CrlPtr delta = MustParse("deltaCRLCA1deltaCRL.crl");
+  ASSERT_NE(delta, nullptr);
+  ASSERT_TRUE(delta->is_delta());
+  CrlPtr base = MustParse("deltaCRLCA1CRL.crl");
+  ASSERT_NE(base, nullptr);
+  EXPECT_LE(CompareIntegers(*delta->delta_base(), base->crl_number()), 0);
+  EXPECT_GT(CompareIntegers(delta->crl_number(), base->crl_number()), 0);
+}
+
+TEST(CrlTest, CompareIntegersByValue) {
+  EXPECT_EQ(CompareIntegers(Der("\x01", 1), Der("\x01", 1)), 0);
+  EXPECT_LT(CompareIntegers(Der("\x01", 1), Der("\x02", 1)), 0);
+  EXPECT_LT(CompareIntegers(Der("\x7f", 1), Der("\x00\x80", 2)), 0);
+  EXPECT_GT(CompareIntegers(Der("\x01\x00", 2), Der("\x7f", 1)), 0);
+  EXPECT_LT(CompareIntegers(Der("\xff", 1), Der("\x00", 1)), 0);  // -1 < 0
+}
+
+TEST(CrlTest, FindsEntriesBySerial) {
+  CrlPtr crl = MustParse("GoodCACRL.crl");
+  ASSERT_NE(crl, nullptr);
+  for (const CrlEntry& e : crl->entries()) {
+    EXPECT_EQ(crl->Find(e.serial, crl->issuer()), &e);
+  }
+  EXPECT_EQ(crl->Find(Der("\x7e\x7e\x7e", 3), crl->issuer()), nullptr);
+}
+
+TEST(CrlTest, EveryPkitsCrlButTheBrokenOnesParses) {
+  for (const char* name : {"TrustAnchorRootCRL.crl", "GoodCACRL.crl", "indirectCRLCA1CRL.crl",
+                           "indirectCRLCA3cRLIssuerCRL.crl", "onlySomeReasonsCA1compromiseCRL.crl",
+                           "deltaCRLCA1deltaCRL.crl"}) {
+    EXPECT_NE(MustParse(name), nullptr) << name;
+  }
+}
+
+}  // namespace
+}  // namespace certval
