@@ -5,6 +5,8 @@
 #include <openssl/mem.h>
 
 #include <algorithm>
+#include <limits>
+#include <map>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -236,13 +238,14 @@ class CrlParser {
   }
   absl::Status ParseTime(CBS* in, absl::Time* out);
   absl::Status ParseEntries(CBS list);
-  absl::Status ParseEntryExtensions(CBS exts, CrlEntry* entry, bool* group_started);
+  absl::Status ParseEntryExtensions(CBS exts, CrlEntry* entry, int32_t* group);
   absl::Status ParseExtensions(CBS exts);
   absl::Status ParseIdp(CBS value);
 
   Crl* crl_;
   Crl::ChargeFn charge_;
   std::string path_ = "certificateList";
+  std::map<std::vector<std::string>, int32_t> group_ids_;
 };
 
 absl::Status CrlParser::ParseTime(CBS* in, absl::Time* out) {
@@ -326,6 +329,12 @@ absl::Status CrlParser::Parse() {
   if (!crl_->groups_.empty() && !crl_->indirect()) {
     return Error(tbs_tlv, "certificateIssuer entry extension in a CRL that is not indirect");
   }
+  for (size_t g = 0; g < crl_->groups_.size(); ++g) {
+    for (const std::string& name : crl_->groups_[g]) {
+      crl_->group_index_.emplace_back(name, static_cast<int32_t>(g));
+    }
+  }
+  std::sort(crl_->group_index_.begin(), crl_->group_index_.end());
   std::sort(crl_->entries_.begin(), crl_->entries_.end(), [](const CrlEntry& a, const CrlEntry& b) {
     return a.issuer_group != b.issuer_group ? a.issuer_group < b.issuer_group : a.serial < b.serial;
   });
@@ -350,16 +359,16 @@ absl::Status CrlParser::ParseEntries(CBS list) {
     CrlEntry entry;
     entry.serial = View(serial);
     if (absl::Status s = ParseTime(&entry_seq, &entry.revocation_date); !s.ok()) return s;
-    bool group_started = false;
+    int32_t next_group = group;
     if (entry_seq.len > 0) {
       CBS exts;
       if (!der::Get(&entry_seq, &exts, CBS_ASN1_SEQUENCE) || entry_seq.len != 0 || exts.len == 0) {
         return Error(entry_seq, "malformed crlEntryExtensions");
       }
       if (crl_->version_ != 2) return Error(exts, "entry extensions in a v1 CRL");
-      if (absl::Status s = ParseEntryExtensions(exts, &entry, &group_started); !s.ok()) return s;
+      if (absl::Status s = ParseEntryExtensions(exts, &entry, &next_group); !s.ok()) return s;
     }
-    if (group_started) group = static_cast<int32_t>(crl_->groups_.size()) - 1;
+    group = next_group;
     entry.issuer_group = group;
     crl_->entries_.push_back(entry);
     ++index;
@@ -367,7 +376,7 @@ absl::Status CrlParser::ParseEntries(CBS list) {
   return absl::OkStatus();
 }
 
-absl::Status CrlParser::ParseEntryExtensions(CBS exts, CrlEntry* entry, bool* group_started) {
+absl::Status CrlParser::ParseEntryExtensions(CBS exts, CrlEntry* entry, int32_t* group) {
   bool seen_reason = false, seen_issuer = false, seen_date = false, seen_hold = false;
   while (exts.len > 0) {
     const CBS at = exts;
@@ -402,8 +411,15 @@ absl::Status CrlParser::ParseEntryExtensions(CBS exts, CrlEntry* entry, bool* gr
         Name name;
         if (ParseName(v.value, &name).ok()) normalized.push_back(name.normalized);
       }
-      crl_->groups_.push_back(std::move(normalized));
-      *group_started = true;
+      // An issuer named again (entries of several issuers interleaved) keeps its first group, so
+      // that a lookup finds all its entries in one place.
+      std::sort(normalized.begin(), normalized.end());
+      auto known = group_ids_.find(normalized);
+      if (known == group_ids_.end()) {
+        known = group_ids_.emplace(normalized, static_cast<int32_t>(crl_->groups_.size())).first;
+        crl_->groups_.push_back(std::move(normalized));
+      }
+      *group = known->second;
     } else if (id == kOidInvalidityDate) {
       if (absl::Status s = once(&seen_date); !s.ok()) return s;
       CBS e;
@@ -513,12 +529,11 @@ const CrlEntry* Crl::Find(Der serial, const Name& cert_issuer) const {
   if (cert_issuer.normalized == issuer_.normalized) {
     if (const CrlEntry* e = FindInGroup(-1, serial)) return e;
   }
-  for (size_t g = 0; g < groups_.size(); ++g) {
-    for (const std::string& name : groups_[g]) {
-      if (name != cert_issuer.normalized) continue;
-      if (const CrlEntry* e = FindInGroup(static_cast<int32_t>(g), serial)) return e;
-      break;
-    }
+  // Every group naming the issuer: a binary search in the name index.
+  auto it = std::lower_bound(group_index_.begin(), group_index_.end(),
+                             std::make_pair(cert_issuer.normalized, std::numeric_limits<int32_t>::min()));
+  for (; it != group_index_.end() && it->first == cert_issuer.normalized; ++it) {
+    if (const CrlEntry* e = FindInGroup(it->second, serial)) return e;
   }
   return nullptr;
 }

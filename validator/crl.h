@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/functional/function_ref.h"
@@ -153,6 +154,7 @@ class Crl {
   std::optional<Der> authority_key_id_;
   std::vector<CrlEntry> entries_;
   std::vector<std::vector<std::string>> groups_;
+  std::vector<std::pair<std::string, int32_t>> group_index_;  // (normalized name, group), sorted
 };
 
 using CrlPtr = std::shared_ptr<const Crl>;

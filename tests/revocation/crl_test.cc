@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "gtest/gtest.h"
+#include "tests/pki/test_revocation.h"
 
 namespace certval {
 namespace {
@@ -86,6 +87,58 @@ TEST(CrlTest, EveryPkitsCrlButTheBrokenOnesParses) {
                            "deltaCRLCA1deltaCRL.crl"}) {
     EXPECT_NE(MustParse(name), nullptr) << name;
   }
+}
+
+TEST(CrlTest, IndirectCrlEntriesBelongToTheirCertificateIssuer) {
+  const absl::Time now = absl::FromUnixSeconds(1767225600);
+  const testpki::Key key = testpki::Key::Cached(testpki::KeyKind::kEcP256, 50);
+  testpki::TestCa ca = testpki::TestCa::Root(testpki::RootSpec("CRL Issuer", now), key);
+  const std::string b = testpki::EncodeName(testpki::NameSpec::Cn("B")),
+                    c = testpki::EncodeName(testpki::NameSpec::Cn("C"));
+  testpki::CrlSpec spec = testpki::CrlSpecFor(ca, now);
+  spec.issuing_distribution_point = testpki::IdpValue(false, false, /*indirect=*/true);
+  spec.entries = {{"\x01", now, std::nullopt, std::nullopt, {}},
+                  {"\x02", now, std::nullopt, b, {}},
+                  {"\x03", now, std::nullopt, c, {}},
+                  {"\x04", now, std::nullopt, b, {}},  // B again: the same group as before
+                  {"\x05", now, std::nullopt, std::nullopt, {}}};  // still B's
+  auto crl = Crl::Parse(testpki::IssueCrl(spec, key));
+  ASSERT_TRUE(crl.ok()) << crl.status();
+  Name name_b, name_c;
+  ASSERT_TRUE(ParseName(b, &name_b).ok());
+  ASSERT_TRUE(ParseName(c, &name_c).ok());
+  const Crl& k = **crl;
+  EXPECT_EQ(k.certificate_issuers().size(), 2u);
+  EXPECT_NE(k.Find(Der("\x01", 1), k.issuer()), nullptr);
+  EXPECT_EQ(k.Find(Der("\x02", 1), k.issuer()), nullptr);
+  for (const char* serial : {"\x02", "\x04", "\x05"}) {
+    EXPECT_NE(k.Find(Der(serial, 1), name_b), nullptr) << int(serial[0]);
+    EXPECT_EQ(k.Find(Der(serial, 1), name_c), nullptr) << int(serial[0]);
+  }
+  EXPECT_NE(k.Find(Der("\x03", 1), name_c), nullptr);
+
+  // Without indirectCRL, a certificateIssuer entry makes the CRL unusable.
+  spec.issuing_distribution_point.reset();
+  auto direct = Crl::Parse(testpki::IssueCrl(spec, key));
+  ASSERT_FALSE(direct.ok());
+  EXPECT_NE(direct.status().message().find("not indirect"), std::string::npos) << direct.status();
+}
+
+TEST(CrlTest, HostileInputEndsInAnErrorNotACrash) {
+  const std::string good = PkitsFile("crls/GoodCACRL.crl");
+  // Every truncation, and every single-byte corruption of the header area.
+  for (size_t n = 0; n < good.size(); ++n) EXPECT_FALSE(Crl::Parse(good.substr(0, n)).ok()) << n;
+  for (size_t i = 0; i < 64 && i < good.size(); ++i) {
+    std::string bad = good;
+    bad[i] ^= 0x5a;
+    (void)Crl::Parse(bad);  // must not crash; may or may not parse
+  }
+  // The budget stops a parse of many entries.
+  int charged = 0;
+  auto stopped = Crl::Parse(good, [&](int64_t n) { charged += static_cast<int>(n); return false; });
+  ASSERT_FALSE(stopped.ok());
+  EXPECT_NE(stopped.status().message().find("budget"), std::string::npos) << stopped.status();
+  EXPECT_GT(charged, 0);
 }
 
 }  // namespace
