@@ -51,7 +51,7 @@ const std::set<std::string> kAllCodes = {
     "parse.malformed_intermediate", "trust_anchor.distrusted", "trust_anchor.no_trusted_root",
     "hooks.hook_failed", "hooks.accepted", "hooks.rejected", "configuration.invalid",
     "policy.checks_disabled", "signature.algorithm_not_allowed",
-    "limits.path_too_deep", "parse.malformed_crl", "limits.too_many_revocation_inputs",
+    "limits.path_too_deep", "parse.malformed_crl", "parse.malformed_ocsp_response", "limits.too_many_revocation_inputs",
     "limits.revocation_input_too_large",
     // validator/budget.cc
     "limits.too_many_signatures", "limits.too_many_build_steps", "limits.too_many_paths",
@@ -91,7 +91,7 @@ const std::set<std::string> kAllCodes = {
     "certificate_profile.name_constraints_in_ee",
     "certificate_profile.name_constraints_not_critical", "certificate_profile.cn_not_in_san",
     "certificate_profile.not_v3",
-    "revocation.revoked", "revocation.unknown",
+    "revocation.revoked", "revocation.unknown", "revocation.must_staple_missing",
     // tls/binding.cc
     "tls.no_peer_certificate",
     // hooks/plugin_loader.cc: a plugin check that reports without a code ("<check name>.failed")
@@ -780,6 +780,18 @@ std::vector<Row> Rows() {
          ValidationRequest r = e.Request(e.chain.leaf);
          r.crls = {testpki::IssueCrl(testpki::CrlSpecFor(e.chain.intermediate_ca(), kNow),
                                      e.chain.intermediate_key)};
+         return e.Run(r);
+       }},
+      {"revocation.must_staple_missing", 0, E, "RFC 7633", [](Env& e) {
+         CertSpec s = e.LeafSpec();
+         s.extra.push_back({"1.3.6.1.5.5.7.1.24", false, std::string("\x30\x03\x02\x01\x05", 5)});
+         ValidationRequest r = e.Request(e.Leaf(s));
+         r.stapled_ocsp = "";  // a TLS handshake in which the server stapled nothing
+         return e.Run(r);
+       }},
+      {"parse.malformed_ocsp_response", -1, Severity::kInfo, "OCSP response #1", [](Env& e) {
+         ValidationRequest r = e.Request(e.chain.leaf);
+         r.ocsp_responses = {"not an OCSP response"};
          return e.Run(r);
        }},
       {"parse.malformed_crl", -1, Severity::kInfo, "CRL #1", [](Env& e) {

@@ -122,8 +122,15 @@ struct ValidationRequest {
   PolicyInputs policy;  // certificate-policy processing inputs (the certificate_policies check)
 
   // Revocation data for this validation (the "revocation" check; README "Revocation"), apart from
-  // the chain and its max_input_bytes: CRLs as DER, and sources consulted with the Validator's own.
+  // the chain and its max_input_bytes: CRLs and OCSP responses as DER, and sources consulted with
+  // the Validator's own.
   std::vector<std::string> crls;
+  std::vector<std::string> ocsp_responses;
+  // Set by a TLS client that asked the server for a stapled OCSP response (status_request): the
+  // response the server stapled, or "" when it stapled none. The staple is an OCSP response like
+  // the others (tried first); and a leaf whose TLS feature extension asks for status_request (OCSP
+  // Must-Staple, RFC 7633) fails with "revocation.must_staple_missing" unless it answers for it.
+  std::optional<std::string> stapled_ocsp;
   std::vector<std::shared_ptr<const RevocationSource>> revocation_sources;
 };
 

@@ -57,6 +57,10 @@ struct RevocationPolicy {
   UnknownStatus unknown = UnknownStatus::kSoftFail;
 };
 
+// The certificate's TLS feature extension (RFC 7633, 1.3.6.1.5.5.7.1.24) lists status_request (5):
+// OCSP Must-Staple. A malformed extension counts as asking (the stricter reading).
+bool RequiresStapledOcsp(const Certificate& cert);
+
 class RevocationSource {
  public:
   virtual ~RevocationSource() = default;

@@ -142,14 +142,123 @@ RevocationStatus Unknown(int index, std::vector<std::string> notes) {
 
 }  // namespace
 
-RevocationChecker::RevocationChecker(Environment env, std::vector<CrlPtr> crls,
-                                     std::vector<std::shared_ptr<const RevocationSource>> sources,
-                                     RevocationPolicy policy, bool configured)
+RevocationChecker::RevocationChecker(Environment env, Inputs inputs, RevocationPolicy policy)
     : env_(env),
-      crls_(std::move(crls)),
-      sources_(std::move(sources)),
+      crls_(std::move(inputs.crls)),
+      ocsp_(std::move(inputs.ocsp)),
+      first_ocsp_is_stapled_(inputs.first_ocsp_is_stapled),
+      sources_(std::move(inputs.sources)),
       policy_(policy),
-      configured_(configured) {}
+      configured_(inputs.configured),
+      stapling_(inputs.stapling) {}
+
+bool RevocationChecker::OcspAuthentic(const OcspResponse& response, const CertificatePtr& issuer,
+                                      std::string* who, std::string* why) {
+  const auto key = std::make_pair(&response, issuer.get());
+  if (auto it = ocsp_verified_.find(key); it != ocsp_verified_.end()) {
+    (it->second.first ? *who : *why) = it->second.second;
+    return it->second.first;
+  }
+  auto names = [&response](const Certificate& c) {
+    if (response.responder_name()) {
+      Name name;
+      return ParseName(*response.responder_name(), &name).ok() && name.normalized == c.subject().normalized;
+    }
+    return response.responder_key_hash() &&
+           OcspDigest(OcspHash::kSha1, c.public_key().key) == *response.responder_key_hash();
+  };
+  auto verifies = [&](const Certificate& signer) {
+    return env_.budget->ChargeSignature() &&
+           SignatureVerifier::VerifySignedBy(response.signature_algorithm(), signer, response.tbs(),
+                                             response.signature())
+               .ok();
+  };
+  bool ok = false;
+  std::string text = "the response is signed neither by the issuer nor by a responder it delegated to";
+  const absl::Time t = env_.time;
+  if (names(*issuer)) {
+    ok = verifies(*issuer);
+    text = ok ? "issuer-signed" : "the issuer's signature on the response does not verify";
+  } else {
+    for (const CertificatePtr& d : response.certs()) {
+      if (!names(*d) || d->issuer().normalized != issuer->subject().normalized) continue;
+      const auto& eku = d->ext_key_usage();
+      const bool ocsp_signing =
+          eku && std::find(eku->oids.begin(), eku->oids.end(), kOidEkuOcspSigning) != eku->oids.end();
+      if (!ocsp_signing) {
+        text = "the responder's certificate lacks id-kp-OCSPSigning";
+        continue;
+      }
+      if (d->not_before() > t || d->not_after() < t) {
+        text = "the responder's certificate is not within its validity period";
+        continue;
+      }
+      if (!env_.budget->ChargeSignature() || !env_.verifier->Verify(*d, *issuer).ok()) {
+        text = "the responder's certificate is not issued by the certificate's issuer";
+        continue;
+      }
+      if (!verifies(*d)) {
+        text = "the responder's signature on the response does not verify";
+        continue;
+      }
+      ok = true;
+      std::vector<std::string> cns = d->subject().Texts(kOidCommonName);
+      text = absl::StrCat("delegated responder", cns.empty() ? "" : absl::StrCat(" CN=", cns.back()));
+      break;
+    }
+  }
+  ocsp_verified_.emplace(key, std::make_pair(ok, text));
+  (ok ? *who : *why) = text;
+  return ok;
+}
+
+std::optional<RevocationStatus> RevocationChecker::CheckOcsp(absl::Span<const CertificatePtr> path,
+                                                             size_t i, std::vector<std::string>* notes) {
+  const Certificate& cert = *path[i];
+  for (size_t r = 0; r < ocsp_.size(); ++r) {
+    const OcspResponse& response = *ocsp_[r];
+    const std::string label = r == 0 && first_ocsp_is_stapled_ ? "stapled OCSP response"
+                                                                 : absl::StrCat("OCSP response #", r + 1);
+    if (!response.successful()) {
+      if (i == 0) notes->push_back(absl::StrCat(label, ": responder status ", response.response_status()));
+      continue;
+    }
+    const OcspSingleResponse* single = response.Find(cert, *path[i + 1]);
+    if (single == nullptr) continue;
+    std::string who, why;
+    if (!OcspAuthentic(response, path[i + 1], &who, &why)) {
+      notes->push_back(absl::StrCat(label, ": ", why));
+      continue;
+    }
+    const absl::Time t = env_.time;
+    const absl::Time until = single->next_update ? *single->next_update
+                                                 : single->this_update + kOcspMaxAgeWithoutNextUpdate;
+    if (single->this_update > t + kOcspClockSkew) {
+      notes->push_back(absl::StrCat(label, ": thisUpdate is in the future"));
+      continue;
+    }
+    if (until + kOcspClockSkew < t) {
+      notes->push_back(absl::StrCat(label, ": out of date"));
+      continue;
+    }
+    if (single->status == OcspCertStatus::kUnknown) {
+      notes->push_back(absl::StrCat(label, ": the responder does not know the certificate"));
+      continue;
+    }
+    RevocationStatus status;
+    status.cert_index = static_cast<int>(i);
+    status.source = absl::StrCat(label, " (", who, ")");
+    if (single->status == OcspCertStatus::kGood) {
+      status.state = RevocationState::kGood;
+    } else {
+      status.state = RevocationState::kRevoked;
+      status.reason = single->reason;
+      status.revocation_time = single->revocation_time;
+    }
+    return status;
+  }
+  return std::nullopt;
+}
 
 RevocationStatus RevocationChecker::Check(absl::Span<const CertificatePtr> path, size_t i) {
   return CheckAt(path, i, 0);
@@ -314,9 +423,11 @@ RevocationStatus RevocationChecker::CheckAt(absl::Span<const CertificatePtr> pat
   } release{in_progress_, &cert};
 
   std::vector<std::string> notes;
+  if (std::optional<RevocationStatus> answer = CheckOcsp(path, i, &notes)) return *answer;
   absl::StatusOr<std::vector<DistributionPoint>> points = ParseCrlDistributionPoints(cert);
   if (!points.ok()) {
-    return Unknown(index, {absl::StrCat("its ", points.status().message())});
+    notes.push_back(absl::StrCat("its ", points.status().message()));
+    return Unknown(index, std::move(notes));
   }
   if (points->empty()) points->emplace_back();  // the implicit one: the issuer's CRLs, every reason
   const std::vector<CrlPtr> crls = CandidateCrls(cert, *points);

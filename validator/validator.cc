@@ -171,6 +171,8 @@ class Run {
   std::vector<CertificatePtr> intermediates_;
   std::vector<CertificatePtr> presented_;  // leaf, then intermediates, for hooks
   std::vector<CrlPtr> crls_;  // the request's, parsed once
+  std::vector<OcspResponsePtr> ocsp_;  // the staple first, then the request's
+  bool staple_unparsed_ = false;
   std::unique_ptr<RevocationChecker> revocation_;  // while paths are built and checked
 };
 
@@ -228,17 +230,20 @@ bool Run::ParseInput(std::vector<Finding>* findings) {
 
 bool Run::ParseRevocationInput(std::vector<Finding>* findings) {
   const Limits& limits = v_.options().limits;
-  if (request_.crls.empty()) return true;
-  if (request_.crls.size() > static_cast<size_t>(limits.max_revocation_inputs)) {
+  const bool stapled = request_.stapled_ocsp.has_value() && !request_.stapled_ocsp->empty();
+  const size_t inputs = request_.crls.size() + request_.ocsp_responses.size() + (stapled ? 1 : 0);
+  if (inputs == 0) return true;
+  if (inputs > static_cast<size_t>(limits.max_revocation_inputs)) {
     findings->push_back(MakeFinding(kCheckLimits, -1, "too_many_revocation_inputs",
-                                    absl::StrCat(request_.crls.size(),
+                                    absl::StrCat(inputs,
                                                  " CRLs and OCSP responses given; the limit is ",
                                                  limits.max_revocation_inputs),
                                     Severity::kError));
     return false;
   }
-  size_t bytes = 0;
+  size_t bytes = stapled ? request_.stapled_ocsp->size() : 0;
   for (const std::string& der : request_.crls) bytes += der.size();
+  for (const std::string& der : request_.ocsp_responses) bytes += der.size();
   if (bytes > limits.max_revocation_input_bytes) {
     findings->push_back(MakeFinding(kCheckLimits, -1, "revocation_input_too_large",
                                     absl::StrCat("revocation data of ", bytes,
@@ -247,8 +252,8 @@ bool Run::ParseRevocationInput(std::vector<Finding>* findings) {
                                     Severity::kError));
     return false;
   }
-  // Parsed only when the check will run; a CRL that does not parse is set aside (and said so), as
-  // an unparseable intermediate is: the certificates it was meant for end up unknown.
+  // Parsed only when the check will run; what does not parse is set aside (and said so), as an
+  // unparseable intermediate is: the certificates it was meant for end up unknown.
   if (policy_.ModeFor(kCheckRevocation) == Mode::kDisable) return true;
   for (size_t i = 0; i < request_.crls.size(); ++i) {
     auto crl = Crl::Parse(request_.crls[i],
@@ -263,6 +268,23 @@ bool Run::ParseRevocationInput(std::vector<Finding>* findings) {
       findings->push_back(MakeFinding("parse", -1, "malformed_crl",
                                       absl::StrCat("CRL #", i + 1, " ignored: ", crl.status().message()),
                                       Severity::kInfo));
+    }
+  }
+  std::vector<const std::string*> responses;
+  if (stapled) responses.push_back(&*request_.stapled_ocsp);
+  for (const std::string& der : request_.ocsp_responses) responses.push_back(&der);
+  for (size_t i = 0; i < responses.size(); ++i) {
+    auto response = OcspResponse::Parse(*responses[i]);
+    if (response.ok()) {
+      ocsp_.push_back(*std::move(response));
+    } else {
+      const bool is_staple = stapled && i == 0;
+      const std::string which = is_staple ? std::string("the stapled OCSP response")
+                                          : absl::StrCat("OCSP response #", i + (stapled ? 0 : 1));
+      findings->push_back(MakeFinding("parse", -1, "malformed_ocsp_response",
+                                      absl::StrCat(which, " ignored: ", response.status().message()),
+                                      Severity::kInfo));
+      if (is_staple) staple_unparsed_ = true;
     }
   }
   return true;
@@ -329,7 +351,9 @@ void Run::BuildAndCheck(ValidationResult& result) {
   std::vector<std::shared_ptr<const RevocationSource>> sources = v_.options().revocation_sources;
   sources.insert(sources.end(), request_.revocation_sources.begin(), request_.revocation_sources.end());
   sources.erase(std::remove(sources.begin(), sources.end(), nullptr), sources.end());
-  if (!request_.crls.empty() || !sources.empty()) {
+  const bool stapling = request_.stapled_ocsp.has_value();
+  if (!request_.crls.empty() || !request_.ocsp_responses.empty() || !sources.empty() ||
+      stapling) {
     RevocationChecker::Environment env;
     env.trust = &v_.trust();
     env.intermediates = &set;
@@ -337,8 +361,16 @@ void Run::BuildAndCheck(ValidationResult& result) {
     env.budget = &budget_;
     env.time = time_;
     env.max_intermediates = max_intermediates;
-    revocation_ = std::make_unique<RevocationChecker>(env, crls_, std::move(sources),
-                                                      v_.options().revocation, /*configured=*/true);
+    RevocationChecker::Inputs inputs;
+    inputs.crls = crls_;
+    inputs.ocsp = ocsp_;
+    inputs.first_ocsp_is_stapled =
+        stapling && !request_.stapled_ocsp->empty() && !staple_unparsed_;
+    inputs.sources = std::move(sources);
+    inputs.configured = !request_.crls.empty() || !request_.ocsp_responses.empty() ||
+                        !inputs.sources.empty() || (stapling && !request_.stapled_ocsp->empty());
+    inputs.stapling = stapling;
+    revocation_ = std::make_unique<RevocationChecker>(env, std::move(inputs), v_.options().revocation);
   }
   bool done = false;
   if (leaf_trust.kind == TrustKind::kLeaf) {

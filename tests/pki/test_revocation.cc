@@ -6,7 +6,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <openssl/digest.h>
+
 #include "absl/time/civil_time.h"
+#include "validator/certificate.h"
 
 namespace certval::testpki {
 namespace {
@@ -22,6 +25,7 @@ namespace {
   } while (0)
 
 const uint8_t* Bytes(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.data()); }
+const uint8_t* Bytes(absl::string_view s) { return reinterpret_cast<const uint8_t*>(s.data()); }
 
 std::string Finish(CBB* cbb) {
   uint8_t* data;
@@ -178,6 +182,160 @@ std::string IdpValue(bool only_user_certs, bool only_ca_certs, bool indirect,
     AddTagged(&seq, CBS_ASN1_CONTEXT_SPECIFIC | 3, bits);
   }
   if (indirect) AddTagged(&seq, CBS_ASN1_CONTEXT_SPECIFIC | 4, "\xff");
+  return Finish(cbb.get());
+}
+
+OcspSpec OcspSpecFor(const std::string& cert, const TestCa& issuer, absl::Time now) {
+  OcspSpec spec;
+  spec.responder_name = issuer.name_der();
+  spec.produced_at = now - absl::Hours(1);
+  OcspSingleSpec single;
+  single.cert = cert;
+  single.issuer = issuer.cert_der();
+  single.this_update = now - absl::Hours(1);
+  single.next_update = now + absl::Hours(24 * 4);
+  spec.responses.push_back(single);
+  return spec;
+}
+
+namespace {
+
+std::string Digest(const EVP_MD* md, absl::string_view data) {
+  uint8_t out[EVP_MAX_MD_SIZE];
+  unsigned len = 0;
+  REVOCATION_CHECK(EVP_Digest(data.data(), data.size(), out, &len, md, nullptr));
+  return std::string(reinterpret_cast<const char*>(out), len);
+}
+
+void AddGeneralizedTime(CBB* out, absl::Time t) {
+  const absl::CivilSecond c = absl::ToCivilSecond(t, absl::UTCTimeZone());
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02dZ", static_cast<int>(c.year()), c.month(),
+                c.day(), c.hour(), c.minute(), c.second());
+  AddTagged(out, CBS_ASN1_GENERALIZEDTIME, buf);
+}
+
+void AddExtensions(CBB* out, unsigned tag, const std::vector<RawExtension>& exts) {
+  if (exts.empty()) return;
+  CBB wrapper, list;
+  REVOCATION_CHECK(CBB_add_asn1(out, &wrapper, tag));
+  REVOCATION_CHECK(CBB_add_asn1(&wrapper, &list, CBS_ASN1_SEQUENCE));
+  for (const RawExtension& x : exts) AddExtension(&list, x.oid, x.critical, x.value);
+  REVOCATION_CHECK(CBB_flush(out));
+}
+
+void AddSingle(CBB* out, const OcspSingleSpec& s) {
+  auto cert = certval::Certificate::Parse(s.cert);
+  auto issuer = certval::Certificate::Parse(s.issuer);
+  if (!cert.ok() || !issuer.ok()) Fatal("OcspSingleSpec: cert or issuer does not parse");
+  const EVP_MD* md = s.sha256 ? EVP_sha256() : EVP_sha1();
+  CBB single, id, alg, status;
+  REVOCATION_CHECK(CBB_add_asn1(out, &single, CBS_ASN1_SEQUENCE));
+  REVOCATION_CHECK(CBB_add_asn1(&single, &id, CBS_ASN1_SEQUENCE));
+  REVOCATION_CHECK(CBB_add_asn1(&id, &alg, CBS_ASN1_SEQUENCE));
+  const std::string oid = s.sha256 ? "2.16.840.1.101.3.4.2.1" : "1.3.14.3.2.26";
+  CBB oid_cbb;
+  REVOCATION_CHECK(CBB_add_asn1(&alg, &oid_cbb, CBS_ASN1_OBJECT));
+  REVOCATION_CHECK(CBB_add_asn1_oid_from_text(&oid_cbb, oid.data(), oid.size()));
+  AddTagged(&alg, CBS_ASN1_NULL, "");
+  REVOCATION_CHECK(CBB_flush(&id));
+  AddTagged(&id, CBS_ASN1_OCTETSTRING, Digest(md, (*cert)->issuer().der));
+  AddTagged(&id, CBS_ASN1_OCTETSTRING, Digest(md, (*issuer)->public_key().key));
+  AddTagged(&id, CBS_ASN1_INTEGER, std::string((*cert)->serial()));
+  REVOCATION_CHECK(CBB_flush(&single));
+  if (s.status == 0) {
+    AddTagged(&single, CBS_ASN1_CONTEXT_SPECIFIC | 0, "");
+  } else if (s.status == 1) {
+    REVOCATION_CHECK(CBB_add_asn1(&single, &status, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 1));
+    AddGeneralizedTime(&status, s.revocation_time);
+    if (s.reason) {
+      CBB reason;
+      REVOCATION_CHECK(CBB_add_asn1(&status, &reason, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0));
+      AddTagged(&reason, CBS_ASN1_ENUMERATED, std::string(1, static_cast<char>(*s.reason)));
+      REVOCATION_CHECK(CBB_flush(&status));
+    }
+    REVOCATION_CHECK(CBB_flush(&single));
+  } else {
+    AddTagged(&single, CBS_ASN1_CONTEXT_SPECIFIC | 2, "");
+  }
+  AddGeneralizedTime(&single, s.this_update);
+  if (s.next_update) {
+    CBB next;
+    REVOCATION_CHECK(CBB_add_asn1(&single, &next, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0));
+    AddGeneralizedTime(&next, *s.next_update);
+    REVOCATION_CHECK(CBB_flush(&single));
+  }
+  AddExtensions(&single, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 1, s.extensions);
+  REVOCATION_CHECK(CBB_flush(out));
+}
+
+std::string PublicKeyBits(const std::string& spki) {
+  CBS in, seq, alg, bits;
+  CBS_init(&in, Bytes(spki), spki.size());
+  REVOCATION_CHECK(CBS_get_asn1(&in, &seq, CBS_ASN1_SEQUENCE));
+  REVOCATION_CHECK(CBS_get_asn1(&seq, &alg, CBS_ASN1_SEQUENCE));
+  REVOCATION_CHECK(CBS_get_asn1(&seq, &bits, CBS_ASN1_BITSTRING));
+  return std::string(reinterpret_cast<const char*>(CBS_data(&bits)) + 1, CBS_len(&bits) - 1);
+}
+
+}  // namespace
+
+std::string IssueOcspResponse(const OcspSpec& spec, const Key& signer) {
+  bssl::ScopedCBB cbb;
+  REVOCATION_CHECK(CBB_init(cbb.get(), 1024));
+  CBB response;
+  REVOCATION_CHECK(CBB_add_asn1(cbb.get(), &response, CBS_ASN1_SEQUENCE));
+  AddTagged(&response, CBS_ASN1_ENUMERATED, std::string(1, static_cast<char>(spec.response_status)));
+  if (spec.response_status != 0) return Finish(cbb.get());
+  // ResponseData
+  bssl::ScopedCBB tbs_cbb;
+  REVOCATION_CHECK(CBB_init(tbs_cbb.get(), 512));
+  CBB tbs, responder, list;
+  REVOCATION_CHECK(CBB_add_asn1(tbs_cbb.get(), &tbs, CBS_ASN1_SEQUENCE));
+  if (!spec.responder_name.empty()) {
+    REVOCATION_CHECK(CBB_add_asn1(&tbs, &responder, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 1));
+    REVOCATION_CHECK(CBB_add_bytes(&responder, Bytes(spec.responder_name), spec.responder_name.size()));
+  } else {
+    REVOCATION_CHECK(CBB_add_asn1(&tbs, &responder, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 2));
+    AddTagged(&responder, CBS_ASN1_OCTETSTRING, Digest(EVP_sha1(), PublicKeyBits(spec.responder_spki)));
+  }
+  REVOCATION_CHECK(CBB_flush(&tbs));
+  AddGeneralizedTime(&tbs, spec.produced_at);
+  REVOCATION_CHECK(CBB_add_asn1(&tbs, &list, CBS_ASN1_SEQUENCE));
+  for (const OcspSingleSpec& s : spec.responses) AddSingle(&list, s);
+  REVOCATION_CHECK(CBB_flush(&tbs));
+  AddExtensions(&tbs, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 1, spec.extensions);
+  const std::string tbs_der = Finish(tbs_cbb.get());
+  const std::string algorithm = SignatureAlgorithmDer(signer);
+  std::string signature = SignData(signer, SigHash::kDefault, false, tbs_der);
+  if (spec.corrupt_signature) signature[signature.size() / 2] ^= 0x01;
+  // BasicOCSPResponse
+  bssl::ScopedCBB basic_cbb;
+  REVOCATION_CHECK(CBB_init(basic_cbb.get(), tbs_der.size() + 512));
+  CBB basic, bits;
+  REVOCATION_CHECK(CBB_add_asn1(basic_cbb.get(), &basic, CBS_ASN1_SEQUENCE));
+  REVOCATION_CHECK(CBB_add_bytes(&basic, Bytes(tbs_der), tbs_der.size()));
+  REVOCATION_CHECK(CBB_add_bytes(&basic, Bytes(algorithm), algorithm.size()));
+  REVOCATION_CHECK(CBB_add_asn1(&basic, &bits, CBS_ASN1_BITSTRING));
+  REVOCATION_CHECK(CBB_add_u8(&bits, 0));
+  REVOCATION_CHECK(CBB_add_bytes(&bits, Bytes(signature), signature.size()));
+  REVOCATION_CHECK(CBB_flush(&basic));
+  if (!spec.certs.empty()) {
+    CBB wrapper, certs;
+    REVOCATION_CHECK(CBB_add_asn1(&basic, &wrapper, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0));
+    REVOCATION_CHECK(CBB_add_asn1(&wrapper, &certs, CBS_ASN1_SEQUENCE));
+    for (const std::string& c : spec.certs) REVOCATION_CHECK(CBB_add_bytes(&certs, Bytes(c), c.size()));
+    REVOCATION_CHECK(CBB_flush(&basic));
+  }
+  const std::string basic_der = Finish(basic_cbb.get());
+  CBB wrapper, bytes, type_oid;
+  REVOCATION_CHECK(CBB_add_asn1(&response, &wrapper, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0));
+  REVOCATION_CHECK(CBB_add_asn1(&wrapper, &bytes, CBS_ASN1_SEQUENCE));
+  REVOCATION_CHECK(CBB_add_asn1(&bytes, &type_oid, CBS_ASN1_OBJECT));
+  const std::string basic_oid = "1.3.6.1.5.5.7.48.1.1";
+  REVOCATION_CHECK(CBB_add_asn1_oid_from_text(&type_oid, basic_oid.data(), basic_oid.size()));
+  REVOCATION_CHECK(CBB_flush(&bytes));
+  AddTagged(&bytes, CBS_ASN1_OCTETSTRING, basic_der);
   return Finish(cbb.get());
 }
 

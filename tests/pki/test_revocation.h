@@ -56,6 +56,36 @@ std::string SerialOf(const std::string& certificate_der);
 std::string IdpValue(bool only_user_certs, bool only_ca_certs, bool indirect,
                      std::optional<uint16_t> only_some_reasons = std::nullopt);
 
+// ---- OCSP responses (RFC 6960) ----
+
+struct OcspSingleSpec {
+  std::string cert;    // the certificate answered for (DER)
+  std::string issuer;  // its issuer's certificate (DER), for the CertID hashes
+  int status = 0;      // 0 good, 1 revoked, 2 unknown
+  absl::Time revocation_time;
+  std::optional<int> reason;
+  absl::Time this_update;
+  std::optional<absl::Time> next_update;
+  bool sha256 = false;  // CertID hashes with SHA-256 instead of SHA-1
+  std::vector<RawExtension> extensions;  // singleExtensions
+};
+
+struct OcspSpec {
+  int response_status = 0;  // not 0: no responseBytes
+  std::string responder_name;  // Name DER for ResponderID byName; empty: byKey of `responder_spki`
+  std::string responder_spki;  // SubjectPublicKeyInfo DER, for byKey
+  absl::Time produced_at;
+  std::vector<OcspSingleSpec> responses;
+  std::vector<std::string> certs;  // certificates carried in the response (a delegated responder)
+  std::vector<RawExtension> extensions;  // responseExtensions
+  bool corrupt_signature = false;
+};
+
+// A good, issuer-signed response for `cert` (thisUpdate now - 1h, nextUpdate now + 4d).
+OcspSpec OcspSpecFor(const std::string& cert, const TestCa& issuer, absl::Time now);
+
+std::string IssueOcspResponse(const OcspSpec& spec, const Key& signer);
+
 }  // namespace certval::testpki
 
 #endif  // CERTVAL_TESTS_PKI_TEST_REVOCATION_H_

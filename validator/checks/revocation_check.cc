@@ -11,12 +11,12 @@ namespace certval {
 
 void RevocationCheck::Run(const PathContext& ctx, FindingReporter& out) const {
   RevocationChecker* checker = ctx.revocation;
-  if (checker == nullptr || !checker->configured()) return;
+  if (checker == nullptr) return;
   checker->statuses().clear();
   // Below the anchor: the anchor is trusted as it is. A path that reached no anchor is refused
   // by trust_anchor already, and no CRL signer could be validated against it.
   if (ctx.anchor.kind != TrustKind::kAnchor || ctx.path.size() < 2) return;
-  size_t end = ctx.path.size() - 1;
+  size_t end = checker->configured() ? ctx.path.size() - 1 : 0;
   if (checker->policy().scope == RevocationScope::kLeaf) end = std::min<size_t>(end, 1);
   for (size_t i = 0; i < end; ++i) {
     RevocationStatus status = checker->Check(ctx.path, i);
@@ -42,6 +42,18 @@ void RevocationCheck::Run(const PathContext& ctx, FindingReporter& out) const {
       }
     }
     checker->statuses().push_back(std::move(status));
+  }
+  // OCSP Must-Staple (RFC 7633): in a TLS handshake, only the staple may answer for such a leaf.
+  if (checker->stapling() && RequiresStapledOcsp(ctx.cert(0))) {
+    const auto& statuses = checker->statuses();
+    const bool answered = !statuses.empty() && statuses[0].cert_index == 0 &&
+                          statuses[0].state != RevocationState::kUnknown &&
+                          statuses[0].source.rfind("stapled OCSP response", 0) == 0;
+    if (!answered) {
+      out.Report(0, "must_staple_missing",
+                 "the leaf requires a stapled OCSP response (TLS feature status_request, RFC "
+                 "7633), and the server stapled none that answers for it");
+    }
   }
 }
 
