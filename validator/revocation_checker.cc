@@ -150,7 +150,8 @@ RevocationChecker::RevocationChecker(Environment env, Inputs inputs, RevocationP
       sources_(std::move(inputs.sources)),
       policy_(policy),
       configured_(inputs.configured),
-      stapling_(inputs.stapling) {}
+      stapling_(inputs.stapling),
+      staple_only_(inputs.staple_only) {}
 
 bool RevocationChecker::OcspAuthentic(const OcspResponse& response, const CertificatePtr& issuer,
                                       std::string* who, std::string* why) {

@@ -69,6 +69,9 @@ class RevocationChecker {
     // A TLS client asked for a stapled response (ValidationRequest::stapled_ocsp is set): a
     // Must-Staple leaf then needs the staple to answer for it.
     bool stapling = false;
+    // The staple is the only revocation data: it speaks for the leaf only, so the rest of the
+    // chain is not looked up (nor warned about) whatever the policy's scope.
+    bool staple_only = false;
   };
 
   // Allowed difference between the responder's clock and the validation time, both ways: OCSP
@@ -84,6 +87,7 @@ class RevocationChecker {
   // When false, the check looks nothing up.
   bool configured() const { return configured_; }
   bool stapling() const { return stapling_; }
+  bool staple_only() const { return staple_only_; }
   const RevocationPolicy& policy() const { return policy_; }
 
   // The status of path[i], issued by path[i + 1]; path.back() is the trust anchor.
@@ -117,6 +121,7 @@ class RevocationChecker {
   RevocationPolicy policy_;
   bool configured_;
   bool stapling_;
+  bool staple_only_;
   std::map<std::pair<const OcspResponse*, const Certificate*>, std::pair<bool, std::string>> ocsp_verified_;
   std::vector<RevocationStatus> statuses_;
   // Memos for the run, keyed by objects the run keeps alive.

@@ -370,6 +370,7 @@ void Run::BuildAndCheck(ValidationResult& result) {
     inputs.configured = !request_.crls.empty() || !request_.ocsp_responses.empty() ||
                         !inputs.sources.empty() || (stapling && !request_.stapled_ocsp->empty());
     inputs.stapling = stapling;
+    inputs.staple_only = request_.crls.empty() && request_.ocsp_responses.empty() && inputs.sources.empty();
     revocation_ = std::make_unique<RevocationChecker>(env, std::move(inputs), v_.options().revocation);
   }
   bool done = false;

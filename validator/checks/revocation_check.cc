@@ -17,7 +17,9 @@ void RevocationCheck::Run(const PathContext& ctx, FindingReporter& out) const {
   // by trust_anchor already, and no CRL signer could be validated against it.
   if (ctx.anchor.kind != TrustKind::kAnchor || ctx.path.size() < 2) return;
   size_t end = checker->configured() ? ctx.path.size() - 1 : 0;
-  if (checker->policy().scope == RevocationScope::kLeaf) end = std::min<size_t>(end, 1);
+  if (checker->policy().scope == RevocationScope::kLeaf || checker->staple_only()) {
+    end = std::min<size_t>(end, 1);
+  }
   for (size_t i = 0; i < end; ++i) {
     RevocationStatus status = checker->Check(ctx.path, i);
     if (ctx.budget != nullptr && ctx.budget->exhausted()) return;  // refused with the limit
