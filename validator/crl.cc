@@ -46,6 +46,22 @@ bool ValidInteger(const CBS& contents) {
   return CBS_is_valid_asn1_integer(&copy, &negative) != 0;
 }
 
+uint64_t SerialPrefix(Der serial) {
+  uint64_t p = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    p = (p << 8) | (i < serial.size() ? static_cast<uint8_t>(serial[i]) : 0);
+  }
+  return p;
+}
+
+// The entries' order: by issuer group, then serial bytewise (the prefix decides first; it orders
+// serials as their bytes do, zero padding sorting before any octet).
+bool EntryLess(const CrlEntry& a, int32_t group, uint64_t prefix, Der serial) {
+  if (a.issuer_group != group) return a.issuer_group < group;
+  if (a.prefix != prefix) return a.prefix < prefix;
+  return a.serial < serial;
+}
+
 // A BIT STRING's named bits as a mask (bit n: byte n / 8, 0x80 >> n % 8), bits 0..15.
 bool ReadReasonFlags(CBS bits, ReasonMask* out) {
   if (!CBS_is_valid_asn1_bitstring(&bits)) return false;
@@ -336,8 +352,15 @@ absl::Status CrlParser::Parse() {
   }
   std::sort(crl_->group_index_.begin(), crl_->group_index_.end());
   std::sort(crl_->entries_.begin(), crl_->entries_.end(), [](const CrlEntry& a, const CrlEntry& b) {
-    return a.issuer_group != b.issuer_group ? a.issuer_group < b.issuer_group : a.serial < b.serial;
+    return EntryLess(a, b.issuer_group, b.prefix, b.serial);
   });
+  auto& entries = crl_->entries_;
+  crl_->group_begin_.assign(crl_->groups_.size() + 2, entries.size());
+  for (size_t i = entries.size(); i-- > 0;) crl_->group_begin_[entries[i].issuer_group + 1] = i;
+  for (size_t g = crl_->group_begin_.size() - 1; g-- > 0;) {  // empty groups start where the next does
+    crl_->group_begin_[g] = std::min(crl_->group_begin_[g], crl_->group_begin_[g + 1]);
+  }
+  for (size_t i = 0; i < entries.size(); i += Crl::kSampleStride) crl_->samples_.push_back(entries[i].prefix);
   return absl::OkStatus();
 }
 
@@ -358,6 +381,7 @@ absl::Status CrlParser::ParseEntries(CBS list) {
     }
     CrlEntry entry;
     entry.serial = View(serial);
+    entry.prefix = SerialPrefix(entry.serial);
     if (absl::Status s = ParseTime(&entry_seq, &entry.revocation_date); !s.ok()) return s;
     int32_t next_group = group;
     if (entry_seq.len > 0) {
@@ -516,12 +540,23 @@ absl::StatusOr<std::shared_ptr<const Crl>> Crl::Parse(std::string der, ChargeFn 
 }
 
 const CrlEntry* Crl::FindInGroup(int32_t group, Der serial) const {
-  auto it = std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(group, serial),
-                             [](const CrlEntry& e, const std::pair<int32_t, Der>& key) {
-                               return e.issuer_group != key.first ? e.issuer_group < key.first
-                                                                  : e.serial < key.second;
-                             });
-  if (it == entries_.end() || it->issuer_group != group || it->serial != serial) return nullptr;
+  if (group + 1 < 0 || static_cast<size_t>(group) + 2 > group_begin_.size()) return nullptr;
+  const size_t b = group_begin_[group + 1], e = group_begin_[group + 2];
+  if (b >= e) return nullptr;
+  const uint64_t prefix = SerialPrefix(serial);
+  // First level: the samples inside [b, e) narrow the search to the blocks around the prefix.
+  size_t start = b, end = e;
+  const size_t jb = (b + kSampleStride - 1) / kSampleStride, je = (e - 1) / kSampleStride + 1;
+  if (jb < je) {
+    const auto first = samples_.begin() + jb, last = samples_.begin() + je;
+    const size_t j1 = std::lower_bound(first, last, prefix) - samples_.begin();
+    const size_t j2 = std::upper_bound(first, last, prefix) - samples_.begin();
+    if (j1 > jb) start = (j1 - 1) * kSampleStride;
+    if (j2 < je) end = j2 * kSampleStride;
+  }
+  auto it = std::lower_bound(entries_.begin() + start, entries_.begin() + end, 0,
+                             [&](const CrlEntry& entry, int) { return EntryLess(entry, group, prefix, serial); });
+  if (it == entries_.begin() + end || it->prefix != prefix || it->serial != serial) return nullptr;
   return &*it;
 }
 

@@ -88,6 +88,9 @@ struct IssuingDistributionPoint {
 
 struct CrlEntry {
   Der serial;  // INTEGER contents, as encoded (compare with Certificate::serial())
+  // The serial's first 8 octets, big-endian, zero-padded: most comparisons of a lookup end here,
+  // without touching the DER.
+  uint64_t prefix = 0;
   absl::Time revocation_date;
   std::optional<RevocationReason> reason;
   // Which issuer the entry is about: -1 the CRL issuer, else an index into certificate_issuers()
@@ -155,6 +158,13 @@ class Crl {
   std::vector<CrlEntry> entries_;
   std::vector<std::vector<std::string>> groups_;
   std::vector<std::pair<std::string, int32_t>> group_index_;  // (normalized name, group), sorted
+  // entries_[group_begin_[g + 1]] is the first entry of group g (-1 included); one past the end last.
+  std::vector<size_t> group_begin_;
+  // The prefix of every kSampleStride-th entry: a compact first level for the binary search, which
+  // otherwise misses the cache at every step of a large CRL (1 MiB for 1,000,000 entries; with a
+  // stride of 8 a 1,000,000-entry lookup measured half the time of 32).
+  static constexpr size_t kSampleStride = 8;
+  std::vector<uint64_t> samples_;
 };
 
 using CrlPtr = std::shared_ptr<const Crl>;
