@@ -25,7 +25,6 @@ namespace {
   } while (0)
 
 const uint8_t* Bytes(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.data()); }
-const uint8_t* Bytes(absl::string_view s) { return reinterpret_cast<const uint8_t*>(s.data()); }
 
 std::string Finish(CBB* cbb) {
   uint8_t* data;
