@@ -361,6 +361,8 @@ absl::Status CrlParser::Parse() {
     crl_->group_begin_[g] = std::min(crl_->group_begin_[g], crl_->group_begin_[g + 1]);
   }
   for (size_t i = 0; i < entries.size(); i += Crl::kSampleStride) crl_->samples_.push_back(entries[i].prefix);
+  crl_->prefixes_.reserve(entries.size());
+  for (const CrlEntry& e : entries) crl_->prefixes_.push_back(e.prefix);
   return absl::OkStatus();
 }
 
@@ -554,10 +556,14 @@ const CrlEntry* Crl::FindInGroup(int32_t group, Der serial) const {
     if (j1 > jb) start = (j1 - 1) * kSampleStride;
     if (j2 < je) end = j2 * kSampleStride;
   }
-  auto it = std::lower_bound(entries_.begin() + start, entries_.begin() + end, 0,
-                             [&](const CrlEntry& entry, int) { return EntryLess(entry, group, prefix, serial); });
-  if (it == entries_.begin() + end || it->prefix != prefix || it->serial != serial) return nullptr;
-  return &*it;
+  // Second level: the block's prefixes; only entries with the same prefix are read in full, by a
+  // binary search too (serials that share 8 octets are sorted by the rest).
+  const auto [lo, hi] = std::equal_range(prefixes_.begin() + start, prefixes_.begin() + end, prefix);
+  const auto first = entries_.begin() + (lo - prefixes_.begin());
+  const auto last = entries_.begin() + (hi - prefixes_.begin());
+  const auto it = std::lower_bound(first, last, serial,
+                                   [](const CrlEntry& e, Der key) { return e.serial < key; });
+  return it != last && it->serial == serial ? &*it : nullptr;
 }
 
 const CrlEntry* Crl::Find(Der serial, const Name& cert_issuer) const {

@@ -165,6 +165,8 @@ class Crl {
   // stride of 8 a 1,000,000-entry lookup measured half the time of 32).
   static constexpr size_t kSampleStride = 8;
   std::vector<uint64_t> samples_;
+  // Every entry's prefix, in entry order: the second level, one cache line per block.
+  std::vector<uint64_t> prefixes_;
 };
 
 using CrlPtr = std::shared_ptr<const Crl>;

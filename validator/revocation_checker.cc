@@ -224,6 +224,10 @@ std::optional<RevocationStatus> RevocationChecker::CheckOcsp(absl::Span<const Ce
       if (i == 0) notes->push_back(absl::StrCat(label, ": responder status ", response.response_status()));
       continue;
     }
+    // Matching hashes the issuer's name and key per single response: charged like CRL entries.
+    if (!env_.budget->ChargeRevocationSteps(static_cast<int64_t>(response.responses().size()) + 1)) {
+      return std::nullopt;
+    }
     const OcspSingleResponse* single = response.Find(cert, *path[i + 1]);
     if (single == nullptr) continue;
     std::string who, why;

@@ -4,7 +4,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
@@ -122,6 +124,30 @@ TEST(CrlTest, IndirectCrlEntriesBelongToTheirCertificateIssuer) {
   auto direct = Crl::Parse(testpki::IssueCrl(spec, key));
   ASSERT_FALSE(direct.ok());
   EXPECT_NE(direct.status().message().find("not indirect"), std::string::npos) << direct.status();
+}
+
+TEST(CrlTest, SerialsSharingTheirFirstOctetsAreFoundExactly) {
+  // 3,000 serials with the same 8-octet prefix and lengths 9 to 11: the prefix index cannot tell
+  // them apart, the full comparison must.
+  const absl::Time now = absl::FromUnixSeconds(1767225600);
+  const testpki::Key key = testpki::Key::Cached(testpki::KeyKind::kEcP256, 51);
+  testpki::TestCa ca = testpki::TestCa::Root(testpki::RootSpec("Prefix CA", now), key);
+  testpki::CrlSpec spec = testpki::CrlSpecFor(ca, now);
+  std::vector<std::string> serials;
+  for (int i = 0; i < 3000; ++i) {
+    std::string s = std::string("\x01\x02\x03\x04\x05\x06\x07\x08", 8) + static_cast<char>(i % 251);
+    if (i >= 251) s += static_cast<char>(i / 251);
+    if (i % 2) s += '\x00';
+    serials.push_back(s);
+  }
+  std::sort(serials.begin(), serials.end());
+  serials.erase(std::unique(serials.begin(), serials.end()), serials.end());
+  for (size_t i = 0; i < serials.size(); i += 2) spec.entries.push_back({serials[i], now, std::nullopt, std::nullopt, {}});
+  auto crl = Crl::Parse(testpki::IssueCrl(spec, key));
+  ASSERT_TRUE(crl.ok()) << crl.status();
+  for (size_t i = 0; i < serials.size(); ++i) {
+    EXPECT_EQ((*crl)->Find(serials[i], (*crl)->issuer()) != nullptr, i % 2 == 0) << i;
+  }
 }
 
 TEST(CrlTest, HostileInputEndsInAnErrorNotACrash) {
