@@ -491,9 +491,13 @@ absl::Status CrlParser::ParseIdp(CBS value) {
 }
 
 absl::Status CrlParser::ParseExtensions(CBS exts) {
+  // RFC 5280 defines seven CRL extensions; a few private ones on top is plenty. The cap also keeps
+  // the duplicate check below from growing quadratically with a hostile list.
+  constexpr size_t kMaxCrlExtensions = 32;
   std::vector<Der> seen;
   while (exts.len > 0) {
     const CBS at = exts;
+    if (seen.size() == kMaxCrlExtensions) return Error(at, "more than 32 CRL extensions");
     CBS oid, value;
     bool critical = false;
     if (!ReadExtension(&exts, &oid, &critical, &value)) {

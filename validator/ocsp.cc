@@ -57,8 +57,13 @@ bool ReadGeneralizedTime(CBS* in, absl::Time* out) {
 // Extensions: rejects duplicates and unknown critical ones; `known` says which OIDs are understood.
 template <typename Known>
 absl::Status CheckExtensions(CBS exts, absl::string_view where, Known known) {
+  // A handful are defined; the cap keeps the duplicate check from growing quadratically.
+  constexpr size_t kMaxExtensions = 32;
   std::vector<Der> seen;
   while (exts.len > 0) {
+    if (seen.size() == kMaxExtensions) {
+      return absl::InvalidArgumentError(absl::StrCat(where, ": more than 32 extensions"));
+    }
     CBS ext, oid, value;
     if (!der::Get(&exts, &ext, CBS_ASN1_SEQUENCE) || !der::Get(&ext, &oid, CBS_ASN1_OBJECT)) {
       return absl::InvalidArgumentError(absl::StrCat(where, ": malformed extension"));

@@ -209,6 +209,7 @@ bool RevocationChecker::OcspAuthentic(const OcspResponse& response, const Certif
     }
   }
   ocsp_verified_.emplace(key, std::make_pair(ok, text));
+  kept_certs_.push_back(issuer);
   (ok ? *who : *why) = text;
   return ok;
 }
@@ -307,13 +308,17 @@ bool RevocationChecker::Verified(const Crl& crl, const CertificatePtr& signer) {
   const bool ok =
       SignatureVerifier::VerifySignedBy(crl.signature_algorithm(), *signer, crl.tbs(), crl.signature()).ok();
   verified_.emplace(key, ok);
+  kept_certs_.push_back(signer);
   return ok;
 }
 
-bool RevocationChecker::SignerPathValid(const CertificatePtr& signer, const Certificate& anchor,
+bool RevocationChecker::SignerPathValid(const CertificatePtr& signer, const CertificatePtr& anchor_ptr,
                                         int depth, std::string* why) {
+  const Certificate& anchor = *anchor_ptr;
   if (signer->der() == anchor.der()) return true;
   const auto key = std::make_pair(signer.get(), &anchor);
+  kept_certs_.push_back(signer);
+  kept_certs_.push_back(anchor_ptr);
   if (auto it = signer_paths_.find(key); it != signer_paths_.end()) {
     if (!it->second) *why = "its certificate has no valid path to the trust anchor";
     return it->second;
@@ -400,7 +405,7 @@ CertificatePtr RevocationChecker::FindSigner(const Crl& crl, absl::Span<const Ce
       if (path[j]->der() == signer->der()) return signer;
     }
     std::string problem;
-    if (depth < kMaxSignerDepth && SignerPathValid(signer, *path.back(), depth, &problem)) return signer;
+    if (depth < kMaxSignerDepth && SignerPathValid(signer, path.back(), depth, &problem)) return signer;
     *why = absl::StrCat(CrlLabel(crl), ": ", depth < kMaxSignerDepth ? problem : "its signer is too far removed");
   }
   return nullptr;

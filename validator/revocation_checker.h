@@ -105,7 +105,7 @@ class RevocationChecker {
   CertificatePtr FindSigner(const Crl& crl, absl::Span<const CertificatePtr> path, size_t i,
                             int depth, std::string* why);
   bool Verified(const Crl& crl, const CertificatePtr& signer);
-  bool SignerPathValid(const CertificatePtr& signer, const Certificate& anchor, int depth,
+  bool SignerPathValid(const CertificatePtr& signer, const CertificatePtr& anchor, int depth,
                        std::string* why);
   // The OCSP answer for path[i], or nullopt (with `notes` saying why) when no response settles it.
   std::optional<RevocationStatus> CheckOcsp(absl::Span<const CertificatePtr> path, size_t i,
@@ -129,6 +129,7 @@ class RevocationChecker {
   std::map<std::pair<const Certificate*, const Certificate*>, bool> signer_paths_;
   std::set<const Certificate*> in_progress_;  // certificates whose status is being established
   std::vector<CrlPtr> kept_;  // CRLs from sources, alive as long as the memos that name them
+  std::vector<CertificatePtr> kept_certs_;  // likewise the certificates the memos name
 };
 
 }  // namespace certval

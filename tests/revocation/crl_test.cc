@@ -150,6 +150,21 @@ TEST(CrlTest, SerialsSharingTheirFirstOctetsAreFoundExactly) {
   }
 }
 
+TEST(CrlTest, ManyExtensionsAreRefusedQuickly) {
+  const absl::Time now = absl::FromUnixSeconds(1767225600);
+  const testpki::Key key = testpki::Key::Cached(testpki::KeyKind::kEcP256, 52);
+  testpki::TestCa ca = testpki::TestCa::Root(testpki::RootSpec("Extensions CA", now), key);
+  testpki::CrlSpec spec = testpki::CrlSpecFor(ca, now);
+  for (int i = 0; i < 31; ++i) spec.extra.push_back({absl::StrCat("1.3.6.1.4.1.55738.9.", i), false, "\x05\x00"});
+  EXPECT_TRUE(Crl::Parse(testpki::IssueCrl(spec, key)).ok());  // 32 with cRLNumber
+  for (int i = 31; i < 20000; ++i) spec.extra.push_back({absl::StrCat("1.3.6.1.4.1.55738.9.", i), false, "\x05\x00"});
+  const absl::Time start = absl::Now();
+  auto many = Crl::Parse(testpki::IssueCrl(spec, key));
+  ASSERT_FALSE(many.ok());
+  EXPECT_NE(many.status().message().find("more than 32 CRL extensions"), std::string::npos) << many.status();
+  EXPECT_LT(absl::Now() - start, absl::Seconds(1));
+}
+
 TEST(CrlTest, HostileInputEndsInAnErrorNotACrash) {
   const std::string good = PkitsFile("crls/GoodCACRL.crl");
   // Every truncation, and every single-byte corruption of the header area.

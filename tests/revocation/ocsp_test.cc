@@ -227,6 +227,12 @@ TEST_F(OcspTest, HostileInputEndsInAnErrorNotACrash) {
     (void)OcspResponse::Parse(bad);  // must not crash; may or may not parse
   }
   EXPECT_FALSE(OcspResponse::Parse(good + std::string(1, '\0')).ok());
+  // Thousands of response extensions: refused at the 33rd, not compared pairwise.
+  OcspSpec many = LeafSpec();
+  for (int i = 0; i < 5000; ++i) many.extensions.push_back({absl::StrCat("1.3.6.1.4.1.55738.8.", i), false, "\x05\x00"});
+  auto refused = OcspResponse::Parse(Sign(many));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("more than 32 extensions"), std::string::npos) << refused.status();
 }
 
 class MustStapleTest : public OcspTest {
