@@ -416,16 +416,21 @@ RevocationStatus RevocationChecker::CheckAt(absl::Span<const CertificatePtr> pat
   const int index = static_cast<int>(i);
   RevocationStatus result;
   result.cert_index = index;
-  // Sources that answer directly come first: they are as trusted as the trust store.
+  // Sources that answer directly are as trusted as the trust store: their "revoked" settles it.
+  // Their "good" waits for the request's own data, which may be newer (a CRL listing a certificate
+  // revoked since a pushed set was built).
+  std::optional<RevocationStatus> source_good;
   for (const auto& source : sources_) {
     std::optional<RevocationStatus> answer = source->Lookup(cert, *path[i + 1]);
-    if (answer && answer->state != RevocationState::kUnknown) {
-      answer->cert_index = index;
-      if (answer->source.empty()) answer->source = std::string(source->name());
-      return *answer;
-    }
+    if (!answer || answer->state == RevocationState::kUnknown) continue;
+    answer->cert_index = index;
+    if (answer->source.empty()) answer->source = std::string(source->name());
+    if (answer->state == RevocationState::kRevoked) return *answer;
+    if (!source_good) source_good = std::move(answer);
   }
-  if (!in_progress_.insert(&cert).second) return Unknown(index, {"its status depends on itself"});
+  if (!in_progress_.insert(&cert).second) {
+    return source_good ? *source_good : Unknown(index, {"its status depends on itself"});
+  }
   struct Release {
     std::set<const Certificate*>& set;
     const Certificate* cert;
@@ -436,6 +441,7 @@ RevocationStatus RevocationChecker::CheckAt(absl::Span<const CertificatePtr> pat
   if (std::optional<RevocationStatus> answer = CheckOcsp(path, i, &notes)) return *answer;
   absl::StatusOr<std::vector<DistributionPoint>> points = ParseCrlDistributionPoints(cert);
   if (!points.ok()) {
+    if (source_good) return *source_good;
     notes.push_back(absl::StrCat("its ", points.status().message()));
     return Unknown(index, std::move(notes));
   }
@@ -526,6 +532,7 @@ RevocationStatus RevocationChecker::CheckAt(absl::Span<const CertificatePtr> pat
     result.source = absl::StrCat("crl: ", absl::StrJoin(sources, ", "));
     return result;
   }
+  if (source_good) return *source_good;
   if (reasons != 0) notes.push_back("the CRLs in scope do not cover every revocation reason");
   return Unknown(index, std::move(notes));
 }

@@ -19,6 +19,7 @@ namespace certval::testpki {
 
 inline constexpr int kReasonUnspecified = 0;
 inline constexpr int kReasonKeyCompromise = 1;
+inline constexpr int kReasonCaCompromise = 2;
 inline constexpr int kReasonCertificateHold = 6;
 inline constexpr int kReasonRemoveFromCrl = 8;
 

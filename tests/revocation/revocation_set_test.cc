@@ -111,6 +111,16 @@ TEST(RevocationSetTest, IsARevocationSourceSharedByThreads) {
     EXPECT_EQ(result.revocation[0].source, "revocation set 0");
     EXPECT_EQ(result.revocation[1].state, RevocationState::kGood);  // covered, not listed
   }
+  // The set says the intermediate is good; a CRL in the request that revokes it wins.
+  testpki::CrlSpec root_crl = testpki::CrlSpecFor(chain.root_ca(), now);
+  root_crl.entries.push_back({testpki::SerialOf(chain.intermediate), now - absl::Hours(1),
+                              testpki::kReasonCaCompromise, std::nullopt, {}});
+  ValidationRequest newer = r;
+  newer.crls = {testpki::IssueCrl(root_crl, chain.root_key)};
+  ValidationResult with_crl = validator->Validate(newer);
+  ASSERT_EQ(with_crl.revocation.size(), 2u);
+  EXPECT_EQ(with_crl.revocation[1].state, RevocationState::kRevoked);
+  EXPECT_EQ(with_crl.revocation[1].reason, RevocationReason::kCaCompromise);
   // A blocked key is revoked whoever issued it.
   RevocationSet::Contents blocked;
   blocked.blocked_spki_sha256 = {leaf->spki_sha256()};
