@@ -1,6 +1,7 @@
 // Seed-corpus generator for the fuzz targets: make_seeds OUT_DIR [LIMBO_JSON]
 // Writes OUT_DIR/<target>/<n> for certificate_fuzzer, pem_fuzzer, hostname_fuzzer,
-// name_constraints_fuzzer, validate_fuzzer and policy_file_fuzzer. Certificates come from chains minted with the test
+// name_constraints_fuzzer, validate_fuzzer, policy_file_fuzzer, crl_fuzzer, ocsp_fuzzer and
+// revocation_set_fuzzer (minted CRLs, OCSP responses, a set). Certificates come from chains minted with the test
 // PKI and, when LIMBO_JSON (x509-limbo's limbo.json) is given and readable, from its test cases
 // (read at run time; nothing from it is checked in).
 
@@ -20,6 +21,8 @@
 #include "fuzz/split.h"
 #include "nlohmann/json.hpp"
 #include "tests/pki/test_pki.h"
+#include "tests/pki/test_revocation.h"
+#include "trust/revocation_set.h"
 #include "validator/certificate.h"
 
 namespace tp = certval::testpki;
@@ -65,7 +68,8 @@ int main(int argc, char** argv) {
   mkdir(out.c_str(), 0755);
   Corpus certs(out + "/certificate_fuzzer"), pems(out + "/pem_fuzzer"),
       hosts(out + "/hostname_fuzzer"), ncs(out + "/name_constraints_fuzzer"),
-      validate(out + "/validate_fuzzer"), policies(out + "/policy_file_fuzzer");
+      validate(out + "/validate_fuzzer"), policies(out + "/policy_file_fuzzer"),
+      crls(out + "/crl_fuzzer"), ocsps(out + "/ocsp_fuzzer"), sets(out + "/revocation_set_fuzzer");
 
   std::vector<Chain> chains;
   // --- Minted chains (root "certval Test Root CA", like validate_fuzzer's trust anchor) ---
@@ -252,9 +256,44 @@ int main(int argc, char** argv) {
     policies.Add(s);
   }
 
+  // --- Revocation: minted CRLs (plain, indirect, delta), OCSP responses, a revocation set body ---
+  {
+    tp::Chain c = tp::MakeChain(tp::KeyKind::kEcP256, "example.test", kNow);
+    tp::CrlSpec plain = tp::CrlSpecFor(c.intermediate_ca(), kNow);
+    plain.entries.push_back({tp::SerialOf(c.leaf), kNow, tp::kReasonKeyCompromise, std::nullopt, {}});
+    plain.entries.push_back({"\x05", kNow, std::nullopt, std::nullopt, {}});
+    crls.Add(tp::IssueCrl(plain, c.intermediate_key));
+    tp::CrlSpec indirect = plain;
+    indirect.issuing_distribution_point = tp::IdpValue(false, false, true, 0x06);
+    indirect.entries.push_back({"\x07", kNow, tp::kReasonCertificateHold, c.root_name, {}});
+    crls.Add(tp::IssueCrl(indirect, c.intermediate_key));
+    tp::CrlSpec delta = plain;
+    delta.crl_number = std::string("\x02");
+    delta.delta_base = std::string("\x01");
+    delta.entries.back().reason = tp::kReasonRemoveFromCrl;
+    crls.Add(tp::IssueCrl(delta, c.intermediate_key));
+    tp::OcspSpec good = tp::OcspSpecFor(c.leaf, c.intermediate_ca(), kNow);
+    ocsps.Add(tp::IssueOcspResponse(good, c.intermediate_key));
+    tp::OcspSpec revoked = good;
+    revoked.responses[0].status = 1;
+    revoked.responses[0].reason = tp::kReasonKeyCompromise;
+    revoked.responses[0].sha256 = true;
+    revoked.certs = {c.intermediate};
+    ocsps.Add(tp::IssueOcspResponse(revoked, c.intermediate_key));
+    tp::OcspSpec try_later;
+    try_later.response_status = 3;
+    ocsps.Add(tp::IssueOcspResponse(try_later, c.intermediate_key));
+    certval::RevocationSet::Contents contents;
+    contents.issuers.push_back({certval::Sha256Digest{}, {"\x01", "\x02\x03"}});
+    contents.blocked_spki_sha256.push_back(certval::Sha256Digest{});
+    std::string set = *certval::RevocationSet::Build(contents);
+    sets.Add(set.substr(0, set.size() - 32));  // the fuzzer appends the checksum itself
+  }
+
   std::printf("make_seeds: %zu minted chains, %zu limbo cases; seeds: certificate %zu, pem %zu, "
-              "hostname %zu, name_constraints %zu, validate %zu, policy_file %zu\n",
+              "hostname %zu, name_constraints %zu, validate %zu, policy_file %zu, crl %zu, ocsp %zu, "
+              "revocation_set %zu\n",
               minted, limbo_cases, certs.size(), pems.size(), hosts.size(), ncs.size(),
-              validate.size(), policies.size());
+              validate.size(), policies.size(), crls.size(), ocsps.size(), sets.size());
   return 0;
 }

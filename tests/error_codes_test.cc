@@ -30,6 +30,7 @@
 #include "hooks/plugin_loader.h"
 #include "hooks/trust_any_hook.h"
 #include "tests/pki/test_pki.h"
+#include "tests/pki/test_revocation.h"
 #include "trust/trust_store.h"
 #include "validator/validator.h"
 
@@ -50,10 +51,12 @@ const std::set<std::string> kAllCodes = {
     "parse.malformed_intermediate", "trust_anchor.distrusted", "trust_anchor.no_trusted_root",
     "hooks.hook_failed", "hooks.accepted", "hooks.rejected", "configuration.invalid",
     "policy.checks_disabled", "signature.algorithm_not_allowed",
-    "limits.path_too_deep",
+    "limits.path_too_deep", "parse.malformed_crl", "parse.malformed_ocsp_response", "limits.too_many_revocation_inputs",
+    "limits.revocation_input_too_large",
     // validator/budget.cc
     "limits.too_many_signatures", "limits.too_many_build_steps", "limits.too_many_paths",
     "limits.too_many_name_comparisons", "limits.deadline_exceeded", "limits.too_many_policy_nodes",
+    "limits.too_many_revocation_steps",
     // hooks/
     "hooks.trust_any", "pinning.mismatch",
     // validator/checks/
@@ -88,6 +91,7 @@ const std::set<std::string> kAllCodes = {
     "certificate_profile.name_constraints_in_ee",
     "certificate_profile.name_constraints_not_critical", "certificate_profile.cn_not_in_san",
     "certificate_profile.not_v3",
+    "revocation.revoked", "revocation.unknown", "revocation.must_staple_missing",
     // tls/binding.cc
     "tls.no_peer_certificate",
     // hooks/plugin_loader.cc: a plugin check that reports without a code ("<check name>.failed")
@@ -761,6 +765,62 @@ std::vector<Row> Rows() {
          CertSpec s = e.LeafSpec();
          s.version = 1;
          return e.Run(e.Request(e.Leaf(s)));
+       }},
+      // --- revocation (validator/checks/revocation_check.cc, validator/validator.cc) ---
+      {"revocation.revoked", 0, E, "keyCompromise", [](Env& e) {
+         testpki::CrlSpec crl = testpki::CrlSpecFor(e.chain.intermediate_ca(), kNow);
+         crl.entries.push_back({testpki::SerialOf(e.chain.leaf), kNow - absl::Hours(1),
+                                testpki::kReasonKeyCompromise, std::nullopt, {}});
+         ValidationRequest r = e.Request(e.chain.leaf);
+         r.crls = {testpki::IssueCrl(crl, e.chain.intermediate_key)};
+         return e.Run(r);
+       }},
+      {"revocation.unknown", 1, Severity::kWarning, "no CRL covers it", [](Env& e) {
+         // The leaf's CRL only: the intermediate has no status (soft-fail: a warning).
+         ValidationRequest r = e.Request(e.chain.leaf);
+         r.crls = {testpki::IssueCrl(testpki::CrlSpecFor(e.chain.intermediate_ca(), kNow),
+                                     e.chain.intermediate_key)};
+         return e.Run(r);
+       }},
+      {"revocation.must_staple_missing", 0, E, "RFC 7633", [](Env& e) {
+         CertSpec s = e.LeafSpec();
+         s.extra.push_back({"1.3.6.1.5.5.7.1.24", false, std::string("\x30\x03\x02\x01\x05", 5)});
+         ValidationRequest r = e.Request(e.Leaf(s));
+         r.stapled_ocsp = "";  // a TLS handshake in which the server stapled nothing
+         return e.Run(r);
+       }},
+      {"parse.malformed_ocsp_response", -1, Severity::kInfo, "OCSP response #1", [](Env& e) {
+         ValidationRequest r = e.Request(e.chain.leaf);
+         r.ocsp_responses = {"not an OCSP response"};
+         return e.Run(r);
+       }},
+      {"parse.malformed_crl", -1, Severity::kInfo, "CRL #1", [](Env& e) {
+         ValidationRequest r = e.Request(e.chain.leaf);
+         r.crls = {"not a CRL"};
+         return e.Run(r);
+       }},
+      {"limits.too_many_revocation_inputs", -1, E, "CRLs and OCSP responses", [](Env& e) {
+         ValidatorOptions o;
+         o.limits.max_revocation_inputs = 1;
+         ValidationRequest r = e.Request(e.chain.leaf);
+         r.crls = {"a", "b"};
+         return e.Run(r, o);
+       }},
+      {"limits.revocation_input_too_large", -1, E, "revocation data of 20 bytes", [](Env& e) {
+         ValidatorOptions o;
+         o.limits.max_revocation_input_bytes = 10;
+         ValidationRequest r = e.Request(e.chain.leaf);
+         r.crls = {std::string(20, 'x')};
+         return e.Run(r, o);
+       }},
+      {"limits.too_many_revocation_steps", -1, E, "revocation steps", [](Env& e) {
+         ValidatorOptions o;
+         o.limits.max_revocation_steps = 1;  // the first entry parsed is over it
+         testpki::CrlSpec crl = testpki::CrlSpecFor(e.chain.intermediate_ca(), kNow);
+         crl.entries.push_back({"\x01", kNow, std::nullopt, std::nullopt, {}});
+         ValidationRequest r = e.Request(e.chain.leaf);
+         r.crls = {testpki::IssueCrl(crl, e.chain.intermediate_key)};
+         return e.Run(r, o);
        }},
   };
   return rows;

@@ -26,6 +26,7 @@ struct Binding {
   std::optional<PeerName> peer_name;  // client: explicit name, else SNI; server: always set
   ValidationRequest request;  // the template; certificates and peer name filled per handshake
   std::optional<absl::Duration> validation_timeout;
+  bool ocsp_staple = false;  // client: stapling was requested, hand the staple to the Validator
 };
 
 // Per-connection state, owned by the SSL through its ex_data and freed with it.
@@ -147,6 +148,12 @@ ValidationResult Verify(const SSL* ssl, const Binding& binding, const Connection
   std::optional<PeerName> name =
       binding.client_side ? ClientName(ssl, binding.peer_name) : binding.peer_name;
   request.peer_name = name.value_or(PeerName{});
+  if (binding.client_side && binding.ocsp_staple) {
+    const uint8_t* staple = nullptr;
+    size_t staple_len = 0;
+    SSL_get0_ocsp_response(ssl, &staple, &staple_len);  // none stapled: empty
+    request.stapled_ocsp = std::string(reinterpret_cast<const char*>(staple), staple_len);
+  }
   return binding.validator->Validate(request);
 }
 
@@ -199,6 +206,7 @@ std::shared_ptr<const Binding> ClientBinding(std::shared_ptr<const Validator> va
   binding->peer_name = std::move(options.peer_name);
   binding->request = std::move(options.request);
   binding->validation_timeout = options.validation_timeout;
+  binding->ocsp_staple = options.request_ocsp_staple;
   return binding;
 }
 
@@ -253,11 +261,13 @@ int ServerVerifyMode(const ServerOptions& options) {
 absl::Status AttachClient(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
                           ClientOptions options) {
   if (absl::Status s = CheckArgs(ctx, validator); !s.ok()) return s;
+  const bool staple = options.request_ocsp_staple;
   if (absl::Status s =
           SetContextBinding(ctx, ClientBinding(std::move(validator), std::move(options)));
       !s.ok()) {
     return s;
   }
+  if (staple) SSL_CTX_enable_ocsp_stapling(ctx);
   SSL_CTX_set_custom_verify(ctx, SSL_VERIFY_PEER, VerifyCallback);
   // Without it BoringSSL resumes a session under any SNI with no callback at all.
   SSL_CTX_set_reverify_on_resume(ctx, 1);
@@ -290,11 +300,13 @@ absl::Status AttachServer(SSL_CTX* ctx, std::shared_ptr<const Validator> validat
 absl::Status AttachClient(SSL* ssl, std::shared_ptr<const Validator> validator,
                           ClientOptions options) {
   if (absl::Status s = CheckArgs(ssl, validator); !s.ok()) return s;
+  const bool staple = options.request_ocsp_staple;
   if (absl::Status s =
           SetConnectionBinding(ssl, ClientBinding(std::move(validator), std::move(options)));
       !s.ok()) {
     return s;
   }
+  if (staple) SSL_enable_ocsp_stapling(ssl);
   SSL_set_custom_verify(ssl, SSL_VERIFY_PEER, VerifyCallback);
   // BoringSSL has no per-SSL switch: resumptions of this connection are re-validated only if its
   // context says so. A context with a client attachment already does; skipping the write then

@@ -62,6 +62,10 @@ struct ClientOptions {
   // Longest one validation may take, from the moment the peer's certificate arrives. The
   // connection's handshake deadline (SetHandshakeDeadline; TlsSocket sets it) bounds it too.
   std::optional<absl::Duration> validation_timeout;
+  // Ask the server for a stapled OCSP response (status_request) and hand it to the Validator as
+  // ValidationRequest::stapled_ocsp: the leaf's revocation status, and OCSP Must-Staple (RFC 7633)
+  // enforced. A staple alone speaks for the leaf only; see README "Revocation".
+  bool request_ocsp_staple = true;
 };
 
 // For a server that asks for client certificates.

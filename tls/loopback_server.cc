@@ -92,6 +92,12 @@ absl::StatusOr<std::unique_ptr<LoopbackServer>> LoopbackServer::Start(
   absl::StatusOr<bssl::UniquePtr<SSL_CTX>> ctx =
       NewServerContext(options.chain_pem, options.key_pem);
   if (!ctx.ok()) return ctx.status();
+  if (!options.ocsp_response.empty() &&
+      !SSL_CTX_set_ocsp_response(ctx->get(),
+                                 reinterpret_cast<const uint8_t*>(options.ocsp_response.data()),
+                                 options.ocsp_response.size())) {
+    return absl::InternalError("SSL_CTX_set_ocsp_response failed");
+  }
   if (options.configure) {
     if (absl::Status s = options.configure(ctx->get()); !s.ok()) return s;
   }

@@ -49,6 +49,8 @@ struct LoopbackServerOptions {
   // error drops that connection.
   std::function<absl::Status(SSL*)> configure_connection;
   absl::Duration io_timeout = absl::Seconds(5);  // per connection
+  // An OCSP response (DER) to staple for clients that ask (status_request); empty: none.
+  std::string ocsp_response;
 };
 
 // What the server saw of one connection.

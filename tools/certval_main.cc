@@ -44,6 +44,7 @@
 #include "tools/inspect.h"
 #include "tools/limbo.h"
 #include "tools/pkits.h"
+#include "tools/revocation.h"
 #include "trust/mozilla_roots.h"
 #include "trust/system_store.h"
 #include "trust/trust_store.h"
@@ -82,6 +83,19 @@ ABSL_FLAG(std::string, servername, "",
 ABSL_FLAG(bool, legacy, false,
           "connect: opt-in legacy TLS (1.0+, 3DES/CBC-SHA1, renegotiation); see tls/README.md");
 ABSL_FLAG(int, timeout, 10, "connect: seconds for name resolution, the TCP connection and the handshake");
+ABSL_FLAG(std::vector<std::string>, crl, {}, "revocation: CRL files (PEM or DER; repeatable)");
+ABSL_FLAG(std::vector<std::string>, ocsp, {}, "revocation: OCSP response files (DER; repeatable)");
+ABSL_FLAG(std::string, revocation_set, "", "revocation: a pushed revocation set file (docs/revocation-set.md)");
+ABSL_FLAG(std::string, revocation, "chain",
+          "revocation: which certificates need a status: leaf | chain (every one below the anchor)");
+ABSL_FLAG(std::string, unknown, "soft",
+          "revocation: a certificate no source covers: soft (a warning) | hard (an error)");
+ABSL_FLAG(std::vector<std::string>, issuers, {},
+          "revocation build: the CA certificates whose CRLs are given (files or directories)");
+ABSL_FLAG(std::vector<std::string>, blocked_cert, {},
+          "revocation build: certificates whose keys the set blocks (files or directories)");
+ABSL_FLAG(std::string, out, "", "revocation build: the file to write");
+ABSL_FLAG(int64_t, sequence, 0, "revocation build: the set's sequence number (newer sets: larger)");
 
 namespace certval {
 namespace {
@@ -118,15 +132,17 @@ std::string CheckNames() { return absl::StrJoin(BuiltinPolicyNames(), ", "); }
 
 std::string Usage() {
   return absl::StrCat(
-      "usage: certval verify|inspect|limbo|pkits|connect|demo|help [flags] ARGS\n"
+      "usage: certval verify|inspect|limbo|pkits|connect|revocation|demo|help [flags] ARGS\n"
       "  verify [--roots F]... [--intermediates F]... --host N|--ip A|--email E|--any-name\n"
       "         [--time T] [--purpose P] [--profile P] [--max_depth N] [--mode M]\n"
-      "         [--warn C]... [--disable C]... [--json] CHAIN\n"
+      "         [--warn C]... [--disable C]... [--crl F]... [--ocsp F]... [--revocation-set F]\n"
+      "         [--revocation leaf|chain] [--unknown soft|hard] [--json] CHAIN\n"
       "  inspect CERTS [--json] [--time T]\n"
       "  limbo [FILE] [--results OUT.json]\n"
       "  pkits [DIR_OR_JSON | -]   (-: pkits.json on stdin, its files from the current directory)\n"
       "  connect HOST:PORT [verify's trust and policy flags] [--servername NAME] [--legacy]\n"
       "         [--timeout SECONDS] [--json]\n"
+      "  revocation build --issuers F... [--blocked-cert F]... [--sequence N] --out FILE CRL...\n"
       "  demo\n"
       "  help, --help; --version\n"
       "\n"
@@ -181,11 +197,60 @@ absl::StatusOr<Policy> PolicyFromFlags() {
 }
 
 // The validator the flags describe; a configuration it refuses is a usage error (exit 2).
-absl::StatusOr<Validator> ValidatorFromFlags(std::shared_ptr<TrustStore> store) {
+// --revocation and --unknown; a bad value is a usage error.
+absl::StatusOr<RevocationPolicy> RevocationPolicyFromFlags() {
+  RevocationPolicy policy;
+  const std::string scope = absl::GetFlag(FLAGS_revocation);
+  if (scope == "leaf") {
+    policy.scope = RevocationScope::kLeaf;
+  } else if (scope != "chain") {
+    return absl::InvalidArgumentError(absl::StrCat("--revocation '", scope, "': leaf or chain"));
+  }
+  const std::string unknown = absl::GetFlag(FLAGS_unknown);
+  if (unknown == "hard") {
+    policy.unknown = UnknownStatus::kHardFail;
+  } else if (unknown != "soft") {
+    return absl::InvalidArgumentError(absl::StrCat("--unknown '", unknown, "': soft or hard"));
+  }
+  return policy;
+}
+
+// --crl, --ocsp and --revocation-set, read into the request and the sources; input errors.
+absl::Status RevocationInputsFromFlags(ValidationRequest* request,
+                                       std::vector<std::shared_ptr<const RevocationSource>>* sources) {
+  for (const std::string& path : absl::GetFlag(FLAGS_crl)) {
+    auto crls = ReadCrlFile(path);
+    if (!crls.ok()) return absl::Status(crls.status().code(), absl::StrCat("--crl ", crls.status().message()));
+    request->crls.insert(request->crls.end(), crls->begin(), crls->end());
+  }
+  for (const std::string& path : absl::GetFlag(FLAGS_ocsp)) {
+    auto response = ReadOcspFile(path);
+    if (!response.ok()) {
+      return absl::Status(response.status().code(), absl::StrCat("--ocsp ", response.status().message()));
+    }
+    request->ocsp_responses.push_back(*std::move(response));
+  }
+  if (std::string path = absl::GetFlag(FLAGS_revocation_set); !path.empty()) {
+    auto set = RevocationSet::LoadFile(path);
+    if (!set.ok()) {
+      return absl::Status(set.status().code(), absl::StrCat("--revocation-set ", path, ": ", set.status().message()));
+    }
+    sources->push_back(*std::move(set));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Validator> ValidatorFromFlags(
+    std::shared_ptr<TrustStore> store,
+    std::vector<std::shared_ptr<const RevocationSource>> revocation_sources = {}) {
   auto policy = PolicyFromFlags();
   if (!policy.ok()) return policy.status();
+  auto revocation = RevocationPolicyFromFlags();
+  if (!revocation.ok()) return revocation.status();
   ValidatorOptions options;
   options.policy = *std::move(policy);
+  options.revocation = *revocation;
+  options.revocation_sources = std::move(revocation_sources);
   options.warning_sink = std::make_shared<NullWarningSink>();  // warnings are in the output
   return Validator::Create(std::move(store), std::move(options));
 }
@@ -412,13 +477,16 @@ int Verify(const std::vector<std::string>& args) {
         "(or --any-name to check the chain alone)");
   }
   if (auto policy = PolicyFromFlags(); !policy.ok()) return UsageError(policy.status().message());
+  if (auto policy = RevocationPolicyFromFlags(); !policy.ok()) return UsageError(policy.status().message());
   auto input = ReadChainInput(&args[0]);
   if (!input.ok()) return InputError(input.status().message());
   request->leaf = input->ders.front();  // Read never returns an empty set
   request->intermediates.assign(input->ders.begin() + 1, input->ders.end());
+  std::vector<std::shared_ptr<const RevocationSource>> sources;
+  if (absl::Status s = RevocationInputsFromFlags(&*request, &sources); !s.ok()) return InputError(s.message());
   auto trust = TrustFromFlags();
   if (!trust.ok()) return InputError(trust.status().message());
-  auto validator = ValidatorFromFlags(trust->store);
+  auto validator = ValidatorFromFlags(trust->store, std::move(sources));
   if (!validator.ok()) return UsageError(validator.status().message());
   ValidationResult result = validator->Validate(*request);
   const std::vector<std::string> hints = NoPathHints(result, trust->summary);
@@ -536,12 +604,15 @@ int Connect(const std::vector<std::string>& args) {
     return UsageError("--timeout must be a positive number of seconds");
   }
   if (auto policy = PolicyFromFlags(); !policy.ok()) return UsageError(policy.status().message());
+  if (auto policy = RevocationPolicyFromFlags(); !policy.ok()) return UsageError(policy.status().message());
   auto intermediates = ReadChainInput(nullptr);
   if (!intermediates.ok()) return InputError(intermediates.status().message());
   request->intermediates = std::move(intermediates->ders);
+  std::vector<std::shared_ptr<const RevocationSource>> sources;
+  if (absl::Status s = RevocationInputsFromFlags(&*request, &sources); !s.ok()) return InputError(s.message());
   auto trust = TrustFromFlags();
   if (!trust.ok()) return InputError(trust.status().message());
-  auto validator = ValidatorFromFlags(trust->store);
+  auto validator = ValidatorFromFlags(trust->store, std::move(sources));
   if (!validator.ok()) return UsageError(validator.status().message());
   config.validator = std::make_shared<const Validator>(*std::move(validator));
   config.request = *std::move(request);
@@ -569,6 +640,75 @@ int Connect(const std::vector<std::string>& args) {
               << "\n";
   }
   return code;
+}
+
+// certval revocation build: CRLs (and their issuers' certificates) to a pushed revocation set.
+int Revocation(const std::vector<std::string>& args) {
+  if (args.empty() || args[0] != "build") return UsageError("revocation takes a subcommand: build");
+  const std::vector<std::string> crl_paths(args.begin() + 1, args.end());
+  if (crl_paths.empty()) return UsageError("revocation build needs at least one CRL file");
+  const std::string out = absl::GetFlag(FLAGS_out);
+  if (out.empty()) return UsageError("revocation build needs --out FILE");
+  if (absl::GetFlag(FLAGS_issuers).empty()) {
+    return UsageError("revocation build needs --issuers: the certificates of the CAs that issued the CRLs");
+  }
+  if (absl::GetFlag(FLAGS_sequence) < 0) return UsageError("--sequence must not be negative");
+  std::vector<std::string> crls;
+  for (const std::string& path : crl_paths) {
+    auto read = ReadCrlFile(path);
+    if (!read.ok()) return InputError(read.status().message());
+    crls.insert(crls.end(), read->begin(), read->end());
+  }
+  auto certs_from = [](const char* flag, const std::vector<std::string>& paths,
+                       std::vector<CertificatePtr>* out_certs) -> absl::Status {
+    for (const std::string& path : paths) {
+      ReadOptions options;
+      options.require_parse = true;
+      auto certs = Inputs().Read(path, options);
+      if (!certs.ok()) return absl::Status(certs.status().code(), absl::StrCat(flag, ": ", certs.status().message()));
+      for (const InputCertificate& c : certs->certs) {
+        auto cert = Certificate::Parse(c.der);
+        if (!cert.ok()) return absl::InvalidArgumentError(absl::StrCat(c.origin, ": ", cert.status().message()));
+        out_certs->push_back(*std::move(cert));
+      }
+    }
+    return absl::OkStatus();
+  };
+  std::vector<CertificatePtr> issuers, blocked;
+  if (auto s = certs_from("--issuers", absl::GetFlag(FLAGS_issuers), &issuers); !s.ok()) return InputError(s.message());
+  if (auto s = certs_from("--blocked-cert", absl::GetFlag(FLAGS_blocked_cert), &blocked); !s.ok()) {
+    return InputError(s.message());
+  }
+  std::vector<std::string> notes;
+  auto contents = RevocationSetFromCrls(crls, issuers, blocked, &notes);
+  if (!contents.ok()) return InputError(contents.status().message());
+  contents->sequence = static_cast<uint64_t>(absl::GetFlag(FLAGS_sequence));
+  contents->created = absl::Now();
+  auto bytes = RevocationSet::Build(*contents);
+  if (!bytes.ok()) return InputError(bytes.status().message());
+  auto check = RevocationSet::Load(*bytes);  // what clients will load, checked before it ships
+  if (!check.ok()) return Fail("input", std::string(check.status().message()));
+  std::ofstream file(out, std::ios::binary | std::ios::trunc);
+  file.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+  file.close();
+  if (!file) return InputError(absl::StrCat("--out ", out, ": cannot write"));
+  for (const std::string& note : notes) std::cerr << "certval: " << EscapeText(note) << "\n";
+  const std::string summary = absl::StrCat(
+      "revocation set ", (*check)->sequence(), ": ", (*check)->issuer_count(), " issuers, ",
+      (*check)->serial_count(), " serials, ", (*check)->blocked_count(), " blocked keys, ",
+      bytes->size(), " bytes");
+  if (absl::GetFlag(FLAGS_json)) {
+    std::cout << DumpJson({{"file", EscapeText(out)},
+                           {"sequence", (*check)->sequence()},
+                           {"issuers", (*check)->issuer_count()},
+                           {"serials", (*check)->serial_count()},
+                           {"blocked_keys", (*check)->blocked_count()},
+                           {"bytes", bytes->size()}})
+              << "\n";
+  } else {
+    std::cout << "wrote " << EscapeText(out) << ": " << summary << "\n";
+  }
+  return kValid;
 }
 
 int Demo(const std::vector<std::string>& args) {
@@ -610,6 +750,7 @@ int Main(const std::vector<std::string>& args) {
   if (command == "limbo") return Limbo(rest);
   if (command == "pkits") return Pkits(rest);
   if (command == "connect") return Connect(rest);
+  if (command == "revocation") return Revocation(rest);
   if (command == "demo") return Demo(rest);
   if (command == "help") return Help();
   if (command == "version") return Version();

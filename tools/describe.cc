@@ -505,11 +505,36 @@ json ResultJson(const ValidationResult& result) {
                         {"message", EscapeText(f.message)},  // quotes certificate text
                         {"severity", std::string(SeverityName(f.severity))}});
   }
-  return {{"valid", result.valid},
-          {"decided_by", result.decider == Decider::kHook ? "hook:" + EscapeText(result.decided_by_hook)
-                                                          : std::string("chain")},
-          {"path", path},
-          {"findings", findings}};
+  json out = {{"valid", result.valid},
+              {"decided_by", result.decider == Decider::kHook ? "hook:" + EscapeText(result.decided_by_hook)
+                                                              : std::string("chain")},
+              {"path", path},
+              {"findings", findings}};
+  // Only when revocation was looked at: a result without it reads as before.
+  if (!result.revocation.empty()) {
+    json revocation = json::array();
+    for (const RevocationStatus& s : result.revocation) {
+      json entry = {{"cert_index", s.cert_index},
+                    {"status", std::string(RevocationStateName(s.state))},
+                    {"source", EscapeText(s.source)}};  // quotes CRL and responder names
+      if (s.reason) entry["reason"] = std::string(RevocationReasonName(*s.reason));
+      if (s.revocation_time) entry["revocation_time"] = Rfc3339(*s.revocation_time);
+      if (!s.detail.empty()) entry["detail"] = EscapeText(s.detail);
+      revocation.push_back(entry);
+    }
+    out["revocation"] = revocation;
+  }
+  return out;
+}
+
+// "good (stapled OCSP response (issuer-signed))", "revoked keyCompromise 2025-...", escaped.
+std::string RevocationLine(const RevocationStatus& s) {
+  std::string out(RevocationStateName(s.state));
+  if (s.reason) absl::StrAppend(&out, " ", RevocationReasonName(*s.reason));
+  if (s.revocation_time) absl::StrAppend(&out, " since ", Rfc3339(*s.revocation_time));
+  if (!s.source.empty()) absl::StrAppend(&out, " (", EscapeText(s.source), ")");
+  if (!s.detail.empty()) absl::StrAppend(&out, ": ", EscapeText(s.detail));
+  return out;
 }
 
 std::string DumpJson(const nlohmann::json& j) {
@@ -533,6 +558,9 @@ std::string ResultText(const ValidationResult& result, const std::vector<std::st
                     "      issuer:  ", NameText(c.issuer()), "\n",
                     "      valid:   ", Rfc3339(c.not_before()), " .. ", Rfc3339(c.not_after()), "\n",
                     "      key:     ", KeyDescription(c.public_key()), "\n");
+    for (const RevocationStatus& s : result.revocation) {
+      if (s.cert_index == static_cast<int>(i)) absl::StrAppend(&out, "      status:  ", RevocationLine(s), "\n");
+    }
   }
   if (!result.findings.empty()) absl::StrAppend(&out, "findings:\n");
   for (const Finding& f : result.findings) absl::StrAppend(&out, "  ", FormatFinding(f), "\n");

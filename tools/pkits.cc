@@ -30,7 +30,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr char kRevocationSkip[] = "revocation checking is not implemented";
 constexpr char kDsaSkip[] = "DSA signatures are not supported by certval's signature verifier";
 
 absl::StatusOr<std::string> ReadFile(const std::string& path) {
@@ -133,16 +132,11 @@ absl::StatusOr<PkitsTestResult> RunTest(const Suite& suite, const json& tc) {
   if (certs.empty()) {
     return absl::InvalidArgumentError(absl::StrCat("test ", out.id, ": no certificates"));
   }
+  std::vector<std::string> crls;
   for (const json& name : tc.at("crls")) {
-    if (auto crl = LoadFile(suite, name, out.id); !crl.ok()) return crl.status();
-  }
-
-  if (!tc.at("revocation").is_null()) {
-    out.outcome = PkitsOutcome::kSkipped;
-    out.skip = PkitsSkip::kRevocation;
-    out.skip_reason = kRevocationSkip;
-    out.detail = tc.at("revocation").get<std::string>();
-    return out;
+    auto crl = LoadFile(suite, name, out.id);
+    if (!crl.ok()) return crl.status();
+    crls.push_back(*std::move(crl));
   }
   if (std::string dsa = DsaCertificate(certs); !dsa.empty()) {
     out.outcome = PkitsOutcome::kSkipped;
@@ -159,6 +153,10 @@ absl::StatusOr<PkitsTestResult> RunTest(const Suite& suite, const json& tc) {
   }
   ValidatorOptions options;
   options.warning_sink = std::make_shared<NullWarningSink>();
+  // Every test, not only the revocation ones, gets its CRLs: PKITS expects each certificate below
+  // the anchor to have a status (4.4.1: a missing CRL fails the path).
+  options.revocation.scope = RevocationScope::kChain;
+  options.revocation.unknown = UnknownStatus::kHardFail;
   auto validator = Validator::Create(store, std::move(options));
   if (!validator.ok()) return validator.status();
 
@@ -169,6 +167,7 @@ absl::StatusOr<PkitsTestResult> RunTest(const Suite& suite, const json& tc) {
   request.purpose = Purpose::kAny;      // PKITS certificates carry no extendedKeyUsage
   request.peer_name = PeerName::Any();  // PKITS checks paths, not names of peers
   request.time = suite.time;
+  request.crls = std::move(crls);
   auto initial = EncodeOidList(tc.at("initial_policy_set"));
   if (!initial.ok()) return initial.status();
   request.policy.user_initial_policy_set = *std::move(initial);

@@ -77,4 +77,15 @@ bool Budget::ChargePolicyNodes(int64_t count) {
   return true;
 }
 
+bool Budget::ChargeRevocationSteps(int64_t count) {
+  if (exhausted() || PastDeadline()) return false;
+  if (count > limits_.max_revocation_steps - revocation_steps_) {
+    return Exhaust("too_many_revocation_steps",
+                   absl::StrCat("more than ", limits_.max_revocation_steps,
+                                " revocation steps (CRL entries parsed, CRLs considered) needed"));
+  }
+  revocation_steps_ += count;
+  return true;
+}
+
 }  // namespace certval

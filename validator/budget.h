@@ -3,7 +3,7 @@
 // One Budget is made per Validate() from its Limits (and the request's deadline) and handed to the
 // path builder and to every check, so hostile input cannot multiply work by being looked at from
 // many paths or many checks: signatures verified, issuer candidates considered, candidate paths
-// evaluated, name-constraint comparisons, and wall-clock time all draw from it. Once anything runs
+// evaluated, name-constraint comparisons, revocation work, and wall-clock time all draw from it. Once anything runs
 // out, every further charge fails, the work in progress stops, and the Validator reports the one
 // limit that ran out as an error ("limits.<code>"): a refusal, never a hang.
 //
@@ -33,6 +33,7 @@ class Budget {
   bool ChargePath();
   bool ChargeNameComparisons(int64_t count);
   bool ChargePolicyNodes(int64_t count);  // nodes, edges and expected policies of the policy graph
+  bool ChargeRevocationSteps(int64_t count);  // CRL entries parsed, CRLs considered per certificate
 
   bool exhausted() const { return !code_.empty(); }
   // The finding code of what ran out ("too_many_signatures", "deadline_exceeded", ...) and a message
@@ -56,6 +57,7 @@ class Budget {
   int paths_ = 0;
   int64_t name_comparisons_ = 0;
   int64_t policy_nodes_ = 0;
+  int64_t revocation_steps_ = 0;
   std::string code_, reason_;
 };
 

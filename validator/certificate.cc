@@ -1109,4 +1109,17 @@ const Extension* Certificate::FindExtension(Der oid) const {
   return nullptr;
 }
 
+SignatureAlgorithm ParseSignatureAlgorithmIdentifier(Der algorithm_identifier) {
+  CBS oid, params;
+  if (!SplitAlgorithm(algorithm_identifier, &oid, &params)) return SignatureAlgorithm::kUnknown;
+  return MapSignatureAlgorithm(View(oid), params);
+}
+
+std::string ParseX509Time(unsigned tag, Der contents, absl::Time* out) {
+  if (tag != CBS_ASN1_UTCTIME && tag != CBS_ASN1_GENERALIZEDTIME) {
+    return absl::StrCat("expected UTCTime or GeneralizedTime, found ", TagName(tag));
+  }
+  return ParseTimeString(contents, tag == CBS_ASN1_GENERALIZEDTIME, out);
+}
+
 }  // namespace certval

@@ -332,11 +332,22 @@ absl::Status DerError(absl::string_view path, size_t offset, absl::string_view w
 // "length not minimally encoded (BER, not DER)", "truncated or malformed SEQUENCE". For error paths only.
 std::string DescribeDerFault(Der input, unsigned tag);
 
+// Shared with certval's other DER parsers (CRLs, OCSP responses), so that they read signature
+// algorithms and times exactly as certificates do.
+// The algorithm an AlgorithmIdentifier TLV names (kUnknown for anything certval does not name).
+SignatureAlgorithm ParseSignatureAlgorithmIdentifier(Der algorithm_identifier);
+// An RFC 5280 UTCTime (tag CBS_ASN1_UTCTIME) or GeneralizedTime contents; "" on success, else why not.
+std::string ParseX509Time(unsigned tag, Der contents, absl::Time* out);
+
 // Splits a PEM text into the DER of its CERTIFICATE blocks, in order. Errors name the line of the
 // broken block. `skipped`, when given, receives the number of blocks of other types.
 ABSL_MUST_USE_RESULT
 absl::StatusOr<std::vector<std::string>> DecodePemCertificates(absl::string_view pem,
                                                                int* skipped = nullptr);
+
+// The same for the blocks of another type ("X509 CRL"): their DER, in order; an error when none.
+absl::StatusOr<std::vector<std::string>> DecodePemBlocks(absl::string_view pem, absl::string_view type,
+                                                         int* skipped = nullptr);
 
 // The 1-based line numbers of the "-----BEGIN CERTIFICATE-----" lines of `pem`, in order (trimmed
 // as the decoder trims): the line of DecodePemCertificates' i-th result, for error messages.

@@ -22,6 +22,7 @@
 namespace certval {
 
 class SignatureVerifier;
+class RevocationChecker;
 
 // Everything a check may read about the path under evaluation.
 struct PathContext {
@@ -39,6 +40,9 @@ struct PathContext {
   // comparisons) charges it first and stops when a charge fails; the Validator then refuses the
   // path with the limit that ran out. Never null when the Validator runs the check.
   Budget* budget = nullptr;
+  // The validation's revocation data (validator/revocation_checker.h); null when the Validator
+  // runs no revocation check. The "revocation" check records each certificate's status in it.
+  RevocationChecker* revocation = nullptr;
 
   const Certificate& cert(size_t i) const { return *path[i]; }
   bool is_leaf(size_t i) const { return i == 0; }

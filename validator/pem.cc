@@ -82,6 +82,11 @@ absl::Status AppendBase64(absl::string_view line, int line_number, std::string* 
 }  // namespace
 
 absl::StatusOr<std::vector<std::string>> DecodePemCertificates(absl::string_view pem, int* skipped) {
+  return DecodePemBlocks(pem, kCertificate, skipped);
+}
+
+absl::StatusOr<std::vector<std::string>> DecodePemBlocks(absl::string_view pem, absl::string_view type,
+                                                         int* skipped) {
   std::vector<std::string> certificates;
   int other_blocks = 0;
   std::optional<Block> block;
@@ -102,7 +107,7 @@ absl::StatusOr<std::vector<std::string>> DecodePemCertificates(absl::string_view
         return LineError(line_number, absl::StrCat("END ", *label, " does not match BEGIN ", block->label,
                                                    " on line ", block->begin_line));
       }
-      if (block->label != kCertificate) {
+      if (block->label != type) {
         ++other_blocks;
       } else {
         absl::StatusOr<std::string> der = DecodeBlock(*block);
@@ -115,14 +120,14 @@ absl::StatusOr<std::vector<std::string>> DecodePemCertificates(absl::string_view
     if (Label(line, kBegin).has_value()) {
       return LineError(block->begin_line, absl::StrCat("END line missing for ", block->label, " block"));
     }
-    if (block->label != kCertificate) continue;
+    if (block->label != type) continue;
     if (absl::Status status = AppendBase64(line, line_number, &block->base64); !status.ok()) return status;
   }
   if (block.has_value()) {
     return LineError(block->begin_line, absl::StrCat("END line missing for ", block->label, " block"));
   }
   if (skipped != nullptr) *skipped = other_blocks;
-  if (certificates.empty()) return absl::InvalidArgumentError("no CERTIFICATE block");
+  if (certificates.empty()) return absl::InvalidArgumentError(absl::StrCat("no ", type, " block"));
   return certificates;
 }
 

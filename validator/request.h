@@ -7,12 +7,14 @@
 
 #include "absl/strings/string_view.h"
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/time/time.h"
 #include "validator/certificate.h"
+#include "validator/revocation.h"
 
 namespace certval {
 
@@ -60,6 +62,10 @@ absl::string_view ProfileName(Profile profile);  // "webpki", "rfc5280", "rfc528
 //   max_paths_evaluated                       "limits.too_many_paths"
 //   max_name_comparisons                      "limits.too_many_name_comparisons"
 //   max_policy_nodes                          "limits.too_many_policy_nodes"
+//   max_revocation_steps                      "limits.too_many_revocation_steps"
+//   max_revocation_inputs, max_revocation_input_bytes
+//                                             "limits.too_many_revocation_inputs",
+//                                             "limits.revocation_input_too_large"
 //   ValidationRequest::deadline               "limits.deadline_exceeded"
 //   max_intermediates (or request.max_depth)  "trust_anchor.no_trusted_root ... within N intermediates"
 // Whatever max_depth says, no path has more than 32 intermediates ("limits.path_too_deep").
@@ -86,6 +92,13 @@ struct Limits {
   // graph, not a tree, keeps honest paths linear (certificates x policies); the limit stops shapes
   // like CVE-2023-0464's that would grow without it. "limits.too_many_policy_nodes".
   int64_t max_policy_nodes = 1 << 16;
+  // Revocation data comes apart from the chain, with limits of its own: a CRL of a large CA is
+  // megabytes (tens of thousands of entries) where a chain is kilobytes. 16 MiB holds a CRL of
+  // about 400,000 entries; 4 Mi steps bound the entries parsed (and the CRLs considered) at well
+  // under a second.
+  int max_revocation_inputs = 64;  // CRLs + OCSP responses in one request
+  size_t max_revocation_input_bytes = 16 << 20;
+  int64_t max_revocation_steps = 1 << 22;
 };
 
 struct ValidationRequest {
@@ -107,6 +120,18 @@ struct ValidationRequest {
   // handshake's timeout). Unset: only the Limits bound the work.
   std::optional<absl::Time> deadline;
   PolicyInputs policy;  // certificate-policy processing inputs (the certificate_policies check)
+
+  // Revocation data for this validation (the "revocation" check; README "Revocation"), apart from
+  // the chain and its max_input_bytes: CRLs and OCSP responses as DER, and sources consulted with
+  // the Validator's own.
+  std::vector<std::string> crls;
+  std::vector<std::string> ocsp_responses;
+  // Set by a TLS client that asked the server for a stapled OCSP response (status_request): the
+  // response the server stapled, or "" when it stapled none. The staple is an OCSP response like
+  // the others (tried first); and a leaf whose TLS feature extension asks for status_request (OCSP
+  // Must-Staple, RFC 7633) fails with "revocation.must_staple_missing" unless it answers for it.
+  std::optional<std::string> stapled_ocsp;
+  std::vector<std::shared_ptr<const RevocationSource>> revocation_sources;
 };
 
 }  // namespace certval

@@ -7,6 +7,7 @@
 
 #include "validator/certificate.h"
 #include "validator/finding.h"
+#include "validator/revocation.h"
 #include "validator/trust_source.h"
 
 namespace certval {
@@ -29,6 +30,10 @@ struct ValidationResult {
   // (2.5.29.32.0). Empty when no path was accepted, or when the valid policy graph is empty.
   std::vector<std::string> authority_constrained_policies;
   std::vector<std::string> user_constrained_policies;
+  // The revocation status of each certificate of `path` the revocation check looked at (by
+  // RevocationPolicy::scope), in path order. Empty when no revocation data was configured, the
+  // check is disabled, or no path was evaluated.
+  std::vector<RevocationStatus> revocation;
 
   bool has_warnings() const;
   // The errors only, one per line; empty when valid.

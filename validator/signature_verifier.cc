@@ -122,4 +122,9 @@ absl::Status SignatureVerifier::VerifySignedData(SignatureAlgorithm alg, Der spk
   return VerifyWithKey(alg, key.get(), data, signature);
 }
 
+absl::Status SignatureVerifier::VerifySignedBy(SignatureAlgorithm alg, const Certificate& signer,
+                                               Der data, Der signature) {
+  return VerifyWithKey(alg, signer.verification_key(), data, signature);
+}
+
 }  // namespace certval

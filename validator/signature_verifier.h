@@ -23,6 +23,9 @@ class SignatureVerifier {
   // The primitive: `signature` over `data` with algorithm `alg` under the key in `spki`.
   ABSL_MUST_USE_RESULT
   static absl::Status VerifySignedData(SignatureAlgorithm alg, Der spki, Der data, Der signature);
+  // The same with `signer`'s key as the Certificate keeps it parsed (CRLs, OCSP responses).
+  static absl::Status VerifySignedBy(SignatureAlgorithm alg, const Certificate& signer, Der data,
+                                     Der signature);
 };
 
 }  // namespace certval

@@ -10,6 +10,7 @@
 #include "validator/checks/builtin.h"
 #include "validator/path_builder.h"
 #include "validator/policy_graph.h"
+#include "validator/revocation_checker.h"
 
 namespace certval {
 namespace {
@@ -20,6 +21,7 @@ struct Evaluation {
   TrustInfo anchor;
   std::vector<Finding> findings;
   int errors = 0;
+  std::vector<RevocationStatus> revocation;
 };
 
 Severity SeverityFor(Mode mode) { return mode == Mode::kEnforce ? Severity::kError : Severity::kWarning; }
@@ -148,6 +150,7 @@ class Run {
 
  private:
   bool ParseInput(std::vector<Finding>* findings);
+  bool ParseRevocationInput(std::vector<Finding>* findings);
   // Runs the hooks of one stage; returns true when one of them decided.
   bool RunHooks(const std::vector<std::shared_ptr<const Hook>>& hooks, ValidationResult& result);
   // Runs the checks on one path; returns the number of errors among the findings it appends.
@@ -167,6 +170,10 @@ class Run {
   CertificatePtr leaf_;
   std::vector<CertificatePtr> intermediates_;
   std::vector<CertificatePtr> presented_;  // leaf, then intermediates, for hooks
+  std::vector<CrlPtr> crls_;  // the request's, parsed once
+  std::vector<OcspResponsePtr> ocsp_;  // the staple first, then the request's
+  bool staple_unparsed_ = false;
+  std::unique_ptr<RevocationChecker> revocation_;  // while paths are built and checked
 };
 
 bool Run::ParseInput(std::vector<Finding>* findings) {
@@ -218,6 +225,68 @@ bool Run::ParseInput(std::vector<Finding>* findings) {
   }
   presented_.push_back(leaf_);
   presented_.insert(presented_.end(), intermediates_.begin(), intermediates_.end());
+  return ParseRevocationInput(findings);
+}
+
+bool Run::ParseRevocationInput(std::vector<Finding>* findings) {
+  const Limits& limits = v_.options().limits;
+  const bool stapled = request_.stapled_ocsp.has_value() && !request_.stapled_ocsp->empty();
+  const size_t inputs = request_.crls.size() + request_.ocsp_responses.size() + (stapled ? 1 : 0);
+  if (inputs == 0) return true;
+  if (inputs > static_cast<size_t>(limits.max_revocation_inputs)) {
+    findings->push_back(MakeFinding(kCheckLimits, -1, "too_many_revocation_inputs",
+                                    absl::StrCat(inputs,
+                                                 " CRLs and OCSP responses given; the limit is ",
+                                                 limits.max_revocation_inputs),
+                                    Severity::kError));
+    return false;
+  }
+  size_t bytes = stapled ? request_.stapled_ocsp->size() : 0;
+  for (const std::string& der : request_.crls) bytes += der.size();
+  for (const std::string& der : request_.ocsp_responses) bytes += der.size();
+  if (bytes > limits.max_revocation_input_bytes) {
+    findings->push_back(MakeFinding(kCheckLimits, -1, "revocation_input_too_large",
+                                    absl::StrCat("revocation data of ", bytes,
+                                                 " bytes exceeds the limit of ",
+                                                 limits.max_revocation_input_bytes),
+                                    Severity::kError));
+    return false;
+  }
+  // Parsed only when the check will run; what does not parse is set aside (and said so), as an
+  // unparseable intermediate is: the certificates it was meant for end up unknown.
+  if (policy_.ModeFor(kCheckRevocation) == Mode::kDisable) return true;
+  for (size_t i = 0; i < request_.crls.size(); ++i) {
+    auto crl = Crl::Parse(request_.crls[i],
+                          [this](int64_t n) { return budget_.ChargeRevocationSteps(n); });
+    if (budget_.exhausted()) {
+      findings->push_back(LimitFinding());
+      return false;
+    }
+    if (crl.ok()) {
+      crls_.push_back(*std::move(crl));
+    } else {
+      findings->push_back(MakeFinding("parse", -1, "malformed_crl",
+                                      absl::StrCat("CRL #", i + 1, " ignored: ", crl.status().message()),
+                                      Severity::kInfo));
+    }
+  }
+  std::vector<const std::string*> responses;
+  if (stapled) responses.push_back(&*request_.stapled_ocsp);
+  for (const std::string& der : request_.ocsp_responses) responses.push_back(&der);
+  for (size_t i = 0; i < responses.size(); ++i) {
+    auto response = OcspResponse::Parse(*responses[i]);
+    if (response.ok()) {
+      ocsp_.push_back(*std::move(response));
+    } else {
+      const bool is_staple = stapled && i == 0;
+      const std::string which = is_staple ? std::string("the stapled OCSP response")
+                                          : absl::StrCat("OCSP response #", i + (stapled ? 0 : 1));
+      findings->push_back(MakeFinding("parse", -1, "malformed_ocsp_response",
+                                      absl::StrCat(which, " ignored: ", response.status().message()),
+                                      Severity::kInfo));
+      if (is_staple) staple_unparsed_ = true;
+    }
+  }
   return true;
 }
 
@@ -233,6 +302,8 @@ int Run::Evaluate(absl::Span<const CertificatePtr> path, absl::Span<const int8_t
   ctx.verifier = v_.options().verifier.get();
   ctx.edge_verified = edges;
   ctx.budget = &budget_;
+  ctx.revocation = revocation_.get();
+  if (revocation_ != nullptr) revocation_->statuses().clear();
   const size_t first = findings->size();
   for (size_t i = 0; i < checks_.size(); ++i) {
     if (check_modes_[i] == Mode::kDisable) continue;
@@ -263,6 +334,7 @@ void Run::BuildAndCheck(ValidationResult& result) {
     if (!best || errors < best->errors) {
       best = Evaluation{std::vector<CertificatePtr>(path.begin(), path.end()), anchor, std::move(findings),
                         errors};
+      if (revocation_ != nullptr) best->revocation = std::move(revocation_->statuses());
     }
     return errors == 0;
   };
@@ -275,13 +347,38 @@ void Run::BuildAndCheck(ValidationResult& result) {
     result.path = {leaf_};
     return;
   }
+  IntermediateSet set(intermediates_);
+  std::vector<std::shared_ptr<const RevocationSource>> sources = v_.options().revocation_sources;
+  sources.insert(sources.end(), request_.revocation_sources.begin(), request_.revocation_sources.end());
+  sources.erase(std::remove(sources.begin(), sources.end(), nullptr), sources.end());
+  const bool stapling = request_.stapled_ocsp.has_value();
+  if (!request_.crls.empty() || !request_.ocsp_responses.empty() || !sources.empty() ||
+      stapling) {
+    RevocationChecker::Environment env;
+    env.trust = &v_.trust();
+    env.intermediates = &set;
+    env.verifier = v_.options().verifier.get();
+    env.budget = &budget_;
+    env.time = time_;
+    env.max_intermediates = max_intermediates;
+    RevocationChecker::Inputs inputs;
+    inputs.crls = crls_;
+    inputs.ocsp = ocsp_;
+    inputs.first_ocsp_is_stapled =
+        stapling && !request_.stapled_ocsp->empty() && !staple_unparsed_;
+    inputs.sources = std::move(sources);
+    inputs.configured = !request_.crls.empty() || !request_.ocsp_responses.empty() ||
+                        !inputs.sources.empty() || (stapling && !request_.stapled_ocsp->empty());
+    inputs.stapling = stapling;
+    inputs.staple_only = request_.crls.empty() && request_.ocsp_responses.empty() && inputs.sources.empty();
+    revocation_ = std::make_unique<RevocationChecker>(env, std::move(inputs), v_.options().revocation);
+  }
   bool done = false;
   if (leaf_trust.kind == TrustKind::kLeaf) {
     done = consider(absl::MakeConstSpan(&leaf_, 1), {}, leaf_trust);
   }
   BuildOutcome outcome;
   if (!done) {
-    IntermediateSet set(intermediates_);
     PathBuilder builder(v_.trust(), set, *v_.options().verifier, budget_, max_intermediates,
                         signature_mode == Mode::kEnforce);
     outcome = builder.Build(leaf_, [&](const CandidatePath& candidate) {
@@ -296,6 +393,7 @@ void Run::BuildAndCheck(ValidationResult& result) {
     eval.path = PresentedPath(leaf_, intermediates_);
     const std::vector<int8_t> unverified(eval.path.size() - 1, 0);
     Evaluate(eval.path, unverified, TrustInfo{}, &eval.findings);
+    if (revocation_ != nullptr) eval.revocation = std::move(revocation_->statuses());
     const std::vector<CertificatePtr>& path = eval.path;
     Mode mode = policy_.ModeFor(kCheckTrustAnchor);
     if (mode != Mode::kDisable) {
@@ -331,6 +429,7 @@ void Run::BuildAndCheck(ValidationResult& result) {
   }
   result.valid = best->errors == 0;
   result.path = std::move(best->path);
+  result.revocation = std::move(best->revocation);
   result.anchor = best->anchor.kind;
   if (result.valid && result.anchor == TrustKind::kAnchor && result.path.size() > 1) {
     // RFC 5280 6.1.6's policy outputs. The check already ran this within the budget, so it is
@@ -340,6 +439,7 @@ void Run::BuildAndCheck(ValidationResult& result) {
     result.user_constrained_policies = std::move(policies.user_constrained);
   }
   result.findings.insert(result.findings.end(), best->findings.begin(), best->findings.end());
+  revocation_.reset();  // it points at this function's intermediate set
 }
 
 bool Run::RunHooks(const std::vector<std::shared_ptr<const Hook>>& hooks,

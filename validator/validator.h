@@ -18,6 +18,7 @@
 #include "validator/policy.h"
 #include "validator/request.h"
 #include "validator/result.h"
+#include "validator/revocation.h"
 #include "validator/signature_verifier.h"
 #include "validator/trust_source.h"
 #include "validator/warning_sink.h"
@@ -37,6 +38,10 @@ struct ValidatorOptions {
   //   certificate_cache = std::make_shared<CertificateCache>();
   std::shared_ptr<const SignatureVerifier> verifier;  // default: plain, uncached
   std::shared_ptr<CertificateCache> certificate_cache;  // default: none, parse every time
+  // Revocation (the "revocation" check): sources consulted for every validation, beside the
+  // request's own CRLs and sources, and what to do with each certificate (validator/revocation.h).
+  std::vector<std::shared_ptr<const RevocationSource>> revocation_sources;
+  RevocationPolicy revocation;
 };
 
 // A configuration mistake (a policy naming no known check, a hook that needs the validated path

@@ -23,7 +23,7 @@ using certval::testpki::DerToPem;
 using certval::testpki::KeyKind;
 using certval::testpki::MakeChain;
 
-TEST(ReadmeSnippets, EveryBlockIsHere) { EXPECT_EQ(kSnippetCount, 5); }
+TEST(ReadmeSnippets, EveryBlockIsHere) { EXPECT_EQ(kSnippetCount, 6); }
 
 // The one-call convenience: a privately minted chain has no path to the system's roots (exit-code
 // style 1, with the reason printed); a text without a certificate is not validated at all (2).
@@ -52,6 +52,20 @@ TEST(ReadmeSnippets, UsingCertval) {
   EXPECT_NE(::testing::internal::GetCapturedStderr().find("peer_name.mismatch"), std::string::npos);
 
   EXPECT_FALSE(using_certval::Run("not DER", good.leaf, good.intermediate).ok());
+}
+
+// The revocation settings: hard-fail made explicit, the CRLs handed over as given.
+TEST(ReadmeSnippets, Revocation) {
+  certval::ValidatorOptions options;
+  options.revocation.scope = certval::RevocationScope::kLeaf;
+  options.revocation.unknown = certval::UnknownStatus::kHardFail;
+  certval::ValidationRequest request;
+  revocation::Run(options, request, "crl-1", "crl-2");
+  EXPECT_EQ(options.revocation.scope, certval::RevocationScope::kChain);
+  EXPECT_EQ(options.revocation.unknown, certval::UnknownStatus::kSoftFail);
+  ASSERT_EQ(request.crls.size(), 2u);
+  EXPECT_EQ(request.crls[0], "crl-1");
+  EXPECT_EQ(request.crls[1], "crl-2");
 }
 
 TEST(ReadmeSnippets, DenyList) {

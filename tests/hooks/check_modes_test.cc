@@ -7,6 +7,7 @@
 
 #include "gtest/gtest.h"
 #include "tests/hooks/hook_test_util.h"
+#include "tests/pki/test_revocation.h"
 #include "validator/checks/builtin.h"
 
 namespace certval {
@@ -24,6 +25,7 @@ struct Presented {
   std::string leaf;
   std::vector<std::string> intermediates;
   std::string peer = "example.test";
+  std::vector<std::string> crls;
 };
 
 struct CheckCase {
@@ -116,6 +118,16 @@ std::vector<CheckCase> Cases() {
          spec.serial = std::string(21, '\x11');
          return WithLeaf(pki, spec);
        }},
+      {kCheckRevocation, "revocation.revoked",
+       [](const hooktest::TestPki& pki) {
+         testpki::CrlSpec crl = testpki::CrlSpecFor(pki.chain.intermediate_ca(), kNow);
+         crl.entries.push_back({testpki::SerialOf(pki.chain.leaf), kNow - absl::Hours(1),
+                                testpki::kReasonKeyCompromise, std::nullopt, {}});
+         Presented p{pki.chain.leaf, {pki.chain.intermediate}};
+         p.crls = {testpki::IssueCrl(crl, pki.chain.intermediate_key),
+                   testpki::IssueCrl(testpki::CrlSpecFor(pki.chain.root_ca(), kNow), pki.chain.root_key)};
+         return p;
+       }},
       {kCheckTrustAnchor, "trust_anchor.no_trusted_root",
        [](const hooktest::TestPki& pki) {
          (void)pki;  // a whole chain under a root the store does not hold
@@ -140,6 +152,7 @@ class CheckModesTest : public ::testing::TestWithParam<std::tuple<CheckCase, Mod
     request.intermediates = p.intermediates;
     request.peer_name = PeerName::Dns(p.peer);
     request.time = kNow;
+    request.crls = p.crls;
     ValidatorOptions options;
     options.policy.Set(c.check, mode);
     options.warning_sink = sink_;

@@ -868,4 +868,12 @@ std::string DerToPem(std::string_view der, std::string_view type) {
   return out;
 }
 
+std::string SignatureAlgorithmDer(const Key& signer, SigHash hash, bool pss) {
+  return SignatureAlgorithm(CheckedKey(signer, "signer"), hash, pss);
+}
+
+std::string SignData(const Key& signer, SigHash hash, bool pss, std::string_view data) {
+  return Sign(CheckedKey(signer, "signer"), hash, pss, data);
+}
+
 }  // namespace certval::testpki

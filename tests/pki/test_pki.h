@@ -209,6 +209,13 @@ struct CertSpec {
 std::string IssueCertificate(const CertSpec& spec, const Key& subject_key, const Key& issuer_key,
                              const std::string& issuer_name_der);
 
+// For other signed structures (CRLs, OCSP responses; tests/pki/test_revocation.h): the
+// AlgorithmIdentifier DER a certificate signed by `signer` would carry, and a signature over
+// `data` in that algorithm.
+std::string SignatureAlgorithmDer(const Key& signer, SigHash hash = SigHash::kDefault,
+                                  bool pss = false);
+std::string SignData(const Key& signer, SigHash hash, bool pss, std::string_view data);
+
 // Self-signed: issuer name = EncodeName(spec.subject), signed by `key`.
 std::string SelfSigned(const CertSpec& spec, const Key& key);
 

@@ -11,6 +11,7 @@
 #include "validator/checks/name_constraints_check.h"
 #include "validator/checks/peer_name_check.h"
 #include "validator/checks/public_key_check.h"
+#include "validator/checks/revocation_check.h"
 #include "validator/checks/signature_check.h"
 #include "validator/checks/validity_check.h"
 
@@ -28,6 +29,7 @@ static_assert(CertificatePoliciesCheck::kName == kCheckCertificatePolicies);
 static_assert(PeerNameCheck::kName == kCheckPeerName);
 static_assert(CriticalExtensionsCheck::kName == kCheckCriticalExtensions);
 static_assert(CertificateProfileCheck::kName == kCheckProfile);
+static_assert(RevocationCheck::kName == kCheckRevocation);
 
 std::vector<std::shared_ptr<const Check>> BuiltinChecks() {
   // Cheap structural checks could run first, but the order is part of the API: findings come out
@@ -39,6 +41,8 @@ std::vector<std::shared_ptr<const Check>> BuiltinChecks() {
       std::make_shared<NameConstraintsCheck>(),    std::make_shared<CertificatePoliciesCheck>(),
       std::make_shared<PeerNameCheck>(),
       std::make_shared<CriticalExtensionsCheck>(), std::make_shared<CertificateProfileCheck>(),
+      // Last: the costliest (CRL signatures, signer paths), and moot on a path already refused.
+      std::make_shared<RevocationCheck>(),
   };
 }
 
@@ -47,8 +51,8 @@ const std::vector<absl::string_view>& BuiltinPolicyNames() {
       kCheckSignature,       kCheckPublicKey,        kCheckValidity, kCheckBasicConstraints,
       kCheckKeyUsage,        kCheckExtKeyUsage,      kCheckNameConstraints,
       kCheckCertificatePolicies, kCheckPeerName,
-      kCheckCriticalExtensions, kCheckProfile,       kCheckTrustAnchor, kCheckHooks,
-      kCheckPinning,
+      kCheckCriticalExtensions, kCheckProfile,       kCheckRevocation, kCheckTrustAnchor,
+      kCheckHooks,           kCheckPinning,
   };
   return *names;
 }

@@ -22,6 +22,7 @@ inline constexpr absl::string_view kCheckCertificatePolicies = "certificate_poli
 inline constexpr absl::string_view kCheckPeerName = "peer_name";
 inline constexpr absl::string_view kCheckCriticalExtensions = "critical_extensions";
 inline constexpr absl::string_view kCheckProfile = "certificate_profile";
+inline constexpr absl::string_view kCheckRevocation = "revocation";
 // Reported by the Validator itself, not by a Check object.
 inline constexpr absl::string_view kCheckTrustAnchor = "trust_anchor";
 // The warning every result of a Validator whose policy disables checks carries.

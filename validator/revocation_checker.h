@@ -1,0 +1,137 @@
+// RevocationChecker: RFC 5280 6.3's CRL processing for one validation.
+//
+// Made once per Validate() by the Validator, from the request's CRLs (parsed once, charged to the
+// budget) and the configured RevocationSources; the "revocation" check asks it about each
+// certificate of each candidate path. It decides, per certificate:
+//   - which CRLs are in scope (issuer or indirect cRLIssuer, the issuing distribution point's name,
+//     onlyContainsUserCerts / CACerts / AttributeCerts, onlySomeReasons against the reasons mask);
+//   - whether each is current (thisUpdate <= time <= nextUpdate);
+//   - who signed it: the certificate's issuer in the path, or another certificate for the CRL
+//     issuer (a separate CRL-signing key, an indirect CRL issuer) with cRLSign and a path of its
+//     own to the same trust anchor, itself checked for revocation (to a bounded depth);
+//   - delta CRLs over a complete CRL (same issuer and scope, base number <= the complete CRL's);
+//   - the status: revoked (with reason; certificateHold included), removeFromCRL undoing a hold,
+//     good once the in-scope CRLs cover every reason, unknown otherwise (with why).
+// OCSP responses (RFC 6960) come first, the stapled one before those supplied: a response whose
+// CertID names the certificate and its issuer, signed by the issuer or by a delegated responder
+// (a certificate in the response, issued by the same issuer, with id-kp-OCSPSigning, valid now),
+// current within kOcspClockSkew, settles the status (good or revoked); "unknown" from the
+// responder, or no usable response, leaves it to the CRLs. A delegated responder's own revocation
+// status is not checked (RFC 6960 4.2.2.2.1 lets CAs mark responders id-pkix-ocsp-nocheck, and
+// every public one does).
+// Every signature verified and every CRL considered is charged to the validation's Budget; results
+// are memoized for the run, so many candidate paths cost one verification per (CRL, signer).
+//
+// Not thread-safe: one validation, one thread.
+#ifndef CERTVAL_VALIDATOR_REVOCATION_CHECKER_H_
+#define CERTVAL_VALIDATOR_REVOCATION_CHECKER_H_
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "absl/types/span.h"
+#include "validator/budget.h"
+#include "validator/certificate.h"
+#include "validator/crl.h"
+#include "validator/ocsp.h"
+#include "validator/path_builder.h"
+#include "validator/revocation.h"
+#include "validator/signature_verifier.h"
+#include "validator/trust_source.h"
+
+namespace certval {
+
+class RevocationChecker {
+ public:
+  struct Environment {
+    const TrustSource* trust = nullptr;
+    const IntermediateSet* intermediates = nullptr;
+    const SignatureVerifier* verifier = nullptr;
+    Budget* budget = nullptr;
+    absl::Time time;
+    int max_intermediates = 8;
+  };
+
+  // The revocation data of one validation: what parsed of the request's, and the sources.
+  struct Inputs {
+    std::vector<CrlPtr> crls;
+    std::vector<OcspResponsePtr> ocsp;       // the stapled response first, when there is one
+    bool first_ocsp_is_stapled = false;
+    std::vector<std::shared_ptr<const RevocationSource>> sources;
+    // Whether the caller gave any revocation data at all (inputs that did not parse count: the
+    // caller asked for checking, and gets "unknown" rather than silence).
+    bool configured = false;
+    // A TLS client asked for a stapled response (ValidationRequest::stapled_ocsp is set): a
+    // Must-Staple leaf then needs the staple to answer for it.
+    bool stapling = false;
+    // The staple is the only revocation data: it speaks for the leaf only, so the rest of the
+    // chain is not looked up (nor warned about) whatever the policy's scope.
+    bool staple_only = false;
+  };
+
+  // Allowed difference between the responder's clock and the validation time, both ways: OCSP
+  // responses are signed minutes before use (and thisUpdate is often "now"), and clients' clocks
+  // drift; 5 minutes is what Kerberos and most TLS stacks tolerate.
+  static constexpr absl::Duration kOcspClockSkew = absl::Minutes(5);
+  // A response without nextUpdate ("newer information is always available") is taken as current
+  // for this long after its thisUpdate: the Baseline Requirements' longest validity is 10 days.
+  static constexpr absl::Duration kOcspMaxAgeWithoutNextUpdate = absl::Hours(24 * 7);
+
+  RevocationChecker(Environment env, Inputs inputs, RevocationPolicy policy);
+
+  // When false, the check looks nothing up.
+  bool configured() const { return configured_; }
+  bool stapling() const { return stapling_; }
+  bool staple_only() const { return staple_only_; }
+  const RevocationPolicy& policy() const { return policy_; }
+
+  // The status of path[i], issued by path[i + 1]; path.back() is the trust anchor.
+  RevocationStatus Check(absl::Span<const CertificatePtr> path, size_t i);
+
+  // The statuses the check recorded for the path under evaluation (the Validator keeps the chosen
+  // path's in its result).
+  std::vector<RevocationStatus>& statuses() { return statuses_; }
+
+ private:
+  RevocationStatus CheckAt(absl::Span<const CertificatePtr> path, size_t i, int depth);
+  std::vector<CrlPtr> CandidateCrls(const Certificate& cert,
+                                    const std::vector<struct DistributionPoint>& points);
+  // The certificate that signed `crl` and may sign CRLs for `path[i]`, or null with `why` set.
+  CertificatePtr FindSigner(const Crl& crl, absl::Span<const CertificatePtr> path, size_t i,
+                            int depth, std::string* why);
+  bool Verified(const Crl& crl, const CertificatePtr& signer);
+  bool SignerPathValid(const CertificatePtr& signer, const CertificatePtr& anchor, int depth,
+                       std::string* why);
+  // The OCSP answer for path[i], or nullopt (with `notes` saying why) when no response settles it.
+  std::optional<RevocationStatus> CheckOcsp(absl::Span<const CertificatePtr> path, size_t i,
+                                            std::vector<std::string>* notes);
+  bool OcspAuthentic(const OcspResponse& response, const CertificatePtr& issuer, std::string* who,
+                     std::string* why);
+
+  Environment env_;
+  std::vector<CrlPtr> crls_;
+  std::vector<OcspResponsePtr> ocsp_;
+  bool first_ocsp_is_stapled_;
+  std::vector<std::shared_ptr<const RevocationSource>> sources_;
+  RevocationPolicy policy_;
+  bool configured_;
+  bool stapling_;
+  bool staple_only_;
+  std::map<std::pair<const OcspResponse*, const Certificate*>, std::pair<bool, std::string>> ocsp_verified_;
+  std::vector<RevocationStatus> statuses_;
+  // Memos for the run, keyed by objects the run keeps alive.
+  std::map<std::pair<const Crl*, const Certificate*>, bool> verified_;
+  std::map<std::pair<const Certificate*, const Certificate*>, bool> signer_paths_;
+  std::set<const Certificate*> in_progress_;  // certificates whose status is being established
+  std::vector<CrlPtr> kept_;  // CRLs from sources, alive as long as the memos that name them
+  std::vector<CertificatePtr> kept_certs_;  // likewise the certificates the memos name
+};
+
+}  // namespace certval
+
+#endif  // CERTVAL_VALIDATOR_REVOCATION_CHECKER_H_
