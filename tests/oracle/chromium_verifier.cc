@@ -139,12 +139,12 @@ ChromiumVerdict RunChromium(const ChromiumInput& input) {
                                                   .WithEnforceAnchorExpiry()
                                                   .WithEnforceAnchorConstraints()
                                                   .WithRequireAnchorBasicConstraints();
-  int bad_anchors = 0;
   for (const std::string& der : input.anchors) {
-    if (auto anchor = Parse(der, nullptr)) {
+    std::string diagnostic;
+    if (auto anchor = Parse(der, &diagnostic)) {
       store.AddCertificate(std::move(anchor), anchor_trust);
     } else {
-      ++bad_anchors;
+      out.unparseable_anchors.push_back(diagnostic);
     }
   }
   bssl::CertIssuerSourceStatic intermediates;
@@ -195,7 +195,10 @@ ChromiumVerdict RunChromium(const ChromiumInput& input) {
   }
   if (result.exceeded_iteration_limit) lines.push_back("iteration limit exceeded");
   if (result.exceeded_deadline) lines.push_back("deadline exceeded");
-  if (bad_anchors > 0) lines.push_back(absl::StrCat(bad_anchors, " anchors unparseable"));
+  for (const std::string& why : out.unparseable_anchors) {
+    lines.push_back(absl::StrCat("an anchor does not parse: ",
+                                 absl::StrJoin(absl::StrSplit(why, '\n', absl::SkipEmpty()), " / ")));
+  }
 
   if (out.path_valid) {
     out.name_matched = NameMatches(input.leaf, input.peer_name, input.allow_common_name_fallback);

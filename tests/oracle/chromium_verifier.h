@@ -49,6 +49,8 @@ struct ChromiumVerdict {
   // One line: status, then the errors with the certificate they are about.
   std::string error;
   size_t path_length = 0;  // certificates in the best path (accepted or not)
+  // Chromium's parse diagnostic for each anchor it cannot parse (and so does not trust).
+  std::vector<std::string> unparseable_anchors;
 
   bool HasError(const std::string& id) const;
 };
