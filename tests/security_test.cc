@@ -347,5 +347,34 @@ TEST(Ia5StringTest, ANonAsciiByteInAGeneralNameMakesTheCertificateMalformed) {
   EXPECT_TRUE(HasCode(r, "trust_anchor.no_trusted_root")) << Findings(r);
 }
 
+// Found by the differential oracle too: a PrintableString holds X.680's characters only (Chromium's
+// verifier, like certval now, also takes '*'). A root whose issuer said "Scott\x05\x00\x00 e" was
+// trusted; a leaf with a NUL in a PrintableString subject was accepted.
+TEST(PrintableStringTest, ACharacterOutsideTheSetMakesTheNameMalformed) {
+  TestCa root = TestCa::Root(testpki::RootSpec("Root", kNow), Key::Cached(KeyKind::kEcP256, 92));
+  auto store = std::make_shared<TrustStore>();
+  ASSERT_TRUE(store->AddRootDer(root.cert_der()).ok());
+  TestCa ica = root.IssueCa(testpki::IntermediateSpec("CA", kNow), Key::Cached(KeyKind::kEcP256, 93));
+  CertSpec leaf = testpki::LeafSpec("a.test", kNow);
+  for (const std::string& o : {std::string("Acme\0Corp", 9), std::string("Acme\x05"),
+                               std::string("Acme@Corp"), std::string("Acme_Corp")}) {
+    leaf.subject = testpki::NameSpec::Raw(Tlv(0x30, Rdn(10, 0x13, o) + Rdn(3, 0x0c, "a.test")));
+    ValidationResult r = Validate(store, ica.Issue(leaf, Key::Cached(KeyKind::kEcP256, 94)),
+                                  {ica.cert_der()}, "a.test");
+    EXPECT_FALSE(r.valid) << o;
+    EXPECT_TRUE(HasCode(r, "parse.malformed_leaf")) << o << "\n" << Findings(r);
+  }
+  // The PrintableString set, and '*', still parse.
+  leaf.subject = testpki::NameSpec::Raw(
+      Tlv(0x30, Rdn(10, 0x13, "Acme (Test) Co. 'A'+B,C-D/E:F=G?*") + Rdn(3, 0x0c, "a.test")));
+  ValidationResult good = Validate(store, ica.Issue(leaf, Key::Cached(KeyKind::kEcP256, 94)),
+                                   {ica.cert_der()}, "a.test");
+  EXPECT_TRUE(good.valid) << Findings(good);
+  // A root named with a control byte is no anchor.
+  CertSpec odd_root = testpki::RootSpec("Odd Root", kNow);
+  odd_root.subject = testpki::NameSpec::Raw(Tlv(0x30, Rdn(3, 0x13, "Scott\x05 e")));
+  EXPECT_FALSE(store->AddRootDer(TestCa::Root(odd_root, Key::Cached(KeyKind::kEcP256, 95)).cert_der()).ok());
+}
+
 }  // namespace
 }  // namespace certval
