@@ -1,7 +1,7 @@
 // Seed-corpus generator for the fuzz targets: make_seeds OUT_DIR [LIMBO_JSON]
 // Writes OUT_DIR/<target>/<n> for certificate_fuzzer, pem_fuzzer, hostname_fuzzer,
-// name_constraints_fuzzer, validate_fuzzer, policy_file_fuzzer, crl_fuzzer, ocsp_fuzzer and
-// revocation_set_fuzzer (minted CRLs, OCSP responses, a set). Certificates come from chains minted with the test
+// name_constraints_fuzzer, validate_fuzzer, differential_fuzzer, policy_file_fuzzer, crl_fuzzer,
+// ocsp_fuzzer and revocation_set_fuzzer (minted CRLs, OCSP responses, a set). Certificates come from chains minted with the test
 // PKI and, when LIMBO_JSON (x509-limbo's limbo.json) is given and readable, from its test cases
 // (read at run time; nothing from it is checked in).
 
@@ -49,7 +49,34 @@ class Corpus {
 struct Chain {
   std::string leaf;
   std::vector<std::string> intermediates;
+  // For differential_fuzzer, which takes the anchors, name and time from its input: limbo's
+  // trusted certificates, untrusted intermediates, expected name and validation time. Empty
+  // anchors: the minted chains' shape (the last of `intermediates` is the root), at kNow.
+  std::vector<std::string> anchors, untrusted;
+  std::string name;
+  int64_t time = 0;
+  uint8_t mode = 0;  // limbo's rfc5280:: and pathlen:: cases run under rfc5280_strict (10)
 };
+
+// differential_fuzzer's input (fuzz/differential_fuzzer.cc): mode, anchor count, time, pieces.
+std::string DifferentialSeed(uint8_t mode, const Chain& c) {
+  std::vector<std::string> anchors = c.anchors, untrusted = c.untrusted;
+  if (anchors.empty()) {
+    if (c.intermediates.empty()) return "";
+    anchors = {c.intermediates.back()};
+    untrusted.assign(c.intermediates.begin(), c.intermediates.end() - 1);
+  }
+  if (anchors.size() > 2) anchors.resize(2);
+  if (untrusted.size() > 4) untrusted.resize(4);
+  const uint32_t t = static_cast<uint32_t>(c.time != 0 ? c.time : absl::ToUnixSeconds(kNow));
+  std::string out = {static_cast<char>(mode), static_cast<char>(anchors.size() - 1),
+                     static_cast<char>(t >> 24), static_cast<char>(t >> 16),
+                     static_cast<char>(t >> 8), static_cast<char>(t)};
+  std::vector<std::string> pieces = {c.anchors.empty() ? std::string("example.test") : c.name, c.leaf};
+  pieces.insert(pieces.end(), untrusted.begin(), untrusted.end());
+  pieces.insert(pieces.end(), anchors.begin(), anchors.end());
+  return out + certval::fuzz::JoinPieces(pieces);
+}
 
 std::string PemOf(const std::vector<std::string>& ders) {
   std::string pem;
@@ -69,7 +96,8 @@ int main(int argc, char** argv) {
   Corpus certs(out + "/certificate_fuzzer"), pems(out + "/pem_fuzzer"),
       hosts(out + "/hostname_fuzzer"), ncs(out + "/name_constraints_fuzzer"),
       validate(out + "/validate_fuzzer"), policies(out + "/policy_file_fuzzer"),
-      crls(out + "/crl_fuzzer"), ocsps(out + "/ocsp_fuzzer"), sets(out + "/revocation_set_fuzzer");
+      crls(out + "/crl_fuzzer"), ocsps(out + "/ocsp_fuzzer"), sets(out + "/revocation_set_fuzzer"),
+      differential(out + "/differential_fuzzer");
 
   std::vector<Chain> chains;
   // --- Minted chains (root "certval Test Root CA", like validate_fuzzer's trust anchor) ---
@@ -162,7 +190,19 @@ int main(int argc, char** argv) {
             for (const auto& p : tc[key]) {
               if (!p.is_string()) continue;
               pem_all += p.get<std::string>();
-              for (auto& d : der_of(p.get<std::string>())) chain.intermediates.push_back(d);
+              for (auto& d : der_of(p.get<std::string>())) {
+                chain.intermediates.push_back(d);
+                (key == std::string("trusted_certs") ? chain.anchors : chain.untrusted).push_back(d);
+              }
+            }
+          }
+          const std::string id = tc.value("id", "");
+          if (id.rfind("rfc5280::", 0) == 0 || id.rfind("pathlen::", 0) == 0) chain.mode = 10;
+          if (tc.contains("validation_time") && tc["validation_time"].is_string()) {
+            absl::Time t;
+            std::string err;
+            if (absl::ParseTime(absl::RFC3339_full, tc["validation_time"].get<std::string>(), &t, &err)) {
+              chain.time = absl::ToUnixSeconds(t);
             }
           }
           pems.Add(pem_all);
@@ -172,6 +212,7 @@ int main(int argc, char** argv) {
               tc["expected_peer_name"].contains("value") &&
               tc["expected_peer_name"]["value"].is_string()) {
             hosts.Add(tc["expected_peer_name"]["value"].get<std::string>());
+            chains.back().name = tc["expected_peer_name"]["value"].get<std::string>();
           }
         }
       }
@@ -191,6 +232,15 @@ int main(int argc, char** argv) {
     std::string joined = certval::fuzz::JoinPieces(all);
     // Mode 1 (accept all signatures) for every chain; a few other modes for the minted ones.
     validate.Add(std::string(1, '\x01') + joined);
+    // Limbo's chains under webpki (its IP-named cases with bit 4), minted ones in a few modes.
+    const bool ip_name = c.name.find(':') != std::string::npos ||
+                         (!c.name.empty() && c.name.find_first_not_of("0123456789.") == std::string::npos);
+    if (std::string seed = DifferentialSeed(c.mode | (ip_name ? 16 : 0), c); !seed.empty()) differential.Add(seed);
+    if (i < minted) {
+      for (uint8_t mode : {2, 4, 10}) {
+        if (std::string seed = DifferentialSeed(mode, c); !seed.empty()) differential.Add(seed);
+      }
+    }
     if (i < minted) {
       validate.Add(std::string(1, '\x00') + joined);
       validate.Add(std::string(1, '\x03') + joined);
@@ -291,9 +341,10 @@ int main(int argc, char** argv) {
   }
 
   std::printf("make_seeds: %zu minted chains, %zu limbo cases; seeds: certificate %zu, pem %zu, "
-              "hostname %zu, name_constraints %zu, validate %zu, policy_file %zu, crl %zu, ocsp %zu, "
-              "revocation_set %zu\n",
+              "hostname %zu, name_constraints %zu, validate %zu, differential %zu, policy_file %zu, "
+              "crl %zu, ocsp %zu, revocation_set %zu\n",
               minted, limbo_cases, certs.size(), pems.size(), hosts.size(), ncs.size(),
-              validate.size(), policies.size(), crls.size(), ocsps.size(), sets.size());
+              validate.size(), differential.size(), policies.size(), crls.size(), ocsps.size(),
+              sets.size());
   return 0;
 }

@@ -18,7 +18,7 @@ shift || true
 TARGETS=("$@")
 if ((${#TARGETS[@]} == 0)); then
   TARGETS=(certificate_fuzzer pem_fuzzer hostname_fuzzer name_constraints_fuzzer validate_fuzzer
-           policy_file_fuzzer crl_fuzzer ocsp_fuzzer revocation_set_fuzzer)
+           policy_file_fuzzer crl_fuzzer ocsp_fuzzer revocation_set_fuzzer differential_fuzzer)
 fi
 OUTPUT_BASE="${CERTVAL_FUZZ_OUTPUT_BASE:-$HOME/.cache/bazel-certval-fuzz}"
 WORK="${CERTVAL_FUZZ_WORK:-/tmp/certval-fuzz}"

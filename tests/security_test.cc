@@ -311,5 +311,70 @@ TEST(WebPkiAlgorithmsTest, Ed25519IsRefusedUnderTheWebPkiProfileOnly) {
   EXPECT_TRUE(HasCode(r, "public_key.key_type_not_allowed")) << Findings(r);
 }
 
+// Found by the differential oracle (issue 20, fuzz/differential_fuzzer.cc): rfc822Name, dNSName and
+// URI are IA5Strings, 7-bit. certval took a SAN with a byte above 0x7F beside a good name and
+// accepted the leaf; a root with one was trusted. Now the certificate is malformed wherever it is,
+// as Chromium's verifier and a non-ASCII byte in a Name's ASCII string types have it.
+TEST(Ia5StringTest, ANonAsciiByteInAGeneralNameMakesTheCertificateMalformed) {
+  TestCa root = TestCa::Root(testpki::RootSpec("Root", kNow), Key::Cached(KeyKind::kEcP256, 86));
+  auto store = std::make_shared<TrustStore>();
+  ASSERT_TRUE(store->AddRootDer(root.cert_der()).ok());
+  TestCa ica = root.IssueCa(testpki::IntermediateSpec("CA", kNow), Key::Cached(KeyKind::kEcP256, 87));
+  for (int kind = 0; kind < 3; ++kind) {
+    CertSpec leaf = testpki::LeafSpec("a.test", kNow);
+    if (kind == 0) leaf.dns_sans.push_back("b\xE9.test");
+    if (kind == 1) leaf.email_sans.push_back("b\xE9@a.test");
+    if (kind == 2) leaf.uri_sans.push_back("https://b\xE9.test/");
+    EXPECT_FALSE(Certificate::Parse(ica.Issue(leaf, Key::Cached(KeyKind::kEcP256, 88))).ok()) << kind;
+    ValidationResult r =
+        Validate(store, ica.Issue(leaf, Key::Cached(KeyKind::kEcP256, 88)), {ica.cert_der()}, "a.test");
+    EXPECT_FALSE(r.valid) << kind;
+    EXPECT_TRUE(HasCode(r, "parse.malformed_leaf")) << kind << "\n" << Findings(r);
+  }
+  // In a root's SAN: not an anchor at all.
+  CertSpec odd_root = testpki::RootSpec("Odd Root", kNow);
+  odd_root.dns_sans = {"r\xE9.test"};
+  EXPECT_FALSE(store->AddRootDer(TestCa::Root(odd_root, Key::Cached(KeyKind::kEcP256, 89)).cert_der()).ok());
+  // In an intermediate's name constraints: no path through it.
+  CertSpec odd_ica = testpki::IntermediateSpec("Odd CA", kNow);
+  odd_ica.nc_permitted = CertSpec::Subtrees{};
+  odd_ica.nc_permitted->dns = {"\xE9.test"};
+  TestCa constrained = root.IssueCa(odd_ica, Key::Cached(KeyKind::kEcP256, 90));
+  ValidationResult r = Validate(store, constrained.Issue(testpki::LeafSpec("a.test", kNow),
+                                                         Key::Cached(KeyKind::kEcP256, 91)),
+                                {constrained.cert_der()}, "a.test");
+  EXPECT_FALSE(r.valid);
+  EXPECT_TRUE(HasCode(r, "trust_anchor.no_trusted_root")) << Findings(r);
+}
+
+// Found by the differential oracle too: a PrintableString holds X.680's characters only (Chromium's
+// verifier, like certval now, also takes '*'). A root whose issuer said "Scott\x05\x00\x00 e" was
+// trusted; a leaf with a NUL in a PrintableString subject was accepted.
+TEST(PrintableStringTest, ACharacterOutsideTheSetMakesTheNameMalformed) {
+  TestCa root = TestCa::Root(testpki::RootSpec("Root", kNow), Key::Cached(KeyKind::kEcP256, 92));
+  auto store = std::make_shared<TrustStore>();
+  ASSERT_TRUE(store->AddRootDer(root.cert_der()).ok());
+  TestCa ica = root.IssueCa(testpki::IntermediateSpec("CA", kNow), Key::Cached(KeyKind::kEcP256, 93));
+  CertSpec leaf = testpki::LeafSpec("a.test", kNow);
+  for (const std::string& o : {std::string("Acme\0Corp", 9), std::string("Acme\x05"),
+                               std::string("Acme@Corp"), std::string("Acme_Corp")}) {
+    leaf.subject = testpki::NameSpec::Raw(Tlv(0x30, Rdn(10, 0x13, o) + Rdn(3, 0x0c, "a.test")));
+    ValidationResult r = Validate(store, ica.Issue(leaf, Key::Cached(KeyKind::kEcP256, 94)),
+                                  {ica.cert_der()}, "a.test");
+    EXPECT_FALSE(r.valid) << o;
+    EXPECT_TRUE(HasCode(r, "parse.malformed_leaf")) << o << "\n" << Findings(r);
+  }
+  // The PrintableString set, and '*', still parse.
+  leaf.subject = testpki::NameSpec::Raw(
+      Tlv(0x30, Rdn(10, 0x13, "Acme (Test) Co. 'A'+B,C-D/E:F=G?*") + Rdn(3, 0x0c, "a.test")));
+  ValidationResult good = Validate(store, ica.Issue(leaf, Key::Cached(KeyKind::kEcP256, 94)),
+                                   {ica.cert_der()}, "a.test");
+  EXPECT_TRUE(good.valid) << Findings(good);
+  // A root named with a control byte is no anchor.
+  CertSpec odd_root = testpki::RootSpec("Odd Root", kNow);
+  odd_root.subject = testpki::NameSpec::Raw(Tlv(0x30, Rdn(3, 0x13, "Scott\x05 e")));
+  EXPECT_FALSE(store->AddRootDer(TestCa::Root(odd_root, Key::Cached(KeyKind::kEcP256, 95)).cert_der()).ok());
+}
+
 }  // namespace
 }  // namespace certval

@@ -92,8 +92,9 @@ LimboCaseResult RunCase(const json& tc, const LimboRunOptions& run) {
   auto store = std::make_shared<TrustStore>();
   int bad_roots = 0;
   // Limbo's cases model the public web, so its roots stand for a root program's: the BRs bind them.
-  for (std::string& der : PemList(tc.at("trusted_certs"))) {
-    if (!store->AddRootDer(std::move(der), AnchorOrigin::kRootProgram).ok()) ++bad_roots;
+  const std::vector<std::string> roots = PemList(tc.at("trusted_certs"));
+  for (const std::string& der : roots) {
+    if (!store->AddRootDer(der, AnchorOrigin::kRootProgram).ok()) ++bad_roots;
   }
   ValidationRequest request;
   std::vector<std::string> peer = PemList(json::array({tc.at("peer_certificate")}));
@@ -137,6 +138,7 @@ LimboCaseResult RunCase(const json& tc, const LimboRunOptions& run) {
   out.actual = result.valid ? "SUCCESS" : "FAILURE";
   out.context = Describe(result);
   if (bad_roots > 0) absl::StrAppend(&out.context, " (", bad_roots, " trusted certs unparseable)");
+  if (run.observer) run.observer(out, request, roots, result);
   return out;
 }
 

@@ -4,6 +4,7 @@
 #ifndef CERTVAL_TOOLS_LIMBO_H_
 #define CERTVAL_TOOLS_LIMBO_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -11,6 +12,8 @@
 
 #include "absl/status/statusor.h"
 #include "validator/certificate_cache.h"
+#include "validator/request.h"
+#include "validator/result.h"
 #include "validator/signature_verifier.h"
 
 namespace certval {
@@ -46,6 +49,12 @@ struct LimboReport {
 struct LimboRunOptions {
   std::shared_ptr<const SignatureVerifier> verifier;
   std::shared_ptr<CertificateCache> certificate_cache;
+  // Called after every case that ran (skipped ones are not), with the input exactly as the
+  // Validator got it (the request and the DER of the case's trust anchors) and its result: for
+  // differential testing (//tests/oracle).
+  std::function<void(const LimboCaseResult&, const ValidationRequest&,
+                     const std::vector<std::string>& anchors, const ValidationResult&)>
+      observer;
 };
 
 // Reads and runs a limbo JSON file. Errors: unreadable file or malformed JSON.

@@ -107,6 +107,9 @@ absl::StatusOr<std::string> LoadFile(const Suite& suite, const json& name, const
   return bytes;
 }
 
+absl::Status Judge(const Suite& suite, const json& tc, const ValidationResult& result,
+                   PkitsTestResult* out);
+
 absl::StatusOr<PkitsTestResult> RunTest(const Suite& suite, const json& tc) {
   PkitsTestResult out;
   out.id = tc.at("id").get<std::string>();
@@ -147,6 +150,7 @@ absl::StatusOr<PkitsTestResult> RunTest(const Suite& suite, const json& tc) {
   }
 
   auto store = std::make_shared<TrustStore>();
+  const std::vector<std::string> anchors = {*anchor};
   if (auto s = store->AddRootDer(*std::move(anchor)); !s.ok()) {
     return absl::InvalidArgumentError(
         absl::StrCat("test ", out.id, ": trust anchor: ", s.message()));
@@ -177,11 +181,21 @@ absl::StatusOr<PkitsTestResult> RunTest(const Suite& suite, const json& tc) {
   request.policy.initial_any_policy_inhibit = tc.at("initial_any_policy_inhibit").get<bool>();
 
   const ValidationResult result = validator->Validate(request);
+  auto status = Judge(suite, tc, result, &out);
+  if (status.ok() && suite.options.observer) suite.options.observer(out, request, anchors, result);
+  if (!status.ok()) return status;
+  return out;
+}
+
+// Sets `out`'s verdict, outcome and detail from the Validator's result.
+absl::Status Judge(const Suite& suite, const json& tc, const ValidationResult& result,
+                   PkitsTestResult* out_ptr) {
+  PkitsTestResult& out = *out_ptr;
   out.actual_valid = result.valid;
   if (!result.valid) out.detail = FirstError(result);
   if (out.actual_valid != out.expected_valid) {
     out.outcome = PkitsOutcome::kFailed;
-    return out;
+    return absl::OkStatus();
   }
   out.outcome = PkitsOutcome::kPassed;
   const bool stated = tc.at("user_constrained_policy_set_stated").get<bool>();
@@ -197,7 +211,7 @@ absl::StatusOr<PkitsTestResult> RunTest(const Suite& suite, const json& tc) {
                                 OidSetText(want), stated ? "" : " (the generator's default)");
     }
   }
-  return out;
+  return absl::OkStatus();
 }
 
 std::string Label(const PkitsTestResult& r) {

@@ -5,10 +5,13 @@
 #ifndef CERTVAL_TOOLS_PKITS_H_
 #define CERTVAL_TOOLS_PKITS_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "validator/request.h"
+#include "validator/result.h"
 
 namespace certval {
 
@@ -60,6 +63,12 @@ struct PkitsRunOptions {
   // and the converter recorded the generator's default ({NIST-test-policy-1}). Off until the
   // Validator processes certificate policies (issue 14): today it reports no policies at all.
   bool check_implied_policy_sets = false;
+  // Called after every test that ran (skipped ones are not), with its outcome, the input exactly
+  // as the Validator got it (the request and the DER of the trust anchor) and the result: for
+  // differential testing (//tests/oracle).
+  std::function<void(const PkitsTestResult&, const ValidationRequest&,
+                     const std::vector<std::string>& anchors, const ValidationResult&)>
+      observer;
 };
 
 // Reads pkits.json (or DIR/pkits.json; "-": standard input, with the certificates and CRLs it names

@@ -717,6 +717,23 @@ bool CertificateParser::ParseGeneralName(CBS* in, GeneralNameType* type, CBS* va
   CBS_skip(&element, header);
   *type = static_cast<GeneralNameType>(number);
   *value = element;
+  // rfc822Name, dNSName and uniformResourceIdentifier are IA5Strings: 7-bit (X.680 41.4, RFC 5280
+  // 4.2.1.6). A byte above 0x7F makes the certificate malformed, as a non-ASCII byte in a Name's
+  // ASCII string types does; matching it against reference names would be guesswork.
+  if (*type == GeneralNameType::kRfc822Name || *type == GeneralNameType::kDnsName ||
+      *type == GeneralNameType::kUri) {
+    const Der bytes = View(element);
+    for (size_t i = 0; i < bytes.size(); ++i) {
+      if (static_cast<uint8_t>(bytes[i]) >= 0x80) {
+        return Fail(at, absl::StrCat(*type == GeneralNameType::kDnsName     ? "dNSName"
+                                     : *type == GeneralNameType::kRfc822Name ? "rfc822Name"
+                                                                            : "uniformResourceIdentifier",
+                                     " is an IA5String with a non-ASCII byte (0x",
+                                     absl::Hex(static_cast<uint8_t>(bytes[i]), absl::kZeroPad2),
+                                     " at index ", i, ")"));
+      }
+    }
+  }
   if (*type != GeneralNameType::kDirectoryName) return true;
   // directoryName is EXPLICIT: its contents are one Name.
   Name scratch;

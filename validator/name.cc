@@ -109,6 +109,14 @@ const char* DecodeAscii(absl::string_view s, std::string* out) {
   return nullptr;
 }
 
+// X.680 41.4's PrintableString characters, and '*', which deployed certificates use and Chromium's
+// verifier also accepts. A control byte or a NUL in a PrintableString makes the Name malformed.
+bool IsPrintableStringChar(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         c == ' ' || c == '\'' || c == '(' || c == ')' || c == '+' || c == ',' || c == '-' ||
+         c == '.' || c == '/' || c == ':' || c == '=' || c == '?' || c == '*';
+}
+
 bool IsAsciiStringType(uint8_t tag) {
   return tag == CBS_ASN1_PRINTABLESTRING || tag == CBS_ASN1_IA5STRING ||
          tag == CBS_ASN1_VISIBLESTRING || tag == CBS_ASN1_NUMERICSTRING;
@@ -302,6 +310,16 @@ class NameParser {
       if (!IsValidUtf8(contents)) return Fail(value_tlv, "UTF8String is not valid UTF-8");
     } else if (IsAsciiStringType(tag_byte)) {
       if (!IsAscii(contents)) return Fail(value_tlv, kNonAsciiError);
+      if (tag_byte == CBS_ASN1_PRINTABLESTRING) {
+        for (size_t i = 0; i < contents.size(); ++i) {
+          if (!IsPrintableStringChar(contents[i])) {
+            return Fail(value_tlv, absl::StrCat("PrintableString holds byte 0x",
+                                                absl::Hex(static_cast<uint8_t>(contents[i]), absl::kZeroPad2),
+                                                " at index ", i,
+                                                ", outside its character set (X.680 41.4)"));
+          }
+        }
+      }
     } else {
       if (const char* error = DecodeString(tag_byte, contents, &converted)) return Fail(value_tlv, error);
       text = converted;
