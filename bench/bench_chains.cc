@@ -10,7 +10,7 @@
 #include "absl/time/time.h"
 #include "bench/bench_params.h"
 #include "tests/pki/test_pki.h"
-#include "validator/certificate.h"
+#include "certval/validator/certificate.h"
 
 namespace certval::bench {
 namespace {

@@ -15,10 +15,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "tests/pki/test_pki.h"
-#include "trust/loaders.h"
-#include "trust/mozilla_roots.h"
-#include "trust/system_store.h"
-#include "trust/trust_store.h"
+#include "certval/trust/loaders.h"
+#include "certval/trust/mozilla_roots.h"
+#include "certval/trust/system_store.h"
+#include "certval/trust/trust_store.h"
 
 namespace certval {
 namespace {

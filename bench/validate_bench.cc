@@ -30,13 +30,13 @@
 #include "bench/x509_baseline.h"
 #include "tests/pki/test_pki.h"
 #include "tests/pki/test_revocation.h"
-#include "trust/revocation_set.h"
-#include "trust/system_store.h"
-#include "trust/trust_store.h"
-#include "validator/crl.h"
-#include "validator/policy_graph.h"
-#include "validator/signature_cache.h"
-#include "validator/validator.h"
+#include "certval/trust/revocation_set.h"
+#include "certval/trust/system_store.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/crl.h"
+#include "certval/validator/policy_graph.h"
+#include "certval/validator/signature_cache.h"
+#include "certval/validator/validator.h"
 
 namespace certval::bench {
 namespace {

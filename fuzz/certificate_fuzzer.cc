@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "validator/certificate.h"
-#include "validator/oids.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/oids.h"
 
 namespace {
 

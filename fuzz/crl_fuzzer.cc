@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "validator/crl.h"
+#include "certval/validator/crl.h"
 
 namespace {
 

@@ -21,8 +21,8 @@
 #include "fuzz/split.h"
 #include "tests/oracle/chromium_verifier.h"
 #include "tests/oracle/known_differences.h"
-#include "trust/trust_store.h"
-#include "validator/validator.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/validator.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace certval;

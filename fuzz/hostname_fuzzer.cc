@@ -9,8 +9,8 @@
 
 #include "absl/strings/string_view.h"
 #include "fuzz/split.h"
-#include "validator/hostname_match.h"
-#include "validator/ip_address.h"
+#include "certval/validator/hostname_match.h"
+#include "certval/validator/ip_address.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string> parts = certval::fuzz::SplitOn(data, size, '\n', 2);

@@ -22,8 +22,8 @@
 #include "nlohmann/json.hpp"
 #include "tests/pki/test_pki.h"
 #include "tests/pki/test_revocation.h"
-#include "trust/revocation_set.h"
-#include "validator/certificate.h"
+#include "certval/trust/revocation_set.h"
+#include "certval/validator/certificate.h"
 
 namespace tp = certval::testpki;
 

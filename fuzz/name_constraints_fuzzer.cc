@@ -9,8 +9,8 @@
 
 #include "absl/strings/string_view.h"
 #include "fuzz/split.h"
-#include "validator/certificate.h"
-#include "validator/name_constraints_match.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/name_constraints_match.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string> parts = certval::fuzz::SplitOn(data, size, '\n', 2);

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "validator/ocsp.h"
+#include "certval/validator/ocsp.h"
 
 namespace {
 

@@ -12,8 +12,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "hooks/check_names.h"
-#include "hooks/policy_file.h"
+#include "certval/hooks/check_names.h"
+#include "certval/hooks/policy_file.h"
 
 namespace {
 

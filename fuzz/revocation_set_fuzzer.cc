@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string>
 
-#include "trust/revocation_set.h"
+#include "certval/trust/revocation_set.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string bytes(reinterpret_cast<const char*>(data), size);

@@ -19,9 +19,9 @@
 #include "absl/time/time.h"
 #include "fuzz/split.h"
 #include "tests/pki/test_pki.h"
-#include "trust/trust_store.h"
-#include "validator/signature_verifier.h"
-#include "validator/validator.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/signature_verifier.h"
+#include "certval/validator/validator.h"
 
 namespace {
 

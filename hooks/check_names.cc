@@ -1,10 +1,10 @@
-#include "hooks/check_names.h"
+#include "certval/hooks/check_names.h"
 
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "validator/checks/builtin.h"
+#include "certval/validator/checks/builtin.h"
 
 namespace certval {
 

@@ -11,7 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
-#include "validator/checks/builtin.h"  // IsReservedCheckName
+#include "certval/validator/checks/builtin.h"  // IsReservedCheckName
 
 namespace certval {
 

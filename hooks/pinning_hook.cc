@@ -1,14 +1,14 @@
-#include "hooks/pinning_hook.h"
+#include "certval/hooks/pinning_hook.h"
 
 #include <utility>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
-#include "trust/trust_store.h"
-#include "validator/checks/builtin.h"
-#include "validator/finding.h"
-#include "validator/result.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/checks/builtin.h"
+#include "certval/validator/finding.h"
+#include "certval/validator/result.h"
 
 namespace certval {
 

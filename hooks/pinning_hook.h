@@ -23,11 +23,11 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
-#include "hooks/host_pattern.h"
-#include "validator/certificate.h"
-#include "validator/hook.h"
-#include "validator/policy.h"
-#include "validator/warning_sink.h"
+#include "certval/hooks/host_pattern.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/hook.h"
+#include "certval/validator/policy.h"
+#include "certval/validator/warning_sink.h"
 
 namespace certval {
 

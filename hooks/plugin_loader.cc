@@ -1,4 +1,4 @@
-#include "hooks/plugin_loader.h"
+#include "certval/hooks/plugin_loader.h"
 
 #include <dlfcn.h>
 #include <poll.h>
@@ -17,9 +17,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/types/span.h"
-#include "hooks/certval_plugin.h"
-#include "hooks/check_names.h"
-#include "validator/result.h"
+#include "certval/hooks/certval_plugin.h"
+#include "certval/hooks/check_names.h"
+#include "certval/validator/result.h"
 
 namespace certval {
 namespace {

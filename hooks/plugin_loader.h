@@ -27,8 +27,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "validator/check.h"
-#include "validator/hook.h"
+#include "certval/validator/check.h"
+#include "certval/validator/hook.h"
 
 namespace certval {
 

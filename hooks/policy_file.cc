@@ -1,4 +1,4 @@
-#include "hooks/policy_file.h"
+#include "certval/hooks/policy_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -15,7 +15,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "hooks/check_names.h"
+#include "certval/hooks/check_names.h"
 
 namespace certval {
 

@@ -47,8 +47,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
-#include "hooks/host_pattern.h"
-#include "validator/policy.h"
+#include "certval/hooks/host_pattern.h"
+#include "certval/validator/policy.h"
 
 namespace certval {
 

@@ -1,11 +1,11 @@
-#include "hooks/simple.h"
+#include "certval/hooks/simple.h"
 
 #include <cstdio>
 #include <utility>
 
-#include "hooks/trust_any_hook.h"
-#include "trust/mozilla_roots.h"
-#include "trust/system_store.h"
+#include "certval/hooks/trust_any_hook.h"
+#include "certval/trust/mozilla_roots.h"
+#include "certval/trust/system_store.h"
 
 namespace certval {
 

@@ -20,10 +20,10 @@
 #include "absl/base/attributes.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "trust/trust_store.h"
-#include "validator/policy.h"
-#include "validator/validator.h"
-#include "validator/warning_sink.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/policy.h"
+#include "certval/validator/validator.h"
+#include "certval/validator/warning_sink.h"
 
 namespace certval {
 

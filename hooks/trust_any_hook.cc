@@ -1,11 +1,11 @@
-#include "hooks/trust_any_hook.h"
+#include "certval/hooks/trust_any_hook.h"
 
 #include <cstdio>
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "validator/finding.h"
-#include "validator/text_escape.h"
+#include "certval/validator/finding.h"
+#include "certval/validator/text_escape.h"
 
 namespace certval {
 

@@ -18,8 +18,8 @@
 
 #include "absl/base/attributes.h"
 #include "absl/strings/string_view.h"
-#include "validator/hook.h"
-#include "validator/warning_sink.h"
+#include "certval/validator/hook.h"
+#include "certval/validator/warning_sink.h"
 
 namespace certval {
 

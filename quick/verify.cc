@@ -1,4 +1,4 @@
-#include "quick/verify.h"
+#include "certval/quick/verify.h"
 
 #include <memory>
 #include <string>
@@ -7,9 +7,9 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "trust/trust_store.h"
-#include "validator/certificate.h"
-#include "validator/ip_address.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/ip_address.h"
 
 namespace certval {
 

@@ -18,10 +18,10 @@
 #include "absl/base/attributes.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "trust/system_store.h"
-#include "validator/request.h"
-#include "validator/result.h"
-#include "validator/validator.h"
+#include "certval/trust/system_store.h"
+#include "certval/validator/request.h"
+#include "certval/validator/result.h"
+#include "certval/validator/validator.h"
 
 namespace certval {
 

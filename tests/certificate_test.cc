@@ -1,7 +1,7 @@
 // Tests for Certificate::Parse and ParseName: well-formed certificates minted with BoringSSL keys, a
 // table of malformed encodings, algorithm and key classification, name normalization, and a no-crash
 // sweep over truncations and bit flips.
-#include "validator/certificate.h"
+#include "certval/validator/certificate.h"
 
 #include <openssl/bytestring.h>
 #include <openssl/digest.h>
@@ -27,7 +27,7 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "validator/oids.h"
+#include "certval/validator/oids.h"
 
 namespace certval {
 namespace {

@@ -12,11 +12,11 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "tests/pki/test_pki.h"
-#include "trust/trust_store.h"
-#include "validator/certificate_cache.h"
-#include "validator/signature_cache.h"
-#include "validator/signature_verifier.h"
-#include "validator/validator.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/certificate_cache.h"
+#include "certval/validator/signature_cache.h"
+#include "certval/validator/signature_verifier.h"
+#include "certval/validator/validator.h"
 
 namespace certval {
 namespace {

@@ -1,6 +1,6 @@
 // validator/der.h must accept and reject exactly what BoringSSL's CBS readers do, and split the
 // input the same way: compared here on every short input, on every length form, and on random bytes.
-#include "validator/der.h"
+#include "certval/validator/der.h"
 
 #include <openssl/bytestring.h>
 

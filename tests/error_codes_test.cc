@@ -26,13 +26,13 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
-#include "hooks/pinning_hook.h"
-#include "hooks/plugin_loader.h"
-#include "hooks/trust_any_hook.h"
+#include "certval/hooks/pinning_hook.h"
+#include "certval/hooks/plugin_loader.h"
+#include "certval/hooks/trust_any_hook.h"
 #include "tests/pki/test_pki.h"
 #include "tests/pki/test_revocation.h"
-#include "trust/trust_store.h"
-#include "validator/validator.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/validator.h"
 
 namespace certval {
 namespace {

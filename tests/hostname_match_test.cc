@@ -1,10 +1,10 @@
-#include "validator/hostname_match.h"
+#include "certval/validator/hostname_match.h"
 
 #include <string>
 
 #include "absl/strings/escaping.h"
 #include "gtest/gtest.h"
-#include "validator/ip_address.h"
+#include "certval/validator/ip_address.h"
 
 namespace certval {
 namespace {

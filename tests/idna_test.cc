@@ -1,5 +1,5 @@
 // ToAsciiHostName: IDNA 2008 (UTS #46 non-transitional mapping) over libidn2, table-driven.
-#include "validator/idna.h"
+#include "certval/validator/idna.h"
 
 #include <string>
 

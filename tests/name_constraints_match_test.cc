@@ -1,4 +1,4 @@
-#include "validator/name_constraints_match.h"
+#include "certval/validator/name_constraints_match.h"
 
 #include <optional>
 #include <string>
@@ -8,8 +8,8 @@
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "tests/pki/test_pki.h"
-#include "validator/certificate.h"
-#include "validator/ip_address.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/ip_address.h"
 
 namespace certval {
 namespace {

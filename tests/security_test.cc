@@ -11,8 +11,8 @@
 
 #include "gtest/gtest.h"
 #include "tests/pki/test_pki.h"
-#include "trust/trust_store.h"
-#include "validator/validator.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/validator.h"
 
 namespace certval {
 namespace {

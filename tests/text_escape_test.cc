@@ -1,6 +1,6 @@
 // EscapeText, and the library's printers that use it (FormatFinding, StderrWarningSink): text from
 // certificates reaches terminals, logs and JSON only as visible, valid, unambiguous UTF-8.
-#include "validator/text_escape.h"
+#include "certval/validator/text_escape.h"
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -9,8 +9,8 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "validator/finding.h"
-#include "validator/warning_sink.h"
+#include "certval/validator/finding.h"
+#include "certval/validator/warning_sink.h"
 
 namespace certval {
 namespace {

@@ -1,12 +1,12 @@
 // The Validator end to end: path building (backtracking, shortest path, loops, budget, depth),
 // trust kinds, the tristate policy and hooks, on PKIs minted by the test-PKI builder.
-#include "validator/validator.h"
+#include "certval/validator/validator.h"
 
 #include <memory>
 
 #include "gtest/gtest.h"
 #include "tests/pki/test_pki.h"
-#include "trust/trust_store.h"
+#include "certval/trust/trust_store.h"
 
 namespace certval {
 namespace {

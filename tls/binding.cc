@@ -1,4 +1,4 @@
-#include "tls/binding.h"
+#include "certval/tls/binding.h"
 
 #include <openssl/pool.h>
 #include <openssl/sha.h>
@@ -12,9 +12,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "validator/checks/builtin.h"
-#include "validator/finding.h"
-#include "validator/ip_address.h"
+#include "certval/validator/checks/builtin.h"
+#include "certval/validator/finding.h"
+#include "certval/validator/ip_address.h"
 
 namespace certval::tls {
 namespace {

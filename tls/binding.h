@@ -38,9 +38,9 @@
 #include "absl/base/attributes.h"
 #include "absl/status/status.h"
 #include "absl/time/time.h"
-#include "validator/request.h"
-#include "validator/result.h"
-#include "validator/validator.h"
+#include "certval/validator/request.h"
+#include "certval/validator/result.h"
+#include "certval/validator/validator.h"
 
 namespace certval::tls {
 

@@ -1,4 +1,4 @@
-#include "tls/legacy.h"
+#include "certval/tls/legacy.h"
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>

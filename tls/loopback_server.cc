@@ -1,4 +1,4 @@
-#include "tls/loopback_server.h"
+#include "certval/tls/loopback_server.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -18,8 +18,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "tls/binding.h"
-#include "validator/certificate.h"
+#include "certval/tls/binding.h"
+#include "certval/validator/certificate.h"
 
 namespace certval::tls {
 namespace {

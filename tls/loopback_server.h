@@ -21,8 +21,8 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "tls/transport.h"
-#include "validator/result.h"
+#include "certval/tls/transport.h"
+#include "certval/validator/result.h"
 
 namespace certval::tls {
 

@@ -1,4 +1,4 @@
-#include "tls/transport.h"
+#include "certval/tls/transport.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -19,8 +19,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "tls/binding.h"
-#include "tls/resolve.h"
+#include "certval/tls/binding.h"
+#include "certval/tls/resolve.h"
 
 namespace certval::tls {
 namespace {

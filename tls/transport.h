@@ -19,7 +19,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "validator/result.h"
+#include "certval/validator/result.h"
 
 namespace certval::tls {
 

@@ -3,11 +3,11 @@
 #include <openssl/ssl.h>
 
 #include "absl/strings/str_cat.h"
-#include "tls/binding.h"
-#include "tls/legacy.h"
+#include "certval/tls/binding.h"
+#include "certval/tls/legacy.h"
 #include "tools/describe.h"
-#include "validator/ip_address.h"
-#include "validator/text_escape.h"
+#include "certval/validator/ip_address.h"
+#include "certval/validator/text_escape.h"
 
 namespace certval {
 namespace {

@@ -11,10 +11,10 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "tls/transport.h"
+#include "certval/tls/transport.h"
 #include "tools/describe.h"
-#include "validator/request.h"
-#include "validator/validator.h"
+#include "certval/validator/request.h"
+#include "certval/validator/validator.h"
 
 namespace certval {
 

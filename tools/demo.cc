@@ -13,15 +13,15 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
-#include "hooks/pinning_hook.h"
-#include "hooks/trust_any_hook.h"
+#include "certval/hooks/pinning_hook.h"
+#include "certval/hooks/trust_any_hook.h"
 #include "tests/pki/test_pki.h"
-#include "tls/binding.h"
-#include "tls/legacy.h"
-#include "tls/loopback_server.h"
-#include "tls/transport.h"
-#include "trust/trust_store.h"
-#include "validator/validator.h"
+#include "certval/tls/binding.h"
+#include "certval/tls/legacy.h"
+#include "certval/tls/loopback_server.h"
+#include "certval/tls/transport.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/validator.h"
 
 namespace certval {
 namespace {

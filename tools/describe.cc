@@ -11,9 +11,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
-#include "validator/ip_address.h"
-#include "validator/oids.h"
-#include "validator/text_escape.h"
+#include "certval/validator/ip_address.h"
+#include "certval/validator/oids.h"
+#include "certval/validator/text_escape.h"
 
 namespace certval {
 namespace {

@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/types/span.h"
-#include "validator/certificate.h"
-#include "validator/result.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/result.h"
 
 namespace certval {
 

@@ -15,7 +15,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "validator/certificate.h"
+#include "certval/validator/certificate.h"
 
 namespace certval {
 namespace {

@@ -9,8 +9,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "tools/describe.h"
-#include "trust/trust_store.h"
-#include "validator/oids.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/oids.h"
 
 namespace certval {
 namespace {

@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/time/time.h"
-#include "validator/certificate.h"
+#include "certval/validator/certificate.h"
 
 namespace certval {
 

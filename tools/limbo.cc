@@ -12,9 +12,9 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "trust/trust_store.h"
-#include "validator/text_escape.h"
-#include "validator/validator.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/text_escape.h"
+#include "certval/validator/validator.h"
 
 namespace certval {
 namespace {

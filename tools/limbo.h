@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "validator/certificate_cache.h"
-#include "validator/request.h"
-#include "validator/result.h"
-#include "validator/signature_verifier.h"
+#include "certval/validator/certificate_cache.h"
+#include "certval/validator/request.h"
+#include "certval/validator/result.h"
+#include "certval/validator/signature_verifier.h"
 
 namespace certval {
 

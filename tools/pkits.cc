@@ -19,11 +19,11 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "tools/describe.h"
-#include "trust/trust_store.h"
-#include "validator/certificate.h"
-#include "validator/finding.h"
-#include "validator/text_escape.h"
-#include "validator/validator.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/finding.h"
+#include "certval/validator/text_escape.h"
+#include "certval/validator/validator.h"
 
 namespace certval {
 namespace {

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "validator/request.h"
-#include "validator/result.h"
+#include "certval/validator/request.h"
+#include "certval/validator/result.h"
 
 namespace certval {
 

@@ -5,8 +5,8 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "validator/crl.h"
-#include "validator/signature_verifier.h"
+#include "certval/validator/crl.h"
+#include "certval/validator/signature_verifier.h"
 
 namespace certval {
 namespace {

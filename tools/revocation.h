@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "trust/revocation_set.h"
-#include "validator/certificate.h"
+#include "certval/trust/revocation_set.h"
+#include "certval/validator/certificate.h"
 
 namespace certval {
 

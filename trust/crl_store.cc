@@ -1,4 +1,4 @@
-#include "trust/crl_store.h"
+#include "certval/trust/crl_store.h"
 
 #include <utility>
 

@@ -14,8 +14,8 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
-#include "validator/crl.h"
-#include "validator/revocation.h"
+#include "certval/validator/crl.h"
+#include "certval/validator/revocation.h"
 
 namespace certval {
 

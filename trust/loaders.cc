@@ -1,4 +1,4 @@
-#include "trust/loaders.h"
+#include "certval/trust/loaders.h"
 
 #include <sys/stat.h>
 

@@ -1,10 +1,10 @@
-#include "trust/mozilla_roots.h"
+#include "certval/trust/mozilla_roots.h"
 
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "trust/mozilla_roots_data.h"
+#include "certval/trust/mozilla_roots_data.h"
 
 namespace certval {
 namespace {

@@ -15,8 +15,8 @@
 #include "absl/base/attributes.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "trust/trust_store.h"
-#include "validator/certificate.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/certificate.h"
 
 namespace certval {
 

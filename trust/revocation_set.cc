@@ -1,5 +1,5 @@
 // The revocation set file format is documented in docs/revocation-set.md; keep the two together.
-#include "trust/revocation_set.h"
+#include "certval/trust/revocation_set.h"
 
 #include <openssl/sha.h>
 

@@ -22,8 +22,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "validator/certificate.h"
-#include "validator/revocation.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/revocation.h"
 
 namespace certval {
 

@@ -1,4 +1,4 @@
-#include "trust/root_programs.h"
+#include "certval/trust/root_programs.h"
 
 #include <algorithm>
 #include <cstring>

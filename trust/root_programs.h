@@ -8,7 +8,7 @@
 
 #include <cstddef>
 
-#include "validator/certificate.h"
+#include "certval/validator/certificate.h"
 
 namespace certval {
 

@@ -1,4 +1,4 @@
-#include "trust/system_store.h"
+#include "certval/trust/system_store.h"
 
 #include <cstdlib>
 #include <filesystem>

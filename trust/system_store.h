@@ -23,8 +23,8 @@
 #include "absl/base/attributes.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "trust/loaders.h"
-#include "trust/trust_store.h"
+#include "certval/trust/loaders.h"
+#include "certval/trust/trust_store.h"
 
 namespace certval {
 

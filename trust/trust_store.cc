@@ -1,4 +1,4 @@
-#include "trust/trust_store.h"
+#include "certval/trust/trust_store.h"
 
 #include <openssl/bytestring.h>
 #include <openssl/evp.h>
@@ -9,7 +9,7 @@
 #include <shared_mutex>
 #include <utility>
 
-#include "trust/root_programs.h"
+#include "certval/trust/root_programs.h"
 
 namespace certval {
 

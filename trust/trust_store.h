@@ -26,8 +26,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
-#include "validator/certificate.h"
-#include "validator/trust_source.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/trust_source.h"
 
 namespace certval {
 

@@ -1,4 +1,4 @@
-#include "validator/budget.h"
+#include "certval/validator/budget.h"
 
 #include <utility>
 

@@ -17,7 +17,7 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "validator/request.h"
+#include "certval/validator/request.h"
 
 namespace certval {
 

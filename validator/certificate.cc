@@ -1,6 +1,6 @@
 // Certificate::Parse: a strict, one-pass RFC 5280 DER parser over BoringSSL's CBS. Every view it stores
 // points into the Certificate's own buffer.
-#include "validator/certificate.h"
+#include "certval/validator/certificate.h"
 
 #include <openssl/bytestring.h>
 #include <openssl/mem.h>
@@ -18,8 +18,8 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "validator/der.h"
-#include "validator/oids.h"
+#include "certval/validator/der.h"
+#include "certval/validator/oids.h"
 
 namespace certval {
 namespace {

@@ -1,4 +1,4 @@
-#include "validator/certificate_cache.h"
+#include "certval/validator/certificate_cache.h"
 
 #include <algorithm>
 #include <string>

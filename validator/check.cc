@@ -1,5 +1,5 @@
 #include "absl/strings/string_view.h"
-#include "validator/check.h"
+#include "certval/validator/check.h"
 
 #include "absl/strings/str_cat.h"
 

@@ -13,11 +13,11 @@
 
 #include "absl/time/time.h"
 #include "absl/types/span.h"
-#include "validator/budget.h"
-#include "validator/certificate.h"
-#include "validator/finding.h"
-#include "validator/request.h"
-#include "validator/trust_source.h"
+#include "certval/validator/budget.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/finding.h"
+#include "certval/validator/request.h"
+#include "certval/validator/trust_source.h"
 
 namespace certval {
 

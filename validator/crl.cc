@@ -1,5 +1,5 @@
 // Crl::Parse: a strict, one-pass RFC 5280 section 5 parser over BoringSSL's CBS.
-#include "validator/crl.h"
+#include "certval/validator/crl.h"
 
 #include <openssl/bytestring.h>
 #include <openssl/mem.h>
@@ -10,8 +10,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "validator/der.h"
-#include "validator/oids.h"
+#include "certval/validator/der.h"
+#include "certval/validator/oids.h"
 
 namespace certval {
 namespace {

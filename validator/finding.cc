@@ -1,10 +1,10 @@
 #include "absl/strings/string_view.h"
-#include "validator/finding.h"
+#include "certval/validator/finding.h"
 
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "validator/text_escape.h"
+#include "certval/validator/text_escape.h"
 
 namespace certval {
 

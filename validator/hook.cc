@@ -1,5 +1,5 @@
 #include "absl/strings/string_view.h"
-#include "validator/hook.h"
+#include "certval/validator/hook.h"
 
 namespace certval {
 

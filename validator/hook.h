@@ -14,8 +14,8 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "absl/types/span.h"
-#include "validator/certificate.h"
-#include "validator/request.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/request.h"
 
 namespace certval {
 

@@ -1,6 +1,6 @@
-#include "validator/hostname_match.h"
+#include "certval/validator/hostname_match.h"
 
-#include "validator/ip_address.h"
+#include "certval/validator/ip_address.h"
 
 #include <libpsl.h>
 

@@ -1,4 +1,4 @@
-#include "validator/idna.h"
+#include "certval/validator/idna.h"
 
 #include <idn2.h>
 

@@ -1,4 +1,4 @@
-#include "validator/ip_address.h"
+#include "certval/validator/ip_address.h"
 
 #include <cstdint>
 #include <vector>

@@ -15,9 +15,9 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "validator/certificate.h"
-#include "validator/der.h"
-#include "validator/oids.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/der.h"
+#include "certval/validator/oids.h"
 
 namespace certval {
 namespace {

@@ -1,11 +1,11 @@
-#include "validator/name_constraints_match.h"
+#include "certval/validator/name_constraints_match.h"
 
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "validator/hostname_match.h"
-#include "validator/ip_address.h"
+#include "certval/validator/hostname_match.h"
+#include "certval/validator/ip_address.h"
 
 namespace certval {
 namespace {

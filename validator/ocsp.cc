@@ -1,5 +1,5 @@
 // OcspResponse::Parse: a strict RFC 6960 parser over BoringSSL's CBS.
-#include "validator/ocsp.h"
+#include "certval/validator/ocsp.h"
 
 #include <openssl/bytestring.h>
 #include <openssl/digest.h>
@@ -7,8 +7,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "validator/der.h"
-#include "validator/oids.h"
+#include "certval/validator/der.h"
+#include "certval/validator/oids.h"
 
 namespace certval {
 namespace {

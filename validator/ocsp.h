@@ -19,8 +19,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "validator/certificate.h"
-#include "validator/crl.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/crl.h"
 
 namespace certval {
 

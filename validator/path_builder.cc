@@ -1,4 +1,4 @@
-#include "validator/path_builder.h"
+#include "certval/validator/path_builder.h"
 
 #include <algorithm>
 

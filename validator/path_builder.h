@@ -15,11 +15,11 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/functional/function_ref.h"
-#include "validator/budget.h"
-#include "validator/certificate.h"
-#include "validator/request.h"
-#include "validator/signature_verifier.h"
-#include "validator/trust_source.h"
+#include "certval/validator/budget.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/request.h"
+#include "certval/validator/signature_verifier.h"
+#include "certval/validator/trust_source.h"
 
 namespace certval {
 

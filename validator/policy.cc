@@ -1,5 +1,5 @@
 #include "absl/strings/string_view.h"
-#include "validator/policy.h"
+#include "certval/validator/policy.h"
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"

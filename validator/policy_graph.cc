@@ -1,11 +1,11 @@
-#include "validator/policy_graph.h"
+#include "certval/validator/policy_graph.h"
 
 #include <algorithm>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
-#include "validator/oids.h"
+#include "certval/validator/oids.h"
 
 namespace certval {
 namespace {

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "absl/types/span.h"
-#include "validator/budget.h"
-#include "validator/certificate.h"
-#include "validator/request.h"
+#include "certval/validator/budget.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/request.h"
 
 namespace certval {
 

@@ -1,5 +1,5 @@
 #include "absl/strings/string_view.h"
-#include "validator/request.h"
+#include "certval/validator/request.h"
 
 namespace certval {
 

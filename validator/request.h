@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "absl/time/time.h"
-#include "validator/certificate.h"
-#include "validator/revocation.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/revocation.h"
 
 namespace certval {
 

@@ -1,4 +1,4 @@
-#include "validator/result.h"
+#include "certval/validator/result.h"
 
 #include <algorithm>
 

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "validator/certificate.h"
-#include "validator/finding.h"
-#include "validator/revocation.h"
-#include "validator/trust_source.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/finding.h"
+#include "certval/validator/revocation.h"
+#include "certval/validator/trust_source.h"
 
 namespace certval {
 

@@ -1,9 +1,9 @@
-#include "validator/revocation.h"
+#include "certval/validator/revocation.h"
 
 #include <openssl/bytestring.h>
 
-#include "validator/der.h"
-#include "validator/oids.h"
+#include "certval/validator/der.h"
+#include "certval/validator/oids.h"
 
 namespace certval {
 

@@ -14,8 +14,8 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "validator/certificate.h"
-#include "validator/crl.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/crl.h"
 
 namespace certval {
 

@@ -1,11 +1,11 @@
-#include "validator/revocation_checker.h"
+#include "certval/validator/revocation_checker.h"
 
 #include <algorithm>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "validator/oids.h"
+#include "certval/validator/oids.h"
 
 namespace certval {
 namespace {

@@ -35,14 +35,14 @@
 
 #include "absl/time/time.h"
 #include "absl/types/span.h"
-#include "validator/budget.h"
-#include "validator/certificate.h"
-#include "validator/crl.h"
-#include "validator/ocsp.h"
-#include "validator/path_builder.h"
-#include "validator/revocation.h"
-#include "validator/signature_verifier.h"
-#include "validator/trust_source.h"
+#include "certval/validator/budget.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/crl.h"
+#include "certval/validator/ocsp.h"
+#include "certval/validator/path_builder.h"
+#include "certval/validator/revocation.h"
+#include "certval/validator/signature_verifier.h"
+#include "certval/validator/trust_source.h"
 
 namespace certval {
 

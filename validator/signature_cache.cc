@@ -1,4 +1,4 @@
-#include "validator/signature_cache.h"
+#include "certval/validator/signature_cache.h"
 
 #include <algorithm>
 #include <cstring>

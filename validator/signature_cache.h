@@ -25,7 +25,7 @@
 
 #include "absl/base/attributes.h"
 #include "absl/container/flat_hash_set.h"
-#include "validator/signature_verifier.h"
+#include "certval/validator/signature_verifier.h"
 
 namespace certval {
 

@@ -1,4 +1,4 @@
-#include "validator/signature_verifier.h"
+#include "certval/validator/signature_verifier.h"
 
 #include <openssl/bytestring.h>
 #include <openssl/digest.h>

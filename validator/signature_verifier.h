@@ -8,7 +8,7 @@
 
 #include "absl/base/attributes.h"
 #include "absl/status/status.h"
-#include "validator/certificate.h"
+#include "certval/validator/certificate.h"
 
 namespace certval {
 

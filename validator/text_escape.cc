@@ -1,4 +1,4 @@
-#include "validator/text_escape.h"
+#include "certval/validator/text_escape.h"
 
 #include <cstdint>
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "validator/certificate.h"
+#include "certval/validator/certificate.h"
 
 namespace certval {
 

@@ -1,5 +1,5 @@
 #include "absl/strings/string_view.h"
-#include "validator/validator.h"
+#include "certval/validator/validator.h"
 
 #include <algorithm>
 #include <utility>
@@ -7,10 +7,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
-#include "validator/checks/builtin.h"
-#include "validator/path_builder.h"
-#include "validator/policy_graph.h"
-#include "validator/revocation_checker.h"
+#include "certval/validator/checks/builtin.h"
+#include "certval/validator/path_builder.h"
+#include "certval/validator/policy_graph.h"
+#include "certval/validator/revocation_checker.h"
 
 namespace certval {
 namespace {

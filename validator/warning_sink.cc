@@ -1,9 +1,9 @@
-#include "validator/warning_sink.h"
+#include "certval/validator/warning_sink.h"
 
 #include <cstdio>
 
 #include "absl/strings/str_cat.h"
-#include "validator/text_escape.h"
+#include "certval/validator/text_escape.h"
 
 namespace certval {
 

@@ -10,8 +10,8 @@
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
-#include "validator/finding.h"
-#include "validator/request.h"
+#include "certval/validator/finding.h"
+#include "certval/validator/request.h"
 
 namespace certval {
 

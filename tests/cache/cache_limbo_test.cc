@@ -6,8 +6,8 @@
 
 #include "gtest/gtest.h"
 #include "tools/limbo.h"
-#include "validator/certificate_cache.h"
-#include "validator/signature_cache.h"
+#include "certval/validator/certificate_cache.h"
+#include "certval/validator/signature_cache.h"
 
 namespace certval {
 namespace {

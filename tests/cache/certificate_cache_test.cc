@@ -1,14 +1,14 @@
 // CertificateCache: the same bytes give the same parsed certificate, other bytes never do, parse
 // errors are not cached, and the bounds hold; a Validator with both caches agrees with one without.
-#include "validator/certificate_cache.h"
+#include "certval/validator/certificate_cache.h"
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "gtest/gtest.h"
 #include "tests/pki/test_pki.h"
-#include "trust/trust_store.h"
-#include "validator/signature_cache.h"
-#include "validator/validator.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/signature_cache.h"
+#include "certval/validator/validator.h"
 
 namespace certval {
 namespace {

@@ -1,6 +1,6 @@
 // CachingSignatureVerifier: hits only for the exact (certificate, issuer key) that verified,
 // failures never cached, and the entry and memory bounds hold.
-#include "validator/signature_cache.h"
+#include "certval/validator/signature_cache.h"
 
 #include <thread>
 #include <vector>

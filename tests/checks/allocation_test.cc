@@ -8,7 +8,7 @@
 
 #include "gtest/gtest.h"
 #include "tests/checks/check_test_util.h"
-#include "validator/checks/builtin.h"
+#include "certval/validator/checks/builtin.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "validator/checks/basic_constraints_check.h"
+#include "certval/validator/checks/basic_constraints_check.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"

@@ -1,4 +1,4 @@
-#include "validator/checks/builtin.h"
+#include "certval/validator/checks/builtin.h"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "validator/checks/certificate_profile_check.h"
+#include "certval/validator/checks/certificate_profile_check.h"
 
 #include "absl/strings/escaping.h"
 #include "gmock/gmock.h"

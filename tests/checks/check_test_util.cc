@@ -8,7 +8,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "validator/finding.h"
+#include "certval/validator/finding.h"
 
 namespace certval::checktest {
 namespace {

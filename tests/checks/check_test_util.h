@@ -9,10 +9,10 @@
 
 #include "absl/time/time.h"
 #include "tests/pki/test_pki.h"
-#include "validator/certificate.h"
-#include "validator/check.h"
-#include "validator/request.h"
-#include "validator/trust_source.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/check.h"
+#include "certval/validator/request.h"
+#include "certval/validator/trust_source.h"
 
 namespace certval::checktest {
 

@@ -1,4 +1,4 @@
-#include "validator/checks/critical_extensions_check.h"
+#include "certval/validator/checks/critical_extensions_check.h"
 
 #include "absl/strings/escaping.h"
 #include "gmock/gmock.h"

@@ -1,4 +1,4 @@
-#include "validator/checks/ext_key_usage_check.h"
+#include "certval/validator/checks/ext_key_usage_check.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "validator/checks/key_usage_check.h"
+#include "certval/validator/checks/key_usage_check.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"

@@ -1,9 +1,9 @@
-#include "validator/checks/name_constraints_check.h"
+#include "certval/validator/checks/name_constraints_check.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/checks/check_test_util.h"
-#include "validator/budget.h"
+#include "certval/validator/budget.h"
 
 namespace certval::checktest {
 namespace {

@@ -1,4 +1,4 @@
-#include "validator/checks/public_key_check.h"
+#include "certval/validator/checks/public_key_check.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"

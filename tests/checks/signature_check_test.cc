@@ -1,4 +1,4 @@
-#include "validator/checks/signature_check.h"
+#include "certval/validator/checks/signature_check.h"
 
 #include <atomic>
 
@@ -6,7 +6,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/checks/check_test_util.h"
-#include "validator/signature_verifier.h"
+#include "certval/validator/signature_verifier.h"
 
 namespace certval::checktest {
 namespace {

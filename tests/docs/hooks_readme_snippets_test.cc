@@ -6,7 +6,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
-#include "trust/trust_store.h"
+#include "certval/trust/trust_store.h"
 
 namespace certval_docs::hooks_readme {
 namespace {

@@ -9,8 +9,8 @@
 #include "absl/time/clock.h"
 #include "gtest/gtest.h"
 #include "tests/pki/test_pki.h"
-#include "tls/loopback_server.h"
-#include "trust/trust_store.h"
+#include "certval/tls/loopback_server.h"
+#include "certval/trust/trust_store.h"
 
 namespace certval_docs::tls_readme {
 namespace {

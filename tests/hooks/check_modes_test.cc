@@ -8,7 +8,7 @@
 #include "gtest/gtest.h"
 #include "tests/hooks/hook_test_util.h"
 #include "tests/pki/test_revocation.h"
-#include "validator/checks/builtin.h"
+#include "certval/validator/checks/builtin.h"
 
 namespace certval {
 namespace {

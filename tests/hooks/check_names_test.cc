@@ -1,12 +1,12 @@
 // Check names from plugins and the policy file: the form, the reserved names, the known ones.
-#include "hooks/check_names.h"
+#include "certval/hooks/check_names.h"
 
 #include <string>
 #include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "validator/checks/builtin.h"
+#include "certval/validator/checks/builtin.h"
 
 namespace certval {
 namespace {

@@ -13,11 +13,11 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "tests/pki/test_pki.h"
-#include "trust/trust_store.h"
-#include "validator/hook.h"
-#include "validator/result.h"
-#include "validator/validator.h"
-#include "validator/warning_sink.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/hook.h"
+#include "certval/validator/result.h"
+#include "certval/validator/validator.h"
+#include "certval/validator/warning_sink.h"
 
 namespace certval::hooktest {
 

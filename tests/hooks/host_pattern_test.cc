@@ -1,4 +1,4 @@
-#include "hooks/host_pattern.h"
+#include "certval/hooks/host_pattern.h"
 
 #include "gtest/gtest.h"
 

@@ -1,12 +1,12 @@
 // PinningHook: SPKI SHA-256 pins per host pattern, looked up in the validated path only (where a
 // pinned root appears), never in what was merely presented; refused as a pre-hook.
-#include "hooks/pinning_hook.h"
+#include "certval/hooks/pinning_hook.h"
 
 #include "absl/strings/escaping.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/hooks/hook_test_util.h"
-#include "trust/trust_store.h"
+#include "certval/trust/trust_store.h"
 
 namespace certval {
 namespace {

@@ -1,6 +1,6 @@
 // The plugin loader with a real plugin (examples/plugin) and bad ones (tests/hooks/plugins), all
 // built by Bazel as shared objects and loaded through dlopen.
-#include "hooks/plugin_loader.h"
+#include "certval/hooks/plugin_loader.h"
 
 #include <cstdlib>
 #include <fstream>

@@ -1,6 +1,6 @@
 // The administrator policy file: format, errors with line numbers, where it is looked for, and the
 // difference between "absent" and "broken".
-#include "hooks/policy_file.h"
+#include "certval/hooks/policy_file.h"
 
 #include <sys/stat.h>
 #include <unistd.h>

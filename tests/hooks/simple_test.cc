@@ -1,8 +1,8 @@
 // SimpleValidation: ValidateCerts, AddRoot, AddCert, DisableValidation as a builder, no globals.
-#include "hooks/simple.h"
+#include "certval/hooks/simple.h"
 
 #include "gtest/gtest.h"
-#include "hooks/trust_any_hook.h"
+#include "certval/hooks/trust_any_hook.h"
 #include "tests/hooks/hook_test_util.h"
 
 namespace certval {

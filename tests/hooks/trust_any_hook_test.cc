@@ -1,5 +1,5 @@
 // TrustAnyHook: accepts everything, on the record, warns once per instance, touches nothing global.
-#include "hooks/trust_any_hook.h"
+#include "certval/hooks/trust_any_hook.h"
 
 #include <stdlib.h>
 
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "hooks/simple.h"
+#include "certval/hooks/simple.h"
 #include "tests/hooks/hook_test_util.h"
 
 extern char** environ;

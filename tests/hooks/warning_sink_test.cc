@@ -1,5 +1,5 @@
 // StderrWarningSink: one line per (peer, code), bounded memory, safe from many threads.
-#include "validator/warning_sink.h"
+#include "certval/validator/warning_sink.h"
 
 #include <string>
 #include <thread>

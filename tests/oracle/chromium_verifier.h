@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
-#include "validator/request.h"
+#include "certval/validator/request.h"
 
 namespace certval {
 namespace oracle {

@@ -5,8 +5,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "validator/hostname_match.h"
-#include "validator/text_escape.h"
+#include "certval/validator/hostname_match.h"
+#include "certval/validator/text_escape.h"
 
 namespace certval {
 namespace oracle {

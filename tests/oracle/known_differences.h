@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "tests/oracle/chromium_verifier.h"
-#include "validator/request.h"
-#include "validator/result.h"
+#include "certval/validator/request.h"
+#include "certval/validator/result.h"
 
 namespace certval {
 namespace oracle {

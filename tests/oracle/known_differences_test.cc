@@ -15,8 +15,8 @@
 #include "tests/oracle/known_differences.h"
 #include "tests/pki/test_pki.h"
 #include "tests/pki/test_revocation.h"
-#include "trust/trust_store.h"
-#include "validator/validator.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/validator.h"
 
 namespace certval {
 namespace oracle {

@@ -9,7 +9,7 @@
 #include <openssl/digest.h>
 
 #include "absl/time/civil_time.h"
-#include "validator/certificate.h"
+#include "certval/validator/certificate.h"
 
 namespace certval::testpki {
 namespace {

@@ -1,5 +1,5 @@
 // CrlStore as a RevocationSource: CRLs held across validations, the newer replacing the older.
-#include "trust/crl_store.h"
+#include "certval/trust/crl_store.h"
 
 #include <memory>
 #include <thread>
@@ -8,8 +8,8 @@
 #include "gtest/gtest.h"
 #include "tests/pki/test_pki.h"
 #include "tests/pki/test_revocation.h"
-#include "trust/trust_store.h"
-#include "validator/validator.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/validator.h"
 
 namespace certval {
 namespace {

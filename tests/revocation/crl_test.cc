@@ -1,5 +1,5 @@
 // Crl::Parse on the vendored NIST PKITS CRLs (real-world encodings) and on hand-broken ones.
-#include "validator/crl.h"
+#include "certval/validator/crl.h"
 
 #include <cstdlib>
 #include <fstream>

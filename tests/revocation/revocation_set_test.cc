@@ -1,6 +1,6 @@
 // The pushed revocation set: build, load (with every corruption refused), exact lookups, blocked
 // keys, and its use as a RevocationSource through the Validator, shared by threads.
-#include "trust/revocation_set.h"
+#include "certval/trust/revocation_set.h"
 
 #include <openssl/sha.h>
 
@@ -12,8 +12,8 @@
 #include "gtest/gtest.h"
 #include "tests/pki/test_pki.h"
 #include "tests/pki/test_revocation.h"
-#include "trust/trust_store.h"
-#include "validator/validator.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/validator.h"
 
 namespace certval {
 namespace {

@@ -1,6 +1,6 @@
 // The TLS binding over in-memory BIO pairs: fast, deterministic handshakes between a BoringSSL
 // client with a certval Validator attached and a BoringSSL server presenting test-PKI chains.
-#include "tls/binding.h"
+#include "certval/tls/binding.h"
 
 #include <openssl/ssl.h>
 
@@ -9,11 +9,11 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "hooks/pinning_hook.h"
-#include "hooks/trust_any_hook.h"
+#include "certval/hooks/pinning_hook.h"
+#include "certval/hooks/trust_any_hook.h"
 #include "tests/tls/tls_test_util.h"
-#include "tls/loopback_server.h"
-#include "validator/checks/builtin.h"
+#include "certval/tls/loopback_server.h"
+#include "certval/validator/checks/builtin.h"
 
 namespace certval::tlstest {
 namespace {

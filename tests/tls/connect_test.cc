@@ -6,9 +6,9 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/tls/tls_test_util.h"
-#include "tls/loopback_server.h"
+#include "certval/tls/loopback_server.h"
 #include "tests/pki/test_pki.h"
-#include "trust/trust_store.h"
+#include "certval/trust/trust_store.h"
 
 namespace certval::tlstest {
 namespace {

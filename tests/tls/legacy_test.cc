@@ -1,7 +1,7 @@
 // The protocol profiles: the modern default refuses what the legacy profile allows, the legacy
 // profile is opt-in only, and every "BoringSSL cannot" claim of tls/README.md is checked here
 // against the library actually linked.
-#include "tls/legacy.h"
+#include "certval/tls/legacy.h"
 
 #include <fcntl.h>
 #include <openssl/err.h>
@@ -21,8 +21,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/tls/tls_test_util.h"
-#include "tls/binding.h"
-#include "tls/transport.h"
+#include "certval/tls/binding.h"
+#include "certval/tls/transport.h"
 
 namespace certval::tlstest {
 namespace {

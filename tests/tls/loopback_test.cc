@@ -5,10 +5,10 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/tls/tls_test_util.h"
-#include "tls/binding.h"
-#include "tls/legacy.h"
-#include "tls/loopback_server.h"
-#include "tls/transport.h"
+#include "certval/tls/binding.h"
+#include "certval/tls/legacy.h"
+#include "certval/tls/loopback_server.h"
+#include "certval/tls/transport.h"
 
 namespace certval::tlstest {
 namespace {

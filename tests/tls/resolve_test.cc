@@ -1,4 +1,4 @@
-#include "tls/resolve.h"
+#include "certval/tls/resolve.h"
 
 #include <netinet/in.h>
 #include <sys/socket.h>

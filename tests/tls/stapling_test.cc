@@ -10,9 +10,9 @@
 #include "tests/pki/test_pki.h"
 #include "tests/pki/test_revocation.h"
 #include "tests/tls/tls_test_util.h"
-#include "tls/binding.h"
-#include "tls/loopback_server.h"
-#include "validator/validator.h"
+#include "certval/tls/binding.h"
+#include "certval/tls/loopback_server.h"
+#include "certval/validator/validator.h"
 
 namespace certval {
 namespace {

@@ -5,7 +5,7 @@
 #include <openssl/ssl.h>
 
 #include "absl/strings/str_join.h"
-#include "tls/loopback_server.h"
+#include "certval/tls/loopback_server.h"
 
 namespace certval::tlstest {
 namespace {

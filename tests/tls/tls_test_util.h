@@ -14,9 +14,9 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "tests/pki/test_pki.h"
-#include "trust/trust_store.h"
-#include "validator/check.h"
-#include "validator/validator.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/check.h"
+#include "certval/validator/validator.h"
 
 namespace certval::tlstest {
 

@@ -23,7 +23,7 @@
 #include "gtest/gtest.h"
 #include "tests/pki/test_pki.h"
 #include "tests/tools/tool_runner.h"
-#include "tls/loopback_server.h"
+#include "certval/tls/loopback_server.h"
 
 namespace certval {
 namespace {

@@ -17,8 +17,8 @@
 #include "gtest/gtest.h"
 #include "tests/pki/test_pki.h"
 #include "tests/tools/tool_runner.h"
-#include "tls/loopback_server.h"
-#include "validator/version.h"
+#include "certval/tls/loopback_server.h"
+#include "certval/validator/version.h"
 
 namespace certval {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
-#include "validator/certificate.h"
+#include "certval/validator/certificate.h"
 
 namespace certval {
 namespace {

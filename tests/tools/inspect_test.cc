@@ -13,7 +13,7 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "hooks/pinning_hook.h"
+#include "certval/hooks/pinning_hook.h"
 #include "tests/pki/test_pki.h"
 #include "tests/tools/tool_runner.h"
 

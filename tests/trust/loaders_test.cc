@@ -1,5 +1,5 @@
 // The file loaders: PEM bundles (text and file), DER files, plain and c_rehash directories.
-#include "trust/loaders.h"
+#include "certval/trust/loaders.h"
 
 #include <openssl/x509.h>
 

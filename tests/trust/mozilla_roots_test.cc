@@ -1,5 +1,5 @@
 // The built-in Mozilla root set: compiled from Debian's ca-certificates, with its version.
-#include "trust/mozilla_roots.h"
+#include "certval/trust/mozilla_roots.h"
 
 #include <fstream>
 #include <iostream>

@@ -14,9 +14,9 @@
 #include "absl/time/clock.h"
 #include "gtest/gtest.h"
 #include "tests/pki/test_pki.h"
-#include "trust/system_store.h"
-#include "trust/trust_store.h"
-#include "validator/validator.h"
+#include "certval/trust/system_store.h"
+#include "certval/trust/trust_store.h"
+#include "certval/validator/validator.h"
 
 namespace certval {
 namespace {

@@ -1,6 +1,6 @@
 // System store discovery: SSL_CERT_FILE beats SSL_CERT_DIR beats the default locations, through an
 // injected environment (no setenv, so no races between tests).
-#include "trust/system_store.h"
+#include "certval/trust/system_store.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -13,7 +13,7 @@
 #include "gtest/gtest.h"
 #include "tests/pki/test_pki.h"
 #include "tests/trust/trust_test_util.h"
-#include "trust/mozilla_roots.h"
+#include "certval/trust/mozilla_roots.h"
 
 namespace certval {
 namespace {

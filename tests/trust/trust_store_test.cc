@@ -1,5 +1,5 @@
 // TrustStore on its own: the index lookups, trust kinds, bulk add and concurrent use.
-#include "trust/trust_store.h"
+#include "certval/trust/trust_store.h"
 
 #include <atomic>
 #include <thread>
@@ -9,8 +9,8 @@
 #include "gtest/gtest.h"
 #include "tests/pki/test_pki.h"
 #include "tests/trust/trust_test_util.h"
-#include "trust/mozilla_roots.h"
-#include "trust/root_programs.h"
+#include "certval/trust/mozilla_roots.h"
+#include "certval/trust/root_programs.h"
 
 namespace certval {
 namespace {

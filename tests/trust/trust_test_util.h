@@ -6,7 +6,7 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "validator/certificate.h"
+#include "certval/validator/certificate.h"
 
 namespace certval::trusttest {
 

@@ -1,19 +1,19 @@
-#include "validator/checks/builtin.h"
+#include "certval/validator/checks/builtin.h"
 
 #include <algorithm>
 
-#include "validator/checks/basic_constraints_check.h"
-#include "validator/checks/certificate_policies_check.h"
-#include "validator/checks/certificate_profile_check.h"
-#include "validator/checks/critical_extensions_check.h"
-#include "validator/checks/ext_key_usage_check.h"
-#include "validator/checks/key_usage_check.h"
-#include "validator/checks/name_constraints_check.h"
-#include "validator/checks/peer_name_check.h"
-#include "validator/checks/public_key_check.h"
-#include "validator/checks/revocation_check.h"
-#include "validator/checks/signature_check.h"
-#include "validator/checks/validity_check.h"
+#include "certval/validator/checks/basic_constraints_check.h"
+#include "certval/validator/checks/certificate_policies_check.h"
+#include "certval/validator/checks/certificate_profile_check.h"
+#include "certval/validator/checks/critical_extensions_check.h"
+#include "certval/validator/checks/ext_key_usage_check.h"
+#include "certval/validator/checks/key_usage_check.h"
+#include "certval/validator/checks/name_constraints_check.h"
+#include "certval/validator/checks/peer_name_check.h"
+#include "certval/validator/checks/public_key_check.h"
+#include "certval/validator/checks/revocation_check.h"
+#include "certval/validator/checks/signature_check.h"
+#include "certval/validator/checks/validity_check.h"
 
 namespace certval {
 

@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "validator/check.h"
+#include "certval/validator/check.h"
 
 namespace certval {
 

@@ -1,10 +1,10 @@
-#include "validator/checks/certificate_policies_check.h"
+#include "certval/validator/checks/certificate_policies_check.h"
 
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "validator/oids.h"
-#include "validator/policy_graph.h"
+#include "certval/validator/oids.h"
+#include "certval/validator/policy_graph.h"
 
 namespace certval {
 namespace {

@@ -1,11 +1,11 @@
-#include "validator/checks/certificate_profile_check.h"
+#include "certval/validator/checks/certificate_profile_check.h"
 
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "validator/checks/check_util.h"
-#include "validator/ip_address.h"
-#include "validator/oids.h"
+#include "certval/validator/checks/check_util.h"
+#include "certval/validator/ip_address.h"
+#include "certval/validator/oids.h"
 
 namespace certval {
 namespace {

@@ -52,7 +52,7 @@
 #define CERTVAL_VALIDATOR_CHECKS_CERTIFICATE_PROFILE_CHECK_H_
 
 #include "absl/strings/string_view.h"
-#include "validator/check.h"
+#include "certval/validator/check.h"
 
 namespace certval {
 

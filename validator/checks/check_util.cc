@@ -1,4 +1,4 @@
-#include "validator/checks/check_util.h"
+#include "certval/validator/checks/check_util.h"
 
 #include <openssl/bytestring.h>
 #include <openssl/mem.h>

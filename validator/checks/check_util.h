@@ -7,8 +7,8 @@
 #include <string>
 
 #include "absl/time/time.h"
-#include "validator/certificate.h"
-#include "validator/check.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/check.h"
 
 namespace certval {
 namespace check_util {

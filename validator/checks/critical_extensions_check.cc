@@ -1,8 +1,8 @@
-#include "validator/checks/critical_extensions_check.h"
+#include "certval/validator/checks/critical_extensions_check.h"
 
 #include "absl/strings/str_cat.h"
-#include "validator/checks/check_util.h"
-#include "validator/oids.h"
+#include "certval/validator/checks/check_util.h"
+#include "certval/validator/oids.h"
 
 namespace certval {
 

@@ -15,8 +15,8 @@
 #define CERTVAL_VALIDATOR_CHECKS_CRITICAL_EXTENSIONS_CHECK_H_
 
 #include "absl/strings/string_view.h"
-#include "validator/certificate.h"
-#include "validator/check.h"
+#include "certval/validator/certificate.h"
+#include "certval/validator/check.h"
 
 namespace certval {
 

@@ -1,11 +1,11 @@
-#include "validator/checks/ext_key_usage_check.h"
+#include "certval/validator/checks/ext_key_usage_check.h"
 
 #include <string>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "validator/checks/check_util.h"
-#include "validator/oids.h"
+#include "certval/validator/checks/check_util.h"
+#include "certval/validator/oids.h"
 
 namespace certval {
 namespace {

@@ -1,10 +1,10 @@
-#include "validator/checks/key_usage_check.h"
+#include "certval/validator/checks/key_usage_check.h"
 
 #include <string>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "validator/checks/check_util.h"
+#include "certval/validator/checks/check_util.h"
 
 namespace certval {
 namespace {

@@ -1,14 +1,14 @@
-#include "validator/checks/name_constraints_check.h"
+#include "certval/validator/checks/name_constraints_check.h"
 
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "validator/hostname_match.h"
-#include "validator/ip_address.h"
-#include "validator/name_constraints_match.h"
-#include "validator/oids.h"
+#include "certval/validator/hostname_match.h"
+#include "certval/validator/ip_address.h"
+#include "certval/validator/name_constraints_match.h"
+#include "certval/validator/oids.h"
 
 namespace certval {
 namespace {

@@ -20,7 +20,7 @@
 #define CERTVAL_VALIDATOR_CHECKS_NAME_CONSTRAINTS_CHECK_H_
 
 #include "absl/strings/string_view.h"
-#include "validator/check.h"
+#include "certval/validator/check.h"
 
 namespace certval {
 

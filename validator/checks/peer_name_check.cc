@@ -1,4 +1,4 @@
-#include "validator/checks/peer_name_check.h"
+#include "certval/validator/checks/peer_name_check.h"
 
 #include <algorithm>
 #include <optional>
@@ -6,10 +6,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "validator/hostname_match.h"
-#include "validator/idna.h"
-#include "validator/ip_address.h"
-#include "validator/oids.h"
+#include "certval/validator/hostname_match.h"
+#include "certval/validator/idna.h"
+#include "certval/validator/ip_address.h"
+#include "certval/validator/oids.h"
 
 namespace certval {
 namespace {

@@ -10,7 +10,7 @@
 #define CERTVAL_VALIDATOR_CHECKS_PEER_NAME_CHECK_H_
 
 #include "absl/strings/string_view.h"
-#include "validator/check.h"
+#include "certval/validator/check.h"
 
 namespace certval {
 

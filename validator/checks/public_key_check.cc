@@ -1,11 +1,11 @@
-#include "validator/checks/public_key_check.h"
+#include "certval/validator/checks/public_key_check.h"
 
 #include <openssl/bytestring.h>
 
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "validator/checks/check_util.h"
+#include "certval/validator/checks/check_util.h"
 
 namespace certval {
 namespace {

@@ -1,11 +1,11 @@
-#include "validator/checks/revocation_check.h"
+#include "certval/validator/checks/revocation_check.h"
 
 #include <algorithm>
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "validator/checks/check_util.h"
-#include "validator/revocation_checker.h"
+#include "certval/validator/checks/check_util.h"
+#include "certval/validator/revocation_checker.h"
 
 namespace certval {
 

@@ -1,9 +1,9 @@
-#include "validator/checks/signature_check.h"
+#include "certval/validator/checks/signature_check.h"
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "validator/checks/check_util.h"
-#include "validator/signature_verifier.h"
+#include "certval/validator/checks/check_util.h"
+#include "certval/validator/signature_verifier.h"
 
 namespace certval {
 namespace {

@@ -14,7 +14,7 @@
 #define CERTVAL_VALIDATOR_CHECKS_SIGNATURE_CHECK_H_
 
 #include "absl/strings/string_view.h"
-#include "validator/check.h"
+#include "certval/validator/check.h"
 
 namespace certval {
 

@@ -1,8 +1,8 @@
-#include "validator/checks/validity_check.h"
+#include "certval/validator/checks/validity_check.h"
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
-#include "validator/checks/check_util.h"
+#include "certval/validator/checks/check_util.h"
 
 namespace certval {
 

@@ -1,7 +1,7 @@
 /* A plugin that crashes in init: only ProbePlugin (a forked child) may load it. */
 #include <signal.h>
 
-#include "hooks/certval_plugin.h"
+#include "certval/hooks/certval_plugin.h"
 
 CERTVAL_PLUGIN_EXPORT const uint32_t certval_plugin_abi_version = CERTVAL_PLUGIN_ABI_VERSION;
 

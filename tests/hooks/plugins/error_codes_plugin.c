@@ -2,7 +2,7 @@
  * A plugin check for //tests:error_codes_test that reports without a code and with an index outside
  * the path, so that certval's fallbacks for both ("<check>.failed", index -1) can be observed.
  */
-#include "hooks/certval_plugin.h"
+#include "certval/hooks/certval_plugin.h"
 
 static void run(void* state, const struct certval_check_input* input, certval_report_fn report,
                 void* report_ctx) {

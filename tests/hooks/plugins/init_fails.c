@@ -1,5 +1,5 @@
 /* A plugin whose init refuses to start, saying why. */
-#include "hooks/certval_plugin.h"
+#include "certval/hooks/certval_plugin.h"
 
 CERTVAL_PLUGIN_EXPORT const uint32_t certval_plugin_abi_version = CERTVAL_PLUGIN_ABI_VERSION;
 

@@ -1,5 +1,5 @@
 /* A shared object that is not a certval plugin: it exports no certval_plugin_init. */
-#include "hooks/certval_plugin.h"
+#include "certval/hooks/certval_plugin.h"
 
 CERTVAL_PLUGIN_EXPORT const uint32_t certval_plugin_abi_version = CERTVAL_PLUGIN_ABI_VERSION;
 

@@ -1,6 +1,6 @@
 /* A check plugin whose check name is set at build time (CHECK_NAME, see BUILD), to try the
  * loader's rules on names: empty, not a plain identifier, or one certval already uses. */
-#include "hooks/certval_plugin.h"
+#include "certval/hooks/certval_plugin.h"
 
 #define STR(x) #x
 #define XSTR(x) STR(x)

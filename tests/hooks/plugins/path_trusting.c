@@ -1,7 +1,7 @@
 /* A post-hook plugin that accepts whenever certval hands it a path: a stand-in for any plugin that
  * judges the certificates of `path` (pins, a site's own CA list) and would vouch for a chain the
  * built-in checks refused if that path were anything but the validated one. */
-#include "hooks/certval_plugin.h"
+#include "certval/hooks/certval_plugin.h"
 
 static int decide(void* state, const struct certval_hook_input* input, char* error_buf,
                   size_t error_buf_size) {

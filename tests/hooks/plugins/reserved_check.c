@@ -1,5 +1,5 @@
 /* A plugin whose check borrows a built-in check's name: its findings would pass for certval's own. */
-#include "hooks/certval_plugin.h"
+#include "certval/hooks/certval_plugin.h"
 
 static void run(void* state, const struct certval_check_input* input, certval_report_fn report,
                 void* report_ctx) {

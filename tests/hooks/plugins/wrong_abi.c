@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hooks/certval_plugin.h"
+#include "certval/hooks/certval_plugin.h"
 
 struct future_info {
   struct certval_plugin_info base;
