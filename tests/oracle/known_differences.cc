@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "certval/validator/hostname_match.h"
+#include "certval/validator/oids.h"
 #include "certval/validator/text_escape.h"
 
 namespace certval {
@@ -42,6 +43,14 @@ bool OnlyErrors(const Comparison& c, std::initializer_list<const char*> ids) {
     if (!listed) return false;
   }
   return true;
+}
+
+// The leaf has an empty subject and a subjectAltName extension that is not critical.
+bool LeafEmptySubjectNonCriticalSan(const Comparison& c) {
+  const Certificate* leaf = Leaf(c);
+  if (leaf == nullptr || !leaf->subject().empty()) return false;
+  const Extension* san = leaf->FindExtension(kOidSubjectAltName);
+  return san != nullptr && !san->critical;
 }
 
 bool LeafHasUri(const Comparison& c) {
@@ -206,6 +215,16 @@ std::vector<KnownDifference> BuildTable() {
           return PathHasEd25519(c) && OnlyErrors(c, {"Unacceptable signature algorithm",
                                                      "Couldn't parse SubjectPublicKeyInfo",
                                                      "Unacceptable public key"});
+        });
+  laxer("rfc5280_profile_empty_subject_san",
+        "the rfc5280 profile applies section 6 only, so certval does not refuse a leaf whose "
+        "subject is empty and whose subjectAltName is not critical (webpki and rfc5280_strict "
+        "report certificate_profile.san_not_critical_with_empty_subject); Chromium's parser "
+        "refuses such a certificate",
+        [](const Comparison& c) {
+          return c.request->profile == Profile::kRfc5280 && OnlyErrors(c, {"leaf unparseable"}) &&
+                 absl::StrContains(c.chromium->error, "Empty subject and subjectAltName is not critical") &&
+                 LeafEmptySubjectNonCriticalSan(c);
         });
   laxer("depth_limit_counts_self_issued",
         "a maximum depth counts non-self-issued intermediates in certval (as RFC 5280 counts "

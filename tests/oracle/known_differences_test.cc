@@ -229,6 +229,26 @@ TEST(KnownDifferences, Ed25519) {
   ExpectAgree(web, false);  // CABF BR 6.1.5 allows only RSA and ECDSA
 }
 
+TEST(KnownDifferences, Rfc5280ProfileEmptySubjectSan) {
+  Pki pki;
+  tp::CertSpec spec = tp::LeafSpec("example.test", kNow);
+  spec.subject = tp::NameSpec();  // empty
+  spec.san_critical = false;
+  const std::string leaf = pki.Leaf(spec);
+  Both rfc(leaf, {pki.chain.intermediate}, {pki.chain.root}, Profile::kRfc5280);
+  rfc.Go();
+  ExpectExplainedBy(rfc, "rfc5280_profile_empty_subject_san", Direction::kCertvalAccepts);
+  // Under rfc5280_strict certval refuses it too, and the rule does not apply: both reject.
+  Both strict(leaf, {pki.chain.intermediate}, {pki.chain.root}, Profile::kRfc5280Strict);
+  strict.Go();
+  ExpectAgree(strict, false);
+  // With the SAN critical, both accept under rfc5280.
+  spec.san_critical = true;
+  Both fixed(pki.Leaf(spec), {pki.chain.intermediate}, {pki.chain.root}, Profile::kRfc5280);
+  fixed.Go();
+  ExpectAgree(fixed, true);
+}
+
 TEST(KnownDifferences, DepthLimitCountsSelfIssued) {
   Pki pki;
   // root -> ICA -> ICA (self-issued: the same name, a new key) -> leaf: one logical intermediate.
