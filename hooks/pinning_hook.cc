@@ -43,7 +43,6 @@ PinningHook::PinningHook(PinSet pins, Mode mode, std::shared_ptr<WarningSink> si
   if (sink_ == nullptr) sink_ = std::make_shared<StderrWarningSink>();
 }
 
-static_assert(PinningHook::kCheckName == kCheckPinning);
 
 bool PinningHook::ChainHasPin(const HookContext& ctx,
                               const absl::flat_hash_set<std::string>& pins) const {
@@ -63,10 +62,11 @@ absl::StatusOr<HookVerdict> PinningHook::Decide(const HookContext& ctx) const {
   if (pins == nullptr || ChainHasPin(ctx, *pins)) return HookVerdict::kDefer;
   if (mode_ == Mode::kEnforce) return HookVerdict::kReject;
   sink_->OnWarning(*ctx.peer_name,
-                   Finding{std::string(kCheckName), -1, absl::StrCat(kCheckName, ".mismatch"),
-                           absl::StrCat("no certificate of the validated path has one of the ", pins->size(),
-                                        " pinned keys for '", ctx.peer_name->value, "'"),
-                           Severity::kWarning});
+                   MakeFinding(code::kPinningMismatch, -1,
+                               absl::StrCat("no certificate of the validated path has one of the ",
+                                            pins->size(), " pinned keys for '",
+                                            ctx.peer_name->value, "'"),
+                               Severity::kWarning));
   return HookVerdict::kDefer;
 }
 

@@ -58,7 +58,7 @@ class PinningHook final : public Hook {
  public:
   static constexpr absl::string_view kName = "pinning";
   // The Policy key for the hook's mode, and the prefix of its warning code.
-  static constexpr absl::string_view kCheckName = "pinning";
+  static constexpr absl::string_view kCheckName = kCheckPinning;
 
   // `sink` receives WARN-mode mismatches; null means a StderrWarningSink of the hook's own.
   explicit PinningHook(PinSet pins, Mode mode = Mode::kEnforce,

@@ -17,10 +17,11 @@ absl::StatusOr<HookVerdict> TrustAnyHook::Decide(const HookContext& ctx) const {
 void TrustAnyHook::WarnOnce(const HookContext& ctx) const {
   // exchange() lets exactly one of several concurrent first callers through.
   if (warned_.exchange(true, std::memory_order_relaxed)) return;
-  Finding finding{"hooks", -1, std::string(kWarningCode),
-                  "certificate validation is disabled: this validator accepts every certificate "
-                  "chain for every peer (further uses are not reported again)",
-                  Severity::kWarning};
+  const Finding finding = MakeFinding(
+      code::kHooksTrustAny, -1,
+      "certificate validation is disabled: this validator accepts every certificate chain for "
+      "every peer (further uses are not reported again)",
+      Severity::kWarning);
   const PeerName peer = ctx.peer_name != nullptr ? *ctx.peer_name : PeerName{};
   if (sink_ != nullptr) {
     sink_->OnWarning(peer, finding);

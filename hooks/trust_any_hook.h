@@ -18,6 +18,7 @@
 
 #include "absl/base/attributes.h"
 #include "absl/strings/string_view.h"
+#include "certval/validator/codes.h"
 #include "certval/validator/hook.h"
 #include "certval/validator/warning_sink.h"
 
@@ -27,7 +28,7 @@ class TrustAnyHook final : public Hook {
  public:
   // The hook's name, which the Validator puts into the finding and `decided_by_hook`.
   static constexpr absl::string_view kName = "trust_any (certificate validation disabled)";
-  static constexpr absl::string_view kWarningCode = "hooks.trust_any";
+  static constexpr absl::string_view kWarningCode = code::kHooksTrustAny.text();
 
   // `sink` receives the one warning; null writes it to stderr.
   explicit TrustAnyHook(std::shared_ptr<WarningSink> sink = nullptr) : sink_(std::move(sink)) {}

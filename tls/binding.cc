@@ -96,12 +96,6 @@ std::optional<PeerName> ClientName(const SSL* ssl, const std::optional<PeerName>
   return std::nullopt;
 }
 
-Finding BindingFinding(absl::string_view check, absl::string_view code, std::string message,
-                       Severity severity) {
-  return Finding{std::string(check), -1, absl::StrCat(check, ".", code), std::move(message),
-                 severity};
-}
-
 // The peer's certificates as sent: leaf first. False when it sent none.
 bool PeerChain(const SSL* ssl, ValidationRequest& request) {
   const STACK_OF(CRYPTO_BUFFER)* chain = SSL_get0_peer_certificates(ssl);
@@ -140,8 +134,8 @@ ValidationResult Verify(const SSL* ssl, const Binding& binding, const Connection
   request.intermediates.insert(request.intermediates.end(), extra.begin(), extra.end());
   if (!sent) {
     ValidationResult result;
-    result.findings.push_back(BindingFinding("tls", "no_peer_certificate",
-                                             "the peer sent no certificate", Severity::kError));
+    result.findings.push_back(
+        MakeFinding(code::kTlsNoPeerCertificate, -1, "the peer sent no certificate"));
     return result;
   }
   // No name at all stays kNone: the Validator reports it ("peer_name.missing") under its policy.

@@ -10,24 +10,26 @@ namespace certval {
 Budget::Budget(const Limits& limits, std::optional<absl::Time> deadline)
     : limits_(limits), deadline_(deadline) {}
 
-bool Budget::Exhaust(absl::string_view code, std::string reason) {
+bool Budget::Exhaust(FindingCode code, std::string reason) {
   if (!exhausted()) {  // the first limit reached is the one reported
-    code_ = std::string(code);
+    code_ = code;
     reason_ = std::move(reason);
   }
   return false;
 }
 
+Finding Budget::ExhaustedFinding() const { return MakeFinding(*code_, -1, reason_); }
+
 bool Budget::PastDeadline() {
   if (!deadline_ || absl::Now() <= *deadline_) return false;
-  Exhaust("deadline_exceeded", "the validation's deadline passed before it finished");
+  Exhaust(code::kLimitsDeadlineExceeded, "the validation's deadline passed before it finished");
   return true;
 }
 
 bool Budget::ChargeSignature() {
   if (exhausted() || PastDeadline()) return false;
   if (signatures_ >= limits_.max_signature_checks) {
-    return Exhaust("too_many_signatures",
+    return Exhaust(code::kLimitsTooManySignatures,
                    absl::StrCat("more than ", limits_.max_signature_checks,
                                 " signature verifications needed"));
   }
@@ -38,7 +40,7 @@ bool Budget::ChargeSignature() {
 bool Budget::ChargeBuildStep() {
   if (exhausted() || PastDeadline()) return false;
   if (build_steps_ >= limits_.max_build_steps) {
-    return Exhaust("too_many_build_steps",
+    return Exhaust(code::kLimitsTooManyBuildSteps,
                    absl::StrCat("more than ", limits_.max_build_steps, " issuer candidates considered"));
   }
   ++build_steps_;
@@ -48,7 +50,7 @@ bool Budget::ChargeBuildStep() {
 bool Budget::ChargePath() {
   if (exhausted() || PastDeadline()) return false;
   if (paths_ >= limits_.max_paths_evaluated) {
-    return Exhaust("too_many_paths", absl::StrCat(limits_.max_paths_evaluated,
+    return Exhaust(code::kLimitsTooManyPaths, absl::StrCat(limits_.max_paths_evaluated,
                                                   " candidate paths evaluated without success"));
   }
   ++paths_;
@@ -58,7 +60,7 @@ bool Budget::ChargePath() {
 bool Budget::ChargeNameComparisons(int64_t count) {
   if (exhausted() || PastDeadline()) return false;
   if (count > limits_.max_name_comparisons - name_comparisons_) {
-    return Exhaust("too_many_name_comparisons",
+    return Exhaust(code::kLimitsTooManyNameComparisons,
                    absl::StrCat("more than ", limits_.max_name_comparisons,
                                 " name-constraint comparisons needed"));
   }
@@ -69,7 +71,7 @@ bool Budget::ChargeNameComparisons(int64_t count) {
 bool Budget::ChargePolicyNodes(int64_t count) {
   if (exhausted() || PastDeadline()) return false;
   if (count > limits_.max_policy_nodes - policy_nodes_) {
-    return Exhaust("too_many_policy_nodes",
+    return Exhaust(code::kLimitsTooManyPolicyNodes,
                    absl::StrCat("more than ", limits_.max_policy_nodes,
                                 " policy graph nodes, edges and expected policies needed"));
   }
@@ -80,7 +82,7 @@ bool Budget::ChargePolicyNodes(int64_t count) {
 bool Budget::ChargeRevocationSteps(int64_t count) {
   if (exhausted() || PastDeadline()) return false;
   if (count > limits_.max_revocation_steps - revocation_steps_) {
-    return Exhaust("too_many_revocation_steps",
+    return Exhaust(code::kLimitsTooManyRevocationSteps,
                    absl::StrCat("more than ", limits_.max_revocation_steps,
                                 " revocation steps (CRL entries parsed, CRLs considered) needed"));
   }

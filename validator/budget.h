@@ -17,6 +17,8 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "certval/validator/codes.h"
+#include "certval/validator/finding.h"
 #include "certval/validator/request.h"
 
 namespace certval {
@@ -35,11 +37,10 @@ class Budget {
   bool ChargePolicyNodes(int64_t count);  // nodes, edges and expected policies of the policy graph
   bool ChargeRevocationSteps(int64_t count);  // CRL entries parsed, CRLs considered per certificate
 
-  bool exhausted() const { return !code_.empty(); }
-  // The finding code of what ran out ("too_many_signatures", "deadline_exceeded", ...) and a message
-  // for people; empty while the budget lasts.
-  absl::string_view code() const { return code_; }
-  const std::string& reason() const { return reason_; }
+  bool exhausted() const { return code_.has_value(); }
+  // The error finding of the limit that ran out ("limits.too_many_signatures", ...); call only
+  // when exhausted().
+  Finding ExhaustedFinding() const;
 
   int signatures() const { return signatures_; }
   int build_steps() const { return build_steps_; }
@@ -47,7 +48,7 @@ class Budget {
   int64_t name_comparisons() const { return name_comparisons_; }
 
  private:
-  bool Exhaust(absl::string_view code, std::string reason);
+  bool Exhaust(FindingCode code, std::string reason);
   bool PastDeadline();
 
   const Limits limits_;
@@ -58,7 +59,8 @@ class Budget {
   int64_t name_comparisons_ = 0;
   int64_t policy_nodes_ = 0;
   int64_t revocation_steps_ = 0;
-  std::string code_, reason_;
+  std::optional<FindingCode> code_;
+  std::string reason_;
 };
 
 }  // namespace certval

@@ -1,21 +1,22 @@
-#include "absl/strings/string_view.h"
 #include "certval/validator/check.h"
 
-#include "absl/strings/str_cat.h"
+#include <cassert>
 
 namespace certval {
 
-void FindingReporter::Report(int cert_index, absl::string_view code, std::string message) {
-  ++count_;
-  out_->push_back(Finding{std::string(check_), cert_index, absl::StrCat(check_, ".", code),
-                          std::move(message), severity_});
+void FindingReporter::Report(int cert_index, FindingCode code, std::string message) {
+  assert(code.check() == check_);
+  out_->push_back(MakeFinding(code, cert_index, std::move(message), severity_));
 }
 
-void FindingReporter::Advise(int cert_index, absl::string_view code, std::string message) {
-  ++count_;
+void FindingReporter::Advise(int cert_index, FindingCode code, std::string message) {
+  assert(code.check() == check_);
   const Severity severity = severity_ == Severity::kError ? Severity::kWarning : severity_;
-  out_->push_back(Finding{std::string(check_), cert_index, absl::StrCat(check_, ".", code),
-                          std::move(message), severity});
+  out_->push_back(MakeFinding(code, cert_index, std::move(message), severity));
+}
+
+void FindingReporter::Report(int cert_index, absl::string_view id, std::string message) {
+  out_->push_back(MakeCustomFinding(check_, id, cert_index, std::move(message), severity_));
 }
 
 }  // namespace certval

@@ -7,14 +7,17 @@
 #ifndef CERTVAL_VALIDATOR_CHECK_H_
 #define CERTVAL_VALIDATOR_CHECK_H_
 
+#include <cstdint>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
+
+#include "absl/strings/string_view.h"
 
 #include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "certval/validator/budget.h"
 #include "certval/validator/certificate.h"
+#include "certval/validator/codes.h"
 #include "certval/validator/finding.h"
 #include "certval/validator/request.h"
 #include "certval/validator/trust_source.h"
@@ -23,6 +26,9 @@ namespace certval {
 
 class SignatureVerifier;
 class RevocationChecker;
+
+// What the path builder learned about a signature on the path (path[i] signed by path[i+1]).
+enum class EdgeSignature : int8_t { kNotTried, kVerified, kFailed };
 
 // Everything a check may read about the path under evaluation.
 struct PathContext {
@@ -33,9 +39,9 @@ struct PathContext {
   Limits limits;
   TrustInfo anchor;  // trust of path.back(); kUnspecified when no anchor could be reached
   const SignatureVerifier* verifier = nullptr;
-  // What the path builder already learned about path[i]'s signature by path[i+1]:
-  // 1 verified, -1 failed, 0 not tried. Lets the signature check skip repeated public-key work.
-  absl::Span<const int8_t> edge_verified;
+  // What the path builder already learned about path[i]'s signature by path[i+1]; lets the
+  // signature check skip repeated public-key work. Empty or short: not tried.
+  absl::Span<const EdgeSignature> edge_verified;
   // The validation's one budget: a check whose work grows with the input (signatures, name
   // comparisons) charges it first and stops when a charge fails; the Validator then refuses the
   // path with the limit that ran out. Never null when the Validator runs the check.
@@ -56,17 +62,18 @@ class FindingReporter {
  public:
   FindingReporter(absl::string_view check, Severity severity, std::vector<Finding>* out)
       : check_(check), severity_(severity), out_(out) {}
-  void Report(int cert_index, absl::string_view code, std::string message);
+  // A built-in check's finding; `code` belongs to this check (validator/codes.h).
+  void Report(int cert_index, FindingCode code, std::string message);
   // A finding that is reported but cannot fail the path: a warning even when the check's mode is
   // ENFORCE (e.g. a Baseline Requirements issuance rule on a path to a private anchor).
-  void Advise(int cert_index, absl::string_view code, std::string message);
-  int count() const { return count_; }
+  void Advise(int cert_index, FindingCode code, std::string message);
+  // A custom check's finding: its code is "<check name>.<id>".
+  void Report(int cert_index, absl::string_view id, std::string message);
 
  private:
   absl::string_view check_;
   Severity severity_;
   std::vector<Finding>* out_;
-  int count_ = 0;
 };
 
 class Check {

@@ -1,4 +1,3 @@
-#include "absl/strings/string_view.h"
 #include "certval/validator/finding.h"
 
 #include <algorithm>
@@ -18,6 +17,17 @@ absl::string_view SeverityName(Severity severity) {
       return "info";
   }
   return "error";
+}
+
+Finding MakeFinding(FindingCode code, int cert_index, std::string message, Severity severity) {
+  return Finding{std::string(code.check()), cert_index, std::string(code.text()),
+                 std::move(message), severity};
+}
+
+Finding MakeCustomFinding(absl::string_view check, absl::string_view id, int cert_index,
+                          std::string message, Severity severity) {
+  return Finding{std::string(check), cert_index, absl::StrCat(check, ".", id), std::move(message),
+                 severity};
 }
 
 bool HasError(const std::vector<Finding>& findings) {

@@ -7,8 +7,10 @@
 #define CERTVAL_VALIDATOR_FINDING_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
+
+#include "absl/strings/string_view.h"
+#include "certval/validator/codes.h"
 
 namespace certval {
 
@@ -23,6 +25,13 @@ struct Finding {
   std::string message;
   Severity severity = Severity::kError;
 };
+
+// The two ways a Finding is made: a registered code (validator/codes.h), or a custom check's own
+// "<check>.<id>".
+Finding MakeFinding(FindingCode code, int cert_index, std::string message,
+                    Severity severity = Severity::kError);
+Finding MakeCustomFinding(absl::string_view check, absl::string_view id, int cert_index,
+                          std::string message, Severity severity);
 
 bool HasError(const std::vector<Finding>& findings);
 

@@ -34,7 +34,6 @@ int NonSelfIssuedIntermediates(const CandidatePath& path) {
   return n;
 }
 
-
 }  // namespace
 
 void IntermediateSet::FindIssuers(const Certificate& child,
@@ -57,10 +56,7 @@ PathBuilder::PathBuilder(const TrustSource& trust, const IntermediateSet& interm
 BuildOutcome PathBuilder::Build(const CertificatePtr& leaf,
                                 absl::FunctionRef<bool(const CandidatePath&)> evaluate) {
   outcome_ = BuildOutcome{};
-  // Self-issued certificates (key rollover) do not count against max_intermediates (RFC 5280
-  // 6.1.4(l)), so the search may go a little deeper than it; 4 such certificates in one path is
-  // already more than any real PKI has, and the absolute cap bounds it whatever the caller asks.
-  const int cap = std::min(max_intermediates_ + 4, kAbsoluteMaxIntermediates);
+  const int cap = std::min(max_intermediates_ + kSelfIssuedAllowance, kAbsoluteMaxIntermediates);
   CandidatePath path;
   path.certs.reserve(8);
   path.edge_verified.reserve(8);
@@ -119,12 +115,13 @@ void PathBuilder::Candidates(const Certificate& child, std::vector<CertificatePt
   if (out->end() - trusted_end > 1) std::stable_sort(trusted_end, out->end(), by_key_id);
 }
 
-int8_t PathBuilder::VerifyEdge(const Certificate& child, const Certificate& issuer) {
+EdgeSignature PathBuilder::VerifyEdge(const Certificate& child, const Certificate& issuer) {
   auto key = std::make_pair(&child, &issuer);
   auto it = memo_.find(key);
   if (it != memo_.end()) return it->second;
-  if (!budget_.ChargeSignature()) return 0;
-  int8_t result = verifier_.Verify(child, issuer).ok() ? 1 : -1;
+  if (!budget_.ChargeSignature()) return EdgeSignature::kNotTried;
+  const EdgeSignature result =
+      verifier_.Verify(child, issuer).ok() ? EdgeSignature::kVerified : EdgeSignature::kFailed;
   memo_.emplace(key, result);
   return result;
 }
@@ -145,11 +142,11 @@ PathBuilder::Step PathBuilder::Extend(CandidatePath& path, int exact,
       if (!anchor) cut_at_exact_ = true;
       continue;
     }
-    int8_t edge = 0;
+    EdgeSignature edge = EdgeSignature::kNotTried;
     if (prune_by_signature_) {
       edge = VerifyEdge(child, *issuer);
       if (budget_.exhausted()) return Step::kStop;
-      if (edge < 0) continue;
+      if (edge == EdgeSignature::kFailed) continue;
     }
     path.certs.push_back(issuer);
     path.edge_verified.push_back(edge);
@@ -162,7 +159,6 @@ PathBuilder::Step PathBuilder::Extend(CandidatePath& path, int exact,
     } else if (!budget_.ChargePath()) {
       step = Step::kStop;
     } else {
-      outcome_.found_anchor = true;
       path.anchor = trust;
       // The evaluation draws from the same budget: once it runs out, no path is worth proposing.
       if (evaluate(path) || budget_.exhausted()) step = Step::kStop;

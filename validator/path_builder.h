@@ -17,6 +17,7 @@
 #include "absl/functional/function_ref.h"
 #include "certval/validator/budget.h"
 #include "certval/validator/certificate.h"
+#include "certval/validator/check.h"
 #include "certval/validator/request.h"
 #include "certval/validator/signature_verifier.h"
 #include "certval/validator/trust_source.h"
@@ -25,7 +26,7 @@ namespace certval {
 
 struct CandidatePath {
   std::vector<CertificatePtr> certs;  // leaf first, anchor last
-  std::vector<int8_t> edge_verified;  // per edge i (certs[i] signed by certs[i+1]): 1, -1 or 0
+  std::vector<EdgeSignature> edge_verified;  // per edge i: certs[i] signed by certs[i+1]
   TrustInfo anchor;
 };
 
@@ -41,7 +42,6 @@ class IntermediateSet : public IssuerSource {
 };
 
 struct BuildOutcome {
-  bool found_anchor = false;   // at least one path to an anchor was proposed
   bool depth_limited = false;  // some path was cut by the maximum depth (or the absolute cap)
   bool hit_absolute_cap = false;  // ... and the cut was kAbsoluteMaxIntermediates, not max_depth
 };
@@ -50,6 +50,10 @@ class PathBuilder {
  public:
   // Hard cap on intermediates in any path, self-issued ones included, whatever max_depth says.
   static constexpr int kAbsoluteMaxIntermediates = 32;
+  // Self-issued certificates (key rollover) do not count against max_intermediates (RFC 5280
+  // 6.1.4(l)), so the search goes this many levels deeper than it: more rollovers in one path than
+  // any real PKI has. The absolute cap bounds the search whatever the caller asks.
+  static constexpr int kSelfIssuedAllowance = 4;
 
   // Every candidate considered, signature verified and path proposed is charged to `budget`.
   PathBuilder(const TrustSource& trust, const IntermediateSet& intermediates,
@@ -74,7 +78,7 @@ class PathBuilder {
   // while the same certificate sits at that depth, as it does in every round of iterative deepening.
   const std::vector<Candidate>& CandidatesAt(int depth, const CertificatePtr& child);
   void Candidates(const Certificate& child, std::vector<CertificatePtr>* out) const;
-  int8_t VerifyEdge(const Certificate& child, const Certificate& issuer);
+  EdgeSignature VerifyEdge(const Certificate& child, const Certificate& issuer);
 
   const TrustSource& trust_;
   const IntermediateSet& intermediates_;
@@ -91,7 +95,7 @@ class PathBuilder {
   std::vector<CandidateList> candidates_;  // by depth; sized once per Build, never reallocated
   std::vector<CertificatePtr> scratch_;
   // Signature results by (child, issuer), so iterative deepening never repeats public-key work.
-  absl::flat_hash_map<std::pair<const Certificate*, const Certificate*>, int8_t> memo_;
+  absl::flat_hash_map<std::pair<const Certificate*, const Certificate*>, EdgeSignature> memo_;
 };
 
 }  // namespace certval

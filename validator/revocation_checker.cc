@@ -335,7 +335,7 @@ bool RevocationChecker::SignerPathValid(const CertificatePtr& signer, const Cert
       return false;  // RFC 5280 6.3.3 (f): the CRL's path must end at the certificate's anchor
     }
     for (size_t k = 0; k + 1 < certs.size(); ++k) {
-      if (candidate.edge_verified[k] != 1) {
+      if (candidate.edge_verified[k] != EdgeSignature::kVerified) {
         if (!env_.budget->ChargeSignature() || !env_.verifier->Verify(*certs[k], *certs[k + 1]).ok()) {
           last_problem = "a signature on its path does not verify";
           return false;

@@ -38,7 +38,8 @@ TEST(CheckAllocations, NoCheckAllocatesOnAnAcceptedPath) {
     const std::vector<CertificatePtr> path = spec.Build();
     ValidationRequest request;
     request.peer_name = PeerName::Dns("www.example.test");
-    const std::vector<int8_t> verified = {1, 1};  // what the path builder hands the checks
+    // What the path builder hands the checks.
+    const std::vector<EdgeSignature> verified = {EdgeSignature::kVerified, EdgeSignature::kVerified};
     PathContext ctx;
     ctx.path = path;
     ctx.request = &request;

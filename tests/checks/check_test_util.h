@@ -40,7 +40,7 @@ struct RunOptions {
   absl::Time time = Now();
   ValidationRequest request;  // purpose serverAuth, no required key usage, any peer name
   TrustInfo anchor{TrustKind::kAnchor};  // path.back() is a root program's trust anchor
-  std::vector<int8_t> edge_verified;     // empty: nothing known
+  std::vector<EdgeSignature> edge_verified;  // empty: nothing known
   bool no_request = false;               // leave PathContext::request null
 };
 

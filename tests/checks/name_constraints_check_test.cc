@@ -143,7 +143,7 @@ TEST(NameConstraintsCheck, UriComparisonsAreCharged) {
   FindingReporter reporter(kCheck.name(), Severity::kError, &findings);
   kCheck.Run(ctx, reporter);
   EXPECT_TRUE(budget.exhausted());
-  EXPECT_EQ(budget.code(), "too_many_name_comparisons");
+  EXPECT_EQ(budget.ExhaustedFinding().code, "limits.too_many_name_comparisons");
   EXPECT_TRUE(findings.empty());  // it stopped; the Validator reports the limit
 }
 

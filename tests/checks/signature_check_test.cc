@@ -88,11 +88,13 @@ TEST(SignatureCheck, UsesWhatThePathBuilderLearned) {
   auto path = spec.Build();
   CountingVerifier verifier;
   RunOptions options;
-  options.edge_verified = {1, 1};  // claims both edges verified: no public-key work, no finding
+  // Claims both edges verified: no public-key work, no finding.
+  options.edge_verified = {EdgeSignature::kVerified, EdgeSignature::kVerified};
   EXPECT_THAT(RunCheck(kCheck, path, options), IsEmpty());
 
   auto good = ChainSpec().Build();
-  options.edge_verified = {-1, 0};  // the builder saw edge 0 fail; edge 1 still to verify
+  // The builder saw edge 0 fail; edge 1 still to verify.
+  options.edge_verified = {EdgeSignature::kFailed, EdgeSignature::kNotTried};
   PathContext ctx;
   ctx.path = good;
   ctx.edge_verified = options.edge_verified;

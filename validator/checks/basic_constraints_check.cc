@@ -10,15 +10,15 @@ namespace {
 // Issuers must be CAs: a v3 certificate with basicConstraints cA=TRUE.
 void CheckIssuerIsCa(const Certificate& cert, int index, FindingReporter& out) {
   if (cert.version() < 3) {
-    out.Report(index, "not_ca",
+    out.Report(index, code::kBasicConstraintsNotCa,
                absl::StrCat("issuer is a v", cert.version(),
                             " certificate; only a v3 certificate with basicConstraints cA=TRUE "
                             "may issue certificates"));
   } else if (!cert.basic_constraints()) {
-    out.Report(index, "missing",
+    out.Report(index, code::kBasicConstraintsMissing,
                "issuer has no basicConstraints extension, so it is not a CA (RFC 5280 4.2.1.9)");
   } else if (!cert.basic_constraints()->is_ca) {
-    out.Report(index, "not_ca", "issuer has basicConstraints with cA=FALSE (RFC 5280 4.2.1.9)");
+    out.Report(index, code::kBasicConstraintsNotCa, "issuer has basicConstraints with cA=FALSE (RFC 5280 4.2.1.9)");
   }
 }
 
@@ -40,13 +40,13 @@ void CheckExtension(const PathContext& ctx, size_t i, check_util::IssuanceReport
   if (bc->is_ca) {
     const Extension* ext = cert.FindExtension(kOidBasicConstraints);
     if (ext != nullptr && !ext->critical) {
-      out.Report(index, "not_critical",
+      out.Report(index, code::kBasicConstraintsNotCritical,
                  "CA certificate has a non-critical basicConstraints; RFC 5280 4.2.1.9 requires "
                  "it critical");
     }
   } else if (bc->path_len) {
     out.Report(
-        index, "path_len_without_ca",
+        index, code::kBasicConstraintsPathLenWithoutCa,
         absl::StrCat("pathLenConstraint ", *bc->path_len, " without cA=TRUE (RFC 5280 4.2.1.9)"));
   }
 }
@@ -60,7 +60,7 @@ void BasicConstraintsCheck::Run(const PathContext& ctx, FindingReporter& out) co
   // An issuance rule of the subscriber profile: accepting a CA as the leaf gives its key no power
   // it did not have (what it signs is judged as an issuer), so a private CA may do it.
   if (check_util::BaselineRequirements(ctx.profile) && check_util::IsCa(leaf)) {
-    issuance.Report(0, "ca_as_leaf",
+    issuance.Report(0, code::kBasicConstraintsCaAsLeaf,
                     "the leaf asserts basicConstraints cA=TRUE; CABF BR 7.1.2.7.8 requires "
                     "cA=FALSE");
   }
@@ -74,7 +74,7 @@ void BasicConstraintsCheck::Run(const PathContext& ctx, FindingReporter& out) co
     CheckExtension(ctx, i, issuance);
     if (check_util::IsCa(cert) && cert.basic_constraints()->path_len &&
         intermediates_below > *cert.basic_constraints()->path_len) {
-      out.Report(index, "path_len_exceeded",
+      out.Report(index, code::kBasicConstraintsPathLenExceeded,
                  absl::StrCat("pathLenConstraint ", *cert.basic_constraints()->path_len, " but ",
                               intermediates_below, " non-self-issued intermediates follow it"));
     }

@@ -28,7 +28,7 @@ namespace certval {
 
 class BasicConstraintsCheck final : public Check {
  public:
-  static constexpr absl::string_view kName = "basic_constraints";
+  static constexpr absl::string_view kName = kCheckBasicConstraints;
   absl::string_view name() const override { return kName; }
   void Run(const PathContext& ctx, FindingReporter& out) const override;
 };

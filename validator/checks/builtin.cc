@@ -17,20 +17,6 @@
 
 namespace certval {
 
-// Each check names itself; the Policy keys on the constants of builtin.h. Keep them one.
-static_assert(SignatureCheck::kName == kCheckSignature);
-static_assert(PublicKeyCheck::kName == kCheckPublicKey);
-static_assert(ValidityCheck::kName == kCheckValidity);
-static_assert(BasicConstraintsCheck::kName == kCheckBasicConstraints);
-static_assert(KeyUsageCheck::kName == kCheckKeyUsage);
-static_assert(ExtKeyUsageCheck::kName == kCheckExtKeyUsage);
-static_assert(NameConstraintsCheck::kName == kCheckNameConstraints);
-static_assert(CertificatePoliciesCheck::kName == kCheckCertificatePolicies);
-static_assert(PeerNameCheck::kName == kCheckPeerName);
-static_assert(CriticalExtensionsCheck::kName == kCheckCriticalExtensions);
-static_assert(CertificateProfileCheck::kName == kCheckProfile);
-static_assert(RevocationCheck::kName == kCheckRevocation);
-
 std::vector<std::shared_ptr<const Check>> BuiltinChecks() {
   // Cheap structural checks could run first, but the order is part of the API: findings come out
   // in this order, and the signature check leads because a forged path makes everything else moot.
@@ -60,8 +46,8 @@ const std::vector<absl::string_view>& BuiltinPolicyNames() {
 bool IsReservedCheckName(absl::string_view name) {
   const auto& builtin = BuiltinPolicyNames();
   if (std::find(builtin.begin(), builtin.end(), name) != builtin.end()) return true;
-  for (absl::string_view own : {kCheckLimits, absl::string_view("parse"),
-                                absl::string_view("configuration"), kCheckPolicy,
+  for (absl::string_view own : {kCheckLimits, kCheckParse, kCheckConfiguration, kCheckPolicy,
+                                kCheckTls,
                                 absl::string_view("path_building")}) {  // the old budget prefix
     if (own == name) return true;
   }

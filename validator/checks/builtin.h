@@ -7,31 +7,9 @@
 #include <vector>
 
 #include "certval/validator/check.h"
+#include "certval/validator/codes.h"  // the check names
 
 namespace certval {
-
-// Stable check names (the Policy's keys).
-inline constexpr absl::string_view kCheckSignature = "signature";
-inline constexpr absl::string_view kCheckPublicKey = "public_key";
-inline constexpr absl::string_view kCheckValidity = "validity";
-inline constexpr absl::string_view kCheckBasicConstraints = "basic_constraints";
-inline constexpr absl::string_view kCheckKeyUsage = "key_usage";
-inline constexpr absl::string_view kCheckExtKeyUsage = "ext_key_usage";
-inline constexpr absl::string_view kCheckNameConstraints = "name_constraints";
-inline constexpr absl::string_view kCheckCertificatePolicies = "certificate_policies";
-inline constexpr absl::string_view kCheckPeerName = "peer_name";
-inline constexpr absl::string_view kCheckCriticalExtensions = "critical_extensions";
-inline constexpr absl::string_view kCheckProfile = "certificate_profile";
-inline constexpr absl::string_view kCheckRevocation = "revocation";
-// Reported by the Validator itself, not by a Check object.
-inline constexpr absl::string_view kCheckTrustAnchor = "trust_anchor";
-// The warning every result of a Validator whose policy disables checks carries.
-inline constexpr absl::string_view kCheckPolicy = "policy";
-// Resource limits (validator/budget.h): always errors, whatever the policy.
-inline constexpr absl::string_view kCheckLimits = "limits";
-// Modes of the hook stages and of the built-in pinning hook.
-inline constexpr absl::string_view kCheckHooks = "hooks";
-inline constexpr absl::string_view kCheckPinning = "pinning";
 
 std::vector<std::shared_ptr<const Check>> BuiltinChecks();
 
@@ -40,7 +18,7 @@ std::vector<std::shared_ptr<const Check>> BuiltinChecks();
 const std::vector<absl::string_view>& BuiltinPolicyNames();
 
 // Every name certval gives a meaning: BuiltinPolicyNames(), then the prefixes the Validator
-// reports under by itself (limits, parse, configuration, policy, path_building). A custom check
+// reports under by itself (limits, parse, configuration, policy, tls, path_building). A custom check
 // or a plugin may not take one: its findings would pass for certval's own.
 bool IsReservedCheckName(absl::string_view name);
 

@@ -10,7 +10,7 @@ namespace certval {
 namespace {
 
 void ReportUnknownQualifier(int index, FindingReporter& out) {
-  out.Report(index, "unknown_critical_qualifier",
+  out.Report(index, code::kCertificatePoliciesUnknownCriticalQualifier,
              "critical certificatePolicies with a policy qualifier other than CPS and user "
              "notice, which certval cannot process (RFC 5280 4.2)");
 }
@@ -44,16 +44,16 @@ void CertificatePoliciesCheck::Run(const PathContext& ctx, FindingReporter& out)
     case PolicyFailure::kOutOfBudget:  // the Validator reports the limit and refuses the path
       return;
     case PolicyFailure::kExplicitPolicyRequired:
-      out.Report(outcome.cert_index, "explicit_policy_required",
+      out.Report(outcome.cert_index, code::kCertificatePoliciesExplicitPolicyRequired,
                  "no certificate policy is valid here, and an explicit policy is required "
                  "(requireExplicitPolicy, or the request's initial_explicit_policy)");
       return;
     case PolicyFailure::kAnyPolicyMapped:
-      out.Report(outcome.cert_index, "any_policy_mapped",
+      out.Report(outcome.cert_index, code::kCertificatePoliciesAnyPolicyMapped,
                  "policyMappings maps anyPolicy, which RFC 5280 4.2.1.5 forbids");
       return;
     case PolicyFailure::kNoAcceptablePolicy:
-      out.Report(-1, "no_acceptable_policy",
+      out.Report(-1, code::kCertificatePoliciesNoAcceptablePolicy,
                  "an explicit policy is required, and none of the acceptable policies (the "
                  "request's user_initial_policy_set) is valid for the path");
       return;

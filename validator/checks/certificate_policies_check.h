@@ -17,7 +17,7 @@ namespace certval {
 
 class CertificatePoliciesCheck final : public Check {
  public:
-  static constexpr absl::string_view kName = "certificate_policies";
+  static constexpr absl::string_view kName = kCheckCertificatePolicies;
   absl::string_view name() const override { return kName; }
   void Run(const PathContext& ctx, FindingReporter& out) const override;
 };

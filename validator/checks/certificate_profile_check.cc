@@ -24,7 +24,7 @@ bool Critical(const Certificate& cert, Der ext_oid) {
 void CheckSerial(const Certificate& cert, int index, IssuanceReporter& out) {
   Der serial = cert.serial();
   if (!serial.empty() && (static_cast<uint8_t>(serial[0]) & 0x80)) {
-    out.Report(index, "serial_negative",
+    out.Report(index, code::kCertificateProfileSerialNegative,
                absl::StrCat("serialNumber 0x", check_util::HexText(serial),
                             " is negative; RFC 5280 4.1.2.2 requires a positive integer"));
     return;
@@ -32,10 +32,10 @@ void CheckSerial(const Certificate& cert, int index, IssuanceReporter& out) {
   // A leading 0x00 only keeps the INTEGER positive; it is not part of the value.
   Der magnitude = serial.size() > 1 && serial[0] == 0 ? serial.substr(1) : serial;
   if (magnitude.find_first_not_of('\0') == Der::npos) {
-    out.Report(index, "serial_zero",
+    out.Report(index, code::kCertificateProfileSerialZero,
                "serialNumber is 0; RFC 5280 4.1.2.2 requires a positive integer");
   } else if (magnitude.size() > kMaxSerialOctets) {
-    out.Report(index, "serial_too_long",
+    out.Report(index, code::kCertificateProfileSerialTooLong,
                absl::StrCat("serialNumber has ", magnitude.size(),
                             " octets; RFC 5280 4.1.2.2 allows at most 20"));
   }
@@ -45,7 +45,7 @@ void CheckNames(const PathContext& ctx, const Certificate& cert, int index, Issu
   const bool is_ca = index > 0 || check_util::IsCa(cert);
   if (!cert.subject().empty()) {
     if (check_util::BaselineRequirements(ctx.profile) && Critical(cert, kOidSubjectAltName)) {
-      out.Report(index, "san_critical",
+      out.Report(index, code::kCertificateProfileSanCritical,
                  "subjectAltName is critical although the subject is not empty "
                  "(CABF BR 7.1.2.7.12)");
     }
@@ -53,15 +53,15 @@ void CheckNames(const PathContext& ctx, const Certificate& cert, int index, Issu
   }
   if (is_ca) {
     out.Report(
-        index, "ca_subject_empty",
+        index, code::kCertificateProfileCaSubjectEmpty,
         "a CA certificate has an empty subject; RFC 5280 4.1.2.6 requires a distinguished name");
   }
   const Extension* san = cert.FindExtension(kOidSubjectAltName);
   if (san == nullptr) {
-    out.Report(index, "san_missing_for_empty_subject",
+    out.Report(index, code::kCertificateProfileSanMissingForEmptySubject,
                "the subject is empty and there is no subjectAltName (RFC 5280 4.2.1.6)");
   } else if (!san->critical) {
-    out.Report(index, "san_not_critical_with_empty_subject",
+    out.Report(index, code::kCertificateProfileSanNotCriticalWithEmptySubject,
                "the subject is empty but subjectAltName is not critical (RFC 5280 4.2.1.6)");
   }
 }
@@ -70,7 +70,7 @@ void CheckAuthorityKeyId(const PathContext& ctx, size_t i, IssuanceReporter& out
   const Certificate& cert = ctx.cert(i);
   const int index = static_cast<int>(i);
   if (Critical(cert, kOidAuthorityKeyIdentifier)) {
-    out.Report(index, "aki_critical",
+    out.Report(index, code::kCertificateProfileAkiCritical,
                "authorityKeyIdentifier is critical; RFC 5280 4.2.1.1 requires it non-critical");
   }
   if (check_util::IsSelfSigned(ctx, i)) return;  // the one exception of 4.2.1.1
@@ -78,11 +78,11 @@ void CheckAuthorityKeyId(const PathContext& ctx, size_t i, IssuanceReporter& out
   // as x509-limbo's rfc5280::aki cases expect (webpki judges anchors in CheckWebPkiAnchor).
   const auto& aki = cert.authority_key_id();
   if (!aki) {
-    out.Report(index, "aki_missing",
+    out.Report(index, code::kCertificateProfileAkiMissing,
                "no authorityKeyIdentifier, and the certificate is not self-signed "
                "(RFC 5280 4.2.1.1)");
   } else if (!aki->key_id) {
-    out.Report(index, "aki_missing_key_id",
+    out.Report(index, code::kCertificateProfileAkiMissingKeyId,
                "authorityKeyIdentifier has no keyIdentifier, and the certificate is not "
                "self-signed (RFC 5280 4.2.1.1)");
   }
@@ -93,16 +93,16 @@ void CheckRootAuthorityKeyId(const Certificate& root, int index, IssuanceReporte
   const auto& aki = root.authority_key_id();
   if (!aki) return;
   if (!aki->key_id) {
-    out.Report(index, "root_aki_missing_key_id",
+    out.Report(index, code::kCertificateProfileRootAkiMissingKeyId,
                "the root's authorityKeyIdentifier has no keyIdentifier (CABF BR 7.1.2.1.3)");
   } else if (root.subject_key_id() && *aki->key_id != *root.subject_key_id()) {
-    out.Report(index, "root_aki_ski_mismatch",
+    out.Report(index, code::kCertificateProfileRootAkiSkiMismatch,
                absl::StrCat("the root's authorityKeyIdentifier ", check_util::HexText(*aki->key_id),
                             " differs from its subjectKeyIdentifier ",
                             check_util::HexText(*root.subject_key_id()), " (CABF BR 7.1.2.1.3)"));
   }
   if (aki->has_issuer || aki->has_serial) {
-    out.Report(index, "root_aki_issuer_serial",
+    out.Report(index, code::kCertificateProfileRootAkiIssuerSerial,
                "the root's authorityKeyIdentifier has authorityCertIssuer or "
                "authorityCertSerialNumber (CABF BR 7.1.2.1.3)");
   }
@@ -110,18 +110,18 @@ void CheckRootAuthorityKeyId(const Certificate& root, int index, IssuanceReporte
 
 void CheckSubjectKeyId(const Certificate& cert, int index, IssuanceReporter& out) {
   if (Critical(cert, kOidSubjectKeyIdentifier)) {
-    out.Report(index, "ski_critical",
+    out.Report(index, code::kCertificateProfileSkiCritical,
                "subjectKeyIdentifier is critical; RFC 5280 4.2.1.2 requires it non-critical");
   }
   if (check_util::IsCa(cert) && !cert.subject_key_id()) {
-    out.Report(index, "ski_missing",
+    out.Report(index, code::kCertificateProfileSkiMissing,
                "CA certificate without subjectKeyIdentifier (RFC 5280 4.2.1.2)");
   }
 }
 
 void CheckAuthorityInfoAccess(const Certificate& cert, int index, IssuanceReporter& out) {
   if (Critical(cert, kOidAuthorityInfoAccess)) {
-    out.Report(index, "aia_critical",
+    out.Report(index, code::kCertificateProfileAiaCritical,
                "authorityInfoAccess is critical; RFC 5280 4.2.2.1 requires it non-critical");
   }
 }
@@ -129,7 +129,7 @@ void CheckAuthorityInfoAccess(const Certificate& cert, int index, IssuanceReport
 void CheckPolicyConstraints(const Certificate& cert, int index, IssuanceReporter& out) {
   const Extension* pc = cert.FindExtension(kOidPolicyConstraints);
   if (pc != nullptr && !pc->critical) {
-    out.Report(index, "policy_constraints_not_critical",
+    out.Report(index, code::kCertificateProfilePolicyConstraintsNotCritical,
                "policyConstraints is not critical; RFC 5280 4.2.1.11 requires it critical");
   }
 }
@@ -139,12 +139,12 @@ void CheckNameConstraints(const PathContext& ctx, const Certificate& cert, int i
   const Extension* ext = cert.FindExtension(kOidNameConstraints);
   if (ext == nullptr) return;
   if (!check_util::IsCa(cert)) {
-    out.Report(index, "name_constraints_in_ee",
+    out.Report(index, code::kCertificateProfileNameConstraintsInEe,
                "nameConstraints in a certificate that is not a CA (RFC 5280 4.2.1.10)");
   }
   // The BRs allow it non-critical (7.1.2.5.2), so only rfc5280_strict holds CAs to 4.2.1.10 here.
   if (ctx.profile == Profile::kRfc5280Strict && !ext->critical) {
-    out.Report(index, "name_constraints_not_critical",
+    out.Report(index, code::kCertificateProfileNameConstraintsNotCritical,
                "nameConstraints is not critical; RFC 5280 4.2.1.10 requires it critical");
   }
 }
@@ -162,7 +162,7 @@ void CheckIpCommonName(absl::string_view cn, const GeneralNames& san, IssuanceRe
   for (Der address : san.ip_addresses) {
     if (FormatIpAddress(address, buf) == cn) return;
   }
-  out.Report(0, "cn_not_in_san",
+  out.Report(0, code::kCertificateProfileCnNotInSan,
              absl::StrCat("subject commonName \"", cn,
                           "\" is not the canonical text of any iPAddress SAN (first: \"",
                           FormatIpAddress(san.ip_addresses[0], buf), "\"; CABF BR 7.1.4.3)"));
@@ -173,7 +173,7 @@ void CheckDnsCommonName(absl::string_view cn, const GeneralNames& san, IssuanceR
   for (Der name : san.dns_names) {
     if (name == cn) return;
   }
-  out.Report(0, "cn_not_in_san",
+  out.Report(0, code::kCertificateProfileCnNotInSan,
              absl::StrCat("subject commonName \"", cn,
                           "\" is not a byte-for-byte copy of any dNSName SAN (CABF BR 7.1.4.3)"));
 }
@@ -191,7 +191,7 @@ void CheckCommonNames(const Certificate& leaf, IssuanceReporter& out) {
 }
 
 void ReportNotV3(const Certificate& cert, int index, IssuanceReporter& out) {
-  out.Report(index, "not_v3",
+  out.Report(index, code::kCertificateProfileNotV3,
              absl::StrCat("a v", cert.version(), " certificate; CABF BR 7.1.1 requires v3"));
 }
 
@@ -205,7 +205,7 @@ void CheckWebPkiAnchor(const PathContext& ctx, size_t i, IssuanceReporter& out) 
   }
   if (RootRuleApplies(root, RootRule::kAuthorityKeyId)) {
     if (Critical(root, kOidAuthorityKeyIdentifier)) {
-      out.Report(index, "aki_critical",
+      out.Report(index, code::kCertificateProfileAkiCritical,
                  "authorityKeyIdentifier is critical; CABF BR 7.1.2.1.2 requires it non-critical");
     }
     // 7.1.2.1.3 is about a root's own key; a cross-signed anchor's AKI names its issuer's.

@@ -58,7 +58,7 @@ namespace certval {
 
 class CertificateProfileCheck final : public Check {
  public:
-  static constexpr absl::string_view kName = "certificate_profile";
+  static constexpr absl::string_view kName = kCheckProfile;
   absl::string_view name() const override { return kName; }
   void Run(const PathContext& ctx, FindingReporter& out) const override;
 };

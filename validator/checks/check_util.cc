@@ -13,7 +13,7 @@ bool IssuanceRulesBind(const PathContext& ctx) {
   return !BaselineRequirements(ctx.profile) || ctx.anchor.origin == AnchorOrigin::kRootProgram;
 }
 
-void IssuanceReporter::Report(int cert_index, absl::string_view code, std::string message) {
+void IssuanceReporter::Report(int cert_index, FindingCode code, std::string message) {
   if (binding_) {
     out_.Report(cert_index, code, std::move(message));
     return;

@@ -34,7 +34,7 @@ class IssuanceReporter {
  public:
   IssuanceReporter(const PathContext& ctx, FindingReporter& out)
       : out_(out), binding_(IssuanceRulesBind(ctx)) {}
-  void Report(int cert_index, absl::string_view code, std::string message);
+  void Report(int cert_index, FindingCode code, std::string message);
 
  private:
   FindingReporter& out_;

@@ -30,7 +30,7 @@ void CriticalExtensionsCheck::Run(const PathContext& ctx, FindingReporter& out) 
   for (size_t i = 0; i < ctx.path.size(); ++i) {
     for (const Extension& ext : ctx.cert(i).extensions()) {
       if (!ext.critical || IsRecognized(ext.oid)) continue;
-      out.Report(static_cast<int>(i), "unrecognized",
+      out.Report(static_cast<int>(i), code::kCriticalExtensionsUnrecognized,
                  absl::StrCat("critical extension ", check_util::OidText(ext.oid),
                               " is not one certval processes (RFC 5280 4.2)"));
     }

@@ -22,7 +22,7 @@ namespace certval {
 
 class CriticalExtensionsCheck final : public Check {
  public:
-  static constexpr absl::string_view kName = "critical_extensions";
+  static constexpr absl::string_view kName = kCheckCriticalExtensions;
   absl::string_view name() const override { return kName; }
   void Run(const PathContext& ctx, FindingReporter& out) const override;
 

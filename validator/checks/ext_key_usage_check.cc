@@ -32,7 +32,7 @@ Purpose RequestedPurpose(const PathContext& ctx) {
 
 void ReportPurpose(Purpose purpose, int index, const ExtKeyUsage& eku, bool any_counts,
                    FindingReporter& out) {
-  out.Report(index, "purpose_not_allowed",
+  out.Report(index, code::kExtKeyUsagePurposeNotAllowed,
              absl::StrCat("extKeyUsage (", OidList(eku), ") does not include ",
                           PurposeName(purpose), any_counts ? " or anyExtendedKeyUsage" : ""));
 }
@@ -40,16 +40,16 @@ void ReportPurpose(Purpose purpose, int index, const ExtKeyUsage& eku, bool any_
 // CABF's rules for the subscriber certificate; not for a certificate the user trusts exactly.
 void CheckWebPkiLeaf(const Certificate& leaf, FindingReporter& out) {
   if (!leaf.ext_key_usage()) {
-    out.Report(0, "missing", "the leaf has no extKeyUsage; CABF BR 7.1.2.7.10 requires one");
+    out.Report(0, code::kExtKeyUsageMissing, "the leaf has no extKeyUsage; CABF BR 7.1.2.7.10 requires one");
     return;
   }
   const Extension* ext = leaf.FindExtension(kOidExtKeyUsage);
   if (ext != nullptr && ext->critical) {
-    out.Report(0, "critical", "the leaf's extKeyUsage is critical; CABF BR 7.1.2.7.6 forbids it");
+    out.Report(0, code::kExtKeyUsageCritical, "the leaf's extKeyUsage is critical; CABF BR 7.1.2.7.6 forbids it");
   }
   if (leaf.ext_key_usage()->any) {
     out.Report(
-        0, "any_eku",
+        0, code::kExtKeyUsageAnyEku,
         "the leaf's extKeyUsage contains anyExtendedKeyUsage; CABF BR 7.1.2.7.10 forbids it");
   }
   // The BRs' other MUST NOTs for a TLS subscriber: a key for TLS must not also sign code,
@@ -66,7 +66,7 @@ void CheckWebPkiLeaf(const Certificate& leaf, FindingReporter& out) {
     }
   }
   if (!found.empty()) {
-    out.Report(0, "forbidden_in_leaf",
+    out.Report(0, code::kExtKeyUsageForbiddenInLeaf,
                absl::StrCat("the leaf's extKeyUsage contains ", found,
                             ", which CABF BR 7.1.2.7.10 forbids in a subscriber certificate"));
   }
@@ -96,7 +96,7 @@ void CheckCa(const PathContext& ctx, size_t i, FindingReporter& out) {
       check_util::IsSelfSigned(ctx, i) &&
       check_util::RootRuleApplies(ctx.cert(i), check_util::RootRule::kNoExtKeyUsage)) {
     check_util::IssuanceReporter(ctx, out)
-        .Report(index, "root_has_eku",
+        .Report(index, code::kExtKeyUsageRootHasEku,
                 absl::StrCat("the root has extKeyUsage (", OidList(*eku),
                              "); CABF BR 7.1.2.1.2 forbids it"));
   }
@@ -123,7 +123,7 @@ void CheckAnchorConstraints(const PathContext& ctx, FindingReporter& out) {
   const Purpose purpose = RequestedPurpose(ctx);
   if (purpose != Purpose::kAny) {
     if (is_allowed(PurposeOid(purpose))) return;
-    out.Report(index, "anchor_disallows_purpose",
+    out.Report(index, code::kExtKeyUsageAnchorDisallowsPurpose,
                absl::StrCat("the trust anchor is limited to purposes (", list, "), not ",
                             PurposeName(purpose)));
     return;
@@ -142,7 +142,7 @@ void CheckAnchorConstraints(const PathContext& ctx, FindingReporter& out) {
     }
   }
   if (outside.empty()) return;
-  out.Report(index, "anchor_disallows_purpose",
+  out.Report(index, code::kExtKeyUsageAnchorDisallowsPurpose,
              absl::StrCat("the trust anchor is limited to purposes (", list, "), and the leaf has ",
                           outside));
 }

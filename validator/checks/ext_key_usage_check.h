@@ -30,7 +30,7 @@ namespace certval {
 
 class ExtKeyUsageCheck final : public Check {
  public:
-  static constexpr absl::string_view kName = "ext_key_usage";
+  static constexpr absl::string_view kName = kCheckExtKeyUsage;
   absl::string_view name() const override { return kName; }
   void Run(const PathContext& ctx, FindingReporter& out) const override;
 };

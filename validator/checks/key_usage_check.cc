@@ -38,13 +38,13 @@ void CheckStructure(const PathContext& ctx, const Certificate& cert, int index,
   const bool encoding = check_util::EncodingRules(ctx.profile);
   if (!(ku & kKeyCertSign) && (index > 0 || (encoding && is_ca))) {
     out.Report(
-        index, "missing_key_cert_sign",
+        index, code::kKeyUsageMissingKeyCertSign,
         absl::StrCat(index > 0 ? "issuer" : "CA certificate", " has keyUsage (", BitNames(ku),
                      ") without keyCertSign, so its key may not verify "
                      "certificate signatures"));
   }
   if (encoding && (ku & kKeyCertSign) && !is_ca) {
-    out.Report(index, "key_cert_sign_without_ca",
+    out.Report(index, code::kKeyUsageKeyCertSignWithoutCa,
                "keyUsage asserts keyCertSign but basicConstraints does not assert cA=TRUE "
                "(RFC 5280 4.2.1.3)");
   }
@@ -54,7 +54,7 @@ void CheckRequired(const PathContext& ctx, FindingReporter& out) {
   const uint16_t required = ctx.request ? ctx.request->required_key_usage : 0;
   const auto& ku = ctx.cert(0).key_usage();
   if (required == 0 || !ku || (*ku & required) == required) return;
-  out.Report(0, "missing_required_usage",
+  out.Report(0, code::kKeyUsageMissingRequiredUsage,
              absl::StrCat("the leaf's keyUsage (", BitNames(*ku), ") lacks ",
                           BitNames(static_cast<uint16_t>(required & ~*ku)),
                           ", which the request requires"));

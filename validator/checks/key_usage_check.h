@@ -22,7 +22,7 @@ namespace certval {
 
 class KeyUsageCheck final : public Check {
  public:
-  static constexpr absl::string_view kName = "key_usage";
+  static constexpr absl::string_view kName = kCheckKeyUsage;
   absl::string_view name() const override { return kName; }
   void Run(const PathContext& ctx, FindingReporter& out) const override;
 };

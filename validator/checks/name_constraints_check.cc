@@ -196,7 +196,7 @@ class Evaluator {
       for (const GeneralSubtree& s : *list) {
         std::string why;
         if (!ConstraintValid(s, &why)) {
-          out_.Report(static_cast<int>(issuer), "invalid_constraint", absl::StrCat(source, ": ", why));
+          out_.Report(static_cast<int>(issuer), code::kNameConstraintsInvalidConstraint, absl::StrCat(source, ": ", why));
           return true;
         }
       }
@@ -229,7 +229,7 @@ class Evaluator {
     CollectNames(cert, cn_as_dns, &names, &storage, &unsupported);
     for (GeneralNameType form : unsupported) {
       if (HasForm(*set.permitted, form) || HasForm(*set.excluded, form)) {
-        out_.Report(static_cast<int>(j), "unsupported_name_form",
+        out_.Report(static_cast<int>(j), code::kNameConstraintsUnsupportedNameForm,
                     absl::StrCat(source, " constrains the ", FormName(form), " form (tag ",
                                  static_cast<int>(form),
                                  "), which certval cannot evaluate and the certificate uses"));
@@ -253,14 +253,14 @@ class Evaluator {
       return;
     }
     if (!NameValid(name)) {
-      out_.Report(static_cast<int>(j), "invalid_name",
+      out_.Report(static_cast<int>(j), code::kNameConstraintsInvalidName,
                   absl::StrCat(NameText(name), " is malformed and ", source, " constrains its form"));
       return;
     }
     for (size_t i = 0; i < set.excluded->size(); ++i) {
       const GeneralSubtree& s = (*set.excluded)[i];
       if (s.type == name.type && Matches(name, s, /*excluded=*/true, t.excluded_dirs.Normalized(i))) {
-        out_.Report(static_cast<int>(j), "excluded",
+        out_.Report(static_cast<int>(j), code::kNameConstraintsExcluded,
                     absl::StrCat(NameText(name), " is in an excluded subtree of ", source));
         return;
       }
@@ -272,7 +272,7 @@ class Evaluator {
         return;
       }
     }
-    out_.Report(static_cast<int>(j), "not_permitted",
+    out_.Report(static_cast<int>(j), code::kNameConstraintsNotPermitted,
                 absl::StrCat(NameText(name), " is outside the permitted subtrees of ", source));
   }
 
@@ -280,12 +280,12 @@ class Evaluator {
   // MUST be rejected; so must one we cannot parse.
   void ReportUriWithoutHost(size_t j, const PresentedName& name, absl::string_view source) {
     if (name.uri.kind == UriHost::Kind::kMalformed) {
-      out_.Report(static_cast<int>(j), "invalid_name",
+      out_.Report(static_cast<int>(j), code::kNameConstraintsInvalidName,
                   absl::StrCat(NameText(name), " is malformed and ", source,
                                " constrains its form"));
       return;
     }
-    out_.Report(static_cast<int>(j), "uri_without_dns_host",
+    out_.Report(static_cast<int>(j), code::kNameConstraintsUriWithoutDnsHost,
                 absl::StrCat(NameText(name),
                              name.uri.kind == UriHost::Kind::kIpAddress ? " has an IP address"
                                                                          : " has no host",

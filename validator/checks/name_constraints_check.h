@@ -26,7 +26,7 @@ namespace certval {
 
 class NameConstraintsCheck final : public Check {
  public:
-  static constexpr absl::string_view kName = "name_constraints";
+  static constexpr absl::string_view kName = kCheckNameConstraints;
   absl::string_view name() const override { return kName; }
   void Run(const PathContext& ctx, FindingReporter& out) const override;
 };

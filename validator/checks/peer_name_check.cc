@@ -66,7 +66,7 @@ void PeerNameCheck::Run(const PathContext& ctx, FindingReporter& out) const {
   const PeerName& peer = ctx.request->peer_name;
   if (peer.kind == PeerName::Kind::kAny) return;  // the caller said so explicitly
   if (peer.kind == PeerName::Kind::kNone) {
-    out.Report(-1, "missing",
+    out.Report(-1, code::kPeerNameMissing,
                "no peer name to check: set the name expected (DNS, IP or email), or PeerName::Any() "
                "to accept any name the path is valid for");
     return;
@@ -82,7 +82,7 @@ void PeerNameCheck::Run(const PathContext& ctx, FindingReporter& out) const {
                        [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
         absl::StatusOr<std::string> ascii = ToAsciiHostName(reference);
         if (!ascii.ok()) {
-          out.Report(-1, "invalid_reference",
+          out.Report(-1, code::kPeerNameInvalidReference,
                      absl::StrCat("'", peer.value, "' is not a valid internationalized DNS name: ",
                                   ascii.status().message()));
           return;
@@ -91,11 +91,11 @@ void PeerNameCheck::Run(const PathContext& ctx, FindingReporter& out) const {
         reference = converted;
       }
       if (!IsValidDnsReference(reference)) {
-        out.Report(-1, "invalid_reference", absl::StrCat("'", peer.value, "' is not a valid DNS name"));
+        out.Report(-1, code::kPeerNameInvalidReference, absl::StrCat("'", peer.value, "' is not a valid DNS name"));
         return;
       }
       if (!leaf.subject_alt_names() && !ctx.request->allow_common_name_fallback) {
-        out.Report(0, "no_san",
+        out.Report(0, code::kPeerNameNoSan,
                    "the leaf has no subjectAltName; the subject commonName is not used for matching");
         return;
       }
@@ -105,7 +105,7 @@ void PeerNameCheck::Run(const PathContext& ctx, FindingReporter& out) const {
     case PeerName::Kind::kIp: {
       std::optional<std::string> address = ParseIpAddress(peer.value);
       if (!address) {
-        out.Report(-1, "invalid_reference", absl::StrCat("'", peer.value, "' is not an IP address"));
+        out.Report(-1, code::kPeerNameInvalidReference, absl::StrCat("'", peer.value, "' is not an IP address"));
         return;
       }
       matched = MatchesIp(leaf, *address);
@@ -119,7 +119,7 @@ void PeerNameCheck::Run(const PathContext& ctx, FindingReporter& out) const {
       return;
   }
   if (!matched) {
-    out.Report(0, "mismatch", absl::StrCat("the leaf is not valid for '", peer.value, "' (",
+    out.Report(0, code::kPeerNameMismatch, absl::StrCat("the leaf is not valid for '", peer.value, "' (",
                                            Presented(leaf), ")"));
   }
 }

@@ -16,7 +16,7 @@ namespace certval {
 
 class PeerNameCheck final : public Check {
  public:
-  static constexpr absl::string_view kName = "peer_name";
+  static constexpr absl::string_view kName = kCheckPeerName;
   absl::string_view name() const override { return kName; }
   void Run(const PathContext& ctx, FindingReporter& out) const override;
 };

@@ -17,11 +17,11 @@ void CheckRsa(const PublicKeyInfo& key, const PathContext& ctx, int index, Findi
   const bool webpki = check_util::BaselineRequirements(ctx.profile);
   const int min_bits = webpki ? kWebPkiMinRsaBits : kRfc5280MinRsaBits;
   if (key.bits < min_bits) {
-    out.Report(index, "rsa_too_small",
+    out.Report(index, code::kPublicKeyRsaTooSmall,
                absl::StrCat("RSA modulus is ", key.bits, " bits; the ", ProfileName(ctx.profile),
                             " profile requires at least ", min_bits));
   } else if (webpki && key.bits % 8 != 0) {
-    out.Report(index, "rsa_not_multiple_of_8",
+    out.Report(index, code::kPublicKeyRsaNotMultipleOf8,
                absl::StrCat("RSA modulus is ", key.bits,
                             " bits, not a multiple of 8 as CABF BR 6.1.5 requires"));
   }
@@ -44,24 +44,24 @@ std::string CurveText(Der algorithm) {
 void CheckWebPkiType(const PublicKeyInfo& key, int index, FindingReporter& out) {
   switch (key.type) {
     case KeyType::kEcExplicitCurve:
-      out.Report(index, "ec_explicit_curve",
+      out.Report(index, code::kPublicKeyEcExplicitCurve,
                  "EC key with explicit curve parameters; CABF BR 7.1.3.1.2 requires a namedCurve");
       return;
     case KeyType::kEcOtherCurve:
       // The parser knows no size for curves it does not name: show which curve it is.
-      out.Report(index, "ec_curve_not_allowed",
+      out.Report(index, code::kPublicKeyEcCurveNotAllowed,
                  absl::StrCat("EC key on curve ", CurveText(key.algorithm),
                               ", not P-256, P-384 or P-521 (CABF BR 6.1.5)"));
       return;
     case KeyType::kDsa:
-      out.Report(index, "key_type_not_allowed", "DSA key; CABF BR 6.1.5 allows only RSA and ECDSA");
+      out.Report(index, code::kPublicKeyKeyTypeNotAllowed, "DSA key; CABF BR 6.1.5 allows only RSA and ECDSA");
       return;
     case KeyType::kEd25519:
-      out.Report(index, "key_type_not_allowed",
+      out.Report(index, code::kPublicKeyKeyTypeNotAllowed,
                  "Ed25519 key; CABF BR 6.1.5 allows only RSA and ECDSA");
       return;
     case KeyType::kUnknown:
-      out.Report(index, "key_type_not_allowed",
+      out.Report(index, code::kPublicKeyKeyTypeNotAllowed,
                  absl::StrCat("unrecognised key algorithm (AlgorithmIdentifier ",
                               check_util::HexText(key.algorithm), ")"));
       return;

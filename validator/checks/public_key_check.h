@@ -21,7 +21,7 @@ namespace certval {
 
 class PublicKeyCheck final : public Check {
  public:
-  static constexpr absl::string_view kName = "public_key";
+  static constexpr absl::string_view kName = kCheckPublicKey;
   absl::string_view name() const override { return kName; }
   void Run(const PathContext& ctx, FindingReporter& out) const override;
 };

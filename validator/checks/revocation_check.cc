@@ -28,7 +28,7 @@ void RevocationCheck::Run(const PathContext& ctx, FindingReporter& out) const {
       case RevocationState::kGood:
         break;
       case RevocationState::kRevoked:
-        out.Report(index, "revoked",
+        out.Report(index, code::kRevocationRevoked,
                    absl::StrCat("revoked", status.reason ? absl::StrCat(" (", RevocationReasonName(*status.reason), ")") : "",
                                 status.revocation_time ? absl::StrCat(" on ", check_util::TimeText(*status.revocation_time)) : "",
                                 " according to ", status.source));
@@ -36,9 +36,9 @@ void RevocationCheck::Run(const PathContext& ctx, FindingReporter& out) const {
       case RevocationState::kUnknown: {
         std::string message = absl::StrCat("revocation status unknown: ", status.detail);
         if (checker->policy().unknown == UnknownStatus::kHardFail) {
-          out.Report(index, "unknown", std::move(message));
+          out.Report(index, code::kRevocationUnknown, std::move(message));
         } else {
-          out.Advise(index, "unknown", std::move(message));
+          out.Advise(index, code::kRevocationUnknown, std::move(message));
         }
         break;
       }
@@ -52,7 +52,7 @@ void RevocationCheck::Run(const PathContext& ctx, FindingReporter& out) const {
                           statuses[0].state != RevocationState::kUnknown &&
                           statuses[0].source.rfind("stapled OCSP response", 0) == 0;
     if (!answered) {
-      out.Report(0, "must_staple_missing",
+      out.Report(0, code::kRevocationMustStapleMissing,
                  "the leaf requires a stapled OCSP response (TLS feature status_request, RFC "
                  "7633), and the server stapled none that answers for it");
     }

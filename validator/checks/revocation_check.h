@@ -20,7 +20,7 @@ namespace certval {
 
 class RevocationCheck final : public Check {
  public:
-  static constexpr absl::string_view kName = "revocation";
+  static constexpr absl::string_view kName = kCheckRevocation;
   absl::string_view name() const override { return kName; }
   void Run(const PathContext& ctx, FindingReporter& out) const override;
 };

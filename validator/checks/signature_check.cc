@@ -80,10 +80,11 @@ Verdict Judge(SignatureAlgorithm alg, Profile profile) {
 // Reports when path[i] does not verify under path[i+1]. Reuses what the path builder already
 // learned, so a path costs no second public-key operation per edge.
 void VerifyEdge(const PathContext& ctx, size_t i, FindingReporter& out) {
-  int8_t known = i < ctx.edge_verified.size() ? ctx.edge_verified[i] : 0;
-  if (known == 1) return;
+  const EdgeSignature known =
+      i < ctx.edge_verified.size() ? ctx.edge_verified[i] : EdgeSignature::kNotTried;
+  if (known == EdgeSignature::kVerified) return;
   absl::Status status;
-  if (known == -1) {
+  if (known == EdgeSignature::kFailed) {
     status = absl::InvalidArgumentError("the path builder found it does not verify");
   } else {
     // Out of budget: the Validator refuses the path with the limit, so stopping here is safe.
@@ -93,7 +94,7 @@ void VerifyEdge(const PathContext& ctx, size_t i, FindingReporter& out) {
     status = verifier.Verify(ctx.cert(i), ctx.cert(i + 1));
   }
   if (status.ok()) return;
-  out.Report(static_cast<int>(i), "invalid",
+  out.Report(static_cast<int>(i), code::kSignatureInvalid,
              absl::StrCat("signature (", AlgorithmName(ctx.cert(i).signature_algorithm()),
                           ") does not verify under the key of certificate ", i + 1, ": ",
                           status.message()));
@@ -109,18 +110,18 @@ void SignatureCheck::Run(const PathContext& ctx, FindingReporter& out) const {
         VerifyEdge(ctx, i, out);
         break;
       case Verdict::kWeak:
-        out.Report(static_cast<int>(i), "weak_algorithm",
+        out.Report(static_cast<int>(i), code::kSignatureWeakAlgorithm,
                    absl::StrCat("signed with ", AlgorithmName(alg), ", which the ",
                                 ProfileName(ctx.profile), " profile refuses as weak"));
         break;
       case Verdict::kNotAllowed:
-        out.Report(static_cast<int>(i), "algorithm_not_allowed",
+        out.Report(static_cast<int>(i), code::kSignatureAlgorithmNotAllowed,
                    absl::StrCat("signed with ", AlgorithmName(alg), ", which the ",
                                 ProfileName(ctx.profile),
                                 " profile does not allow (CABF BR 7.1.3.2: RSA and ECDSA only)"));
         break;
       case Verdict::kUnsupported:
-        out.Report(static_cast<int>(i), "unsupported_algorithm",
+        out.Report(static_cast<int>(i), code::kSignatureUnsupportedAlgorithm,
                    absl::StrCat("signed with ", AlgorithmName(alg), " (AlgorithmIdentifier ",
                                 check_util::HexText(ctx.cert(i).signature_algorithm_der()),
                                 "), which certval does not accept"));

@@ -20,7 +20,7 @@ namespace certval {
 
 class SignatureCheck final : public Check {
  public:
-  static constexpr absl::string_view kName = "signature";
+  static constexpr absl::string_view kName = kCheckSignature;
   absl::string_view name() const override { return kName; }
   void Run(const PathContext& ctx, FindingReporter& out) const override;
 };

@@ -12,11 +12,11 @@ void ValidityCheck::Run(const PathContext& ctx, FindingReporter& out) const {
   for (size_t i = 0; i < ctx.path.size(); ++i) {
     const Certificate& cert = ctx.cert(i);
     if (now < cert.not_before()) {
-      out.Report(static_cast<int>(i), "not_yet_valid",
+      out.Report(static_cast<int>(i), code::kValidityNotYetValid,
                  absl::StrCat("notBefore ", check_util::TimeText(cert.not_before()),
                               " is after the validation time ", check_util::TimeText(now)));
     } else if (now > cert.not_after()) {
-      out.Report(static_cast<int>(i), "expired",
+      out.Report(static_cast<int>(i), code::kValidityExpired,
                  absl::StrCat("notAfter ", check_util::TimeText(cert.not_after()),
                               " is before the validation time ", check_util::TimeText(now)));
     }

@@ -15,7 +15,7 @@ namespace certval {
 
 class ValidityCheck final : public Check {
  public:
-  static constexpr absl::string_view kName = "validity";
+  static constexpr absl::string_view kName = kCheckValidity;
   absl::string_view name() const override { return kName; }
   void Run(const PathContext& ctx, FindingReporter& out) const override;
 };
