@@ -29,8 +29,8 @@
 #include "certval/hooks/pinning_hook.h"
 #include "certval/hooks/plugin_loader.h"
 #include "certval/hooks/trust_any_hook.h"
-#include "tests/pki/test_pki.h"
-#include "tests/pki/test_revocation.h"
+#include "certval/testing/pki/test_pki.h"
+#include "certval/testing/pki/test_revocation.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/test_pki.h"
 #include "certval/validator/certificate.h"
 #include "certval/validator/check.h"
 #include "certval/validator/request.h"
