@@ -9,7 +9,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "bench/bench_params.h"
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/test_pki.h"
 #include "certval/validator/certificate.h"
 
 namespace certval::bench {

@@ -10,7 +10,7 @@
 
 #include "bench/bench_chains.h"
 #include "bench/bench_params.h"
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/test_pki.h"
 
 int main(int argc, char** argv) {
   if (argc != 2) {

@@ -14,7 +14,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/test_pki.h"
 #include "certval/trust/loaders.h"
 #include "certval/trust/mozilla_roots.h"
 #include "certval/trust/system_store.h"

@@ -1,4 +1,4 @@
-// Fuzzes the hostname, IP-address and email matching of validator/hostname_match.h and
+// Fuzzes the hostname, IP-address and email matching of validator/peer_name_match.h and
 // validator/ip_address.h. The input is split on the first '\n' into (presented, reference); the
 // same pieces are fed to every function, so a corpus entry serves all of them.
 
@@ -9,7 +9,7 @@
 
 #include "absl/strings/string_view.h"
 #include "fuzz/split.h"
-#include "certval/validator/hostname_match.h"
+#include "certval/validator/peer_name_match.h"
 #include "certval/validator/ip_address.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -20,8 +20,8 @@
 #include "absl/time/time.h"
 #include "fuzz/split.h"
 #include "nlohmann/json.hpp"
-#include "tests/pki/test_pki.h"
-#include "tests/pki/test_revocation.h"
+#include "certval/testing/pki/test_pki.h"
+#include "certval/testing/pki/test_revocation.h"
 #include "certval/trust/revocation_set.h"
 #include "certval/validator/certificate.h"
 

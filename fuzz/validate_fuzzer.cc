@@ -5,7 +5,7 @@
 //           instead of kServerAuth.
 //   then up to 4 pieces, each a 2-byte big-endian length and that many bytes (fuzz/split.h): the
 //   leaf DER, then up to 3 intermediates.
-// Trust store: one root minted once with //tests/pki:test_pki (a static), named like the root of
+// Trust store: one root minted once with //testing/pki:test_pki (a static), named like the root of
 // make_seeds' chains ("certval Test Root CA") so that seeds chain to it by name. Fixed validation
 // time; peer name example.test.
 
@@ -18,7 +18,7 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "fuzz/split.h"
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/test_pki.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/signature_verifier.h"
 #include "certval/validator/validator.h"

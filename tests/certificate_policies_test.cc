@@ -9,7 +9,8 @@
 #include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/der_builder.h"
+#include "certval/testing/pki/test_pki.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
 
@@ -21,24 +22,11 @@ using testpki::Key;
 using testpki::KeyKind;
 using testpki::RawExtension;
 using testpki::TestCa;
+using testpki::Tlv;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
 const absl::Time kNow = absl::FromUnixSeconds(1767225600);  // 2026-01-01T00:00:00Z
-
-std::string Tlv(uint8_t tag, const std::string& contents) {
-  std::string out(1, static_cast<char>(tag));
-  size_t n = contents.size();
-  if (n < 0x80) {
-    out.push_back(static_cast<char>(n));
-  } else {
-    std::string len;
-    for (; n > 0; n >>= 8) len.insert(len.begin(), static_cast<char>(n & 0xff));
-    out.push_back(static_cast<char>(0x80 | len.size()));
-    out += len;
-  }
-  return out + contents;
-}
 
 // The contents of an OBJECT IDENTIFIER, from its dotted form.
 std::string OidContents(const std::string& dotted) {

@@ -27,6 +27,7 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "certval/testing/pki/der_builder.h"
 #include "certval/validator/oids.h"
 
 namespace certval {
@@ -48,18 +49,7 @@ std::string Join(Parts parts) {
 }
 
 std::string Tlv(uint8_t tag, absl::string_view contents) {
-  std::string out(1, static_cast<char>(tag));
-  size_t n = contents.size();
-  if (n < 0x80) {
-    out.push_back(static_cast<char>(n));
-  } else {
-    std::string length;
-    for (; n != 0; n >>= 8) length.insert(length.begin(), static_cast<char>(n & 0xff));
-    out.push_back(static_cast<char>(0x80 | length.size()));
-    out += length;
-  }
-  out.append(contents.data(), contents.size());
-  return out;
+  return testpki::Tlv(tag, std::string_view(contents.data(), contents.size()));
 }
 
 std::string Seq(Parts parts) { return Tlv(0x30, Join(parts)); }

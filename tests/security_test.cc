@@ -10,7 +10,8 @@
 #include <string>
 
 #include "gtest/gtest.h"
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/der_builder.h"
+#include "certval/testing/pki/test_pki.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
 
@@ -21,6 +22,7 @@ using testpki::CertSpec;
 using testpki::Key;
 using testpki::KeyKind;
 using testpki::TestCa;
+using testpki::Tlv;
 
 const absl::Time kNow = absl::FromUnixSeconds(1767225600);  // 2026-01-01T00:00:00Z
 
@@ -212,17 +214,6 @@ TEST(CommonNameFallbackTest, TheCommonNameIsSubjectToDnsConstraints) {
   request.peer_name = PeerName::Dns("www.good.test");
   ValidationResult ok = UnderConstrainedCa(ica, leaf, request);
   EXPECT_TRUE(ok.valid) << Findings(ok);
-}
-
-std::string Tlv(uint8_t tag, const std::string& contents) {
-  std::string out(1, static_cast<char>(tag));
-  if (contents.size() < 128) {
-    out.push_back(static_cast<char>(contents.size()));
-  } else {
-    out.push_back('\x81');
-    out.push_back(static_cast<char>(contents.size()));
-  }
-  return out + contents;
 }
 
 // One RDN: SET { SEQUENCE { OID 2.5.4.<arc>, <tag> value } }.

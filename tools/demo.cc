@@ -15,7 +15,7 @@
 #include "absl/time/clock.h"
 #include "certval/hooks/pinning_hook.h"
 #include "certval/hooks/trust_any_hook.h"
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/test_pki.h"
 #include "certval/tls/binding.h"
 #include "certval/tls/legacy.h"
 #include "certval/tls/loopback_server.h"

@@ -166,8 +166,11 @@ absl::StatusOr<LimboReport> RunLimboFile(const std::string& path, const LimboRun
       return absl::InvalidArgumentError(absl::StrCat(path, ": malformed testcase: ", e.what()));
     }
   }
-  for (const LimboCaseResult& r : report.results) {
-    if (report.slowest == nullptr || r.milliseconds > report.slowest->milliseconds) report.slowest = &r;
+  for (size_t i = 0; i < report.results.size(); ++i) {
+    const LimboCaseResult& r = report.results[i];
+    if (!report.slowest || r.milliseconds > report.results[*report.slowest].milliseconds) {
+      report.slowest = i;
+    }
     LimboTally& ns = report.by_namespace[Namespace(r.id)];
     if (r.actual == "SKIPPED") {
       ++report.total.skipped, ++ns.skipped;
@@ -175,7 +178,7 @@ absl::StatusOr<LimboReport> RunLimboFile(const std::string& path, const LimboRun
       ++report.total.passed, ++ns.passed;
     } else {
       ++report.total.failed, ++ns.failed;
-      (r.actual == "SUCCESS" ? report.false_accepts : report.false_rejects).push_back(&r);
+      (r.actual == "SUCCESS" ? report.false_accepts : report.false_rejects).push_back(i);
     }
   }
   return report;
@@ -191,14 +194,18 @@ std::string LimboReport::Summary() const {
   }
   absl::StrAppend(&out, "false accepts (expected FAILURE, got SUCCESS): ", false_accepts.size(), "\n");
   // Ids are the file's text; contexts are FormatFinding lines, already escaped.
-  for (const auto* r : false_accepts) absl::StrAppend(&out, "  FALSE ACCEPT ", EscapeText(r->id), "\n");
-  absl::StrAppend(&out, "false rejects (expected SUCCESS, got FAILURE): ", false_rejects.size(), "\n");
-  for (const auto* r : false_rejects) {
-    absl::StrAppend(&out, "  FALSE REJECT ", EscapeText(r->id), ": ", r->context, "\n");
+  for (size_t i : false_accepts) {
+    absl::StrAppend(&out, "  FALSE ACCEPT ", EscapeText(results[i].id), "\n");
   }
-  if (slowest != nullptr) {
-    absl::StrAppend(&out, absl::StrFormat("slowest case: %s, %.2f ms\n", EscapeText(slowest->id),
-                                          slowest->milliseconds));
+  absl::StrAppend(&out, "false rejects (expected SUCCESS, got FAILURE): ", false_rejects.size(), "\n");
+  for (size_t i : false_rejects) {
+    absl::StrAppend(&out, "  FALSE REJECT ", EscapeText(results[i].id), ": ", results[i].context,
+                    "\n");
+  }
+  if (slowest) {
+    const LimboCaseResult& r = results[*slowest];
+    absl::StrAppend(&out,
+                    absl::StrFormat("slowest case: %s, %.2f ms\n", EscapeText(r.id), r.milliseconds));
   }
   int run = total.passed + total.failed;
   absl::StrAppend(&out, absl::StrFormat("limbo: %d/%d correct (%.1f%%) of the cases run\n",

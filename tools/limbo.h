@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,9 +35,10 @@ struct LimboReport {
   std::vector<LimboCaseResult> results;
   LimboTally total;
   std::map<std::string, LimboTally> by_namespace;  // "rfc5280", "webpki", ...
-  std::vector<const LimboCaseResult*> false_accepts;  // expected FAILURE, got SUCCESS
-  std::vector<const LimboCaseResult*> false_rejects;  // expected SUCCESS, got FAILURE
-  const LimboCaseResult* slowest = nullptr;            // the case that took longest to run
+  // Indices into `results` (not pointers, so that a copy of the report stays whole).
+  std::vector<size_t> false_accepts;  // expected FAILURE, got SUCCESS
+  std::vector<size_t> false_rejects;  // expected SUCCESS, got FAILURE
+  std::optional<size_t> slowest;      // the case that took longest to run
 
   // "N passed, N failed, N skipped", the per-namespace table, and the false accepts/rejects.
   std::string Summary() const;

@@ -290,7 +290,8 @@ absl::StatusOr<PkitsReport> RunPkits(const std::string& path, const PkitsRunOpti
   }
   std::sort(report.sections.begin(), report.sections.end(),
             [](const auto& a, const auto& b) { return SectionLess(a.number, b.number); });
-  for (const PkitsTestResult& r : report.results) {
+  for (size_t i = 0; i < report.results.size(); ++i) {
+    const PkitsTestResult& r = report.results[i];
     PkitsTally& section =
         std::find_if(report.sections.begin(), report.sections.end(),
                      [&](const auto& s) { return s.number == r.section; })->tally;
@@ -304,9 +305,9 @@ absl::StatusOr<PkitsReport> RunPkits(const std::string& path, const PkitsRunOpti
       case PkitsOutcome::kFailed:
         ++report.total.failed, ++section.failed;
         if (r.actual_valid == r.expected_valid) {
-          report.policy_mismatches.push_back(&r);
+          report.policy_mismatches.push_back(i);
         } else {
-          (r.actual_valid ? report.false_accepts : report.false_rejects).push_back(&r);
+          (r.actual_valid ? report.false_accepts : report.false_rejects).push_back(i);
         }
         break;
     }
@@ -339,16 +340,16 @@ std::string PkitsReport::Summary() const {
   }
   absl::StrAppend(&out, "false accepts (expected invalid, validated): ", false_accepts.size(),
                   "\n");
-  for (const auto* r : false_accepts) absl::StrAppend(&out, "  FALSE ACCEPT ", Label(*r), "\n");
+  for (size_t i : false_accepts) absl::StrAppend(&out, "  FALSE ACCEPT ", Label(results[i]), "\n");
   absl::StrAppend(&out, "false rejects (expected valid, rejected): ", false_rejects.size(), "\n");
   // Details are FormatFinding lines (already escaped) or OID text.
-  for (const auto* r : false_rejects) {
-    absl::StrAppend(&out, "  FALSE REJECT ", Label(*r), ": ", r->detail, "\n");
+  for (size_t i : false_rejects) {
+    absl::StrAppend(&out, "  FALSE REJECT ", Label(results[i]), ": ", results[i].detail, "\n");
   }
   absl::StrAppend(&out, "user-constrained policy set mismatches (validated as expected): ",
                   policy_mismatches.size(), "\n");
-  for (const auto* r : policy_mismatches) {
-    absl::StrAppend(&out, "  POLICY SET ", Label(*r), ": ", r->detail, "\n");
+  for (size_t i : policy_mismatches) {
+    absl::StrAppend(&out, "  POLICY SET ", Label(results[i]), ": ", results[i].detail, "\n");
   }
   absl::StrAppend(&out, "pkits: ", total.passed, " passed, ", total.failed, " failed (",
                   false_accepts.size(), " false accepts, ", false_rejects.size(),

@@ -48,10 +48,10 @@ struct PkitsReport {
     PkitsTally tally;
   };
   std::vector<Section> sections;
-  // These point into `results`: move a report, never copy it.
-  std::vector<const PkitsTestResult*> false_accepts;      // expected invalid, validated
-  std::vector<const PkitsTestResult*> false_rejects;      // expected valid, rejected
-  std::vector<const PkitsTestResult*> policy_mismatches;  // validated, other user-constrained set
+  // Indices into `results` (not pointers, so that a copy of the report stays whole).
+  std::vector<size_t> false_accepts;      // expected invalid, validated
+  std::vector<size_t> false_rejects;      // expected valid, rejected
+  std::vector<size_t> policy_mismatches;  // validated, other user-constrained set
 
   // The per-section table, the skips by reason, the false accepts, false rejects and policy-set
   // mismatches, and a summary line.

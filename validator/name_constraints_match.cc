@@ -4,7 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "certval/validator/hostname_match.h"
+#include "certval/validator/peer_name_match.h"
 #include "certval/validator/ip_address.h"
 
 namespace certval {

@@ -20,8 +20,8 @@ namespace certval {
 // use it for dNSNames too and OpenSSL and Go read it this way. The empty constraint covers every
 // name. Comparison is ASCII case-insensitive, and one trailing dot on either side is ignored.
 
-// The constraint is empty, a DNS name (hostname_match.h syntax, no wildcard, no trailing dot), or a
-// period followed by such a name. Empty labels ("a..b", ".", "example.com.") are invalid.
+// The constraint is empty, a DNS name (peer_name_match.h syntax, no wildcard, no trailing dot), or
+// a period followed by such a name. Empty labels ("a..b", ".", "example.com.") are invalid.
 bool IsValidDnsConstraint(absl::string_view constraint);
 
 // For permitted subtrees: every name `name` can stand for lies in the subtree. A wildcard name
@@ -58,8 +58,8 @@ bool IpMatchesConstraint(absl::string_view address_bytes, absl::string_view cons
 // ".domain" is any mailbox at a host strictly below domain. Hosts compare ASCII case-insensitively,
 // local parts octet for octet. "*" has no special meaning. The empty constraint covers every mailbox.
 
-// Empty, a mailbox that SplitEmailAddress (hostname_match.h) accepts, a DNS name, or a period and a
-// DNS name.
+// Empty, a mailbox that SplitEmailAddress (peer_name_match.h) accepts, a DNS name, or a period and
+// a DNS name.
 bool IsValidEmailConstraint(absl::string_view constraint);
 
 // `email` is split at its last '@' (no '@' never matches); its parts are not otherwise judged, so that
@@ -77,7 +77,7 @@ bool EmailMatchesConstraint(absl::string_view email, absl::string_view constrain
 // The host of an absolute URI, or why there is none to judge.
 struct UriHost {
   enum class Kind {
-    kDnsName,     // `host` is a valid DNS name (hostname_match.h syntax, trailing dot removed)
+    kDnsName,     // `host` is a valid DNS name (peer_name_match.h syntax, trailing dot removed)
     kNoHost,      // no authority, or an empty host ("urn:...", "file:///...")
     kIpAddress,   // an IP-literal ("[::1]") or an address-looking host ("10.0.0.1", "0x7f.1")
     kMalformed,   // not an RFC 3986 absolute URI, or a host that is no valid DNS name

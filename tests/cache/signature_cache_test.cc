@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "gtest/gtest.h"
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/test_pki.h"
 
 namespace certval {
 namespace {

@@ -4,6 +4,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/checks/check_test_util.h"
+#include "certval/testing/pki/der_builder.h"
 
 namespace certval::checktest {
 namespace {
@@ -15,6 +16,7 @@ using testpki::Key;
 using testpki::KeyKind;
 using testpki::NameSpec;
 using testpki::RawExtension;
+using testpki::Tlv;
 
 const CertificateProfileCheck kCheck;
 
@@ -25,11 +27,6 @@ RunOptions With(Profile profile) {
 }
 RunOptions Strict() { return With(Profile::kRfc5280Strict); }
 RunOptions Rfc5280() { return With(Profile::kRfc5280); }
-
-// A DER TLV with a short (< 128 byte) length.
-std::string Tlv(uint8_t tag, const std::string& contents) {
-  return std::string(1, static_cast<char>(tag)) + static_cast<char>(contents.size()) + contents;
-}
 
 // authorityKeyIdentifier value: keyIdentifier [0] when given, authorityCertIssuer [1] (a
 // directoryName) and authorityCertSerialNumber [2] when `with_issuer_serial`.

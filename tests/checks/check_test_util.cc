@@ -1,68 +1,27 @@
 #include "tests/checks/check_test_util.h"
 
-#include <openssl/bytestring.h>
-#include <openssl/mem.h>
-
 #include <cstdio>
 #include <cstdlib>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "certval/testing/pki/der_builder.h"
 #include "certval/validator/finding.h"
 
 namespace certval::checktest {
 namespace {
 
+using testpki::PositiveInteger;
+using testpki::Tlv;
+
 std::string Hex(const char* hex) { return absl::HexStringToBytes(hex); }
 
-// SEQUENCE { algorithm, BIT STRING { 0 unused bits, key } }, all DER.
+// SEQUENCE { algorithm, BIT STRING { 0 unused bits, key } }.
 std::string Spki(const std::string& algorithm_der, const std::string& key) {
-  CBB cbb, spki, bits;
-  CBB_init(&cbb, 64);
-  CBB_add_asn1(&cbb, &spki, CBS_ASN1_SEQUENCE);
-  CBB_add_bytes(&spki, reinterpret_cast<const uint8_t*>(algorithm_der.data()),
-                algorithm_der.size());
-  CBB_add_asn1(&spki, &bits, CBS_ASN1_BITSTRING);
-  CBB_add_u8(&bits, 0);
-  CBB_add_bytes(&bits, reinterpret_cast<const uint8_t*>(key.data()), key.size());
-  uint8_t* out;
-  size_t len;
-  CBB_finish(&cbb, &out, &len);
-  std::string der(reinterpret_cast<char*>(out), len);
-  OPENSSL_free(out);
-  return der;
+  return Tlv(0x30, algorithm_der + Tlv(0x03, std::string(1, '\0') + key));
 }
 
-// A positive INTEGER TLV with the given magnitude bytes.
-std::string Integer(const std::string& magnitude) {
-  std::string contents =
-      (static_cast<uint8_t>(magnitude[0]) & 0x80) ? std::string(1, '\0') + magnitude : magnitude;
-  std::string tlv = "\x02";
-  if (contents.size() >= 256) {
-    tlv += "\x82";
-    tlv += static_cast<char>(contents.size() >> 8);
-    tlv += static_cast<char>(contents.size() & 0xff);
-  } else if (contents.size() >= 128) {
-    tlv += "\x81";
-    tlv += static_cast<char>(contents.size());
-  } else {
-    tlv += static_cast<char>(contents.size());
-  }
-  return tlv + contents;
-}
-
-std::string Sequence(const std::string& contents) {
-  CBB cbb, seq;
-  CBB_init(&cbb, contents.size() + 4);
-  CBB_add_asn1(&cbb, &seq, CBS_ASN1_SEQUENCE);
-  CBB_add_bytes(&seq, reinterpret_cast<const uint8_t*>(contents.data()), contents.size());
-  uint8_t* out;
-  size_t len;
-  CBB_finish(&cbb, &out, &len);
-  std::string der(reinterpret_cast<char*>(out), len);
-  OPENSSL_free(out);
-  return der;
-}
+std::string Sequence(const std::string& contents) { return Tlv(0x30, contents); }
 
 }  // namespace
 
@@ -119,16 +78,6 @@ std::vector<std::string> RunCheck(const Check& check, const std::vector<Certific
   return out;
 }
 
-std::string RsaSpki(int modulus_bits) {
-  // n: `modulus_bits` long (top bit set) and odd; e = 65537.
-  std::string n((modulus_bits + 7) / 8, '\x5a');
-  n[0] = static_cast<char>(1 << ((modulus_bits - 1) % 8));
-  n.back() = '\x5b';
-  std::string rsa_public_key = Sequence(Integer(n) + Integer(std::string("\x01\x00\x01", 3)));
-  // AlgorithmIdentifier { rsaEncryption, NULL }
-  return Spki(Hex("300d06092a864886f70d0101010500"), rsa_public_key);
-}
-
 std::string P192Spki() {
   return Hex(
       "3049301306072a8648ce3d020106082a8648ce3d030101033200040c67faacba5bfedd4938ae40dbd3e8202f57"
@@ -154,8 +103,9 @@ std::string DsaSpki() {
   std::string p(128, '\x5a'), q(20, '\x5a'), g(128, '\x33'), y(128, '\x44');
   p[0] = q[0] = '\xc5';
   std::string algorithm =
-      Sequence(Hex("06072a8648ce380401") + Sequence(Integer(p) + Integer(q) + Integer(g)));
-  return Spki(algorithm, Integer(y));
+      Sequence(Hex("06072a8648ce380401") +
+               Sequence(PositiveInteger(p) + PositiveInteger(q) + PositiveInteger(g)));
+  return Spki(algorithm, PositiveInteger(y));
 }
 
 std::string UnknownAlgorithmSpki() {

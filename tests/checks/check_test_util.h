@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/test_pki.h"
 #include "certval/validator/certificate.h"
 #include "certval/validator/check.h"
 #include "certval/validator/request.h"
@@ -50,8 +50,8 @@ std::vector<std::string> RunCheck(const Check& check, const std::vector<Certific
                                   const RunOptions& options = {});
 
 // SubjectPublicKeyInfo DER for keys the test PKI cannot mint (for CertSpec::spki_override). The key
-// material is made up: the checks read the key's type and size, never use it.
-std::string RsaSpki(int modulus_bits);
+// material is made up: the checks read the key's type and size, never use it. (RSA of any size:
+// testpki::RsaSpki, certval/testing/pki/der_builder.h.)
 std::string P192Spki();
 std::string ExplicitP256Spki();
 std::string DsaSpki();

@@ -3,6 +3,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/checks/check_test_util.h"
+#include "certval/testing/pki/der_builder.h"
 #include "certval/validator/budget.h"
 
 namespace certval::checktest {
@@ -11,6 +12,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using testpki::CertSpec;
+using testpki::Tlv;
 
 const NameConstraintsCheck kCheck;
 
@@ -101,11 +103,6 @@ TEST(NameConstraintsCheck, InvalidUriConstraint) {
                 ElementsAre("name_constraints.invalid_constraint@1"))
         << constraint;
   }
-}
-
-// A DER TLV with a short (< 128 byte) length.
-std::string Tlv(uint8_t tag, const std::string& contents) {
-  return std::string(1, static_cast<char>(tag)) + static_cast<char>(contents.size()) + contents;
 }
 
 TEST(NameConstraintsCheck, FormsCertvalCannotEvaluateStillFailClosed) {

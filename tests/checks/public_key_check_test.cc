@@ -2,6 +2,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "certval/testing/pki/der_builder.h"
 #include "tests/checks/check_test_util.h"
 
 namespace certval::checktest {
@@ -11,6 +12,7 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using testpki::Key;
 using testpki::KeyKind;
+using testpki::RsaSpki;
 
 const PublicKeyCheck kCheck;
 

@@ -7,7 +7,7 @@
 
 #include "gtest/gtest.h"
 #include "tests/hooks/hook_test_util.h"
-#include "tests/pki/test_revocation.h"
+#include "certval/testing/pki/test_revocation.h"
 #include "certval/validator/checks/builtin.h"
 
 namespace certval {

@@ -5,7 +5,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "certval/validator/hostname_match.h"
+#include "certval/validator/peer_name_match.h"
 #include "certval/validator/oids.h"
 #include "certval/validator/text_escape.h"
 

@@ -13,8 +13,8 @@
 #include "gtest/gtest.h"
 #include "tests/oracle/chromium_verifier.h"
 #include "tests/oracle/known_differences.h"
-#include "tests/pki/test_pki.h"
-#include "tests/pki/test_revocation.h"
+#include "certval/testing/pki/test_pki.h"
+#include "certval/testing/pki/test_revocation.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
 

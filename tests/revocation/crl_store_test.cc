@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "tests/pki/test_pki.h"
-#include "tests/pki/test_revocation.h"
+#include "certval/testing/pki/test_pki.h"
+#include "certval/testing/pki/test_revocation.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
 

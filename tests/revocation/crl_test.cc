@@ -11,7 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "gtest/gtest.h"
-#include "tests/pki/test_revocation.h"
+#include "certval/testing/pki/test_revocation.h"
 
 namespace certval {
 namespace {

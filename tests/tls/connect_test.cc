@@ -7,7 +7,7 @@
 #include "gtest/gtest.h"
 #include "tests/tls/tls_test_util.h"
 #include "certval/tls/loopback_server.h"
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/test_pki.h"
 #include "certval/trust/trust_store.h"
 
 namespace certval::tlstest {

@@ -7,8 +7,8 @@
 #include <string>
 
 #include "gtest/gtest.h"
-#include "tests/pki/test_pki.h"
-#include "tests/pki/test_revocation.h"
+#include "certval/testing/pki/test_pki.h"
+#include "certval/testing/pki/test_revocation.h"
 #include "tests/tls/tls_test_util.h"
 #include "certval/tls/binding.h"
 #include "certval/tls/loopback_server.h"

@@ -21,7 +21,7 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/test_pki.h"
 #include "tests/tools/tool_runner.h"
 #include "certval/tls/loopback_server.h"
 

@@ -5,16 +5,13 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "certval/testing/pki/der_builder.h"
 #include "certval/validator/certificate.h"
 
 namespace certval {
 namespace {
 
-std::string Tlv(unsigned char tag, const std::string& contents) {
-  EXPECT_LT(contents.size(), 128u);  // short form only
-  return std::string(1, static_cast<char>(tag)) + std::string(1, static_cast<char>(contents.size())) +
-         contents;
-}
+using testpki::Tlv;
 
 const std::string kCn = "\x06\x03\x55\x04\x03";  // OBJECT IDENTIFIER 2.5.4.3, tag and length
 const std::string kO = "\x06\x03\x55\x04\x0a";

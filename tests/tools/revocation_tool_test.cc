@@ -7,8 +7,8 @@
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/pki/test_pki.h"
-#include "tests/pki/test_revocation.h"
+#include "certval/testing/pki/test_pki.h"
+#include "certval/testing/pki/test_revocation.h"
 #include "tests/tools/tool_runner.h"
 
 namespace certval {

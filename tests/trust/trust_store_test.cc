@@ -7,7 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/test_pki.h"
 #include "tests/trust/trust_test_util.h"
 #include "certval/trust/mozilla_roots.h"
 #include "certval/trust/root_programs.h"

@@ -7,7 +7,7 @@
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/test_pki.h"
 
 namespace certval::trusttest {
 

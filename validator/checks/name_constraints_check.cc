@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "certval/validator/hostname_match.h"
+#include "certval/validator/peer_name_match.h"
 #include "certval/validator/ip_address.h"
 #include "certval/validator/name_constraints_match.h"
 #include "certval/validator/oids.h"

@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "certval/validator/hostname_match.h"
+#include "certval/validator/peer_name_match.h"
 #include "certval/validator/idna.h"
 #include "certval/validator/ip_address.h"
 #include "certval/validator/oids.h"

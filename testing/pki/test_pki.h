@@ -20,8 +20,8 @@
 //   spec.extra.push_back({"1.2.3.4", /*critical=*/true, "\x05\x00"});
 //   std::string leaf_der = root.Issue(spec, testpki::Key::Cached(KeyKind::kEcP256, 1));
 
-#ifndef CERTVAL_TESTS_PKI_TEST_PKI_H_
-#define CERTVAL_TESTS_PKI_TEST_PKI_H_
+#ifndef CERTVAL_TESTING_PKI_TEST_PKI_H_
+#define CERTVAL_TESTING_PKI_TEST_PKI_H_
 
 #include <openssl/base.h>
 
@@ -209,7 +209,7 @@ struct CertSpec {
 std::string IssueCertificate(const CertSpec& spec, const Key& subject_key, const Key& issuer_key,
                              const std::string& issuer_name_der);
 
-// For other signed structures (CRLs, OCSP responses; tests/pki/test_revocation.h): the
+// For other signed structures (CRLs, OCSP responses; testing/pki/test_revocation.h): the
 // AlgorithmIdentifier DER a certificate signed by `signer` would carry, and a signature over
 // `data` in that algorithm.
 std::string SignatureAlgorithmDer(const Key& signer, SigHash hash = SigHash::kDefault,
@@ -304,4 +304,4 @@ std::string DerToPem(std::string_view der, std::string_view type = "CERTIFICATE"
 
 }  // namespace certval::testpki
 
-#endif  // CERTVAL_TESTS_PKI_TEST_PKI_H_
+#endif  // CERTVAL_TESTING_PKI_TEST_PKI_H_

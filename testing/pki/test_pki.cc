@@ -1,4 +1,4 @@
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/test_pki.h"
 
 #include <arpa/inet.h>
 #include <openssl/base64.h>

@@ -1,4 +1,4 @@
-#include "tests/pki/test_revocation.h"
+#include "certval/testing/pki/test_revocation.h"
 
 #include <openssl/bytestring.h>
 #include <openssl/mem.h>

@@ -5,15 +5,15 @@
 //   testpki::CrlSpec spec = testpki::CrlSpecFor(chain.intermediate_ca(), now);
 //   spec.entries.push_back({serial_of_leaf, now - absl::Hours(1), testpki::kReasonKeyCompromise});
 //   std::string crl_der = testpki::IssueCrl(spec, chain.intermediate_key);
-#ifndef CERTVAL_TESTS_PKI_TEST_REVOCATION_H_
-#define CERTVAL_TESTS_PKI_TEST_REVOCATION_H_
+#ifndef CERTVAL_TESTING_PKI_TEST_REVOCATION_H_
+#define CERTVAL_TESTING_PKI_TEST_REVOCATION_H_
 
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/time/time.h"
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/test_pki.h"
 
 namespace certval::testpki {
 
@@ -89,4 +89,4 @@ std::string IssueOcspResponse(const OcspSpec& spec, const Key& signer);
 
 }  // namespace certval::testpki
 
-#endif  // CERTVAL_TESTS_PKI_TEST_REVOCATION_H_
+#endif  // CERTVAL_TESTING_PKI_TEST_REVOCATION_H_

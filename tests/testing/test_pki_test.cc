@@ -3,7 +3,7 @@
 // X509_verify_cert. Byte-level encodings that BoringSSL would accept in several forms are
 // checked directly against the DER.
 
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/test_pki.h"
 
 #include <openssl/bio.h>
 #include <openssl/bytestring.h>

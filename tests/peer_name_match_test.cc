@@ -1,4 +1,4 @@
-#include "certval/validator/hostname_match.h"
+#include "certval/validator/peer_name_match.h"
 
 #include <string>
 

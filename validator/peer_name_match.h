@@ -1,5 +1,6 @@
-// Matching a reference identity (what the caller asked for) against a presented identity (a name in
-// the certificate), per RFC 6125 6.4 and the CA/Browser Forum Baseline Requirements.
+// Matching a reference identity (what the caller asked for: a PeerName's DNS name, IP address or
+// email address) against a presented identity (a name in the certificate), per RFC 6125 6.4 and the
+// CA/Browser Forum Baseline Requirements.
 //
 // Syntax decisions, shared by reference and presented DNS names:
 //  - Labels are 1..63 octets of ASCII letters, digits and hyphens, not starting or ending with a
@@ -13,8 +14,8 @@
 //    so a dNSName "10.0.0.1" can never stand in for an iPAddress.
 //  - A reference may end in one dot (an absolute name), which is ignored; a presented name may not
 //    (RFC 5280 dNSNames use the preferred name syntax, which has no trailing dot).
-#ifndef CERTVAL_VALIDATOR_HOSTNAME_MATCH_H_
-#define CERTVAL_VALIDATOR_HOSTNAME_MATCH_H_
+#ifndef CERTVAL_VALIDATOR_PEER_NAME_MATCH_H_
+#define CERTVAL_VALIDATOR_PEER_NAME_MATCH_H_
 
 #include "absl/strings/string_view.h"
 
@@ -57,4 +58,4 @@ bool SplitEmailAddress(absl::string_view address, absl::string_view* local, absl
 
 }  // namespace certval
 
-#endif  // CERTVAL_VALIDATOR_HOSTNAME_MATCH_H_
+#endif  // CERTVAL_VALIDATOR_PEER_NAME_MATCH_H_

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "absl/time/clock.h"
-#include "tests/pki/test_pki.h"
+#include "certval/testing/pki/test_pki.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {
