@@ -23,6 +23,7 @@
 #include "certval/hooks/pinning_hook.h"
 #include "certval/hooks/plugin_loader.h"
 #include "certval/hooks/trust_any_hook.h"
+#include "certval/testing/pki/der_builder.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/testing/pki/test_revocation.h"
 #include "certval/trust/trust_store.h"
@@ -64,18 +65,9 @@ const std::vector<std::pair<std::string, std::string>> kNotProducedHere = {
 
 // ---- DER helpers for hand-made fields ---------------------------------------------------------
 
-std::string Tlv(uint8_t tag, const std::string& contents) {
-  std::string out(1, static_cast<char>(tag));
-  const size_t n = contents.size();
-  if (n < 0x80) {
-    out.push_back(static_cast<char>(n));
-  } else if (n < 0x100) {
-    out += {'\x81', static_cast<char>(n)};
-  } else {
-    out += {'\x82', static_cast<char>(n >> 8), static_cast<char>(n & 0xff)};
-  }
-  return out + contents;
-}
+using testpki::RsaSpki;
+using testpki::Tlv;
+
 std::string Seq(const std::string& c) { return Tlv(0x30, c); }
 std::string Oid(const std::string& bytes) { return Tlv(0x06, bytes); }
 std::string Bits(const std::string& bytes) { return Tlv(0x03, std::string(1, '\0') + bytes); }
@@ -87,16 +79,6 @@ const std::string kUncompressedPoint = "\x04" + std::string(64, '\x01');
 // verifies nothing in these paths).
 std::string EcSpki(const std::string& params) {
   return Seq(Seq(Oid(kEcPublicKey) + params) + Bits(kUncompressedPoint));
-}
-
-// An RSA SubjectPublicKeyInfo with a `bits`-bit modulus (bits % 8 != 0 allowed).
-std::string RsaSpki(int bits) {
-  std::string modulus((bits + 7) / 8, '\x01');
-  modulus[0] = static_cast<char>(1 << ((bits - 1) % 8));
-  if (static_cast<uint8_t>(modulus[0]) & 0x80) modulus.insert(0, 1, '\0');
-  const std::string key = Seq(Tlv(0x02, modulus) + Tlv(0x02, std::string("\x01\x00\x01", 3)));
-  return Seq(Seq(Oid("\x2a\x86\x48\x86\xf7\x0d\x01\x01\x01") + std::string("\x05\x00", 2)) +
-             Bits(key));
 }
 
 // Replaces the one occurrence of `from` in `der` (aborts the test fixture if it is not unique).
