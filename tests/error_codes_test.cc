@@ -72,6 +72,8 @@ const std::set<std::string> kAllCodes = {
     "ext_key_usage.purpose_not_allowed", "ext_key_usage.missing", "ext_key_usage.critical",
     "ext_key_usage.any_eku", "ext_key_usage.forbidden_in_leaf", "ext_key_usage.root_has_eku",
     "ext_key_usage.anchor_disallows_purpose",
+    "trust_anchor.purpose_not_trusted", "trust_anchor.distrusted_after",
+    "trust_anchor.leaf_validity_too_long",
     "name_constraints.invalid_constraint", "name_constraints.unsupported_name_form",
     "name_constraints.invalid_name", "name_constraints.uri_without_dns_host",
     "name_constraints.excluded", "name_constraints.not_permitted",
@@ -513,6 +515,24 @@ std::vector<Row> Rows() {
       {"ext_key_usage.anchor_disallows_purpose", 2, E, "1.3.6.1.5.5.7.3.2", [](Env& e) {
          auto constraints = std::make_shared<AnchorConstraints>();
          constraints->allowed_ekus = {"\x2b\x06\x01\x05\x05\x07\x03\x02"};  // clientAuth only
+         return e.Run(e.Request(e.chain.leaf), {}, e.Store(e.chain.root, constraints));
+       }},
+      // --- trust_anchor (validator/checks/trust_anchor_check.cc: the anchor's metadata) ---
+      {"trust_anchor.purpose_not_trusted", 2, E, "not trusted for TLS", [](Env& e) {
+         auto constraints = std::make_shared<AnchorConstraints>();
+         constraints->trusted_for_server = false;  // an email-only root
+         return e.Run(e.Request(e.chain.leaf), {}, e.Store(e.chain.root, constraints));
+       }},
+      {"trust_anchor.distrusted_after", 0, E, "distrust-after date", [](Env& e) {
+         auto constraints = std::make_shared<AnchorConstraints>();
+         constraints->server_distrust_after =
+             (*Certificate::Parse(e.chain.leaf))->not_before() - absl::Seconds(1);
+         return e.Run(e.Request(e.chain.leaf), {}, e.Store(e.chain.root, constraints));
+       }},
+      {"trust_anchor.leaf_validity_too_long", 0, E, "longer than the trust anchor allows",
+       [](Env& e) {
+         auto constraints = std::make_shared<AnchorConstraints>();
+         constraints->max_leaf_validity = absl::Hours(1);
          return e.Run(e.Request(e.chain.leaf), {}, e.Store(e.chain.root, constraints));
        }},
       // --- name_constraints (on an intermediate over the default leaf "example.test") ---

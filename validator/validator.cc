@@ -431,6 +431,7 @@ void Run::BuildAndCheck(ValidationResult& result) {
   result.path = std::move(best->path);
   result.revocation = std::move(best->revocation);
   result.anchor = best->anchor.kind;
+  result.anchor_source = best->anchor.source;
   if (result.valid && result.anchor == TrustKind::kAnchor && result.path.size() > 1) {
     // RFC 5280 6.1.6's policy outputs. The check already ran this within the budget, so it is
     // bounded; recomputed here once, on the accepted path only.

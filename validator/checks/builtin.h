@@ -23,7 +23,8 @@ inline constexpr absl::string_view kCheckPeerName = "peer_name";
 inline constexpr absl::string_view kCheckCriticalExtensions = "critical_extensions";
 inline constexpr absl::string_view kCheckProfile = "certificate_profile";
 inline constexpr absl::string_view kCheckRevocation = "revocation";
-// Reported by the Validator itself, not by a Check object.
+// Reported by the Validator itself (no_trusted_root, distrusted) and by TrustAnchorCheck (the
+// anchor's purposes and dates).
 inline constexpr absl::string_view kCheckTrustAnchor = "trust_anchor";
 // The warning every result of a Validator whose policy disables checks carries.
 inline constexpr absl::string_view kCheckPolicy = "policy";
