@@ -12,7 +12,6 @@ load(
     "system_googletest",
     "system_libidn2",
     "system_libpsl",
-    "system_mozilla_roots",
     "system_nlohmann_json",
     "system_openssl",
     "offline_coverage_tools",
@@ -50,4 +49,3 @@ def certval_dependencies():
     _maybe(system_libpsl, "libpsl")
     _maybe(system_libidn2, "libidn2")
     _maybe(system_openssl, "openssl_system")
-    _maybe(system_mozilla_roots, "certval_mozilla_roots")

@@ -165,56 +165,6 @@ sh_binary(name = "lcov_merger", srcs = ["missing.sh"])
 
 offline_coverage_tools = repository_rule(implementation = _coverage_stub_impl, local = True)
 
-# Copies the Mozilla roots into the repository under ASCII names (one file has non-ASCII letters,
-# which Bazel 4 labels cannot carry) and records the original names, in the same sorted order.
-_COPY_MOZILLA_ROOTS = """
-set -eu
-mkdir -p certs
-: > names.txt
-i=0
-for f in "$1"/*.crt; do
-  [ -f "$f" ] || continue
-  i=$((i + 1))
-  cp "$f" "certs/$(printf '%04d' "$i").crt"
-  basename "$f" .crt >> names.txt
-done
-echo "$i"
-"""
-
-def _mozilla_roots_impl(rctx):
-    src = _pick(rctx, rctx.attr.path, "CERTVAL_MOZILLA_DIR", "/usr/share/ca-certificates/mozilla")
-    _require_dir(rctx, src, "the Mozilla root certificates (*.crt)", "ca-certificates")
-    res = rctx.execute(["sh", "-c", _COPY_MOZILLA_ROOTS, "copy", src], environment = {"LC_ALL": "C"})
-    if res.return_code != 0:
-        fail("certval: copying the Mozilla roots from %s failed: %s" % (src, res.stderr))
-    if res.stdout.strip() == "0":
-        fail("certval: no *.crt file in %s (install the Debian package ca-certificates, " % src +
-             "or set CERTVAL_MOZILLA_DIR)")
-    version = _pick(rctx, rctx.attr.version, "CERTVAL_MOZILLA_VERSION", "")
-    if not version:
-        res = rctx.execute(["dpkg-query", "-W", "-f=${Version}", "ca-certificates"])
-        if res.return_code != 0 or not res.stdout.strip():
-            fail("certval: cannot read the ca-certificates package version with dpkg-query (%s); " %
-                 res.stderr.strip() + "set CERTVAL_MOZILLA_VERSION")
-        version = res.stdout.strip()
-    rctx.file("version.txt", version + "\n")
-    rctx.file("BUILD.bazel", """
-package(default_visibility = ["//visibility:public"])
-
-# The Mozilla root set as Debian's ca-certificates ships it: one PEM certificate per file,
-# certs/NNNN.crt, whose original names are the lines of names.txt (same order).
-filegroup(name = "pem_files", srcs = glob(["certs/*.crt"]))
-
-exports_files(["names.txt", "version.txt"])
-""")
-
-system_mozilla_roots = repository_rule(
-    implementation = _mozilla_roots_impl,
-    attrs = {"path": attr.string(), "version": attr.string()},
-    environ = ["CERTVAL_MOZILLA_DIR", "CERTVAL_MOZILLA_VERSION"],
-    local = True,
-)
-
 def _libpsl_impl(rctx):
     # libpsl (Debian libpsl-dev): the Public Suffix List, for wildcard rules in peer-name matching.
     include_dir = _pick(rctx, rctx.attr.include_dir, "CERTVAL_PSL_INCLUDE", "/usr/include")

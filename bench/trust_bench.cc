@@ -88,6 +88,45 @@ void BM_SystemBundleRss(benchmark::State& state) {
 }
 BENCHMARK(BM_SystemBundleRss)->Iterations(1)->Unit(benchmark::kMillisecond);
 
+// The whole built-in set from its compiled-in DER: every root parsed, then a store built with
+// Mozilla's metadata attached (what the first MozillaTrustStore() of a process costs).
+std::shared_ptr<TrustStore> LoadBuiltinSet() {
+  std::vector<CertificatePtr> roots;
+  roots.reserve(MozillaRoots().embedded.size());
+  for (const EmbeddedCertificate& e : MozillaRoots().embedded) {
+    auto cert = Certificate::Parse(std::string(e.der));
+    if (cert.ok()) roots.push_back(*std::move(cert));
+  }
+  auto store = std::make_shared<TrustStore>("mozilla");
+  store->AddRoots(roots, AnchorOrigin::kRootProgram);
+  return store;
+}
+
+// Issue 19's closing figures: the built-in set's size, its roots with a distrust-after date, and
+// the heap one loaded copy of the whole set holds.
+void BM_BuiltinSetMemory(benchmark::State& state) {
+  MozillaRoots();  // the static table itself, outside the measurement
+  std::vector<std::shared_ptr<TrustStore>> keep;
+  const size_t heap_before = mallinfo2().uordblks;
+  for (auto _ : state) keep.push_back(LoadBuiltinSet());
+  state.counters["heap_KiB"] =
+      static_cast<double>(mallinfo2().uordblks - heap_before) / 1024.0 / keep.size();
+  int dated = 0;
+  for (const auto& [cert, trust] : keep.front()->Anchors()) {
+    dated += trust.constraints &&
+             (trust.constraints->server_distrust_after || trust.constraints->email_distrust_after);
+  }
+  state.counters["roots"] = static_cast<double>(keep.front()->root_count());
+  state.counters["distrust_after"] = dated;
+}
+BENCHMARK(BM_BuiltinSetMemory)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+void BM_LoadBuiltinSet(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(LoadBuiltinSet());
+  state.counters["roots"] = static_cast<double>(MozillaRoots().embedded.size());
+}
+BENCHMARK(BM_LoadBuiltinSet)->Unit(benchmark::kMicrosecond);
+
 void BM_LoadSystemBundle(benchmark::State& state) {
   absl::StatusOr<SystemStoreLocation> location = FindSystemStore();
   if (!location.ok()) {

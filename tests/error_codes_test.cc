@@ -450,6 +450,24 @@ std::vector<Row> Rows() {
          constraints->allowed_ekus = {"\x2b\x06\x01\x05\x05\x07\x03\x02"};  // clientAuth only
          return e.Run(e.Request(e.chain.leaf), {}, e.Store(e.chain.root, constraints));
        }},
+      // --- trust_anchor (validator/checks/trust_anchor_check.cc: the anchor's metadata) ---
+      {"trust_anchor.purpose_not_trusted", 2, E, "not trusted for TLS", [](Env& e) {
+         auto constraints = std::make_shared<AnchorConstraints>();
+         constraints->trusted_for_server = false;  // an email-only root
+         return e.Run(e.Request(e.chain.leaf), {}, e.Store(e.chain.root, constraints));
+       }},
+      {"trust_anchor.distrusted_after", 0, E, "distrust-after date", [](Env& e) {
+         auto constraints = std::make_shared<AnchorConstraints>();
+         constraints->server_distrust_after =
+             (*Certificate::Parse(e.chain.leaf))->not_before() - absl::Seconds(1);
+         return e.Run(e.Request(e.chain.leaf), {}, e.Store(e.chain.root, constraints));
+       }},
+      {"trust_anchor.leaf_validity_too_long", 0, E, "longer than the trust anchor allows",
+       [](Env& e) {
+         auto constraints = std::make_shared<AnchorConstraints>();
+         constraints->max_leaf_validity = absl::Hours(1);
+         return e.Run(e.Request(e.chain.leaf), {}, e.Store(e.chain.root, constraints));
+       }},
       // --- name_constraints (on an intermediate over the default leaf "example.test") ---
       {"name_constraints.invalid_constraint", 1, E, "'*.example.test'", [](Env& e) {
          CertSpec ica = testpki::IntermediateSpec("Row CA", kNow);

@@ -45,6 +45,7 @@
 #include "tools/limbo.h"
 #include "tools/pkits.h"
 #include "tools/revocation.h"
+#include "tools/roots.h"
 #include "certval/trust/mozilla_roots.h"
 #include "certval/trust/system_store.h"
 #include "certval/trust/trust_store.h"
@@ -78,6 +79,9 @@ ABSL_FLAG(std::string, results, "", "limbo: write limbo-format results JSON here
 ABSL_FLAG(bool, system_roots, false,
           "trust the operating system's roots (SSL_CERT_FILE, SSL_CERT_DIR, distro paths)");
 ABSL_FLAG(bool, mozilla_roots, false, "trust the Mozilla roots compiled into certval");
+ABSL_FLAG(std::string, root_store, "",
+          "a root-store file (docs/root-store.md): anchors with constraints, exclusions; added "
+          "before the other trust sources");
 ABSL_FLAG(std::string, servername, "",
           "connect: server name (SNI) to send and check (default: HOST)");
 ABSL_FLAG(bool, legacy, false,
@@ -132,7 +136,7 @@ std::string CheckNames() { return absl::StrJoin(BuiltinPolicyNames(), ", "); }
 
 std::string Usage() {
   return absl::StrCat(
-      "usage: certval verify|inspect|limbo|pkits|connect|revocation|demo|help [flags] ARGS\n"
+      "usage: certval verify|inspect|limbo|pkits|connect|revocation|roots|demo|help [flags] ARGS\n"
       "  verify [--roots F]... [--intermediates F]... --host N|--ip A|--email E|--any-name\n"
       "         [--time T] [--purpose P] [--profile P] [--max_depth N] [--mode M]\n"
       "         [--warn C]... [--disable C]... [--crl F]... [--ocsp F]... [--revocation-set F]\n"
@@ -143,6 +147,7 @@ std::string Usage() {
       "  connect HOST:PORT [verify's trust and policy flags] [--servername NAME] [--legacy]\n"
       "         [--timeout SECONDS] [--json]\n"
       "  revocation build --issuers F... [--blocked-cert F]... [--sequence N] --out FILE CRL...\n"
+      "  roots     the built-in and system anchors with trust bits and dates, and their diff\n"
       "  demo\n"
       "  help, --help; --version\n"
       "\n"
@@ -151,7 +156,8 @@ std::string Usage() {
       "--trust-cert, inspect) a directory works too: every PEM/DER file in it.\n"
       "Trust: with no --roots, --trust-cert, --system-roots or --mozilla-roots, verify and connect\n"
       "use the system store (SSL_CERT_FILE, SSL_CERT_DIR, then the distribution's bundle); the\n"
-      "output names the store.\n"
+      "output names the store. --root-store F adds a root-store file (docs/root-store.md) before\n"
+      "them: private anchors with constraints, exclusions of other roots.\n"
       "Names: verify checks the peer's name; --any-name says explicitly that no name is checked.\n"
       "--host takes internationalized names (bücher.example), converted with IDNA 2008.\n"
       "Checks C for --warn and --disable: ", CheckNames(), ".\n"
@@ -170,7 +176,9 @@ int Version() {
             << "crypto: " << OpenSSL_version(OPENSSL_VERSION) << " (API version "
             << BORINGSSL_API_VERSION << "), linked statically; certval's vendored copy is revision "
             << CERTVAL_BORINGSSL_REVISION << "\n"
-            << "IDNA: libidn2 " << idn2_check_version(nullptr) << "\n";
+            << "IDNA: libidn2 " << idn2_check_version(nullptr) << "\n"
+            << "Mozilla roots built in: " << MozillaRootCount() << ", from NSS certdata.txt, "
+            << MozillaRootsVersion() << "\n";
   return kValid;
 }
 
@@ -241,7 +249,7 @@ absl::Status RevocationInputsFromFlags(ValidationRequest* request,
 }
 
 absl::StatusOr<Validator> ValidatorFromFlags(
-    std::shared_ptr<TrustStore> store,
+    std::shared_ptr<const TrustSource> store,
     std::vector<std::shared_ptr<const RevocationSource>> revocation_sources = {}) {
   auto policy = PolicyFromFlags();
   if (!policy.ok()) return policy.status();
@@ -356,6 +364,7 @@ absl::StatusOr<ChainInput> ReadChainInput(const std::string* chain_path) {
 
 struct Trust {
   std::shared_ptr<TrustStore> store;
+  std::shared_ptr<const TrustSource> source;  // `store`, or a root-store file layered over it
   TrustSummary summary;
 };
 
@@ -406,7 +415,7 @@ absl::StatusOr<Trust> TrustFromFlags() {
     const MozillaRootSet& mozilla = MozillaRoots();
     if (mozilla.roots.empty()) return absl::NotFoundError("--mozilla-roots: no root compiled in");
     trust.store->AddRoots(mozilla.roots);
-    parts.push_back(absl::StrCat("Mozilla roots built in (ca-certificates ", mozilla.version, ")"));
+    parts.push_back(absl::StrCat("Mozilla roots built in (", mozilla.version, ")"));
     sources.push_back({{"kind", "mozilla"},
                        {"version", mozilla.version},
                        {"certificates", mozilla.roots.size()}});
@@ -434,6 +443,15 @@ absl::StatusOr<Trust> TrustFromFlags() {
                          {"certificates", certs->certs.size()},
                          {"skipped", certs->notes.size()}});
     }
+  }
+  trust.source = trust.store;
+  if (const std::string root_store = absl::GetFlag(FLAGS_root_store); !root_store.empty()) {
+    std::string part;
+    auto layered = LayerRootStoreFile(root_store, trust.store, &part);
+    if (!layered.ok()) return layered.status();
+    trust.source = *std::move(layered);
+    parts.insert(parts.begin(), std::move(part));
+    sources.insert(sources.begin(), {{"kind", "root_store"}, {"paths", {EscapeText(root_store)}}});
   }
   trust.summary.roots = trust.store->root_count();
   trust.summary.text = absl::StrCat(absl::StrJoin(parts, " + "), "; ",
@@ -486,7 +504,7 @@ int Verify(const std::vector<std::string>& args) {
   if (absl::Status s = RevocationInputsFromFlags(&*request, &sources); !s.ok()) return InputError(s.message());
   auto trust = TrustFromFlags();
   if (!trust.ok()) return InputError(trust.status().message());
-  auto validator = ValidatorFromFlags(trust->store, std::move(sources));
+  auto validator = ValidatorFromFlags(trust->source, std::move(sources));
   if (!validator.ok()) return UsageError(validator.status().message());
   ValidationResult result = validator->Validate(*request);
   const std::vector<std::string> hints = NoPathHints(result, trust->summary);
@@ -612,7 +630,7 @@ int Connect(const std::vector<std::string>& args) {
   if (absl::Status s = RevocationInputsFromFlags(&*request, &sources); !s.ok()) return InputError(s.message());
   auto trust = TrustFromFlags();
   if (!trust.ok()) return InputError(trust.status().message());
-  auto validator = ValidatorFromFlags(trust->store, std::move(sources));
+  auto validator = ValidatorFromFlags(trust->source, std::move(sources));
   if (!validator.ok()) return UsageError(validator.status().message());
   config.validator = std::make_shared<const Validator>(*std::move(validator));
   config.request = *std::move(request);
@@ -752,6 +770,8 @@ int Main(const std::vector<std::string>& args) {
   if (command == "connect") return Connect(rest);
   if (command == "revocation") return Revocation(rest);
   if (command == "demo") return Demo(rest);
+  if (command == "roots") return rest.empty() ? ListRoots(std::cout, std::cerr)
+                                              : UsageError("roots takes no arguments");
   if (command == "help") return Help();
   if (command == "version") return Version();
   return UsageError(absl::StrCat("unknown subcommand '", command, "'"));

@@ -46,7 +46,7 @@ absl::StatusOr<std::shared_ptr<TrustStore>> MozillaTrustStore() {
     return absl::InternalError(absl::StrCat("none of the ", set.embedded.size(),
                                             " built-in Mozilla roots parses"));
   }
-  auto store = std::make_shared<TrustStore>();
+  auto store = std::make_shared<TrustStore>("mozilla");
   store->AddRoots(set.roots, AnchorOrigin::kRootProgram);
   return store;
 }

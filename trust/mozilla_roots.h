@@ -1,10 +1,11 @@
 // The Mozilla root set, compiled into certval.
 //
-// The roots come from Debian's ca-certificates package (/usr/share/ca-certificates/mozilla/*.crt)
-// at build time (@certval_mozilla_roots, see bazel/system_repos.bzl), so the set is exactly the one
-// the build machine's package held, and its version says which: e.g. "20230311+deb12u1". Rebuilding
-// after a package upgrade (Bazel refetches local repositories on a server restart) picks up the new
-// set. Use it where the system store is absent or must not be relied on (containers, tests).
+// The roots come from NSS's certdata.txt (third_party/nss, Mozilla's own list) at build time: every
+// root Mozilla trusts for TLS servers or for email, with its trust bits and distrust-after dates
+// (trust/root_programs.h, FindMozillaRoot), which TrustStore attaches to the root wherever it is
+// loaded from. Roots Mozilla lists without trusting them are not anchors. The version names the NSS
+// revision, e.g. "nss-dev/nss 9d75dfde2e79... (builtins 2.86)". Use the set where the system store
+// is absent or must not be relied on (containers, tests).
 #ifndef CERTVAL_TRUST_MOZILLA_ROOTS_H_
 #define CERTVAL_TRUST_MOZILLA_ROOTS_H_
 
@@ -22,16 +23,16 @@ namespace certval {
 
 // One embedded root, unparsed.
 struct EmbeddedCertificate {
-  absl::string_view name;  // the ca-certificates file name without ".crt", e.g. "ISRG_Root_X1"
+  absl::string_view name;  // certdata.txt's label, e.g. "ISRG Root X1"
   Der der;
 };
 
 struct MozillaRootSet {
-  std::string version;                 // the ca-certificates package version
-  std::vector<EmbeddedCertificate> embedded;  // every root compiled in, in file-name order
+  std::string version;                 // the NSS revision certdata.txt was taken from
+  std::vector<EmbeddedCertificate> embedded;  // every root compiled in, in certdata.txt's order
   std::vector<CertificatePtr> roots;   // those certval's parser accepts
-  // "<name>: <parse error>" for the others. In 20230311+deb12u1 one: Certum_Trusted_Network_CA_2,
-  // whose GeneralizedTime notBefore before 2050 the strict parser rejects.
+  // "<name>: <parse error>" for the others (e.g. a GeneralizedTime notBefore before 2050, which the
+  // strict parser rejects).
   std::vector<std::string> unparsable;
 };
 

@@ -145,7 +145,7 @@ absl::StatusOr<std::shared_ptr<TrustStore>> SystemTrustStore(const SystemStoreOp
                                                              LoadStats* stats) {
   absl::StatusOr<SystemStoreLocation> location = FindSystemStore(options);
   if (!location.ok()) return location.status();
-  auto store = std::make_shared<TrustStore>();
+  auto store = std::make_shared<TrustStore>("system");
   absl::StatusOr<LoadStats> loaded = LoadSystemStoreLocation(*location, *store, options.load);
   if (!loaded.ok()) return loaded.status();
   if (stats != nullptr) *stats = *std::move(loaded);

@@ -5,7 +5,9 @@
 #include <openssl/mem.h>
 #include <openssl/sha.h>
 
+#include <algorithm>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <utility>
 
@@ -21,6 +23,13 @@ std::string SpkiSha256(const Certificate& cert) {
 }
 
 bool TrustStore::DistrustedLocked(const Certificate& cert) const {
+  if (!distrusted_cert_sha256_.empty()) {
+    const Sha256Digest& fp = cert.der_sha256();
+    if (distrusted_cert_sha256_.contains(
+            absl::string_view(reinterpret_cast<const char*>(fp.data()), fp.size()))) {
+      return true;
+    }
+  }
   if (distrusted_spki_.empty()) return false;
   // The key itself (its canonical encoding) and the bytes as presented, for digests given directly.
   return distrusted_spki_.contains(KeySha256(cert)) || distrusted_spki_.contains(SpkiSha256(cert));
@@ -56,7 +65,6 @@ bool TrustStore::InsertRootLocked(CertificatePtr cert,
                                   AnchorOrigin origin) {
   // The view points into the certificate's own buffer, kept alive by by_subject_ below.
   if (!root_der_.insert(absl::string_view(cert->der())).second) return false;
-  if (cert->subject_key_id()) by_key_id_[std::string(*cert->subject_key_id())].push_back(cert);
   by_subject_[cert->subject().normalized].push_back(
       Anchor{std::move(cert), std::move(constraints), origin});
   ++root_count_;
@@ -65,36 +73,66 @@ bool TrustStore::InsertRootLocked(CertificatePtr cert,
 
 namespace {
 
-// A Mozilla root is one whichever file it came from: no caller can make it private. Hashing is
-// done before taking the lock.
-AnchorOrigin OriginOf(const Certificate& cert, AnchorOrigin requested) {
-  return IsMozillaRoot(cert) ? AnchorOrigin::kRootProgram : requested;
+std::optional<absl::Time> Earlier(std::optional<absl::Time> a, std::optional<absl::Time> b) {
+  if (!a) return b;
+  if (!b) return a;
+  return std::min(*a, *b);
+}
+
+// What a root is, once root-program metadata is applied. Computed before taking the lock.
+struct Prepared {
+  std::shared_ptr<const AnchorConstraints> constraints;
+  AnchorOrigin origin;
+  bool distrusted = false;  // Mozilla distrusts it for every purpose
+};
+
+// A Mozilla root is one whichever file it came from: no caller can make it private, and no caller
+// can lift Mozilla's limits on it, only add their own.
+Prepared Prepare(const Certificate& cert, std::shared_ptr<const AnchorConstraints> constraints,
+                 AnchorOrigin requested) {
+  std::optional<MozillaRootInfo> mozilla = FindMozillaRoot(cert.der_sha256());
+  if (!mozilla) return {std::move(constraints), requested};
+  auto merged = constraints ? std::make_shared<AnchorConstraints>(*constraints)
+                            : std::make_shared<AnchorConstraints>();
+  merged->trusted_for_server &= mozilla->server == MozillaTrust::kTrusted;
+  merged->trusted_for_email &= mozilla->email == MozillaTrust::kTrusted;
+  merged->server_distrust_after = Earlier(merged->server_distrust_after, mozilla->server_distrust_after);
+  merged->email_distrust_after = Earlier(merged->email_distrust_after, mozilla->email_distrust_after);
+  const bool distrusted = mozilla->server == MozillaTrust::kDistrusted &&
+                          mozilla->email == MozillaTrust::kDistrusted;
+  return {std::move(merged), AnchorOrigin::kRootProgram, distrusted};
+}
+
+std::string DigestKey(const Sha256Digest& d) {
+  return std::string(reinterpret_cast<const char*>(d.data()), d.size());
 }
 
 }  // namespace
 
 void TrustStore::AddRoot(CertificatePtr cert, std::shared_ptr<const AnchorConstraints> constraints,
                          AnchorOrigin origin) {
-  origin = OriginOf(*cert, origin);
+  Prepared p = Prepare(*cert, std::move(constraints), origin);
   std::unique_lock<std::shared_mutex> lock(mu_);
-  InsertRootLocked(std::move(cert), std::move(constraints), origin);
+  if (p.distrusted) distrusted_cert_sha256_.insert(DigestKey(cert->der_sha256()));
+  InsertRootLocked(std::move(cert), std::move(p.constraints), p.origin);
 }
 
 size_t TrustStore::AddRoots(const std::vector<CertificatePtr>& certs, AnchorOrigin origin) {
-  std::vector<AnchorOrigin> origins;
-  origins.reserve(certs.size());
+  std::vector<Prepared> prepared;
+  prepared.reserve(certs.size());
   for (const CertificatePtr& cert : certs) {
-    origins.push_back(cert != nullptr ? OriginOf(*cert, origin) : origin);
+    prepared.push_back(cert != nullptr ? Prepare(*cert, nullptr, origin) : Prepared{nullptr, origin});
   }
   std::unique_lock<std::shared_mutex> lock(mu_);
   // Sizing once avoids the repeated rehashes a long run of single inserts would cause.
   const size_t expected = root_count_ + certs.size();
   root_der_.reserve(expected);
   by_subject_.reserve(expected);
-  by_key_id_.reserve(expected);
   size_t added = 0;
   for (size_t i = 0; i < certs.size(); ++i) {
-    if (certs[i] != nullptr && InsertRootLocked(certs[i], nullptr, origins[i])) ++added;
+    if (certs[i] == nullptr) continue;
+    if (prepared[i].distrusted) distrusted_cert_sha256_.insert(DigestKey(certs[i]->der_sha256()));
+    if (InsertRootLocked(certs[i], std::move(prepared[i].constraints), prepared[i].origin)) ++added;
   }
   return added;
 }
@@ -110,6 +148,11 @@ void TrustStore::Distrust(const Certificate& cert) { DistrustSpkiSha256(KeySha25
 void TrustStore::DistrustSpkiSha256(std::string digest) {
   std::unique_lock<std::shared_mutex> lock(mu_);
   distrusted_spki_.insert(std::move(digest));
+}
+
+void TrustStore::DistrustCertificateSha256(const Sha256Digest& fingerprint) {
+  std::unique_lock<std::shared_mutex> lock(mu_);
+  distrusted_cert_sha256_.insert(DigestKey(fingerprint));
 }
 
 absl::Status TrustStore::AddRootDer(std::string der, AnchorOrigin origin) {
@@ -141,10 +184,18 @@ std::vector<CertificatePtr> TrustStore::Roots() const {
   return out;
 }
 
-std::vector<CertificatePtr> TrustStore::FindBySubjectKeyId(Der key_id) const {
+std::vector<std::pair<CertificatePtr, TrustInfo>> TrustStore::Anchors() const {
   std::shared_lock<std::shared_mutex> lock(mu_);
-  auto it = by_key_id_.find(key_id);  // heterogeneous: no temporary std::string
-  return it == by_key_id_.end() ? std::vector<CertificatePtr>{} : it->second;
+  std::vector<std::pair<CertificatePtr, TrustInfo>> out;
+  out.reserve(root_count_);
+  for (const auto& [subject, anchors] : by_subject_) {
+    for (const Anchor& a : anchors) {
+      TrustInfo info{DistrustedLocked(*a.cert) ? TrustKind::kDistrusted : TrustKind::kAnchor,
+                     a.constraints, a.origin, name_};
+      out.emplace_back(a.cert, std::move(info));
+    }
+  }
+  return out;
 }
 
 bool TrustStore::IsDistrusted(const Certificate& cert) const {
@@ -162,15 +213,19 @@ void TrustStore::FindIssuers(const Certificate& child, std::vector<CertificatePt
 TrustInfo TrustStore::GetTrust(const Certificate& cert) const {
   std::shared_lock<std::shared_mutex> lock(mu_);
   // Distrust first: it must win over any AddRoot or AddCert of the same key.
-  if (DistrustedLocked(cert)) return {TrustKind::kDistrusted, nullptr};
-  if (!exact_.empty() && exact_.contains(Der(cert.der()))) return {TrustKind::kLeaf, nullptr};
+  if (DistrustedLocked(cert)) {
+    return {TrustKind::kDistrusted, nullptr, AnchorOrigin::kRootProgram, name_};
+  }
+  if (!exact_.empty() && exact_.contains(Der(cert.der()))) {
+    return {TrustKind::kLeaf, nullptr, AnchorOrigin::kRootProgram, name_};
+  }
   // Only the stored certificate itself is an anchor. A presented one with the same subject and key
   // but other contents (no nameConstraints, another validity, a forged self-signature) is just an
   // untrusted certificate: an anchor's properties come from the store (RFC 5280 6.1.1(d)).
   auto it = by_subject_.find(cert.subject().normalized);
   if (it != by_subject_.end()) {
     for (const Anchor& a : it->second) {
-      if (a.cert->der() == cert.der()) return {TrustKind::kAnchor, a.constraints, a.origin};
+      if (a.cert->der() == cert.der()) return {TrustKind::kAnchor, a.constraints, a.origin, name_};
     }
   }
   return {};

@@ -70,6 +70,9 @@ class FindingCode {
   X(kPolicyChecksDisabled, "policy.checks_disabled") \
   X(kTrustAnchorDistrusted, "trust_anchor.distrusted") \
   X(kTrustAnchorNoTrustedRoot, "trust_anchor.no_trusted_root") \
+  X(kTrustAnchorPurposeNotTrusted, "trust_anchor.purpose_not_trusted") \
+  X(kTrustAnchorDistrustedAfter, "trust_anchor.distrusted_after") \
+  X(kTrustAnchorLeafValidityTooLong, "trust_anchor.leaf_validity_too_long") \
   X(kHooksHookFailed, "hooks.hook_failed") \
   X(kHooksAccepted, "hooks.accepted") \
   X(kHooksRejected, "hooks.rejected") \

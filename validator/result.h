@@ -21,6 +21,9 @@ struct ValidationResult {
   std::string decided_by_hook;
   std::vector<CertificatePtr> path;  // the chosen path, leaf first; the best failing one if invalid
   TrustKind anchor = TrustKind::kUnspecified;  // how path.back() is trusted
+  // The store path.back()'s trust came from (TrustInfo::source: "system", "mozilla", "root-store",
+  // ...); empty when nothing trusted it.
+  std::string anchor_source;
   std::vector<Finding> findings;     // errors, warnings and hook decisions
   int paths_evaluated = 0;
   int signature_checks = 0;

@@ -7,9 +7,11 @@
 #define CERTVAL_VALIDATOR_TRUST_SOURCE_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/time/time.h"
 #include "certval/validator/certificate.h"
 
 namespace certval {
@@ -22,13 +24,27 @@ enum class TrustKind {
   kDistrusted,   // never part of an accepted path (Distrust)
 };
 
-// Extra limits an application puts on everything below one anchor (AddRoot with constraints).
+// Extra limits on everything below one anchor: an application's (AddRoot with constraints), an
+// administrator's (a root-store file, trust/root_store_file.h) or a root program's (Mozilla's trust
+// bits and distrust-after dates, which trust/TrustStore attaches to Mozilla's roots by fingerprint).
 // Names use the same forms as the nameConstraints extension.
 struct AnchorConstraints {
   std::vector<std::string> permitted_dns, excluded_dns;
   std::vector<std::string> permitted_ip, excluded_ip;  // address||mask bytes (8 or 32)
   std::vector<std::string> permitted_email, excluded_email;
   std::vector<std::string> allowed_ekus;  // EKU OID contents; empty = no restriction
+
+  // Enforced by the trust_anchor check (validator/checks/trust_anchor_check.h).
+  // The purposes the anchor is trusted for, as root programs state them: "server" covers TLS
+  // (serverAuth and clientAuth paths), "email" S/MIME. Mozilla's email-only roots have
+  // trusted_for_server = false.
+  bool trusted_for_server = true;
+  bool trusted_for_email = true;
+  // A leaf whose notBefore is later than the date is refused for the purpose; older leaves keep
+  // working (Mozilla's CKA_NSS_SERVER_DISTRUST_AFTER / CKA_NSS_EMAIL_DISTRUST_AFTER).
+  std::optional<absl::Time> server_distrust_after, email_distrust_after;
+  // The longest leaf validity (notAfter - notBefore) accepted below the anchor.
+  std::optional<absl::Duration> max_leaf_validity;
 };
 
 // Whose rules bind the CAs below an anchor. The CA/Browser Forum Baseline Requirements bind the
@@ -45,6 +61,9 @@ struct TrustInfo {
   std::shared_ptr<const AnchorConstraints> constraints;  // only for kAnchor, may be null
   // Only meaningful for kAnchor. A TrustSource that does not say gets the stricter reading.
   AnchorOrigin origin = AnchorOrigin::kRootProgram;
+  // Which store the anchor came from, e.g. "system", "mozilla", "root-store" (TrustStore's name);
+  // ValidationResult::anchor_source reports it.
+  std::string source;
 };
 
 class IssuerSource {

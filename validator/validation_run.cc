@@ -299,6 +299,7 @@ void ValidationRun::TakeBest(ValidationResult& result) {
   result.path = std::move(best_->path);
   result.revocation = std::move(best_->revocation);
   result.anchor = best_->anchor.kind;
+  result.anchor_source = best_->anchor.source;
   if (best_->errors == 0 && result.anchor == TrustKind::kAnchor && result.path.size() > 1) {
     // RFC 5280 6.1.6's policy outputs. The check already ran this within the budget, so it is
     // bounded; recomputed here once, on the accepted path only.

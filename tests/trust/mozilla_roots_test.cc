@@ -1,4 +1,4 @@
-// The built-in Mozilla root set: compiled from Debian's ca-certificates, with its version.
+// The built-in Mozilla root set: compiled from NSS's certdata.txt, with its version.
 #include "certval/trust/mozilla_roots.h"
 
 #include <fstream>
@@ -11,7 +11,7 @@
 namespace certval {
 namespace {
 
-// The version the repository rule recorded; passed as the test's first argument (see BUILD).
+// third_party/nss/REVISION's first line; passed as the test's first argument (see BUILD).
 std::string RecordedVersion() {
   std::ifstream in(::testing::internal::GetArgvs().at(1));
   std::string line;
@@ -21,19 +21,19 @@ std::string RecordedVersion() {
 
 TEST(MozillaRootsTest, HasMoreThanAHundredRootsAndPrintsTheCount) {
   const MozillaRootSet& set = MozillaRoots();
-  std::cout << "Mozilla roots built in: " << MozillaRootCount() << " (ca-certificates "
+  std::cout << "Mozilla roots built in: " << MozillaRootCount() << " ("
             << MozillaRootsVersion() << ")\n";
   EXPECT_GT(MozillaRootCount(), 100u);
   EXPECT_EQ(set.embedded.size(), MozillaRootCount());
 }
 
-TEST(MozillaRootsTest, VersionIsThePackageVersion) {
+TEST(MozillaRootsTest, VersionIsTheNssRevision) {
   EXPECT_FALSE(MozillaRootsVersion().empty());
   EXPECT_EQ(std::string(MozillaRootsVersion()), RecordedVersion());
   EXPECT_EQ(MozillaRoots().version, std::string(MozillaRootsVersion()));
 }
 
-// Every root of the package parses (Certum Trusted Network CA 2, with a GeneralizedTime before
+// Every built-in root parses (Certum Trusted Network CA 2, with a GeneralizedTime before
 // 2050, once did not): a failure here is a parser regression.
 TEST(MozillaRootsTest, EveryRootParses) {
   const MozillaRootSet& set = MozillaRoots();
@@ -47,7 +47,7 @@ TEST(MozillaRootsTest, EmbeddedEntriesHaveNamesAndDer) {
     EXPECT_FALSE(root.name.empty());
     ASSERT_FALSE(root.der.empty());
     EXPECT_EQ(static_cast<unsigned char>(root.der[0]), 0x30) << root.name;
-    found_isrg |= root.name == "ISRG_Root_X1";
+    found_isrg |= root.name == "ISRG Root X1";
   }
   EXPECT_TRUE(found_isrg) << "ISRG Root X1 has been in the Mozilla set since 2021";
 }

@@ -2,7 +2,10 @@
 // accepts sites below them, so a rule certval applies to the root's own encoding must not refuse
 // them (issue 14, "Real roots must anchor"). For each root a leaf is minted whose issuer is the
 // root's subject; the signature check is disabled (no one has the roots' keys), so the path stands
-// on everything else, and nothing may be reported about the anchor.
+// on everything else, and nothing may be reported about the anchor, except what Mozilla's own
+// metadata for that root says (issue 19: Debian's copy of a root gets Mozilla's trust bits and
+// distrust-after dates): a root Mozilla no longer trusts for TLS, or one past its TLS
+// distrust-after date, must refuse the fresh leaf with exactly those codes.
 #include <openssl/sha.h>
 
 #include <iostream>
@@ -14,6 +17,7 @@
 #include "absl/time/clock.h"
 #include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
+#include "certval/trust/root_programs.h"
 #include "certval/trust/system_store.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
@@ -65,7 +69,7 @@ TEST(SystemRootsAnchorTest, EveryUnexpiredSystemRootAnchorsAWebPkiChain) {
   vopts.warning_sink = std::make_shared<NullWarningSink>();
 
   const absl::Time now = absl::Now();
-  int checked = 0, expired = 0, root_program = 0;
+  int checked = 0, expired = 0, root_program = 0, refused_by_mozilla = 0;
   std::vector<std::string> failed;
   for (const CertificatePtr& root : (*store)->Roots()) {
     if (root->not_after() < now || root->not_before() > now) {
@@ -90,6 +94,12 @@ TEST(SystemRootsAnchorTest, EveryUnexpiredSystemRootAnchorsAWebPkiChain) {
     request.time = now;
     ValidationResult result = validator->Validate(request);
 
+    // What Mozilla's metadata for this root requires of a leaf issued now.
+    const std::optional<MozillaRootInfo> mozilla = FindMozillaRoot(root->der_sha256());
+    const bool not_for_tls = mozilla && mozilla->server != MozillaTrust::kTrusted;
+    const bool past_date = mozilla && mozilla->server_distrust_after &&
+                           *mozilla->server_distrust_after < now;
+    bool saw_purpose = false, saw_date = false;
     std::string problems;
     if (result.path.size() != 2 || result.path.back()->der() != root->der()) {
       problems = " the path does not end at this root;";
@@ -97,15 +107,32 @@ TEST(SystemRootsAnchorTest, EveryUnexpiredSystemRootAnchorsAWebPkiChain) {
     const int anchor_index = static_cast<int>(result.path.size()) - 1;
     for (const Finding& f : result.findings) {
       if (f.code == "policy.checks_disabled") continue;
+      if (f.code == "trust_anchor.purpose_not_trusted" && not_for_tls) {
+        saw_purpose = true;
+        continue;
+      }
+      if (f.code == "trust_anchor.distrusted_after" && past_date) {
+        saw_date = true;
+        continue;
+      }
       if (f.cert_index == anchor_index || f.severity == Severity::kError) {
         absl::StrAppend(&problems, " ", FormatFinding(f), ";");
       }
     }
-    if (!result.valid) absl::StrAppend(&problems, " not valid;");
+    if (not_for_tls != saw_purpose) absl::StrAppend(&problems, " purpose_not_trusted expected: ", not_for_tls, ";");
+    if (past_date != saw_date) absl::StrAppend(&problems, " distrusted_after expected: ", past_date, ";");
+    if (not_for_tls || past_date) {
+      ++refused_by_mozilla;
+      if (result.valid) absl::StrAppend(&problems, " valid although Mozilla refuses it;");
+    } else if (!result.valid) {
+      absl::StrAppend(&problems, " not valid;");
+    }
     if (!problems.empty()) failed.push_back(absl::StrCat(RootName(*root), ":", problems));
   }
   std::cout << "[ ROOTS ] " << checked << " unexpired system roots checked, " << root_program
-            << " of them root-program anchors (" << expired << " expired or not yet valid skipped, "
+            << " of them root-program anchors, " << refused_by_mozilla
+            << " refused for new TLS leaves by Mozilla's metadata (" << expired
+            << " expired or not yet valid skipped, "
             << stats.unparsable << " unparsable)\n";
   for (const std::string& line : failed) ADD_FAILURE() << line;
   EXPECT_GT(checked, 100) << "the system store looks too small to be Debian's";

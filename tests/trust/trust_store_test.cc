@@ -37,7 +37,7 @@ TEST(TrustStoreTest, EmptyStoreKnowsNothing) {
   EXPECT_EQ(store.root_count(), 0u);
 }
 
-TEST(TrustStoreTest, AddRootIsAnAnchorFoundBySubjectAndKeyId) {
+TEST(TrustStoreTest, AddRootIsAnAnchorFoundBySubject) {
   TrustStore store;
   CertificatePtr root = ParseOrDie(RootDer("Root A"));
   store.AddRoot(root);
@@ -48,10 +48,6 @@ TEST(TrustStoreTest, AddRootIsAnAnchorFoundBySubjectAndKeyId) {
   store.FindIssuers(*LeafUnder("Root A"), &issuers);
   ASSERT_EQ(issuers.size(), 1u);
   EXPECT_EQ(issuers[0]->der(), root->der());
-
-  ASSERT_TRUE(root->subject_key_id().has_value());
-  EXPECT_EQ(store.FindBySubjectKeyId(*root->subject_key_id()).size(), 1u);
-  EXPECT_TRUE(store.FindBySubjectKeyId("no such key id").empty());
 }
 
 TEST(TrustStoreTest, SameSubjectOtherKeyIsNotTheAnchor) {
@@ -205,11 +201,11 @@ TEST(TrustStoreTest, AddRootTwiceKeepsTheFirstOrigin) {
   EXPECT_EQ(store.GetTrust(*root).origin, AnchorOrigin::kPrivate);
 }
 
-// The compiled-in fingerprints are exactly the Mozilla set's.
+// The compiled-in fingerprints cover the Mozilla set (and the roots Mozilla lists without trusting).
 TEST(TrustStoreTest, EveryMozillaRootIsRecognized) {
   const MozillaRootSet& set = MozillaRoots();
   for (const CertificatePtr& root : set.roots) EXPECT_TRUE(IsMozillaRoot(*root));
-  EXPECT_LE(MozillaFingerprintCount(), set.embedded.size());
+  EXPECT_GE(MozillaFingerprintCount(), set.embedded.size());
   EXPECT_GE(MozillaFingerprintCount(), set.roots.size() > 0 ? 100u : 0u);
 }
 

@@ -13,6 +13,7 @@
 #include "certval/validator/checks/public_key_check.h"
 #include "certval/validator/checks/revocation_check.h"
 #include "certval/validator/checks/signature_check.h"
+#include "certval/validator/checks/trust_anchor_check.h"
 #include "certval/validator/checks/validity_check.h"
 
 namespace certval {
@@ -27,6 +28,8 @@ std::vector<std::shared_ptr<const Check>> BuiltinChecks() {
       std::make_shared<NameConstraintsCheck>(),    std::make_shared<CertificatePoliciesCheck>(),
       std::make_shared<PeerNameCheck>(),
       std::make_shared<CriticalExtensionsCheck>(), std::make_shared<CertificateProfileCheck>(),
+      // The anchor's root-program metadata and administrator limits (purposes, dates).
+      std::make_shared<TrustAnchorCheck>(),
       // Last: the costliest (CRL signatures, signer paths), and moot on a path already refused.
       std::make_shared<RevocationCheck>(),
   };
