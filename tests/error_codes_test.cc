@@ -9,6 +9,8 @@
 // How kAllCodes was first obtained (and how SourceCodes() below re-derives it at test time):
 //   grep -n 'Report(\|MakeFinding(\|BindingFinding(\|kWarningCode\|kCheckName, "\.'
 //     validator/validator.cc validator/checks/*_check.cc hooks/*.cc hooks/*.h tls/binding.cc
+//   and for fetching: FetchFinding( / Warn( in validator/fetch_session.cc, StopFetching( in
+//   validator/budget.cc ("fetch.<code>").
 // A check's Report(index, "code", ...) becomes "<check>.code", the check being named like its file.
 #include <cctype>
 #include <cstdlib>
@@ -94,6 +96,9 @@ const std::set<std::string> kAllCodes = {
     "revocation.revoked", "revocation.unknown", "revocation.must_staple_missing",
     // tls/binding.cc
     "tls.no_peer_certificate",
+    // validator/fetch_session.cc, and the fetch account of validator/budget.cc
+    "fetch.issuer_not_fetched", "fetch.failed", "fetch.unusable", "fetch.too_many_fetches",
+    "fetch.too_many_bytes", "fetch.deadline_exceeded",
     // hooks/plugin_loader.cc: a plugin check that reports without a code ("<check name>.failed")
     "<plugin check>.failed",
 };
@@ -235,6 +240,28 @@ class FixedHook : public Hook {
  private:
   absl::StatusOr<HookVerdict> verdict_;
 };
+
+// A Fetcher that answers every fetch the same way, for the fetch.* rows (no network).
+class FixedFetcher : public Fetcher {
+ public:
+  explicit FixedFetcher(absl::StatusOr<FetchResponse> answer) : answer_(std::move(answer)) {}
+  absl::StatusOr<FetchResponse> Fetch(const FetchRequest&) const override { return answer_; }
+
+ private:
+  absl::StatusOr<FetchResponse> answer_;
+};
+
+// A leaf whose intermediate is not presented, only named by its caIssuers URL; fetching through
+// `answer` when given.
+std::vector<Finding> AiaOnly(Env& e, std::optional<absl::StatusOr<FetchResponse>> answer,
+                             ValidatorOptions o = {}) {
+  CertSpec s = e.LeafSpec();
+  s.extra.push_back(testpki::AiaExtension({}, {"http://ca.example.test/ica.cer"}));
+  ValidationRequest r = e.Request(e.Leaf(s));
+  r.intermediates.clear();
+  if (answer) o.fetch = std::make_shared<FixedFetcher>(*std::move(answer));
+  return e.Run(r, o);
+}
 
 ValidatorOptions WithPreHook(absl::StatusOr<HookVerdict> verdict) {
   ValidatorOptions o;
@@ -822,6 +849,28 @@ std::vector<Row> Rows() {
          r.crls = {testpki::IssueCrl(crl, e.chain.intermediate_key)};
          return e.Run(r, o);
        }},
+      // --- fetching (validator/fetch_session.cc, validator/budget.cc) ---
+      {"fetch.issuer_not_fetched", 0, E, "http://ca.example.test/ica.cer",
+       [](Env& e) { return AiaOnly(e, std::nullopt); }},
+      {"fetch.failed", 0, Severity::kWarning, "connection refused",
+       [](Env& e) { return AiaOnly(e, absl::UnavailableError("connection refused")); }},
+      {"fetch.unusable", 0, Severity::kWarning, "neither a DER certificate",
+       [](Env& e) { return AiaOnly(e, FetchResponse{"junk", std::nullopt, false}); }},
+      {"fetch.too_many_fetches", -1, Severity::kWarning, "more than 0 fetches", [](Env& e) {
+         ValidatorOptions o;
+         o.limits.max_fetches = 0;
+         return AiaOnly(e, absl::UnavailableError("never asked"), o);
+       }},
+      {"fetch.too_many_bytes", -1, Severity::kWarning, "more than 10 bytes fetched", [](Env& e) {
+         ValidatorOptions o;
+         o.limits.max_fetch_bytes = 10;
+         return AiaOnly(e, absl::ResourceExhaustedError("body over 10 bytes"), o);
+       }},
+      {"fetch.deadline_exceeded", -1, Severity::kWarning, "the time for fetching", [](Env& e) {
+         ValidatorOptions o;
+         o.limits.max_fetch_time = absl::ZeroDuration();
+         return AiaOnly(e, absl::UnavailableError("never asked"), o);
+       }},
   };
   return rows;
 }
@@ -984,6 +1033,13 @@ std::set<std::string> SourceCodes() {
   }
   for (const auto& m : all(ReadRunfile("validator/budget.cc"), R"re(Exhaust\( ?"([a-z0-9_]+)")re")) {
     codes.insert("limits." + m[1]);
+  }
+  for (const auto& m : all(ReadRunfile("validator/budget.cc"), R"re(StopFetching\( ?"([a-z0-9_]+)")re")) {
+    codes.insert("fetch." + m[1]);
+  }
+  for (const auto& m : all(ReadRunfile("validator/fetch_session.cc"),
+                           R"re((?:FetchFinding|Warn)\( ?[^,;]+?, ?"([a-z0-9_]+)")re")) {
+    codes.insert("fetch." + m[1]);
   }
   for (const auto& m : all(ReadRunfile("hooks/pinning_hook.cc"),
                            R"re(StrCat\(kCheckName, ?"\.([a-z0-9_]+)"\))re")) {

@@ -1,5 +1,6 @@
 #include "certval/validator/budget.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -86,6 +87,51 @@ bool Budget::ChargeRevocationSteps(int64_t count) {
   }
   revocation_steps_ += count;
   return true;
+}
+
+bool Budget::StopFetching(absl::string_view code, std::string reason) {
+  if (fetch_code_.empty()) {
+    fetch_code_ = std::string(code);
+    fetch_reason_ = std::move(reason);
+  }
+  return false;
+}
+
+absl::Time Budget::fetch_deadline() const {
+  absl::Time end = fetch_started_ ? *fetch_started_ + limits_.max_fetch_time : absl::InfiniteFuture();
+  if (deadline_) end = std::min(end, *deadline_);
+  return end;
+}
+
+bool Budget::ChargeFetch() {
+  if (!fetch_code_.empty()) return false;
+  if (!fetch_started_) fetch_started_ = absl::Now();
+  if (fetches_ >= limits_.max_fetches) {
+    return StopFetching("too_many_fetches",
+                        absl::StrCat("more than ", limits_.max_fetches, " fetches needed"));
+  }
+  if (absl::Now() >= fetch_deadline()) {
+    return StopFetching("deadline_exceeded",
+                        absl::StrCat("the time for fetching (",
+                                     absl::FormatDuration(limits_.max_fetch_time),
+                                     ", or the validation's deadline) ran out"));
+  }
+  ++fetches_;
+  return true;
+}
+
+bool Budget::ChargeFetchBytes(size_t bytes) {
+  if (bytes > limits_.max_fetch_bytes - std::min(fetch_bytes_, limits_.max_fetch_bytes)) {
+    fetch_bytes_ = limits_.max_fetch_bytes;
+    return StopFetching("too_many_bytes",
+                        absl::StrCat("more than ", limits_.max_fetch_bytes, " bytes fetched"));
+  }
+  fetch_bytes_ += bytes;
+  return true;
+}
+
+size_t Budget::fetch_bytes_left() const {
+  return limits_.max_fetch_bytes - std::min(fetch_bytes_, limits_.max_fetch_bytes);
 }
 
 }  // namespace certval

@@ -35,6 +35,17 @@ class Budget {
   bool ChargePolicyNodes(int64_t count);  // nodes, edges and expected policies of the policy graph
   bool ChargeRevocationSteps(int64_t count);  // CRL entries parsed, CRLs considered per certificate
 
+  // Fetching has an account of its own: running out of it stops fetching (false, with
+  // fetch_code() set), never the validation, which goes on with what it has.
+  bool ChargeFetch();                  // one more fetch, and the time left for it
+  bool ChargeFetchBytes(size_t bytes);  // a body received
+  size_t fetch_bytes_left() const;
+  // When the fetches must end: the fetch time limit from the first fetch, or the deadline.
+  absl::Time fetch_deadline() const;
+  absl::string_view fetch_code() const { return fetch_code_; }  // "too_many_fetches", ...
+  const std::string& fetch_reason() const { return fetch_reason_; }
+  int fetches() const { return fetches_; }
+
   bool exhausted() const { return !code_.empty(); }
   // The finding code of what ran out ("too_many_signatures", "deadline_exceeded", ...) and a message
   // for people; empty while the budget lasts.
@@ -59,6 +70,11 @@ class Budget {
   int64_t policy_nodes_ = 0;
   int64_t revocation_steps_ = 0;
   std::string code_, reason_;
+  int fetches_ = 0;
+  size_t fetch_bytes_ = 0;
+  std::optional<absl::Time> fetch_started_;
+  std::string fetch_code_, fetch_reason_;
+  bool StopFetching(absl::string_view code, std::string reason);
 };
 
 }  // namespace certval

@@ -45,6 +45,28 @@ struct FetchResponse {
   bool from_cache = false;  // set by caches, for reports
 };
 
+// What a validation granted a Fetcher may fetch (ValidatorOptions::fetch_policy).
+struct FetchPolicy {
+  // A missing issuer, from its child's authorityInfoAccess caIssuers URL, when no path reaches a
+  // trust anchor. The certificates fetched are untrusted intermediates like any other.
+  bool issuers = true;
+  // Revocation data the configured sources do not have: an OCSP response (POST to the
+  // authorityInfoAccess OCSP URL), then the CRL of a cRLDistributionPoints URL. Turning it on asks
+  // for revocation checking (the "revocation" check runs as if revocation data had been given).
+  bool revocation = false;
+};
+
+// One fetch made (or answered by a cache) during a validation, for reports (ValidationResult::
+// fetches). `url` is the certificate's text: escape it before printing.
+struct FetchRecord {
+  std::string url;
+  FetchKind kind = FetchKind::kIssuers;
+  bool ok = false;
+  bool from_cache = false;
+  size_t bytes = 0;
+  std::string error;  // when !ok
+};
+
 class Fetcher {
  public:
   virtual ~Fetcher() = default;

@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "certval/validator/checks/builtin.h"
+#include "certval/validator/fetch_session.h"
 #include "certval/validator/path_builder.h"
 #include "certval/validator/policy_graph.h"
 #include "certval/validator/revocation_checker.h"
@@ -173,6 +174,7 @@ class Run {
   std::vector<CrlPtr> crls_;  // the request's, parsed once
   std::vector<OcspResponsePtr> ocsp_;  // the staple first, then the request's
   bool staple_unparsed_ = false;
+  std::unique_ptr<FetchSession> fetch_;  // when the Validator may fetch; outlives revocation_
   std::unique_ptr<RevocationChecker> revocation_;  // while paths are built and checked
 };
 
@@ -348,12 +350,16 @@ void Run::BuildAndCheck(ValidationResult& result) {
     return;
   }
   IntermediateSet set(intermediates_);
+  if (v_.options().fetch != nullptr) {
+    fetch_ = std::make_unique<FetchSession>(v_.options().fetch, v_.options().fetch_policy, budget_);
+  }
+  const bool fetch_revocation = fetch_ != nullptr && fetch_->policy().revocation;
   std::vector<std::shared_ptr<const RevocationSource>> sources = v_.options().revocation_sources;
   sources.insert(sources.end(), request_.revocation_sources.begin(), request_.revocation_sources.end());
   sources.erase(std::remove(sources.begin(), sources.end(), nullptr), sources.end());
   const bool stapling = request_.stapled_ocsp.has_value();
   if (!request_.crls.empty() || !request_.ocsp_responses.empty() || !sources.empty() ||
-      stapling) {
+      stapling || fetch_revocation) {
     RevocationChecker::Environment env;
     env.trust = &v_.trust();
     env.intermediates = &set;
@@ -361,6 +367,7 @@ void Run::BuildAndCheck(ValidationResult& result) {
     env.budget = &budget_;
     env.time = time_;
     env.max_intermediates = max_intermediates;
+    env.fetch = fetch_revocation ? fetch_.get() : nullptr;
     RevocationChecker::Inputs inputs;
     inputs.crls = crls_;
     inputs.ocsp = ocsp_;
@@ -368,9 +375,11 @@ void Run::BuildAndCheck(ValidationResult& result) {
         stapling && !request_.stapled_ocsp->empty() && !staple_unparsed_;
     inputs.sources = std::move(sources);
     inputs.configured = !request_.crls.empty() || !request_.ocsp_responses.empty() ||
-                        !inputs.sources.empty() || (stapling && !request_.stapled_ocsp->empty());
+                        !inputs.sources.empty() || (stapling && !request_.stapled_ocsp->empty()) ||
+                        fetch_revocation;
     inputs.stapling = stapling;
-    inputs.staple_only = request_.crls.empty() && request_.ocsp_responses.empty() && inputs.sources.empty();
+    inputs.staple_only = request_.crls.empty() && request_.ocsp_responses.empty() &&
+                         inputs.sources.empty() && !fetch_revocation;
     revocation_ = std::make_unique<RevocationChecker>(env, std::move(inputs), v_.options().revocation);
   }
   bool done = false;
@@ -379,11 +388,26 @@ void Run::BuildAndCheck(ValidationResult& result) {
   }
   BuildOutcome outcome;
   if (!done) {
+    auto evaluate = [&](const CandidatePath& candidate) {
+      return consider(candidate.certs, candidate.edge_verified, candidate.anchor);
+    };
     PathBuilder builder(v_.trust(), set, *v_.options().verifier, budget_, max_intermediates,
                         signature_mode == Mode::kEnforce);
-    outcome = builder.Build(leaf_, [&](const CandidatePath& candidate) {
-      return consider(candidate.certs, candidate.edge_verified, candidate.anchor);
-    });
+    outcome = builder.Build(leaf_, evaluate);
+    // No path reaches an anchor: fetch the missing issuer its child names (caIssuers), build again.
+    for (int round = 0; fetch_ != nullptr && !best && !budget_.exhausted() &&
+                        round < FetchSession::kMaxIssuerRounds;
+         ++round) {
+      const std::vector<CertificatePtr> presented = PresentedPath(leaf_, intermediates_);
+      const std::vector<CertificatePtr> fetched =
+          fetch_->FetchIssuers(*presented.back(), static_cast<int>(presented.size()) - 1);
+      if (fetched.empty()) break;
+      set.Add(fetched);
+      intermediates_.insert(intermediates_.end(), fetched.begin(), fetched.end());
+      PathBuilder again(v_.trust(), set, *v_.options().verifier, budget_, max_intermediates,
+                        signature_mode == Mode::kEnforce);
+      outcome = again.Build(leaf_, evaluate);
+    }
     done = best && best->errors == 0;
   }
   if (!done && !best && !budget_.exhausted()) {
@@ -406,6 +430,13 @@ void Run::BuildAndCheck(ValidationResult& result) {
               : "no path to a trusted root";
       eval.findings.push_back(MakeFinding(kCheckTrustAnchor, static_cast<int>(path.size()) - 1,
                                           "no_trusted_root", why, SeverityFor(mode)));
+      // Where the missing issuer could have come from, when fetching it was not allowed.
+      if (fetch_ == nullptr || !fetch_->policy().issuers) {
+        if (auto missing = IssuerNotFetchedFinding(*path.back(), static_cast<int>(path.size()) - 1,
+                                                   SeverityFor(mode))) {
+          eval.findings.push_back(*std::move(missing));
+        }
+      }
     }
     eval.errors = CountErrors(eval.findings);
     best = std::move(eval);
@@ -440,6 +471,10 @@ void Run::BuildAndCheck(ValidationResult& result) {
   }
   result.findings.insert(result.findings.end(), best->findings.begin(), best->findings.end());
   revocation_.reset();  // it points at this function's intermediate set
+  if (fetch_ != nullptr) {
+    result.fetches = std::move(fetch_->records());
+    for (Finding& f : fetch_->TakeFindings()) result.findings.push_back(std::move(f));
+  }
 }
 
 bool Run::RunHooks(const std::vector<std::shared_ptr<const Hook>>& hooks,
