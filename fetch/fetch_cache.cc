@@ -81,7 +81,7 @@ absl::StatusOr<FetchResponse> FetchCache::Fetch(const FetchRequest& request) con
   std::shared_ptr<Flight> flight;
   bool leader = false;
   {
-    absl::MutexLock lock(&mu_);
+    std::unique_lock<std::mutex> lock(mu_);
     const absl::Time now = Now();
     auto it = entries_.find(key);
     if (it != entries_.end()) {
@@ -103,8 +103,9 @@ absl::StatusOr<FetchResponse> FetchCache::Fetch(const FetchRequest& request) con
       ++stats_.upstream;
     }
     if (!leader) {
-      Flight* raw = flight.get();
-      if (!mu_.AwaitWithDeadline(absl::Condition(&raw->done), request.deadline)) {
+      // Capped: a chrono time point this far out would overflow.
+      const absl::Time until = std::min(request.deadline, absl::Now() + absl::Hours(1));
+      if (!flight_done_.wait_until(lock, absl::ToChronoTime(until), [&] { return flight->done; })) {
         return absl::DeadlineExceededError("timed out waiting for another caller's fetch of the same URL");
       }
       return Answer(flight->result, request, true);
@@ -112,13 +113,14 @@ absl::StatusOr<FetchResponse> FetchCache::Fetch(const FetchRequest& request) con
   }
   // The leader fetches without the lock; the others wait on `flight`.
   absl::StatusOr<FetchResponse> result = upstream_->Fetch(request);
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   const absl::Time now = Now();
   const absl::Time expires = ExpiryFor(request, result, now);
   if (expires > now) Store(key, result, expires, now);
   flight->result = result;
   flight->done = true;
   flights_.erase(key);
+  flight_done_.notify_all();
   return Answer(result, request, false);
 }
 
@@ -159,17 +161,17 @@ void FetchCache::MakeRoom(size_t bytes, absl::Time now) const {
 }
 
 FetchCacheStats FetchCache::stats() const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   return stats_;
 }
 
 size_t FetchCache::size() const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   return entries_.size();
 }
 
 void FetchCache::Clear() {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   entries_.clear();
   bytes_ = 0;
 }

@@ -22,9 +22,10 @@
 #include <memory>
 #include <string>
 
-#include "absl/base/thread_annotations.h"
+#include <condition_variable>
+#include <mutex>
+
 #include "absl/container/flat_hash_map.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "certval/validator/fetcher.h"
 
@@ -69,19 +70,23 @@ class FetchCache : public Fetcher {
   absl::Time Now() const;
   absl::Time ExpiryFor(const FetchRequest& request, const absl::StatusOr<FetchResponse>& result,
                        absl::Time now) const;
+  // Both with mu_ held.
   void Store(const std::string& key, const absl::StatusOr<FetchResponse>& result, absl::Time expires,
-             absl::Time now) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  void MakeRoom(size_t bytes, absl::Time now) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+             absl::Time now) const;
+  void MakeRoom(size_t bytes, absl::Time now) const;
   static absl::StatusOr<FetchResponse> Answer(const absl::StatusOr<FetchResponse>& stored,
                                               const FetchRequest& request, bool from_cache);
 
   std::shared_ptr<const Fetcher> upstream_;
   FetchCacheOptions options_;
-  mutable absl::Mutex mu_;
-  mutable absl::flat_hash_map<std::string, Entry> entries_ ABSL_GUARDED_BY(mu_);
-  mutable size_t bytes_ ABSL_GUARDED_BY(mu_) = 0;
-  mutable absl::flat_hash_map<std::string, std::shared_ptr<Flight>> flights_ ABSL_GUARDED_BY(mu_);
-  mutable FetchCacheStats stats_ ABSL_GUARDED_BY(mu_);
+  // std::mutex, not absl::Mutex: Debian's Abseil is not ThreadSanitizer-instrumented, and the
+  // TSan tests run concurrent validations through this cache.
+  mutable std::mutex mu_;
+  mutable std::condition_variable flight_done_;  // any flight ended
+  mutable absl::flat_hash_map<std::string, Entry> entries_;
+  mutable size_t bytes_ = 0;
+  mutable absl::flat_hash_map<std::string, std::shared_ptr<Flight>> flights_;
+  mutable FetchCacheStats stats_;
 };
 
 }  // namespace certval::fetch

@@ -105,7 +105,7 @@ HttpTestServer::~HttpTestServer() {
   acceptor_.join();
   std::vector<std::thread> threads;
   {
-    absl::MutexLock lock(&mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     threads.swap(connections_);
   }
   for (std::thread& t : threads) t.join();
@@ -123,23 +123,23 @@ void HttpTestServer::Serve(const std::string& target, Reply reply) {
 }
 
 void HttpTestServer::Route(const std::string& target, Handler handler) {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   routes_[target] = std::move(handler);
 }
 
 int64_t HttpTestServer::Requests(const std::string& target) const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   auto it = counts_.find(target);
   return it == counts_.end() ? 0 : it->second;
 }
 
 std::map<std::string, int64_t> HttpTestServer::RequestCounts() const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   return counts_;
 }
 
 int64_t HttpTestServer::TotalRequests() const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   int64_t n = 0;
   for (const auto& [target, count] : counts_) n += count;
   return n;
@@ -153,7 +153,7 @@ void HttpTestServer::AcceptLoop() {
     if (!(p[0].revents & POLLIN)) continue;
     const int fd = accept4(listener_, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
     if (fd < 0) continue;
-    absl::MutexLock lock(&mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     connections_.emplace_back([this, fd] {
       ServeConnection(fd);
       close(fd);
@@ -191,7 +191,7 @@ void HttpTestServer::ServeConnection(int fd) {
   }
   Handler handler;
   {
-    absl::MutexLock lock(&mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     ++counts_[seen.target];
     auto it = routes_.find(seen.target);
     if (it != routes_.end()) handler = it->second;
