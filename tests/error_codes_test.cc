@@ -171,6 +171,28 @@ class FixedHook : public Hook {
   absl::StatusOr<HookVerdict> verdict_;
 };
 
+// A Fetcher that answers every fetch the same way, for the fetch.* rows (no network).
+class FixedFetcher : public Fetcher {
+ public:
+  explicit FixedFetcher(absl::StatusOr<FetchResponse> answer) : answer_(std::move(answer)) {}
+  absl::StatusOr<FetchResponse> Fetch(const FetchRequest&) const override { return answer_; }
+
+ private:
+  absl::StatusOr<FetchResponse> answer_;
+};
+
+// A leaf whose intermediate is not presented, only named by its caIssuers URL; fetching through
+// `answer` when given.
+std::vector<Finding> AiaOnly(Env& e, std::optional<absl::StatusOr<FetchResponse>> answer,
+                             ValidatorOptions o = {}) {
+  CertSpec s = e.LeafSpec();
+  s.extra.push_back(testpki::AiaExtension({}, {"http://ca.example.test/ica.cer"}));
+  ValidationRequest r = e.Request(e.Leaf(s));
+  r.intermediates.clear();
+  if (answer) o.fetch = std::make_shared<FixedFetcher>(*std::move(answer));
+  return e.Run(r, o);
+}
+
 ValidatorOptions WithPreHook(absl::StatusOr<HookVerdict> verdict) {
   ValidatorOptions o;
   o.pre_hooks.push_back(std::make_shared<FixedHook>(std::move(verdict)));
@@ -774,6 +796,28 @@ std::vector<Row> Rows() {
          ValidationRequest r = e.Request(e.chain.leaf);
          r.crls = {testpki::IssueCrl(crl, e.chain.intermediate_key)};
          return e.Run(r, o);
+       }},
+      // --- fetching (validator/fetch_session.cc, validator/budget.cc) ---
+      {"fetch.issuer_not_fetched", 0, E, "http://ca.example.test/ica.cer",
+       [](Env& e) { return AiaOnly(e, std::nullopt); }},
+      {"fetch.failed", 0, Severity::kWarning, "connection refused",
+       [](Env& e) { return AiaOnly(e, absl::UnavailableError("connection refused")); }},
+      {"fetch.unusable", 0, Severity::kWarning, "neither a DER certificate",
+       [](Env& e) { return AiaOnly(e, FetchResponse{"junk", std::nullopt, false}); }},
+      {"fetch.too_many_fetches", -1, Severity::kWarning, "more than 0 fetches", [](Env& e) {
+         ValidatorOptions o;
+         o.limits.max_fetches = 0;
+         return AiaOnly(e, absl::UnavailableError("never asked"), o);
+       }},
+      {"fetch.too_many_bytes", -1, Severity::kWarning, "more than 10 bytes fetched", [](Env& e) {
+         ValidatorOptions o;
+         o.limits.max_fetch_bytes = 10;
+         return AiaOnly(e, absl::ResourceExhaustedError("body over 10 bytes"), o);
+       }},
+      {"fetch.deadline_exceeded", -1, Severity::kWarning, "the time for fetching", [](Env& e) {
+         ValidatorOptions o;
+         o.limits.max_fetch_time = absl::ZeroDuration();
+         return AiaOnly(e, absl::UnavailableError("never asked"), o);
        }},
   };
   return rows;

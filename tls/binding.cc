@@ -12,6 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "certval/tls/async_verify.h"
 #include "certval/validator/checks/builtin.h"
 #include "certval/validator/finding.h"
 #include "certval/validator/ip_address.h"
@@ -34,6 +35,7 @@ struct Connection {
   std::shared_ptr<const Binding> binding;  // a per-SSL attachment; null: use the context's
   std::optional<ValidationResult> result;
   std::optional<absl::Time> handshake_deadline;
+  std::shared_ptr<AsyncValidation> pending;  // a validation running on its own thread
 };
 
 using BindingSlot = std::shared_ptr<const Binding>;
@@ -121,7 +123,9 @@ std::optional<absl::Time> Deadline(const Binding& binding, const Connection& con
   return deadline;
 }
 
-ValidationResult Verify(const SSL* ssl, const Binding& binding, const Connection& conn) {
+// With `async`, a validation is started there instead of run (tls/async_verify.h).
+ValidationResult Verify(const SSL* ssl, const Binding& binding, const Connection& conn,
+                        std::shared_ptr<AsyncValidation>* async = nullptr) {
   ValidationRequest request = binding.request;
   request.deadline = Deadline(binding, conn);
   // The peer's certificates as DER; the template's DER intermediates follow them.
@@ -148,6 +152,10 @@ ValidationResult Verify(const SSL* ssl, const Binding& binding, const Connection
     SSL_get0_ocsp_response(ssl, &staple, &staple_len);  // none stapled: empty
     request.stapled_ocsp = std::string(reinterpret_cast<const char*>(staple), staple_len);
   }
+  if (async != nullptr) {
+    *async = AsyncValidation::Start(binding.validator, std::move(request));
+    return ValidationResult{};
+  }
   return binding.validator->Validate(request);
 }
 
@@ -160,8 +168,20 @@ ssl_verify_result_t VerifyCallback(SSL* ssl, uint8_t* out_alert) {
     *out_alert = SSL_AD_INTERNAL_ERROR;
     return ssl_verify_invalid;
   }
-  conn->result.reset();  // a renegotiation must not leave the previous handshake's result behind
-  conn->result = Verify(ssl, *binding, *conn);
+  if (conn->pending != nullptr) {  // started by an earlier call of this handshake
+    if (!conn->pending->done()) return ssl_verify_retry;
+    conn->result = conn->pending->Take();
+    conn->pending.reset();
+  } else {
+    conn->result.reset();  // a renegotiation must not leave the previous handshake's result behind
+    // A validation that may fetch must not hold the handshake's thread: it runs on its own.
+    const bool may_fetch = binding->validator->options().fetch != nullptr;
+    conn->result = Verify(ssl, *binding, *conn, may_fetch ? &conn->pending : nullptr);
+    if (conn->pending != nullptr) {
+      conn->result.reset();
+      return ssl_verify_retry;
+    }
+  }
   if (conn->result->valid) return ssl_verify_ok;
   *out_alert = AlertFor(*conn->result);
   return ssl_verify_invalid;
@@ -357,6 +377,11 @@ uint8_t AlertFor(const ValidationResult& result) {
 
 std::optional<PeerName> ClientPeerName(const SSL* ssl, const ClientOptions& options) {
   return ClientName(ssl, options.peer_name);
+}
+
+bool WaitForVerification(const SSL* ssl, absl::Time deadline) {
+  const Connection* conn = ssl == nullptr ? nullptr : FindConnection(ssl);
+  return conn == nullptr || conn->pending == nullptr || conn->pending->Wait(deadline);
 }
 
 absl::Status SetHandshakeDeadline(SSL* ssl, std::optional<absl::Time> deadline) {

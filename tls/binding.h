@@ -123,6 +123,13 @@ uint8_t AlertFor(const ValidationResult& result);
 // nullopt when there is none, which the Validator reports as "peer_name.missing".
 std::optional<PeerName> ClientPeerName(const SSL* ssl, const ClientOptions& options);
 
+// A Validator granted a Fetcher (ValidatorOptions::fetch) validates on a helper thread
+// (tls/async_verify.h): SSL_do_handshake then returns -1 with SSL_ERROR_WANT_CERTIFICATE_VERIFY
+// until the validation is done, and must be called again. WaitForVerification blocks until then
+// (true) or `deadline` (false); it returns true at once when no validation is pending. An event
+// loop may instead retry the handshake on its next turn.
+bool WaitForVerification(const SSL* ssl, absl::Time deadline);
+
 // The deadline of the handshake now running on `ssl`: a validation it triggers stops there
 // ("limits.deadline_exceeded") instead of outliving the caller's timeout. TlsSocket::Handshake
 // sets it and clears it (nullopt) when the handshake ends; a caller that drives the SSL itself

@@ -225,7 +225,8 @@ HandshakeOutcome TlsSocket::RunHandshake(absl::Time deadline) {
     // Read the error queue before any other call can clear it; send what the SSL wrote (our last
     // flight, or the alert of a failure) before anything else.
     std::string failure =
-        ret == 1 || ssl_error == SSL_ERROR_WANT_READ || ssl_error == SSL_ERROR_WANT_WRITE
+        ret == 1 || ssl_error == SSL_ERROR_WANT_READ || ssl_error == SSL_ERROR_WANT_WRITE ||
+                ssl_error == SSL_ERROR_WANT_CERTIFICATE_VERIFY
             ? std::string()
             : DescribeSslError(ssl_error);
     std::string io_error;
@@ -234,6 +235,10 @@ HandshakeOutcome TlsSocket::RunHandshake(absl::Time deadline) {
     if (!flushed) return {false, io_error};
     if (ret == 1) return {true, ""};
     if (ssl_error == SSL_ERROR_WANT_READ && !Fill(deadline, &io_error)) return {false, io_error};
+    // certval validates on its own thread (it may fetch): wait for it, not in the callback.
+    if (ssl_error == SSL_ERROR_WANT_CERTIFICATE_VERIFY && !WaitForVerification(ssl_, deadline)) {
+      return {false, "timed out"};
+    }
   }
   return {false, "handshake did not finish"};
 }

@@ -44,6 +44,7 @@
 #include "tools/inspect.h"
 #include "tools/limbo.h"
 #include "tools/pkits.h"
+#include "tools/fetch_report.h"
 #include "tools/revocation.h"
 #include "tools/roots.h"
 #include "certval/trust/mozilla_roots.h"
@@ -140,7 +141,7 @@ std::string Usage() {
       "  verify [--roots F]... [--intermediates F]... --host N|--ip A|--email E|--any-name\n"
       "         [--time T] [--purpose P] [--profile P] [--max_depth N] [--mode M]\n"
       "         [--warn C]... [--disable C]... [--crl F]... [--ocsp F]... [--revocation-set F]\n"
-      "         [--revocation leaf|chain] [--unknown soft|hard] [--json] CHAIN\n"
+      "         [--revocation leaf|chain] [--unknown soft|hard] [--fetch] [--json] CHAIN\n"
       "  inspect CERTS [--json] [--time T]\n"
       "  limbo [FILE] [--results OUT.json]\n"
       "  pkits [DIR_OR_JSON | -]   (-: pkits.json on stdin, its files from the current directory)\n"
@@ -260,6 +261,7 @@ absl::StatusOr<Validator> ValidatorFromFlags(
   options.revocation = *revocation;
   options.revocation_sources = std::move(revocation_sources);
   options.warning_sink = std::make_shared<NullWarningSink>();  // warnings are in the output
+  ApplyFetchFlag(&options);
   return Validator::Create(std::move(store), std::move(options));
 }
 
@@ -513,10 +515,12 @@ int Verify(const std::vector<std::string>& args) {
     j["checked_name"] = CheckedNameText(request->peer_name);
     j["trust"] = trust->summary.json;
     if (!hints.empty()) j["hints"] = hints;
+    if (!result.fetches.empty()) j["fetches"] = FetchJson(result);
     std::cout << DumpJson(j) << "\n";
   } else {
     std::cout << ResultText(result, {absl::StrCat("name: ", CheckedNameText(request->peer_name)),
                                      absl::StrCat("trust: ", trust->summary.text)});
+    for (const std::string& line : FetchLines(result)) std::cout << line << "\n";
     for (const std::string& hint : hints) std::cout << "hint: " << hint << "\n";
   }
   return result.valid ? kValid : kRejected;
@@ -644,10 +648,15 @@ int Connect(const std::vector<std::string>& args) {
     if (!absl::StartsWith(message, target)) message = absl::StrCat(target, ": ", message);
     return Fail("connect", absl::StrCat("connect ", message));
   }
+  const ValidationResult no_validation;
+  const ValidationResult& validation = report->dial.validation ? *report->dial.validation : no_validation;
   if (absl::GetFlag(FLAGS_json)) {
-    std::cout << DumpJson(ConnectJson(*report)) << "\n";
+    nlohmann::json j = ConnectJson(*report);
+    if (!validation.fetches.empty()) j["fetches"] = FetchJson(validation);
+    std::cout << DumpJson(j) << "\n";
   } else {
     std::cout << ConnectText(*report);
+    for (const std::string& line : FetchLines(validation)) std::cout << line << "\n";
   }
   int code = ConnectExitCode(*report);
   if (code == kUsage) {

@@ -1,5 +1,6 @@
 #include "certval/validator/budget.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -88,6 +89,56 @@ bool Budget::ChargeRevocationSteps(int64_t count) {
   }
   revocation_steps_ += count;
   return true;
+}
+
+bool Budget::StopFetching(FindingCode code, std::string reason) {
+  if (!fetch_code_) {
+    fetch_code_ = code;
+    fetch_reason_ = std::move(reason);
+  }
+  return false;
+}
+
+absl::Time Budget::fetch_deadline() const {
+  absl::Time end = fetch_started_ ? *fetch_started_ + limits_.max_fetch_time : absl::InfiniteFuture();
+  if (deadline_) end = std::min(end, *deadline_);
+  return end;
+}
+
+bool Budget::ChargeFetch() {
+  if (fetch_code_) return false;
+  if (!fetch_started_) fetch_started_ = absl::Now();
+  if (fetches_ >= limits_.max_fetches) {
+    return StopFetching(code::kFetchTooManyFetches,
+                        absl::StrCat("more than ", limits_.max_fetches, " fetches needed"));
+  }
+  if (absl::Now() >= fetch_deadline()) {
+    return StopFetching(code::kFetchDeadlineExceeded,
+                        absl::StrCat("the time for fetching (",
+                                     absl::FormatDuration(limits_.max_fetch_time),
+                                     ", or the validation's deadline) ran out"));
+  }
+  ++fetches_;
+  return true;
+}
+
+bool Budget::ChargeFetchBytes(size_t bytes) {
+  if (bytes > limits_.max_fetch_bytes - std::min(fetch_bytes_, limits_.max_fetch_bytes)) {
+    fetch_bytes_ = limits_.max_fetch_bytes;
+    return StopFetching(code::kFetchTooManyBytes,
+                        absl::StrCat("more than ", limits_.max_fetch_bytes, " bytes fetched"));
+  }
+  fetch_bytes_ += bytes;
+  return true;
+}
+
+std::optional<Finding> Budget::FetchExhaustedFinding() const {
+  if (!fetch_code_) return std::nullopt;
+  return MakeFinding(*fetch_code_, -1, fetch_reason_, Severity::kWarning);
+}
+
+size_t Budget::fetch_bytes_left() const {
+  return limits_.max_fetch_bytes - std::min(fetch_bytes_, limits_.max_fetch_bytes);
 }
 
 }  // namespace certval

@@ -37,6 +37,17 @@ class Budget {
   bool ChargePolicyNodes(int64_t count);  // nodes, edges and expected policies of the policy graph
   bool ChargeRevocationSteps(int64_t count);  // CRL entries parsed, CRLs considered per certificate
 
+  // Fetching has an account of its own: running out of it stops fetching (false), never the
+  // validation, which goes on with what it has; FetchExhaustedFinding() then says why.
+  bool ChargeFetch();                  // one more fetch, and the time left for it
+  bool ChargeFetchBytes(size_t bytes);  // a body received
+  size_t fetch_bytes_left() const;
+  // When the fetches must end: the fetch time limit from the first fetch, or the deadline.
+  absl::Time fetch_deadline() const;
+  // The warning finding of the fetch limit that ran out ("fetch.too_many_fetches", ...), if any.
+  std::optional<Finding> FetchExhaustedFinding() const;
+  int fetches() const { return fetches_; }
+
   bool exhausted() const { return code_.has_value(); }
   // The error finding of the limit that ran out ("limits.too_many_signatures", ...); call only
   // when exhausted().
@@ -61,6 +72,12 @@ class Budget {
   int64_t revocation_steps_ = 0;
   std::optional<FindingCode> code_;
   std::string reason_;
+  int fetches_ = 0;
+  size_t fetch_bytes_ = 0;
+  std::optional<absl::Time> fetch_started_;
+  std::optional<FindingCode> fetch_code_;
+  std::string fetch_reason_;
+  bool StopFetching(FindingCode code, std::string reason);
 };
 
 }  // namespace certval

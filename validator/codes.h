@@ -35,6 +35,8 @@ inline constexpr absl::string_view kCheckParse = "parse";
 inline constexpr absl::string_view kCheckConfiguration = "configuration";
 inline constexpr absl::string_view kCheckPolicy = "policy";  // "these checks were disabled"
 inline constexpr absl::string_view kCheckTls = "tls";        // the TLS binding's own
+// Fetching (validator/fetch_session.h): warnings, never a verdict of their own.
+inline constexpr absl::string_view kCheckFetch = "fetch";
 
 // A finding code. Only the registry below makes them; a Finding carries its text.
 class FindingCode {
@@ -79,6 +81,12 @@ class FindingCode {
   X(kHooksTrustAny, "hooks.trust_any") \
   X(kPinningMismatch, "pinning.mismatch") \
   X(kTlsNoPeerCertificate, "tls.no_peer_certificate") \
+  X(kFetchIssuerNotFetched, "fetch.issuer_not_fetched") \
+  X(kFetchFailed, "fetch.failed") \
+  X(kFetchUnusable, "fetch.unusable") \
+  X(kFetchTooManyFetches, "fetch.too_many_fetches") \
+  X(kFetchTooManyBytes, "fetch.too_many_bytes") \
+  X(kFetchDeadlineExceeded, "fetch.deadline_exceeded") \
   X(kSignatureAlgorithmNotAllowed, "signature.algorithm_not_allowed") \
   X(kSignatureInvalid, "signature.invalid") \
   X(kSignatureWeakAlgorithm, "signature.weak_algorithm") \

@@ -7,6 +7,7 @@
 
 #include "certval/validator/certificate_cache.h"
 #include "certval/validator/check.h"
+#include "certval/validator/fetcher.h"
 #include "certval/validator/hook.h"
 #include "certval/validator/policy.h"
 #include "certval/validator/request.h"
@@ -33,6 +34,12 @@ struct ValidatorOptions {
   // request's own CRLs and sources, and what to do with each certificate (validator/revocation.h).
   std::vector<std::shared_ptr<const RevocationSource>> revocation_sources;
   RevocationPolicy revocation;
+  // Fetching (README "Fetching"): off unless the application grants a Fetcher, e.g.
+  //   fetch = std::make_shared<fetch::FetchCache>(std::make_shared<fetch::HttpFetcher>());
+  // What may be fetched is `fetch_policy`'s business (missing issuers by default); how much, the
+  // Limits' (max_fetches, max_fetch_bytes, max_fetch_time).
+  std::shared_ptr<const Fetcher> fetch;
+  FetchPolicy fetch_policy;
 };
 
 }  // namespace certval

@@ -36,6 +36,8 @@ class IntermediateSet : public IssuerSource {
   explicit IntermediateSet(std::vector<CertificatePtr> certs) : certs_(std::move(certs)) {}
   void FindIssuers(const Certificate& child, std::vector<CertificatePtr>* out) const override;
   const std::vector<CertificatePtr>& certs() const { return certs_; }
+  // Issuers fetched during the validation (validator/fetch_session.h) join the presented ones.
+  void Add(const std::vector<CertificatePtr>& certs) { certs_.insert(certs_.end(), certs.begin(), certs.end()); }
 
  private:
   std::vector<CertificatePtr> certs_;

@@ -67,6 +67,8 @@ absl::string_view ProfileName(Profile profile);  // "webpki", "rfc5280", "rfc528
 //                                             "limits.too_many_revocation_inputs",
 //                                             "limits.revocation_input_too_large"
 //   ValidationRequest::deadline               "limits.deadline_exceeded"
+//   max_fetches, max_fetch_bytes, max_fetch_time  "fetch.too_many_fetches", "fetch.too_many_bytes",
+//                                             "fetch.deadline_exceeded" (warnings: fetching stops)
 //   max_intermediates (or request.max_depth)  "trust_anchor.no_trusted_root ... within N intermediates"
 // Whatever max_depth says, no path has more than 32 intermediates ("limits.path_too_deep").
 // tests/limits_test.cc trips each of them.
@@ -99,6 +101,14 @@ struct Limits {
   int max_revocation_inputs = 64;  // CRLs + OCSP responses in one request
   size_t max_revocation_input_bytes = 16 << 20;
   int64_t max_revocation_steps = 1 << 22;
+  // Fetching (only with ValidatorOptions::fetch; README "Fetching"): per validation, at most this
+  // many fetches (caIssuers, OCSP, CRLs together, cache hits included), bytes fetched, and
+  // wall-clock time spent on fetches (also bounded by the request's deadline). Running out ends
+  // fetching, not the validation: "fetch.too_many_fetches", "fetch.too_many_bytes",
+  // "fetch.deadline_exceeded" (warnings), and what was not fetched stays missing.
+  int max_fetches = 4;
+  size_t max_fetch_bytes = 8 << 20;  // a large CA's CRL is megabytes
+  absl::Duration max_fetch_time = absl::Seconds(5);
 };
 
 struct ValidationRequest {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "certval/validator/certificate.h"
+#include "certval/validator/fetcher.h"
 #include "certval/validator/finding.h"
 #include "certval/validator/revocation.h"
 #include "certval/validator/trust_source.h"
@@ -37,6 +38,8 @@ struct ValidationResult {
   // RevocationPolicy::scope), in path order. Empty when no revocation data was configured, the
   // check is disabled, or no path was evaluated.
   std::vector<RevocationStatus> revocation;
+  // Every fetch made for this validation (only with ValidatorOptions::fetch), in order.
+  std::vector<FetchRecord> fetches;
 
   bool has_warnings() const;
   // The errors only, one per line; empty when valid.

@@ -412,6 +412,21 @@ CertificatePtr RevocationChecker::FindSigner(const Crl& crl, absl::Span<const Ce
 }
 
 RevocationStatus RevocationChecker::CheckAt(absl::Span<const CertificatePtr> path, size_t i, int depth) {
+  RevocationStatus status = CheckWithData(path, i, depth);
+  if (status.state != RevocationState::kUnknown || env_.fetch == nullptr) return status;
+  const Certificate& cert = *path[i];
+  const Certificate& issuer = *path[i + 1];
+  if (!fetched_.emplace(std::string(cert.der()), std::string(issuer.der())).second) return status;
+  // Asked for on demand, OCSP first (one small answer), then the CRLs.
+  if (env_.fetch->FetchOcsp(cert, issuer, &ocsp_)) {
+    status = CheckWithData(path, i, depth);
+    if (status.state != RevocationState::kUnknown) return status;
+  }
+  if (env_.fetch->FetchCrls(cert, &crls_)) status = CheckWithData(path, i, depth);
+  return status;
+}
+
+RevocationStatus RevocationChecker::CheckWithData(absl::Span<const CertificatePtr> path, size_t i, int depth) {
   const Certificate& cert = *path[i];
   const int index = static_cast<int>(i);
   RevocationStatus result;

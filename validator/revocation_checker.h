@@ -38,6 +38,7 @@
 #include "certval/validator/budget.h"
 #include "certval/validator/certificate.h"
 #include "certval/validator/crl.h"
+#include "certval/validator/fetch_session.h"
 #include "certval/validator/ocsp.h"
 #include "certval/validator/path_builder.h"
 #include "certval/validator/revocation.h"
@@ -55,6 +56,9 @@ class RevocationChecker {
     Budget* budget = nullptr;
     absl::Time time;
     int max_intermediates = 8;
+    // When set, a certificate with no status from the data given gets an OCSP response, then its
+    // CRLs, fetched (once per certificate per validation).
+    FetchSession* fetch = nullptr;
   };
 
   // The revocation data of one validation: what parsed of the request's, and the sources.
@@ -99,6 +103,8 @@ class RevocationChecker {
 
  private:
   RevocationStatus CheckAt(absl::Span<const CertificatePtr> path, size_t i, int depth);
+  // CheckAt with the data at hand, before anything is fetched.
+  RevocationStatus CheckWithData(absl::Span<const CertificatePtr> path, size_t i, int depth);
   std::vector<CrlPtr> CandidateCrls(const Certificate& cert,
                                     const std::vector<struct DistributionPoint>& points);
   // The certificate that signed `crl` and may sign CRLs for `path[i]`, or null with `why` set.
@@ -130,6 +136,7 @@ class RevocationChecker {
   std::set<const Certificate*> in_progress_;  // certificates whose status is being established
   std::vector<CrlPtr> kept_;  // CRLs from sources, alive as long as the memos that name them
   std::vector<CertificatePtr> kept_certs_;  // likewise the certificates the memos name
+  std::set<std::pair<std::string, std::string>> fetched_;  // (certificate, issuer) DER: fetched for once
 };
 
 }  // namespace certval

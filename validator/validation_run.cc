@@ -153,7 +153,10 @@ void ValidationRun::BuildAndCheck(ValidationResult& result) {
     result.path = {input_.leaf};
     return;
   }
-  const IntermediateSet intermediates(input_.intermediates);
+  IntermediateSet intermediates(input_.intermediates);
+  if (options_.fetch != nullptr) {
+    fetch_ = std::make_unique<FetchSession>(options_.fetch, options_.fetch_policy, budget_);
+  }
   revocation_ = StartRevocation(intermediates);
   // A leaf the user trusts exactly (AddCert) is a path of its own; any other needs building.
   bool done = leaf_trust.kind == TrustKind::kLeaf &&
@@ -161,6 +164,7 @@ void ValidationRun::BuildAndCheck(ValidationResult& result) {
   BuildOutcome outcome;
   if (!done) {
     outcome = BuildPaths(intermediates);
+    if (!best_) FetchMissingIssuers(intermediates, outcome);
     done = best_ && best_->errors == 0;
   }
   // No path reaches a trust anchor: evaluate the presented chain so that every other problem is
@@ -171,6 +175,10 @@ void ValidationRun::BuildAndCheck(ValidationResult& result) {
   result.signature_checks = budget_.signatures();
   TakeBest(result);
   revocation_.reset();  // it points at this function's intermediate set
+  if (fetch_ != nullptr) {
+    result.fetches = std::move(fetch_->records());
+    for (Finding& f : fetch_->TakeFindings()) result.findings.push_back(std::move(f));
+  }
 }
 
 std::unique_ptr<RevocationChecker> ValidationRun::StartRevocation(
@@ -182,7 +190,8 @@ std::unique_ptr<RevocationChecker> ValidationRun::StartRevocation(
   const bool stapling = request_.stapled_ocsp.has_value();
   const bool staple = stapling && !request_.stapled_ocsp->empty();
   const bool supplied = !request_.crls.empty() || !request_.ocsp_responses.empty();
-  if (!supplied && sources.empty() && !stapling) return nullptr;
+  const bool fetching = fetch_ != nullptr && fetch_->policy().revocation;
+  if (!supplied && sources.empty() && !stapling && !fetching) return nullptr;
   RevocationChecker::Environment env;
   env.trust = &trust_;
   env.intermediates = &intermediates;
@@ -190,13 +199,14 @@ std::unique_ptr<RevocationChecker> ValidationRun::StartRevocation(
   env.budget = &budget_;
   env.time = time_;
   env.max_intermediates = max_intermediates_;
+  env.fetch = fetching ? fetch_.get() : nullptr;
   RevocationChecker::Inputs inputs;
   inputs.crls = input_.crls;
   inputs.ocsp = input_.ocsp;
   inputs.first_ocsp_is_stapled = staple && !input_.staple_unparsed;
-  inputs.configured = supplied || !sources.empty() || staple;
+  inputs.configured = supplied || !sources.empty() || staple || fetching;
   inputs.stapling = stapling;
-  inputs.staple_only = !supplied && sources.empty();
+  inputs.staple_only = !supplied && sources.empty() && !fetching;
   inputs.sources = std::move(sources);
   return std::make_unique<RevocationChecker>(env, std::move(inputs), options_.revocation);
 }
@@ -208,6 +218,21 @@ BuildOutcome ValidationRun::BuildPaths(const IntermediateSet& intermediates) {
   return builder.Build(input_.leaf, [&](const CandidatePath& candidate) {
     return Consider(candidate.certs, candidate.edge_verified, candidate.anchor);
   });
+}
+
+void ValidationRun::FetchMissingIssuers(IntermediateSet& intermediates, BuildOutcome& outcome) {
+  for (int round = 0; fetch_ != nullptr && !best_ && !budget_.exhausted() &&
+                      round < FetchSession::kMaxIssuerRounds;
+       ++round) {
+    const std::vector<CertificatePtr> presented =
+        PresentedPath(input_.leaf, input_.intermediates);
+    const std::vector<CertificatePtr> fetched =
+        fetch_->FetchIssuers(*presented.back(), static_cast<int>(presented.size()) - 1);
+    if (fetched.empty()) return;
+    intermediates.Add(fetched);
+    input_.intermediates.insert(input_.intermediates.end(), fetched.begin(), fetched.end());
+    outcome = BuildPaths(intermediates);
+  }
 }
 
 bool ValidationRun::Consider(absl::Span<const CertificatePtr> path,
@@ -268,9 +293,15 @@ ValidationRun::Evaluation ValidationRun::EvaluatePresentedChain(const BuildOutco
             ? absl::StrCat("no path to a trusted root within ", depth,
                            depth == 1 ? " intermediate" : " intermediates")
             : "no path to a trusted root";
-    eval.findings.push_back(MakeFinding(code::kTrustAnchorNoTrustedRoot,
-                                        static_cast<int>(eval.path.size()) - 1, why,
-                                        SeverityFor(mode)));
+    const int last = static_cast<int>(eval.path.size()) - 1;
+    eval.findings.push_back(
+        MakeFinding(code::kTrustAnchorNoTrustedRoot, last, why, SeverityFor(mode)));
+    // Where the missing issuer could have come from, when fetching it was not allowed.
+    if (fetch_ == nullptr || !fetch_->policy().issuers) {
+      if (auto missing = IssuerNotFetchedFinding(*eval.path.back(), last, SeverityFor(mode))) {
+        eval.findings.push_back(*std::move(missing));
+      }
+    }
   }
   eval.errors = CountErrors(eval.findings);
   return eval;

@@ -12,6 +12,7 @@
 #include "absl/types/span.h"
 #include "certval/validator/budget.h"
 #include "certval/validator/check.h"
+#include "certval/validator/fetch_session.h"
 #include "certval/validator/hook.h"
 #include "certval/validator/path_builder.h"
 #include "certval/validator/request.h"
@@ -49,6 +50,9 @@ class ValidationRun {
   void BuildAndCheck(ValidationResult& result);
   std::unique_ptr<RevocationChecker> StartRevocation(const IntermediateSet& intermediates);
   BuildOutcome BuildPaths(const IntermediateSet& intermediates);
+  // No path reaches an anchor: fetch the issuer the presented chain is missing (caIssuers), build
+  // again, up to FetchSession::kMaxIssuerRounds times.
+  void FetchMissingIssuers(IntermediateSet& intermediates, BuildOutcome& outcome);
   // Runs the checks on one candidate; keeps it when it is the best so far. True when it passed.
   bool Consider(absl::Span<const CertificatePtr> path, absl::Span<const EdgeSignature> edges,
                 const TrustInfo& anchor);
@@ -70,6 +74,7 @@ class ValidationRun {
   Budget budget_;
   absl::Time time_;
   RequestInput input_;
+  std::unique_ptr<FetchSession> fetch_;  // when the Validator may fetch; outlives revocation_
   std::unique_ptr<RevocationChecker> revocation_;  // while paths are built and checked
   std::optional<Evaluation> best_;
   int paths_evaluated_ = 0;

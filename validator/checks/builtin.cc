@@ -50,7 +50,7 @@ bool IsReservedCheckName(absl::string_view name) {
   const auto& builtin = BuiltinPolicyNames();
   if (std::find(builtin.begin(), builtin.end(), name) != builtin.end()) return true;
   for (absl::string_view own : {kCheckLimits, kCheckParse, kCheckConfiguration, kCheckPolicy,
-                                kCheckTls,
+                                kCheckTls, kCheckFetch,
                                 absl::string_view("path_building")}) {  // the old budget prefix
     if (own == name) return true;
   }
