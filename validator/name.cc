@@ -303,9 +303,22 @@ class NameParser {
       AppendLengthPrefixed(value_tlv, encoded);
       return absl::OkStatus();
     }
-    // ASCII and UTF-8 contents are already the text once validated; other types are converted.
     std::string converted;
-    absl::string_view text = contents;
+    absl::string_view text;
+    if (absl::Status status = StringText(tag_byte, value_tlv, contents, &converted, &text);
+        !status.ok()) {
+      return status;
+    }
+    encoded->push_back('s');
+    AppendNormalized(text, encoded);
+    return absl::OkStatus();
+  }
+
+  // The text of a string value: ASCII and UTF-8 contents are already the text once validated;
+  // other types are converted into `converted`.
+  absl::Status StringText(uint8_t tag_byte, Der value_tlv, Der contents, std::string* converted,
+                          absl::string_view* text) {
+    *text = contents;
     if (tag_byte == CBS_ASN1_UTF8STRING) {
       if (!IsValidUtf8(contents)) return Fail(value_tlv, "UTF8String is not valid UTF-8");
     } else if (IsAsciiStringType(tag_byte)) {
@@ -321,11 +334,9 @@ class NameParser {
         }
       }
     } else {
-      if (const char* error = DecodeString(tag_byte, contents, &converted)) return Fail(value_tlv, error);
-      text = converted;
+      if (const char* error = DecodeString(tag_byte, contents, converted)) return Fail(value_tlv, error);
+      *text = *converted;
     }
-    encoded->push_back('s');
-    AppendNormalized(text, encoded);
     return absl::OkStatus();
   }
 

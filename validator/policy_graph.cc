@@ -1,6 +1,7 @@
 #include "certval/validator/policy_graph.h"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -55,6 +56,11 @@ class PolicyProcessor {
   bool ApplyMappings(const std::vector<PolicyMapping>& mappings);
   // 6.1.4(i), (j): constraints that only ever tighten the counters.
   void Constrain(const Certificate& cert);
+  std::optional<PolicyOutcome> StartAtAnchor(int n);
+  std::optional<PolicyOutcome> ProcessCertificate(int i, int n, bool& null_graph);
+  // 6.1.4(a), and (b) when `apply`: refuses mappings to or from anyPolicy.
+  std::optional<PolicyOutcome> MapPolicies(const Certificate& cert, int index, bool apply);
+  absl::flat_hash_set<Der> AuthorityPolicies() const;
   PolicyOutcome WrapUp(bool null_graph);
 
   absl::Span<const CertificatePtr> path_;
@@ -157,9 +163,23 @@ PolicyOutcome PolicyProcessor::Run() {
   explicit_policy_ = inputs_.initial_explicit_policy ? 0 : n + 1;
   policy_mapping_ = inputs_.initial_policy_mapping_inhibit ? 0 : n + 1;
   inhibit_any_policy_ = inputs_.initial_any_policy_inhibit ? 0 : n + 1;
+  if (auto failure = StartAtAnchor(n)) return *std::move(failure);
+  bool null_graph = levels_.back().empty();
+  for (int i = 1; i <= n; ++i) {
+    if (auto failure = ProcessCertificate(i, n, null_graph)) return *std::move(failure);
+  }
+  // 6.1.5 (a), (b)
+  const Certificate& leaf = *path_[0];
+  if (explicit_policy_ > 0 && n > 0) --explicit_policy_;
+  if (const auto& pc = leaf.policy_constraints(); pc && pc->require_explicit_policy == 0) {
+    explicit_policy_ = 0;
+  }
+  return WrapUp(null_graph || n == 0);
+}
 
-  // Depth 0: anyPolicy, unless the anchor itself names policies; its other policy extensions
-  // constrain the path from the start (RFC 5937).
+// Depth 0: anyPolicy, unless the anchor itself names policies; its other policy extensions
+// constrain the path from the start (RFC 5937).
+std::optional<PolicyOutcome> PolicyProcessor::StartAtAnchor(int n) {
   const Certificate& anchor = *path_.back();
   Level root;
   root.any = true;
@@ -172,63 +192,78 @@ PolicyOutcome PolicyProcessor::Run() {
   }
   levels_.push_back(std::move(root));
   Constrain(anchor);
-  if (const auto& mappings = anchor.policy_mappings()) {
-    for (const PolicyMapping& m : *mappings) {
-      if (IsAnyPolicy(m.issuer_domain) || IsAnyPolicy(m.subject_domain)) {
-        return Fail(PolicyFailure::kAnyPolicyMapped, n);
-      }
-    }
-    if (!ApplyMappings(*mappings)) return Fail(PolicyFailure::kOutOfBudget, n);
-  }
+  return MapPolicies(anchor, n, /*apply=*/true);
+}
 
-  bool null_graph = levels_.back().empty();
-  for (int i = 1; i <= n; ++i) {
-    const int index = n - i;  // the certificate's index in the path
-    const Certificate& cert = *path_[index];
-    const auto& policies = cert.certificate_policies();
-    if (policies && cert.FindExtension(kOidCertificatePolicies)->critical &&
-        std::any_of(policies->begin(), policies->end(),
-                    [](const PolicyInformation& p) { return p.has_unknown_qualifier; })) {
-      return Fail(PolicyFailure::kUnknownCriticalQualifier, index);
-    }
-    // (d), (e)
-    if (!policies) {
-      null_graph = true;
-    } else if (!null_graph) {
-      const bool any_allowed = inhibit_any_policy_ > 0 || (i < n && cert.self_issued());
-      if (!AddLevel(*policies, any_allowed)) return Fail(PolicyFailure::kOutOfBudget, index);
-      null_graph = levels_.back().empty();
-    }
-    // (f)
-    if (explicit_policy_ <= 0 && null_graph) return Fail(PolicyFailure::kExplicitPolicyRequired, index);
-    if (i == n) break;
-    // 6.1.4 (a), (b)
-    if (const auto& mappings = cert.policy_mappings()) {
-      for (const PolicyMapping& m : *mappings) {
-        if (IsAnyPolicy(m.issuer_domain) || IsAnyPolicy(m.subject_domain)) {
-          return Fail(PolicyFailure::kAnyPolicyMapped, index);
-        }
-      }
-      if (!null_graph) {
-        if (!ApplyMappings(*mappings)) return Fail(PolicyFailure::kOutOfBudget, index);
-        null_graph = levels_.back().empty();
-      }
-    }
-    // (h), (i), (j)
-    if (!cert.self_issued()) {
-      if (explicit_policy_ > 0) --explicit_policy_;
-      if (policy_mapping_ > 0) --policy_mapping_;
-      if (inhibit_any_policy_ > 0) --inhibit_any_policy_;
-    }
-    Constrain(cert);
+// 6.1.3 and 6.1.4 for the certificate `i` steps below the anchor (of `n`).
+std::optional<PolicyOutcome> PolicyProcessor::ProcessCertificate(int i, int n, bool& null_graph) {
+  const int index = n - i;  // the certificate's index in the path
+  const Certificate& cert = *path_[index];
+  const auto& policies = cert.certificate_policies();
+  if (policies && cert.FindExtension(kOidCertificatePolicies)->critical &&
+      std::any_of(policies->begin(), policies->end(),
+                  [](const PolicyInformation& p) { return p.has_unknown_qualifier; })) {
+    return Fail(PolicyFailure::kUnknownCriticalQualifier, index);
   }
-  // 6.1.5 (a), (b)
-  const Certificate& leaf = *path_[0];
-  if (explicit_policy_ > 0 && n > 0) --explicit_policy_;
-  if (const auto& pc = leaf.policy_constraints(); pc && pc->require_explicit_policy == 0) {
-    explicit_policy_ = 0;
+  // (d), (e)
+  if (!policies) {
+    null_graph = true;
+  } else if (!null_graph) {
+    const bool any_allowed = inhibit_any_policy_ > 0 || (i < n && cert.self_issued());
+    if (!AddLevel(*policies, any_allowed)) return Fail(PolicyFailure::kOutOfBudget, index);
+    null_graph = levels_.back().empty();
   }
-  return WrapUp(null_graph || n == 0);
+  // (f)
+  if (explicit_policy_ <= 0 && null_graph) {
+    return Fail(PolicyFailure::kExplicitPolicyRequired, index);
+  }
+  if (i == n) return std::nullopt;
+  // 6.1.4 (a), (b)
+  if (auto failure = MapPolicies(cert, index, /*apply=*/!null_graph)) return failure;
+  if (cert.policy_mappings() && !null_graph) null_graph = levels_.back().empty();
+  // (h), (i), (j)
+  if (!cert.self_issued()) {
+    if (explicit_policy_ > 0) --explicit_policy_;
+    if (policy_mapping_ > 0) --policy_mapping_;
+    if (inhibit_any_policy_ > 0) --inhibit_any_policy_;
+  }
+  Constrain(cert);
+  return std::nullopt;
+}
+
+std::optional<PolicyOutcome> PolicyProcessor::MapPolicies(const Certificate& cert, int index,
+                                                          bool apply) {
+  const auto& mappings = cert.policy_mappings();
+  if (!mappings) return std::nullopt;
+  for (const PolicyMapping& m : *mappings) {
+    if (IsAnyPolicy(m.issuer_domain) || IsAnyPolicy(m.subject_domain)) {
+      return Fail(PolicyFailure::kAnyPolicyMapped, index);
+    }
+  }
+  if (apply && !ApplyMappings(*mappings)) return Fail(PolicyFailure::kOutOfBudget, index);
+  return std::nullopt;
+}
+
+// The valid_policy_node_set's policies: nodes that something at the deepest level descends from
+// and whose parent is anyPolicy, named as the authorities did.
+absl::flat_hash_set<Der> PolicyProcessor::AuthorityPolicies() const {
+  const int n = static_cast<int>(levels_.size()) - 1;
+  std::vector<std::vector<bool>> alive(levels_.size());
+  alive[n].assign(levels_[n].nodes.size(), true);
+  for (int k = n; k > 0; --k) {
+    alive[k - 1].assign(levels_[k - 1].nodes.size(), false);
+    for (size_t j = 0; j < levels_[k].nodes.size(); ++j) {
+      if (!alive[k][j]) continue;
+      for (int p : levels_[k].nodes[j].parents) alive[k - 1][p] = true;
+    }
+  }
+  absl::flat_hash_set<Der> authority;
+  for (int k = 0; k <= n; ++k) {
+    for (size_t j = 0; j < levels_[k].nodes.size(); ++j) {
+      if (alive[k][j] && levels_[k].nodes[j].any_parent) authority.insert(levels_[k].nodes[j].policy);
+    }
+  }
+  return authority;
 }
 
 // 6.1.5 (g): the graph's policies, and their intersection with the user-initial-policy-set.
@@ -238,31 +273,10 @@ PolicyOutcome PolicyProcessor::WrapUp(bool null_graph) {
   const bool user_any = user_set.empty() || std::any_of(user_set.begin(), user_set.end(),
                                                         [](const std::string& p) { return IsAnyPolicy(p); });
   if (!null_graph) {
-    const int n = static_cast<int>(levels_.size()) - 1;
-    // A node is in the graph only if something at the deepest level descends from it.
-    std::vector<std::vector<bool>> alive(levels_.size());
-    std::vector<bool> any_alive(levels_.size(), false);
-    alive[n].assign(levels_[n].nodes.size(), true);
-    any_alive[n] = levels_[n].any;
-    for (int k = n; k > 0; --k) {
-      alive[k - 1].assign(levels_[k - 1].nodes.size(), false);
-      any_alive[k - 1] = any_alive[k];
-      for (size_t j = 0; j < levels_[k].nodes.size(); ++j) {
-        if (!alive[k][j]) continue;
-        const Node& node = levels_[k].nodes[j];
-        for (int p : node.parents) alive[k - 1][p] = true;
-        if (node.any_parent) any_alive[k - 1] = true;
-      }
-    }
-    // The valid_policy_node_set: live nodes whose parent is anyPolicy, named as the authorities did.
-    absl::flat_hash_set<Der> authority;
-    for (int k = 0; k <= n; ++k) {
-      for (size_t j = 0; j < levels_[k].nodes.size(); ++j) {
-        if (alive[k][j] && levels_[k].nodes[j].any_parent) authority.insert(levels_[k].nodes[j].policy);
-      }
-    }
+    const bool leaf_any = levels_.back().any;
+    const absl::flat_hash_set<Der> authority = AuthorityPolicies();
     for (Der p : authority) outcome.authority_constrained.emplace_back(p);
-    if (levels_[n].any) outcome.authority_constrained.emplace_back(kOidAnyPolicy);
+    if (leaf_any) outcome.authority_constrained.emplace_back(kOidAnyPolicy);
     if (user_any) {
       outcome.user_constrained = outcome.authority_constrained;
     } else {
@@ -271,7 +285,7 @@ PolicyOutcome PolicyProcessor::WrapUp(bool null_graph) {
         if (wanted.contains(p)) outcome.user_constrained.emplace_back(p);
       }
       // An anyPolicy path to the leaf stands for every wanted policy no authority named.
-      if (levels_[n].any) {
+      if (leaf_any) {
         for (const std::string& p : user_set) {
           if (!authority.contains(p)) outcome.user_constrained.push_back(p);
         }

@@ -30,22 +30,15 @@ bool MatchesDns(const Certificate& leaf, absl::string_view reference, bool cn_fa
   return matched;
 }
 
-bool MatchesIp(const Certificate& leaf, absl::string_view address) {
+// Whether any of the leaf's subjectAltName entries of one kind matches `reference`.
+template <typename Names, typename Match>
+bool AnySanMatches(const Certificate& leaf, Names GeneralNames::*entries,
+                   absl::string_view reference, Match match) {
   const auto& san = leaf.subject_alt_names();
   if (!san) return false;
-  for (Der presented : san->ip_addresses) {
-    if (MatchIpAddress(presented, address)) return true;
-  }
-  return false;
-}
-
-bool MatchesEmail(const Certificate& leaf, absl::string_view reference) {
-  const auto& san = leaf.subject_alt_names();
-  if (!san) return false;
-  for (Der presented : san->emails) {
-    if (MatchEmail(presented, reference)) return true;
-  }
-  return false;
+  const Names& presented = (*san).*entries;
+  return std::any_of(presented.begin(), presented.end(),
+                     [&](Der name) { return match(name, reference); });
 }
 
 // What the leaf presents, for the mismatch message.
@@ -60,6 +53,50 @@ std::string Presented(const Certificate& leaf) {
   return absl::StrCat("SANs: ", names.empty() ? "(none of a matchable kind)" : absl::StrJoin(names, ", "));
 }
 
+// A DNS peer name against the leaf: nothing when the name or the leaf cannot be matched at all
+// (reported).
+std::optional<bool> MatchDnsPeer(const PathContext& ctx, const Certificate& leaf,
+                                 FindingReporter& out) {
+  const PeerName& peer = ctx.request->peer_name;
+  // Certificates carry A-labels: a name given with U-labels is converted first (IDNA 2008).
+  absl::string_view reference = peer.value;
+  std::string converted;  // stays empty, and unallocated, for the usual ASCII name
+  if (!std::all_of(reference.begin(), reference.end(),
+                   [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    absl::StatusOr<std::string> ascii = ToAsciiHostName(reference);
+    if (!ascii.ok()) {
+      out.Report(-1, code::kPeerNameInvalidReference,
+                 absl::StrCat("'", peer.value, "' is not a valid internationalized DNS name: ",
+                              ascii.status().message()));
+      return std::nullopt;
+    }
+    converted = *std::move(ascii);
+    reference = converted;
+  }
+  if (!IsValidDnsReference(reference)) {
+    out.Report(-1, code::kPeerNameInvalidReference,
+               absl::StrCat("'", peer.value, "' is not a valid DNS name"));
+    return std::nullopt;
+  }
+  if (!leaf.subject_alt_names() && !ctx.request->allow_common_name_fallback) {
+    out.Report(0, code::kPeerNameNoSan,
+               "the leaf has no subjectAltName; the subject commonName is not used for matching");
+    return std::nullopt;
+  }
+  return MatchesDns(leaf, reference, ctx.request->allow_common_name_fallback);
+}
+
+std::optional<bool> MatchIpPeer(const PeerName& peer, const Certificate& leaf,
+                                FindingReporter& out) {
+  std::optional<std::string> address = ParseIpAddress(peer.value);
+  if (!address) {
+    out.Report(-1, code::kPeerNameInvalidReference,
+               absl::StrCat("'", peer.value, "' is not an IP address"));
+    return std::nullopt;
+  }
+  return AnySanMatches(leaf, &GeneralNames::ip_addresses, *address, MatchIpAddress);
+}
+
 }  // namespace
 
 void PeerNameCheck::Run(const PathContext& ctx, FindingReporter& out) const {
@@ -72,55 +109,24 @@ void PeerNameCheck::Run(const PathContext& ctx, FindingReporter& out) const {
     return;
   }
   const Certificate& leaf = ctx.cert(0);
-  bool matched = false;
+  std::optional<bool> matched;
   switch (peer.kind) {
-    case PeerName::Kind::kDns: {
-      // Certificates carry A-labels: a name given with U-labels is converted first (IDNA 2008).
-      absl::string_view reference = peer.value;
-      std::string converted;  // stays empty, and unallocated, for the usual ASCII name
-      if (!std::all_of(reference.begin(), reference.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-        absl::StatusOr<std::string> ascii = ToAsciiHostName(reference);
-        if (!ascii.ok()) {
-          out.Report(-1, code::kPeerNameInvalidReference,
-                     absl::StrCat("'", peer.value, "' is not a valid internationalized DNS name: ",
-                                  ascii.status().message()));
-          return;
-        }
-        converted = *std::move(ascii);
-        reference = converted;
-      }
-      if (!IsValidDnsReference(reference)) {
-        out.Report(-1, code::kPeerNameInvalidReference, absl::StrCat("'", peer.value, "' is not a valid DNS name"));
-        return;
-      }
-      if (!leaf.subject_alt_names() && !ctx.request->allow_common_name_fallback) {
-        out.Report(0, code::kPeerNameNoSan,
-                   "the leaf has no subjectAltName; the subject commonName is not used for matching");
-        return;
-      }
-      matched = MatchesDns(leaf, reference, ctx.request->allow_common_name_fallback);
+    case PeerName::Kind::kDns:
+      matched = MatchDnsPeer(ctx, leaf, out);
       break;
-    }
-    case PeerName::Kind::kIp: {
-      std::optional<std::string> address = ParseIpAddress(peer.value);
-      if (!address) {
-        out.Report(-1, code::kPeerNameInvalidReference, absl::StrCat("'", peer.value, "' is not an IP address"));
-        return;
-      }
-      matched = MatchesIp(leaf, *address);
+    case PeerName::Kind::kIp:
+      matched = MatchIpPeer(peer, leaf, out);
       break;
-    }
     case PeerName::Kind::kEmail:
-      matched = MatchesEmail(leaf, peer.value);
+      matched = AnySanMatches(leaf, &GeneralNames::emails, peer.value, MatchEmail);
       break;
     case PeerName::Kind::kNone:
     case PeerName::Kind::kAny:
       return;
   }
-  if (!matched) {
-    out.Report(0, code::kPeerNameMismatch, absl::StrCat("the leaf is not valid for '", peer.value, "' (",
-                                           Presented(leaf), ")"));
+  if (matched == false) {
+    out.Report(0, code::kPeerNameMismatch,
+               absl::StrCat("the leaf is not valid for '", peer.value, "' (", Presented(leaf), ")"));
   }
 }
 
