@@ -11,6 +11,7 @@
 #include "bench/bench_params.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/validator/certificate.h"
+#include "certval/validator/pem.h"
 
 namespace certval::bench {
 namespace {

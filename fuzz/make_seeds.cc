@@ -24,6 +24,7 @@
 #include "certval/testing/pki/test_revocation.h"
 #include "certval/trust/revocation_set.h"
 #include "certval/validator/certificate.h"
+#include "certval/validator/pem.h"
 
 namespace tp = certval::testpki;
 

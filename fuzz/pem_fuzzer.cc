@@ -7,6 +7,7 @@
 
 #include "absl/strings/string_view.h"
 #include "certval/validator/certificate.h"
+#include "certval/validator/pem.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // Copy into an exactly-sized heap buffer so ASan sees reads past the end.

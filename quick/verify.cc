@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/certificate.h"
+#include "certval/validator/pem.h"
 #include "certval/validator/ip_address.h"
 
 namespace certval {

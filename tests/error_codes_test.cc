@@ -218,7 +218,7 @@ struct Row {
 std::vector<Row> Rows() {
   const Severity E = Severity::kError;
   std::vector<Row> rows = {
-      // --- validator/validator.cc ---
+      // --- validator/validation_run.cc, request_input.cc ---
       {"limits.input_too_large", -1, E, "exceeds the limit of 100", [](Env& e) {
          ValidatorOptions o;
          o.limits.max_input_bytes = 100;
@@ -741,7 +741,7 @@ std::vector<Row> Rows() {
          s.version = 1;
          return e.Run(e.Request(e.Leaf(s)));
        }},
-      // --- revocation (validator/checks/revocation_check.cc, validator/validator.cc) ---
+      // --- revocation (validator/checks/revocation_check.cc, validator/validation_run.cc) ---
       {"revocation.revoked", 0, E, "keyCompromise", [](Env& e) {
          testpki::CrlSpec crl = testpki::CrlSpecFor(e.chain.intermediate_ca(), kNow);
          crl.entries.push_back({testpki::SerialOf(e.chain.leaf), kNow - absl::Hours(1),

@@ -10,6 +10,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "certval/validator/certificate.h"
+#include "certval/validator/pem.h"
 
 namespace certval {
 namespace {

@@ -20,6 +20,7 @@
 #include "absl/strings/str_cat.h"
 #include "certval/tls/binding.h"
 #include "certval/validator/certificate.h"
+#include "certval/validator/pem.h"
 
 namespace certval::tls {
 namespace {

@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "certval/validator/certificate.h"
+#include "certval/validator/pem.h"
 
 namespace certval {
 namespace {

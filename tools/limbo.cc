@@ -13,6 +13,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "certval/trust/trust_store.h"
+#include "certval/validator/pem.h"
 #include "certval/validator/text_escape.h"
 #include "certval/validator/validator.h"
 

@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "certval/validator/crl.h"
+#include "certval/validator/pem.h"
 #include "certval/validator/signature_verifier.h"
 
 namespace certval {

@@ -11,6 +11,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "certval/validator/pem.h"
 
 namespace certval {
 namespace {

@@ -1,5 +1,7 @@
 // DecodePemCertificates: the RFC 7468 textual encoding, as found in certificate bundles. Text outside
 // BEGIN/END blocks is ignored; blocks of other types are skipped unread.
+#include "certval/validator/pem.h"
+
 #include <openssl/base64.h>
 
 #include <cstdint>
@@ -12,7 +14,6 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "certval/validator/certificate.h"
 
 namespace certval {
 namespace {

@@ -1,5 +1,8 @@
-// One Validate() call: the steps of README "How a validation runs", in order, with the state they
-// share (the budget, the parsed input, the best path so far). Internal to the Validator.
+// One Validate() call, in order: parse the request (request_input.h); pre-hooks; the leaf's own
+// trust; path building, each candidate path through the checks, missing issuers fetched when
+// granted; the presented chain evaluated when no path reaches an anchor; the best path's verdict;
+// post-hooks; warnings to the sink. Holds the state those steps share (the budget, the parsed
+// input, the best path so far). Internal to the Validator.
 #ifndef CERTVAL_VALIDATOR_VALIDATION_RUN_H_
 #define CERTVAL_VALIDATOR_VALIDATION_RUN_H_
 
