@@ -117,6 +117,43 @@ absl::Status ParseDistributionPointName(CBS* in, DistributionPointName* out) {
   return absl::OkStatus();
 }
 
+// reasonCode's extnValue: ENUMERATED 0..10 is one content octet; 7 is unassigned.
+bool ReadReasonCode(CBS value, RevocationReason* out) {
+  CBS e;
+  if (!der::Get(&value, &e, CBS_ASN1_ENUMERATED) || value.len != 0 || e.len != 1 ||
+      e.data[0] > 10 || e.data[0] == 7) {
+    return false;
+  }
+  *out = static_cast<RevocationReason>(e.data[0]);
+  return true;
+}
+
+// certificateIssuer's extnValue: GeneralNames, at least one. `normalized` gets its directoryNames'
+// normalized forms, sorted, so that the same issuer named again compares equal.
+bool ReadCertificateIssuer(CBS value, std::vector<std::string>* normalized) {
+  CBS names;
+  std::vector<GeneralNameView> views;
+  if (!der::Get(&value, &names, CBS_ASN1_SEQUENCE) || value.len != 0 ||
+      !ParseGeneralNameViews(View(names), &views).ok() || views.empty()) {
+    return false;
+  }
+  for (const GeneralNameView& v : views) {
+    if (v.type != GeneralNameType::kDirectoryName) continue;
+    Name name;
+    if (ParseName(v.value, &name).ok()) normalized->push_back(name.normalized);
+  }
+  std::sort(normalized->begin(), normalized->end());
+  return true;
+}
+
+// invalidityDate's extnValue: a GeneralizedTime, checked and otherwise unused.
+bool ValidInvalidityDate(CBS value) {
+  CBS e;
+  absl::Time ignored;
+  return der::Get(&value, &e, CBS_ASN1_GENERALIZEDTIME) && value.len == 0 &&
+         ParseX509Time(CBS_ASN1_GENERALIZEDTIME, View(e), &ignored).empty();
+}
+
 }  // namespace
 
 absl::string_view RevocationReasonName(RevocationReason reason) {
@@ -253,8 +290,18 @@ class CrlParser {
     return DerError(path_, offset, what);
   }
   absl::Status ParseTime(CBS* in, absl::Time* out);
+  absl::Status ParseTbsCertList(CBS tbs_tlv, CBS outer_alg);
+  absl::Status ParseVersion(CBS* tbs);
+  absl::Status ParseSignature(CBS* tbs, CBS outer_alg);
+  absl::Status ParseIssuer(CBS* tbs);
+  absl::Status ParseUpdates(CBS* tbs);
+  absl::Status ParseRevokedCertificates(CBS* tbs);
+  absl::Status ParseCrlExtensionsField(CBS* tbs);
+  absl::Status CheckWholeCrl(const CBS& tbs_tlv) const;
+  void BuildIndex();
   absl::Status ParseEntries(CBS list);
   absl::Status ParseEntryExtensions(CBS exts, CrlEntry* entry, int32_t* group);
+  int32_t GroupFor(std::vector<std::string> normalized);
   absl::Status ParseExtensions(CBS exts);
   absl::Status ParseIdp(CBS value);
 
@@ -277,7 +324,7 @@ absl::Status CrlParser::ParseTime(CBS* in, absl::Time* out) {
 }
 
 absl::Status CrlParser::Parse() {
-  CBS in = ToCbs(crl_->der_), list, tbs_tlv, alg, outer_alg, sig;
+  CBS in = ToCbs(crl_->der_), list, tbs_tlv, outer_alg, sig;
   if (!der::Get(&in, &list, CBS_ASN1_SEQUENCE) || in.len != 0) {
     return Error(ToCbs(crl_->der_), "not one DER SEQUENCE");
   }
@@ -289,62 +336,113 @@ absl::Status CrlParser::Parse() {
   if (sig.len < 1 || sig.data[0] != 0) return Error(sig, "signatureValue has unused bits");
   crl_->signature_ = View(sig).substr(1);
   crl_->tbs_ = View(tbs_tlv);
+  if (absl::Status s = ParseTbsCertList(tbs_tlv, outer_alg); !s.ok()) return s;
+  if (absl::Status s = CheckWholeCrl(tbs_tlv); !s.ok()) return s;
+  BuildIndex();
+  return absl::OkStatus();
+}
+
+// TBSCertList's fields in order. Each step sets path_ to the field it reads, for its errors.
+absl::Status CrlParser::ParseTbsCertList(CBS tbs_tlv, CBS outer_alg) {
   path_ = "tbsCertList";
-  CBS tbs_contents;
+  CBS tbs;
   CBS tlv_copy = tbs_tlv;
-  if (!der::Get(&tlv_copy, &tbs_contents, CBS_ASN1_SEQUENCE)) return Error(tbs_tlv, "malformed");
-  if (der::Peek(tbs_contents, CBS_ASN1_INTEGER)) {
-    CBS version;
-    if (!der::Get(&tbs_contents, &version, CBS_ASN1_INTEGER) || version.len != 1 || version.data[0] != 1) {
-      // Only v2 is ever encoded: v1 omits the field (RFC 5280 5.1.2.1).
-      path_ = "tbsCertList.version";
-      return Error(tbs_contents, "version must be v2 (1) when present");
-    }
-    crl_->version_ = 2;
+  if (!der::Get(&tlv_copy, &tbs, CBS_ASN1_SEQUENCE)) return Error(tbs_tlv, "malformed");
+  if (absl::Status s = ParseVersion(&tbs); !s.ok()) return s;
+  if (absl::Status s = ParseSignature(&tbs, outer_alg); !s.ok()) return s;
+  if (absl::Status s = ParseIssuer(&tbs); !s.ok()) return s;
+  if (absl::Status s = ParseUpdates(&tbs); !s.ok()) return s;
+  if (absl::Status s = ParseRevokedCertificates(&tbs); !s.ok()) return s;
+  if (absl::Status s = ParseCrlExtensionsField(&tbs); !s.ok()) return s;
+  path_ = "tbsCertList";
+  if (tbs.len != 0) return Error(tbs, "unexpected trailing field");
+  return absl::OkStatus();
+}
+
+absl::Status CrlParser::ParseVersion(CBS* tbs) {
+  if (!der::Peek(*tbs, CBS_ASN1_INTEGER)) return absl::OkStatus();
+  CBS version;
+  if (!der::Get(tbs, &version, CBS_ASN1_INTEGER) || version.len != 1 || version.data[0] != 1) {
+    // Only v2 is ever encoded: v1 omits the field (RFC 5280 5.1.2.1).
+    path_ = "tbsCertList.version";
+    return Error(*tbs, "version must be v2 (1) when present");
   }
+  crl_->version_ = 2;
+  return absl::OkStatus();
+}
+
+absl::Status CrlParser::ParseSignature(CBS* tbs, CBS outer_alg) {
   path_ = "tbsCertList.signature";
-  if (!der::GetElement(&tbs_contents, &alg, CBS_ASN1_SEQUENCE)) return Error(tbs_contents, "missing");
+  CBS alg;
+  if (!der::GetElement(tbs, &alg, CBS_ASN1_SEQUENCE)) return Error(*tbs, "missing");
   if (View(alg) != View(outer_alg)) {
     return Error(alg, "differs from the outer signatureAlgorithm (RFC 5280 5.1.1.2)");
   }
   crl_->signature_algorithm_ = ParseSignatureAlgorithmIdentifier(View(alg));
+  return absl::OkStatus();
+}
+
+absl::Status CrlParser::ParseIssuer(CBS* tbs) {
   path_ = "tbsCertList.issuer";
   CBS issuer;
-  if (!der::GetElement(&tbs_contents, &issuer, CBS_ASN1_SEQUENCE)) return Error(tbs_contents, "missing");
-  if (absl::Status s = ParseName(View(issuer), &crl_->issuer_, path_, crl_->der_); !s.ok()) return s;
+  if (!der::GetElement(tbs, &issuer, CBS_ASN1_SEQUENCE)) return Error(*tbs, "missing");
+  if (absl::Status s = ParseName(View(issuer), &crl_->issuer_, path_, crl_->der_); !s.ok()) {
+    return s;
+  }
   if (crl_->issuer_.empty()) return Error(issuer, "empty issuer (RFC 5280 5.1.2.3)");
+  return absl::OkStatus();
+}
+
+// thisUpdate, then nextUpdate if a Time follows.
+absl::Status CrlParser::ParseUpdates(CBS* tbs) {
   path_ = "tbsCertList.thisUpdate";
-  if (absl::Status s = ParseTime(&tbs_contents, &crl_->this_update_); !s.ok()) return s;
-  if (der::Peek(tbs_contents, CBS_ASN1_UTCTIME) || der::Peek(tbs_contents, CBS_ASN1_GENERALIZEDTIME)) {
-    path_ = "tbsCertList.nextUpdate";
-    absl::Time next;
-    if (absl::Status s = ParseTime(&tbs_contents, &next); !s.ok()) return s;
-    crl_->next_update_ = next;
+  if (absl::Status s = ParseTime(tbs, &crl_->this_update_); !s.ok()) return s;
+  if (!der::Peek(*tbs, CBS_ASN1_UTCTIME) && !der::Peek(*tbs, CBS_ASN1_GENERALIZEDTIME)) {
+    return absl::OkStatus();
   }
-  if (der::Peek(tbs_contents, CBS_ASN1_SEQUENCE)) {
-    path_ = "tbsCertList.revokedCertificates";
-    CBS entries;
-    if (!der::Get(&tbs_contents, &entries, CBS_ASN1_SEQUENCE)) return Error(tbs_contents, "malformed");
-    if (absl::Status s = ParseEntries(entries); !s.ok()) return s;
+  path_ = "tbsCertList.nextUpdate";
+  absl::Time next;
+  if (absl::Status s = ParseTime(tbs, &next); !s.ok()) return s;
+  crl_->next_update_ = next;
+  return absl::OkStatus();
+}
+
+// revokedCertificates, OPTIONAL: the only SEQUENCE that can follow the update times.
+absl::Status CrlParser::ParseRevokedCertificates(CBS* tbs) {
+  if (!der::Peek(*tbs, CBS_ASN1_SEQUENCE)) return absl::OkStatus();
+  path_ = "tbsCertList.revokedCertificates";
+  CBS entries;
+  if (!der::Get(tbs, &entries, CBS_ASN1_SEQUENCE)) return Error(*tbs, "malformed");
+  return ParseEntries(entries);
+}
+
+// crlExtensions [0] EXPLICIT Extensions OPTIONAL, v2 only.
+absl::Status CrlParser::ParseCrlExtensionsField(CBS* tbs) {
+  if (!der::Peek(*tbs, kContext | kConstructed | 0)) return absl::OkStatus();
+  path_ = "tbsCertList.crlExtensions";
+  CBS wrapper, exts;
+  if (!der::Get(tbs, &wrapper, kContext | kConstructed | 0) ||
+      !der::Get(&wrapper, &exts, CBS_ASN1_SEQUENCE) || wrapper.len != 0 || exts.len == 0) {
+    return Error(*tbs, "malformed crlExtensions");
   }
-  if (der::Peek(tbs_contents, kContext | kConstructed | 0)) {
-    path_ = "tbsCertList.crlExtensions";
-    CBS wrapper, exts;
-    if (!der::Get(&tbs_contents, &wrapper, kContext | kConstructed | 0) ||
-        !der::Get(&wrapper, &exts, CBS_ASN1_SEQUENCE) || wrapper.len != 0 || exts.len == 0) {
-      return Error(tbs_contents, "malformed crlExtensions");
-    }
-    if (crl_->version_ != 2) return Error(tbs_contents, "extensions in a v1 CRL");
-    if (absl::Status s = ParseExtensions(exts); !s.ok()) return s;
-  }
-  path_ = "tbsCertList";
-  if (tbs_contents.len != 0) return Error(tbs_contents, "unexpected trailing field");
+  if (crl_->version_ != 2) return Error(*tbs, "extensions in a v1 CRL");
+  return ParseExtensions(exts);
+}
+
+// What holds across fields: a cRLNumber, and certificateIssuer entries only in an indirect CRL.
+absl::Status CrlParser::CheckWholeCrl(const CBS& tbs_tlv) const {
   if (crl_->crl_number_.empty()) {
     return Error(tbs_tlv, "no cRLNumber extension (RFC 5280 5.2.3: conforming CRLs MUST have one)");
   }
   if (!crl_->groups_.empty() && !crl_->indirect()) {
     return Error(tbs_tlv, "certificateIssuer entry extension in a CRL that is not indirect");
   }
+  return absl::OkStatus();
+}
+
+// The lookup structures Find reads: the issuer-name index of the groups, the entries sorted by
+// group then serial, where each group begins, and the sampled and full serial prefixes.
+void CrlParser::BuildIndex() {
   for (size_t g = 0; g < crl_->groups_.size(); ++g) {
     for (const std::string& name : crl_->groups_[g]) {
       crl_->group_index_.emplace_back(name, static_cast<int32_t>(g));
@@ -357,13 +455,15 @@ absl::Status CrlParser::Parse() {
   auto& entries = crl_->entries_;
   crl_->group_begin_.assign(crl_->groups_.size() + 2, entries.size());
   for (size_t i = entries.size(); i-- > 0;) crl_->group_begin_[entries[i].issuer_group + 1] = i;
-  for (size_t g = crl_->group_begin_.size() - 1; g-- > 0;) {  // empty groups start where the next does
+  // Empty groups start where the next does.
+  for (size_t g = crl_->group_begin_.size() - 1; g-- > 0;) {
     crl_->group_begin_[g] = std::min(crl_->group_begin_[g], crl_->group_begin_[g + 1]);
   }
-  for (size_t i = 0; i < entries.size(); i += Crl::kSampleStride) crl_->samples_.push_back(entries[i].prefix);
+  for (size_t i = 0; i < entries.size(); i += Crl::kSampleStride) {
+    crl_->samples_.push_back(entries[i].prefix);
+  }
   crl_->prefixes_.reserve(entries.size());
   for (const CrlEntry& e : entries) crl_->prefixes_.push_back(e.prefix);
-  return absl::OkStatus();
 }
 
 absl::Status CrlParser::ParseEntries(CBS list) {
@@ -412,48 +512,24 @@ absl::Status CrlParser::ParseEntryExtensions(CBS exts, CrlEntry* entry, int32_t*
       return Error(at, "malformed entry extension");
     }
     const Der id = View(oid);
-    auto once = [&](bool* seen) { return std::exchange(*seen, true) ? Error(at, "duplicate entry extension") : absl::OkStatus(); };
+    auto once = [&](bool* seen) {
+      return std::exchange(*seen, true) ? Error(at, "duplicate entry extension") : absl::OkStatus();
+    };
     if (id == kOidReasonCode) {
       if (absl::Status s = once(&seen_reason); !s.ok()) return s;
-      CBS e;
-      // ENUMERATED 0..10 is one content octet; 7 is unassigned.
-      if (!der::Get(&value, &e, CBS_ASN1_ENUMERATED) || value.len != 0 || e.len != 1 ||
-          e.data[0] > 10 || e.data[0] == 7) {
-        return Error(at, "malformed or unknown reasonCode");
-      }
-      const uint8_t code = e.data[0];
-      entry->reason = static_cast<RevocationReason>(code);
+      RevocationReason reason;
+      if (!ReadReasonCode(value, &reason)) return Error(at, "malformed or unknown reasonCode");
+      entry->reason = reason;
     } else if (id == kOidCertificateIssuer) {
       if (absl::Status s = once(&seen_issuer); !s.ok()) return s;
-      CBS names;
-      std::vector<GeneralNameView> views;
-      if (!der::Get(&value, &names, CBS_ASN1_SEQUENCE) || value.len != 0 ||
-          !ParseGeneralNameViews(View(names), &views).ok() || views.empty()) {
+      std::vector<std::string> normalized;
+      if (!ReadCertificateIssuer(value, &normalized)) {
         return Error(at, "malformed certificateIssuer");
       }
-      std::vector<std::string> normalized;
-      for (const GeneralNameView& v : views) {
-        if (v.type != GeneralNameType::kDirectoryName) continue;
-        Name name;
-        if (ParseName(v.value, &name).ok()) normalized.push_back(name.normalized);
-      }
-      // An issuer named again (entries of several issuers interleaved) keeps its first group, so
-      // that a lookup finds all its entries in one place.
-      std::sort(normalized.begin(), normalized.end());
-      auto known = group_ids_.find(normalized);
-      if (known == group_ids_.end()) {
-        known = group_ids_.emplace(normalized, static_cast<int32_t>(crl_->groups_.size())).first;
-        crl_->groups_.push_back(std::move(normalized));
-      }
-      *group = known->second;
+      *group = GroupFor(std::move(normalized));
     } else if (id == kOidInvalidityDate) {
       if (absl::Status s = once(&seen_date); !s.ok()) return s;
-      CBS e;
-      absl::Time ignored;
-      if (!der::Get(&value, &e, CBS_ASN1_GENERALIZEDTIME) || value.len != 0 ||
-          !ParseX509Time(CBS_ASN1_GENERALIZEDTIME, View(e), &ignored).empty()) {
-        return Error(at, "malformed invalidityDate");
-      }
+      if (!ValidInvalidityDate(value)) return Error(at, "malformed invalidityDate");
     } else if (id == kOidHoldInstructionCode) {
       if (absl::Status s = once(&seen_hold); !s.ok()) return s;
     } else if (critical) {
@@ -461,6 +537,18 @@ absl::Status CrlParser::ParseEntryExtensions(CBS exts, CrlEntry* entry, int32_t*
     }
   }
   return absl::OkStatus();
+}
+
+// The group of the issuer that sorted, normalized names identify. An issuer named again (entries
+// of several issuers interleaved) keeps its first group, so that a lookup finds all its entries in
+// one place.
+int32_t CrlParser::GroupFor(std::vector<std::string> normalized) {
+  auto known = group_ids_.find(normalized);
+  if (known == group_ids_.end()) {
+    known = group_ids_.emplace(normalized, static_cast<int32_t>(crl_->groups_.size())).first;
+    crl_->groups_.push_back(std::move(normalized));
+  }
+  return known->second;
 }
 
 absl::Status CrlParser::ParseIdp(CBS value) {

@@ -90,6 +90,30 @@ absl::Status CheckExtensions(CBS exts, absl::string_view where, Known known) {
   return absl::OkStatus();
 }
 
+// The responseExtensions understood, so allowed to be critical (RFC 6960 4.4).
+bool IsKnownResponseExtension(Der oid) {
+  return oid == kOidOcspNonce || oid == kOidOcspExtendedRevoke;
+}
+
+// The singleExtensions understood: CRL reference, archive cutoff.
+bool IsKnownSingleExtension(Der oid) { return oid == kOidOcspCrl || oid == kOidOcspArchiveCutoff; }
+
+// CertID's hashAlgorithm: SHA-1 or SHA-2 only.
+bool HashFromOid(Der oid, OcspHash* out) {
+  if (oid == kOidSha1) {
+    *out = OcspHash::kSha1;
+  } else if (oid == kOidSha256) {
+    *out = OcspHash::kSha256;
+  } else if (oid == kOidSha384) {
+    *out = OcspHash::kSha384;
+  } else if (oid == kOidSha512) {
+    *out = OcspHash::kSha512;
+  } else {
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string OcspDigest(OcspHash hash, Der data) {
@@ -108,8 +132,18 @@ class OcspParser {
   static absl::Status Bad(absl::string_view what) {
     return absl::InvalidArgumentError(absl::StrCat("OCSP response: ", what));
   }
+  static absl::Status ParseExtensionsField(CBS* in, absl::string_view field, bool (*known)(Der));
   absl::Status ParseBasic(CBS basic);
+  absl::Status ParseCerts(CBS basic);
+  absl::Status ParseResponseData(CBS tbs_tlv);
+  static absl::Status ParseVersion(CBS* tbs);
+  absl::Status ParseResponderId(CBS* tbs);
+  absl::Status ParseResponses(CBS* tbs);
   absl::Status ParseSingle(CBS single);
+  static absl::Status ParseCertId(CBS* single, OcspSingleResponse* out);
+  static absl::Status ParseCertStatus(CBS* single, OcspSingleResponse* out);
+  static absl::Status ParseRevokedInfo(CBS info, OcspSingleResponse* out);
+  static absl::Status ParseNextUpdate(CBS* single, OcspSingleResponse* out);
   OcspResponse* r_;
 };
 
@@ -137,45 +171,88 @@ absl::Status OcspParser::Parse() {
   return ParseBasic(octets);
 }
 
+// responseExtensions and singleExtensions alike: an optional trailing [1] EXPLICIT SEQUENCE of
+// Extension, named `field` in errors.
+absl::Status OcspParser::ParseExtensionsField(CBS* in, absl::string_view field,
+                                              bool (*known)(Der)) {
+  if (in->len == 0) return absl::OkStatus();
+  CBS wrapper, exts;
+  if (!der::Get(in, &wrapper, kContext | kConstructed | 1) ||
+      !der::Get(&wrapper, &exts, CBS_ASN1_SEQUENCE) || wrapper.len != 0) {
+    return Bad(absl::StrCat("malformed ", field));
+  }
+  return CheckExtensions(exts, absl::StrCat("OCSP response: ", field), known);
+}
+
 absl::Status OcspParser::ParseBasic(CBS octets) {
   CBS basic, tbs_tlv, alg, sig;
   if (!der::Get(&octets, &basic, CBS_ASN1_SEQUENCE) || octets.len != 0 ||
       !der::GetElement(&basic, &tbs_tlv, CBS_ASN1_SEQUENCE) ||
-      !der::GetElement(&basic, &alg, CBS_ASN1_SEQUENCE) || !der::Get(&basic, &sig, CBS_ASN1_BITSTRING)) {
+      !der::GetElement(&basic, &alg, CBS_ASN1_SEQUENCE) ||
+      !der::Get(&basic, &sig, CBS_ASN1_BITSTRING)) {
     return Bad("malformed BasicOCSPResponse");
   }
   if (sig.len < 1 || sig.data[0] != 0) return Bad("signature has unused bits");
   r_->tbs_ = View(tbs_tlv);
   r_->signature_algorithm_ = ParseSignatureAlgorithmIdentifier(View(alg));
   r_->signature_ = View(sig).substr(1);
-  if (basic.len > 0) {
-    CBS wrapper, list;
-    if (!der::Get(&basic, &wrapper, kContext | kConstructed | 0) ||
-        !der::Get(&wrapper, &list, CBS_ASN1_SEQUENCE) || wrapper.len != 0 || basic.len != 0) {
-      return Bad("malformed certs");
-    }
-    // A responder includes its own certificate, seldom more; bound what a hostile one can make us parse.
-    while (list.len > 0) {
-      CBS cert;
-      if (!der::GetElement(&list, &cert, CBS_ASN1_SEQUENCE)) return Bad("malformed certs");
-      if (r_->certs_.size() >= 8) return Bad("more than 8 certificates");
-      auto parsed = Certificate::Parse(std::string(View(cert)));
-      if (parsed.ok()) r_->certs_.push_back(*std::move(parsed));
-    }
+  // certs come after tbsResponseData in the encoding and are checked first.
+  if (absl::Status s = ParseCerts(basic); !s.ok()) return s;
+  return ParseResponseData(tbs_tlv);
+}
+
+// certs [0] EXPLICIT SEQUENCE OF Certificate OPTIONAL: what is left of the BasicOCSPResponse.
+absl::Status OcspParser::ParseCerts(CBS basic) {
+  if (basic.len == 0) return absl::OkStatus();
+  CBS wrapper, list;
+  if (!der::Get(&basic, &wrapper, kContext | kConstructed | 0) ||
+      !der::Get(&wrapper, &list, CBS_ASN1_SEQUENCE) || wrapper.len != 0 || basic.len != 0) {
+    return Bad("malformed certs");
   }
+  // A responder includes its own certificate, seldom more; bound what a hostile one can make us
+  // parse.
+  while (list.len > 0) {
+    CBS cert;
+    if (!der::GetElement(&list, &cert, CBS_ASN1_SEQUENCE)) return Bad("malformed certs");
+    if (r_->certs_.size() >= 8) return Bad("more than 8 certificates");
+    auto parsed = Certificate::Parse(std::string(View(cert)));
+    if (parsed.ok()) r_->certs_.push_back(*std::move(parsed));
+  }
+  return absl::OkStatus();
+}
+
+// ResponseData's fields in order; `tbs_tlv` is one whole SEQUENCE element.
+absl::Status OcspParser::ParseResponseData(CBS tbs_tlv) {
   CBS tbs;
-  CBS copy = tbs_tlv;
-  if (!der::Get(&copy, &tbs, CBS_ASN1_SEQUENCE)) return Bad("malformed ResponseData");
-  if (der::Peek(tbs, kContext | kConstructed | 0)) {
-    CBS wrapper, version;
-    if (!der::Get(&tbs, &wrapper, kContext | kConstructed | 0) ||
-        !der::Get(&wrapper, &version, CBS_ASN1_INTEGER) || wrapper.len != 0 || version.len != 1 ||
-        version.data[0] != 0) {
-      return Bad("version must be v1");
-    }
+  if (!der::Get(&tbs_tlv, &tbs, CBS_ASN1_SEQUENCE)) return Bad("malformed ResponseData");
+  if (absl::Status s = ParseVersion(&tbs); !s.ok()) return s;
+  if (absl::Status s = ParseResponderId(&tbs); !s.ok()) return s;
+  if (!ReadGeneralizedTime(&tbs, &r_->produced_at_)) return Bad("malformed producedAt");
+  if (absl::Status s = ParseResponses(&tbs); !s.ok()) return s;
+  if (absl::Status s = ParseExtensionsField(&tbs, "responseExtensions", IsKnownResponseExtension);
+      !s.ok()) {
+    return s;
   }
+  if (tbs.len != 0) return Bad("trailing data in ResponseData");
+  return absl::OkStatus();
+}
+
+// version [0] EXPLICIT Version DEFAULT v1: when present, it must say v1 (0).
+absl::Status OcspParser::ParseVersion(CBS* tbs) {
+  if (!der::Peek(*tbs, kContext | kConstructed | 0)) return absl::OkStatus();
+  CBS wrapper, version;
+  if (!der::Get(tbs, &wrapper, kContext | kConstructed | 0) ||
+      !der::Get(&wrapper, &version, CBS_ASN1_INTEGER) || wrapper.len != 0 || version.len != 1 ||
+      version.data[0] != 0) {
+    return Bad("version must be v1");
+  }
+  return absl::OkStatus();
+}
+
+// responderID: byName [1] (a Name, kept as its DER) or byKey [2] (a SHA-1 hash of the key).
+absl::Status OcspParser::ParseResponderId(CBS* tbs) {
   CBS responder;
-  if (der::Get(&tbs, &responder, kContext | kConstructed | 1)) {
+  if (der::Get(tbs, &responder, kContext | kConstructed | 1)) {
     CBS name;
     if (!der::GetElement(&responder, &name, CBS_ASN1_SEQUENCE) || responder.len != 0) {
       return Bad("malformed responderID byName");
@@ -183,18 +260,22 @@ absl::Status OcspParser::ParseBasic(CBS octets) {
     Name scratch;
     if (!ParseName(View(name), &scratch).ok()) return Bad("malformed responderID byName");
     r_->responder_name_ = View(name);
-  } else if (der::Get(&tbs, &responder, kContext | kConstructed | 2)) {
+  } else if (der::Get(tbs, &responder, kContext | kConstructed | 2)) {
     CBS hash;
-    if (!der::Get(&responder, &hash, CBS_ASN1_OCTETSTRING) || responder.len != 0 || hash.len != 20) {
+    if (!der::Get(&responder, &hash, CBS_ASN1_OCTETSTRING) || responder.len != 0 ||
+        hash.len != 20) {
       return Bad("malformed responderID byKey");
     }
     r_->responder_key_hash_ = View(hash);
   } else {
     return Bad("missing responderID");
   }
-  if (!ReadGeneralizedTime(&tbs, &r_->produced_at_)) return Bad("malformed producedAt");
+  return absl::OkStatus();
+}
+
+absl::Status OcspParser::ParseResponses(CBS* tbs) {
   CBS responses;
-  if (!der::Get(&tbs, &responses, CBS_ASN1_SEQUENCE)) return Bad("malformed responses");
+  if (!der::Get(tbs, &responses, CBS_ASN1_SEQUENCE)) return Bad("malformed responses");
   while (responses.len > 0) {
     CBS single;
     if (!der::Get(&responses, &single, CBS_ASN1_SEQUENCE)) return Bad("malformed SingleResponse");
@@ -202,27 +283,27 @@ absl::Status OcspParser::ParseBasic(CBS octets) {
     if (r_->responses_.size() >= 1000) return Bad("more than 1000 single responses");
     if (absl::Status s = ParseSingle(single); !s.ok()) return s;
   }
-  if (tbs.len > 0) {
-    CBS wrapper, exts;
-    if (!der::Get(&tbs, &wrapper, kContext | kConstructed | 1) ||
-        !der::Get(&wrapper, &exts, CBS_ASN1_SEQUENCE) || wrapper.len != 0) {
-      return Bad("malformed responseExtensions");
-    }
-    if (absl::Status s = CheckExtensions(exts, "OCSP response: responseExtensions", [](Der oid) {
-          return oid == kOidOcspNonce || oid == kOidOcspExtendedRevoke;
-        });
-        !s.ok()) {
-      return s;
-    }
-  }
-  if (tbs.len != 0) return Bad("trailing data in ResponseData");
   return absl::OkStatus();
 }
 
 absl::Status OcspParser::ParseSingle(CBS single) {
   OcspSingleResponse out;
+  if (absl::Status s = ParseCertId(&single, &out); !s.ok()) return s;
+  if (absl::Status s = ParseCertStatus(&single, &out); !s.ok()) return s;
+  if (!ReadGeneralizedTime(&single, &out.this_update)) return Bad("malformed thisUpdate");
+  if (absl::Status s = ParseNextUpdate(&single, &out); !s.ok()) return s;
+  if (absl::Status s = ParseExtensionsField(&single, "singleExtensions", IsKnownSingleExtension);
+      !s.ok()) {
+    return s;
+  }
+  if (single.len != 0) return Bad("trailing data in SingleResponse");
+  r_->responses_.push_back(out);
+  return absl::OkStatus();
+}
+
+absl::Status OcspParser::ParseCertId(CBS* single, OcspSingleResponse* out) {
   CBS cert_id, alg, alg_oid, name_hash, key_hash, serial;
-  if (!der::Get(&single, &cert_id, CBS_ASN1_SEQUENCE) ||
+  if (!der::Get(single, &cert_id, CBS_ASN1_SEQUENCE) ||
       !der::Get(&cert_id, &alg, CBS_ASN1_SEQUENCE) || !der::Get(&alg, &alg_oid, CBS_ASN1_OBJECT) ||
       !der::Get(&cert_id, &name_hash, CBS_ASN1_OCTETSTRING) ||
       !der::Get(&cert_id, &key_hash, CBS_ASN1_OCTETSTRING) ||
@@ -230,69 +311,63 @@ absl::Status OcspParser::ParseSingle(CBS single) {
     return Bad("malformed CertID");
   }
   // Parameters: absent or NULL.
-  if (alg.len != 0 && View(alg) != absl::string_view("\x05\x00", 2)) return Bad("malformed CertID hash");
-  if (View(alg_oid) == kOidSha1) {
-    out.hash = OcspHash::kSha1;
-  } else if (View(alg_oid) == kOidSha256) {
-    out.hash = OcspHash::kSha256;
-  } else if (View(alg_oid) == kOidSha384) {
-    out.hash = OcspHash::kSha384;
-  } else if (View(alg_oid) == kOidSha512) {
-    out.hash = OcspHash::kSha512;
-  } else {
+  if (alg.len != 0 && View(alg) != absl::string_view("\x05\x00", 2)) {
+    return Bad("malformed CertID hash");
+  }
+  if (!HashFromOid(View(alg_oid), &out->hash)) {
     return Bad("CertID hash algorithm is not SHA-1 or SHA-2");
   }
-  out.issuer_name_hash = View(name_hash);
-  out.issuer_key_hash = View(key_hash);
-  out.serial = View(serial);
+  out->issuer_name_hash = View(name_hash);
+  out->issuer_key_hash = View(key_hash);
+  out->serial = View(serial);
+  return absl::OkStatus();
+}
+
+// certStatus, a CHOICE: good [0] NULL, revoked [1] RevokedInfo, unknown [2] NULL (all IMPLICIT).
+absl::Status OcspParser::ParseCertStatus(CBS* single, OcspSingleResponse* out) {
   CBS status;
-  if (der::Get(&single, &status, kContext | 0)) {
+  if (der::Get(single, &status, kContext | 0)) {
     if (status.len != 0) return Bad("malformed good status");
-    out.status = OcspCertStatus::kGood;
-  } else if (der::Get(&single, &status, kContext | kConstructed | 1)) {
-    out.status = OcspCertStatus::kRevoked;
-    if (!ReadGeneralizedTime(&status, &out.revocation_time)) return Bad("malformed revocationTime");
-    if (status.len > 0) {
-      CBS wrapper, reason;
-      if (!der::Get(&status, &wrapper, kContext | kConstructed | 0) ||
-          !der::Get(&wrapper, &reason, CBS_ASN1_ENUMERATED) || wrapper.len != 0 || reason.len != 1 ||
-          reason.data[0] > 10 || reason.data[0] == 7) {
-        return Bad("malformed revocationReason");
-      }
-      out.reason = static_cast<RevocationReason>(reason.data[0]);
-    }
-    if (status.len != 0) return Bad("malformed RevokedInfo");
-  } else if (der::Get(&single, &status, kContext | 2)) {
+    out->status = OcspCertStatus::kGood;
+  } else if (der::Get(single, &status, kContext | kConstructed | 1)) {
+    out->status = OcspCertStatus::kRevoked;
+    return ParseRevokedInfo(status, out);
+  } else if (der::Get(single, &status, kContext | 2)) {
     if (status.len != 0) return Bad("malformed unknown status");
-    out.status = OcspCertStatus::kUnknown;
+    out->status = OcspCertStatus::kUnknown;
   } else {
     return Bad("malformed certStatus");
   }
-  if (!ReadGeneralizedTime(&single, &out.this_update)) return Bad("malformed thisUpdate");
-  if (der::Peek(single, kContext | kConstructed | 0)) {
-    CBS wrapper;
-    absl::Time next;
-    if (!der::Get(&single, &wrapper, kContext | kConstructed | 0) || !ReadGeneralizedTime(&wrapper, &next) ||
-        wrapper.len != 0) {
-      return Bad("malformed nextUpdate");
+  return absl::OkStatus();
+}
+
+// RevokedInfo's contents: revocationTime, then revocationReason [0] EXPLICIT CRLReason OPTIONAL.
+absl::Status OcspParser::ParseRevokedInfo(CBS info, OcspSingleResponse* out) {
+  if (!ReadGeneralizedTime(&info, &out->revocation_time)) return Bad("malformed revocationTime");
+  if (info.len > 0) {
+    CBS wrapper, reason;
+    // ENUMERATED 0..10 is one content octet; 7 is unassigned.
+    if (!der::Get(&info, &wrapper, kContext | kConstructed | 0) ||
+        !der::Get(&wrapper, &reason, CBS_ASN1_ENUMERATED) || wrapper.len != 0 || reason.len != 1 ||
+        reason.data[0] > 10 || reason.data[0] == 7) {
+      return Bad("malformed revocationReason");
     }
-    out.next_update = next;
+    out->reason = static_cast<RevocationReason>(reason.data[0]);
   }
-  if (single.len > 0) {
-    CBS wrapper, exts;
-    if (!der::Get(&single, &wrapper, kContext | kConstructed | 1) ||
-        !der::Get(&wrapper, &exts, CBS_ASN1_SEQUENCE) || wrapper.len != 0) {
-      return Bad("malformed singleExtensions");
-    }
-    if (absl::Status s = CheckExtensions(exts, "OCSP response: singleExtensions", [](Der oid) {
-          return oid == kOidOcspCrl || oid == kOidOcspArchiveCutoff;
-        });
-        !s.ok()) {
-      return s;
-    }
+  if (info.len != 0) return Bad("malformed RevokedInfo");
+  return absl::OkStatus();
+}
+
+// nextUpdate [0] EXPLICIT GeneralizedTime OPTIONAL.
+absl::Status OcspParser::ParseNextUpdate(CBS* single, OcspSingleResponse* out) {
+  if (!der::Peek(*single, kContext | kConstructed | 0)) return absl::OkStatus();
+  CBS wrapper;
+  absl::Time next;
+  if (!der::Get(single, &wrapper, kContext | kConstructed | 0) ||
+      !ReadGeneralizedTime(&wrapper, &next) || wrapper.len != 0) {
+    return Bad("malformed nextUpdate");
   }
-  if (single.len != 0) return Bad("trailing data in SingleResponse");
-  r_->responses_.push_back(out);
+  out->next_update = next;
   return absl::OkStatus();
 }
 
