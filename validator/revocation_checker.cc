@@ -132,6 +132,36 @@ bool InScope(const Crl& crl, const Certificate& cert, const DistributionPoint& d
   return true;
 }
 
+// Whether `c` is the responder `response` names: by name, or else by the SHA-1 of its key.
+bool NamesResponder(const OcspResponse& response, const Certificate& c) {
+  if (response.responder_name()) {
+    Name name;
+    return ParseName(*response.responder_name(), &name).ok() &&
+           name.normalized == c.subject().normalized;
+  }
+  return response.responder_key_hash() &&
+         OcspDigest(OcspHash::kSha1, c.public_key().key) == *response.responder_key_hash();
+}
+
+// For a CRL signer's path `certs` (leaf first, anchor last): every certificate valid at `t`, and
+// those between the signer and the anchor CAs that may sign certificates.
+bool SignerPathCertsUsable(const std::vector<CertificatePtr>& certs, absl::Time t,
+                           std::string* problem) {
+  for (size_t k = 0; k < certs.size(); ++k) {
+    if (certs[k]->not_before() > t || certs[k]->not_after() < t) {
+      *problem = "a certificate of its path is not within its validity period";
+      return false;
+    }
+    if (k == 0 || k + 1 == certs.size()) continue;
+    const auto ku = certs[k]->key_usage();
+    if (!IsCa(*certs[k]) || (ku && (*ku & kKeyCertSign) == 0)) {
+      *problem = "a certificate of its path is not a CA";
+      return false;
+    }
+  }
+  return true;
+}
+
 RevocationStatus Unknown(int index, std::vector<std::string> notes) {
   RevocationStatus status;
   status.cert_index = index;
@@ -160,58 +190,65 @@ bool RevocationChecker::OcspAuthentic(const OcspResponse& response, const Certif
     (it->second.first ? *who : *why) = it->second.second;
     return it->second.first;
   }
-  auto names = [&response](const Certificate& c) {
-    if (response.responder_name()) {
-      Name name;
-      return ParseName(*response.responder_name(), &name).ok() && name.normalized == c.subject().normalized;
-    }
-    return response.responder_key_hash() &&
-           OcspDigest(OcspHash::kSha1, c.public_key().key) == *response.responder_key_hash();
-  };
-  auto verifies = [&](const Certificate& signer) {
-    return env_.budget->ChargeSignature() &&
-           SignatureVerifier::VerifySignedBy(response.signature_algorithm(), signer, response.tbs(),
-                                             response.signature())
-               .ok();
-  };
   bool ok = false;
   std::string text = "the response is signed neither by the issuer nor by a responder it delegated to";
-  const absl::Time t = env_.time;
-  if (names(*issuer)) {
-    ok = verifies(*issuer);
+  if (NamesResponder(response, *issuer)) {
+    ok = OcspSignedBy(response, *issuer);
     text = ok ? "issuer-signed" : "the issuer's signature on the response does not verify";
   } else {
-    for (const CertificatePtr& d : response.certs()) {
-      if (!names(*d) || d->issuer().normalized != issuer->subject().normalized) continue;
-      const auto& eku = d->ext_key_usage();
-      const bool ocsp_signing =
-          eku && std::find(eku->oids.begin(), eku->oids.end(), kOidEkuOcspSigning) != eku->oids.end();
-      if (!ocsp_signing) {
-        text = "the responder's certificate lacks id-kp-OCSPSigning";
-        continue;
-      }
-      if (d->not_before() > t || d->not_after() < t) {
-        text = "the responder's certificate is not within its validity period";
-        continue;
-      }
-      if (!env_.budget->ChargeSignature() || !env_.verifier->Verify(*d, *issuer).ok()) {
-        text = "the responder's certificate is not issued by the certificate's issuer";
-        continue;
-      }
-      if (!verifies(*d)) {
-        text = "the responder's signature on the response does not verify";
-        continue;
-      }
-      ok = true;
-      std::vector<std::string> cns = d->subject().Texts(kOidCommonName);
-      text = absl::StrCat("delegated responder", cns.empty() ? "" : absl::StrCat(" CN=", cns.back()));
-      break;
-    }
+    ok = DelegatedResponderSigned(response, *issuer, &text);
   }
   ocsp_verified_.emplace(key, std::make_pair(ok, text));
   kept_certs_.push_back(issuer);
   (ok ? *who : *why) = text;
   return ok;
+}
+
+bool RevocationChecker::OcspSignedBy(const OcspResponse& response, const Certificate& signer) {
+  return env_.budget->ChargeSignature() &&
+         SignatureVerifier::VerifySignedBy(response.signature_algorithm(), signer, response.tbs(),
+                                           response.signature())
+             .ok();
+}
+
+bool RevocationChecker::DelegatedResponderSigned(const OcspResponse& response,
+                                                 const Certificate& issuer, std::string* text) {
+  for (const CertificatePtr& d : response.certs()) {
+    if (!NamesResponder(response, *d) || d->issuer().normalized != issuer.subject().normalized) {
+      continue;
+    }
+    std::string problem = DelegatedResponderProblem(response, *d, issuer);
+    if (!problem.empty()) {
+      *text = std::move(problem);
+      continue;  // a later certificate in the response may do
+    }
+    std::vector<std::string> cns = d->subject().Texts(kOidCommonName);
+    *text =
+        absl::StrCat("delegated responder", cns.empty() ? "" : absl::StrCat(" CN=", cns.back()));
+    return true;
+  }
+  return false;
+}
+
+std::string RevocationChecker::DelegatedResponderProblem(const OcspResponse& response,
+                                                         const Certificate& responder,
+                                                         const Certificate& issuer) {
+  const absl::Time t = env_.time;
+  const auto& eku = responder.ext_key_usage();
+  const bool ocsp_signing =
+      eku && std::find(eku->oids.begin(), eku->oids.end(), kOidEkuOcspSigning) != eku->oids.end();
+  if (!ocsp_signing) return "the responder's certificate lacks id-kp-OCSPSigning";
+  if (responder.not_before() > t || responder.not_after() < t) {
+    return "the responder's certificate is not within its validity period";
+  }
+  // In this order: the budget is charged for the certificate's signature before the response's.
+  if (!env_.budget->ChargeSignature() || !env_.verifier->Verify(responder, issuer).ok()) {
+    return "the responder's certificate is not issued by the certificate's issuer";
+  }
+  if (!OcspSignedBy(response, responder)) {
+    return "the responder's signature on the response does not verify";
+  }
+  return "";
 }
 
 std::optional<RevocationStatus> RevocationChecker::CheckOcsp(absl::Span<const CertificatePtr> path,
@@ -326,50 +363,59 @@ bool RevocationChecker::SignerPathValid(const CertificatePtr& signer, const Cert
   signer_paths_[key] = false;  // while it is being decided: a cycle fails
   bool found = false;
   std::string last_problem = "no path to the same trust anchor";
-  const absl::Time t = absl::FromUnixSeconds(absl::ToUnixSeconds(env_.time));
   PathBuilder builder(*env_.trust, *env_.intermediates, *env_.verifier, *env_.budget,
                       env_.max_intermediates, /*prune_by_signature=*/true);
   builder.Build(signer, [&](const CandidatePath& candidate) {
-    const auto& certs = candidate.certs;
-    if (candidate.anchor.kind != TrustKind::kAnchor || certs.back()->der() != anchor.der()) {
-      return false;  // RFC 5280 6.3.3 (f): the CRL's path must end at the certificate's anchor
-    }
-    for (size_t k = 0; k + 1 < certs.size(); ++k) {
-      if (candidate.edge_verified[k] != EdgeSignature::kVerified) {
-        if (!env_.budget->ChargeSignature() || !env_.verifier->Verify(*certs[k], *certs[k + 1]).ok()) {
-          last_problem = "a signature on its path does not verify";
-          return false;
-        }
-      }
-    }
-    for (size_t k = 0; k < certs.size(); ++k) {
-      if (certs[k]->not_before() > t || certs[k]->not_after() < t) {
-        last_problem = "a certificate of its path is not within its validity period";
-        return false;
-      }
-      if (k == 0 || k + 1 == certs.size()) continue;
-      const auto ku = certs[k]->key_usage();
-      if (!IsCa(*certs[k]) || (ku && (*ku & kKeyCertSign) == 0)) {
-        last_problem = "a certificate of its path is not a CA";
-        return false;
-      }
-    }
-    // The CRL signer's certificates must not be revoked either.
-    for (size_t k = 0; k + 1 < certs.size(); ++k) {
-      RevocationStatus s = CheckAt(certs, k, depth + 1);
-      if (s.state == RevocationState::kRevoked ||
-          (s.state == RevocationState::kUnknown && policy_.unknown == UnknownStatus::kHardFail)) {
-        last_problem = absl::StrCat("a certificate of its path is ", RevocationStateName(s.state),
-                                    s.state == RevocationState::kUnknown ? absl::StrCat(" (", s.detail, ")") : "");
-        return false;
-      }
-    }
+    if (!SignerCandidateUsable(candidate, anchor, depth, &last_problem)) return false;
     found = true;
     return true;
   });
   signer_paths_[key] = found;
   if (!found) *why = absl::StrCat("its signer's certificate is not usable: ", last_problem);
   return found;
+}
+
+bool RevocationChecker::SignerCandidateUsable(const CandidatePath& candidate,
+                                              const Certificate& anchor, int depth,
+                                              std::string* problem) {
+  const auto& certs = candidate.certs;
+  if (candidate.anchor.kind != TrustKind::kAnchor || certs.back()->der() != anchor.der()) {
+    return false;  // RFC 5280 6.3.3 (f): the CRL's path must end at the certificate's anchor
+  }
+  // In this order: the cheap checks first, the signer's own revocation status last.
+  return SignerPathSignaturesVerify(candidate, problem) &&
+         SignerPathCertsUsable(certs, absl::FromUnixSeconds(absl::ToUnixSeconds(env_.time)),
+                               problem) &&
+         SignerPathNotRevoked(certs, depth, problem);
+}
+
+bool RevocationChecker::SignerPathSignaturesVerify(const CandidatePath& candidate,
+                                                   std::string* problem) {
+  const auto& certs = candidate.certs;
+  for (size_t k = 0; k + 1 < certs.size(); ++k) {
+    if (candidate.edge_verified[k] == EdgeSignature::kVerified) continue;
+    if (!env_.budget->ChargeSignature() || !env_.verifier->Verify(*certs[k], *certs[k + 1]).ok()) {
+      *problem = "a signature on its path does not verify";
+      return false;
+    }
+  }
+  return true;
+}
+
+bool RevocationChecker::SignerPathNotRevoked(absl::Span<const CertificatePtr> certs, int depth,
+                                             std::string* problem) {
+  // The CRL signer's certificates must not be revoked either.
+  for (size_t k = 0; k + 1 < certs.size(); ++k) {
+    RevocationStatus s = CheckAt(certs, k, depth + 1);
+    if (s.state == RevocationState::kRevoked ||
+        (s.state == RevocationState::kUnknown && policy_.unknown == UnknownStatus::kHardFail)) {
+      *problem = absl::StrCat(
+          "a certificate of its path is ", RevocationStateName(s.state),
+          s.state == RevocationState::kUnknown ? absl::StrCat(" (", s.detail, ")") : "");
+      return false;
+    }
+  }
+  return true;
 }
 
 CertificatePtr RevocationChecker::FindSigner(const Crl& crl, absl::Span<const CertificatePtr> path,
@@ -426,25 +472,30 @@ RevocationStatus RevocationChecker::CheckAt(absl::Span<const CertificatePtr> pat
   return status;
 }
 
+// One certificate's pass over its CRLs (RFC 5280 6.3.3): what it looks at, and what it has found.
+struct RevocationChecker::CrlScan {
+  absl::Span<const CertificatePtr> path;
+  size_t i = 0;  // path[i] is the certificate
+  int depth = 0;
+  std::vector<CrlPtr> crls;                   // the candidates, complete and delta
+  std::vector<std::string>* notes = nullptr;  // why a CRL did not count
+  ReasonMask reasons = 0;                     // (k): the reasons the CRLs so far cover
+  std::optional<RevocationReason> status;     // set: listed (removeFromCRL included, until (j))
+  const CrlEntry* listed = nullptr;
+  const Crl* listed_on = nullptr;
+  std::vector<std::string> sources;  // the CRLs that spoke, for a "good" status
+};
+
 RevocationStatus RevocationChecker::CheckWithData(absl::Span<const CertificatePtr> path, size_t i, int depth) {
   const Certificate& cert = *path[i];
   const int index = static_cast<int>(i);
-  RevocationStatus result;
-  result.cert_index = index;
   // Sources that answer directly are as trusted as the trust store: their "revoked" settles it.
   // Their "good" waits for the request's own data, which may be newer (a CRL listing a certificate
   // revoked since a pushed set was built).
-  std::optional<RevocationStatus> source_good;
-  for (const auto& source : sources_) {
-    std::optional<RevocationStatus> answer = source->Lookup(cert, *path[i + 1]);
-    if (!answer || answer->state == RevocationState::kUnknown) continue;
-    answer->cert_index = index;
-    if (answer->source.empty()) answer->source = std::string(source->name());
-    if (answer->state == RevocationState::kRevoked) return *answer;
-    if (!source_good) source_good = std::move(answer);
-  }
+  const std::optional<RevocationStatus> from_sources = SourcesAnswer(cert, *path[i + 1], index);
+  if (from_sources && from_sources->state == RevocationState::kRevoked) return *from_sources;
   if (!in_progress_.insert(&cert).second) {
-    return source_good ? *source_good : Unknown(index, {"its status depends on itself"});
+    return from_sources ? *from_sources : Unknown(index, {"its status depends on itself"});
   }
   struct Release {
     std::set<const Certificate*>& set;
@@ -454,102 +505,149 @@ RevocationStatus RevocationChecker::CheckWithData(absl::Span<const CertificatePt
 
   std::vector<std::string> notes;
   if (std::optional<RevocationStatus> answer = CheckOcsp(path, i, &notes)) return *answer;
+  if (std::optional<RevocationStatus> answer = CheckCrls(path, i, depth, &notes)) return *answer;
+  if (from_sources) return *from_sources;
+  return Unknown(index, std::move(notes));
+}
+
+std::optional<RevocationStatus> RevocationChecker::SourcesAnswer(const Certificate& cert,
+                                                                 const Certificate& issuer,
+                                                                 int index) {
+  std::optional<RevocationStatus> good;
+  for (const auto& source : sources_) {
+    std::optional<RevocationStatus> answer = source->Lookup(cert, issuer);
+    if (!answer || answer->state == RevocationState::kUnknown) continue;
+    answer->cert_index = index;
+    if (answer->source.empty()) answer->source = std::string(source->name());
+    if (answer->state == RevocationState::kRevoked) return answer;
+    if (!good) good = std::move(answer);
+  }
+  return good;
+}
+
+std::optional<RevocationStatus> RevocationChecker::CheckCrls(absl::Span<const CertificatePtr> path,
+                                                             size_t i, int depth,
+                                                             std::vector<std::string>* notes) {
+  const Certificate& cert = *path[i];
   absl::StatusOr<std::vector<DistributionPoint>> points = ParseCrlDistributionPoints(cert);
   if (!points.ok()) {
-    if (source_good) return *source_good;
-    notes.push_back(absl::StrCat("its ", points.status().message()));
-    return Unknown(index, std::move(notes));
+    notes->push_back(absl::StrCat("its ", points.status().message()));
+    return std::nullopt;
   }
   if (points->empty()) points->emplace_back();  // the implicit one: the issuer's CRLs, every reason
-  const std::vector<CrlPtr> crls = CandidateCrls(cert, *points);
-
-  ReasonMask reasons = 0;
-  std::optional<RevocationReason> status;  // set: listed (removeFromCRL included, until (j))
-  const CrlEntry* listed = nullptr;
-  const Crl* listed_on = nullptr;
-  std::vector<std::string> sources;
+  CrlScan scan;
+  scan.path = path;
+  scan.i = i;
+  scan.depth = depth;
+  scan.crls = CandidateCrls(cert, *points);
+  scan.notes = notes;
   for (const DistributionPoint& dp : *points) {
-    for (const CrlPtr& complete : crls) {
-      if (reasons == kAllReasons || status) break;
+    for (const CrlPtr& complete : scan.crls) {
+      if (scan.reasons == kAllReasons || scan.status) break;
       if (complete->is_delta()) continue;
-      if (!env_.budget->ChargeRevocationSteps(1)) return Unknown(index, {"the budget ran out"});
-      if (!InScope(*complete, cert, dp)) continue;
-      std::string why;
-      if (!Current(*complete, env_.time, &why)) {
-        notes.push_back(why);
-        continue;
+      if (!env_.budget->ChargeRevocationSteps(1)) {
+        return Unknown(static_cast<int>(i), {"the budget ran out"});
       }
-      // (d), (e): the reasons this CRL can still add.
-      const auto& idp = complete->issuing_distribution_point();
-      const ReasonMask interim = (idp && idp->only_some_reasons ? *idp->only_some_reasons : kAllReasons) &
-                                 (dp.reasons ? *dp.reasons : kAllReasons);
-      if ((interim & ~reasons) == 0) continue;
-      // (f), (g): its signer, and the signature.
-      CertificatePtr signer = FindSigner(*complete, path, i, depth, &why);
-      if (signer == nullptr) {
-        notes.push_back(why);
-        continue;
-      }
-      // (c): the newest delta CRL for it, signed by the same key.
-      const Crl* delta = nullptr;
-      for (const CrlPtr& d : crls) {
-        if (!d->is_delta() || d->issuer().normalized != complete->issuer().normalized) continue;
-        const auto& didp = d->issuing_distribution_point();
-        if (didp.has_value() != idp.has_value() || (didp && didp->der != idp->der)) continue;
-        if (CompareIntegers(*d->delta_base(), complete->crl_number()) > 0 ||
-            CompareIntegers(d->crl_number(), complete->crl_number()) <= 0) {
-          continue;
-        }
-        if (!Current(*d, env_.time, &why)) {
-          notes.push_back(why);
-          continue;
-        }
-        if (!Verified(*d, signer)) {
-          notes.push_back(absl::StrCat(CrlLabel(*d), " (a delta CRL) does not verify under its base CRL's key"));
-          continue;
-        }
-        if (delta == nullptr || CompareIntegers(d->crl_number(), delta->crl_number()) > 0) delta = d.get();
-      }
-      // (h), (i): the delta CRL first, then the complete one.
-      if (delta != nullptr) {
-        if (const CrlEntry* e = delta->Find(cert.serial(), cert.issuer())) {
-          status = e->reason.value_or(RevocationReason::kUnspecified);
-          listed = e;
-          listed_on = delta;
-        }
-      }
-      if (!status) {
-        if (const CrlEntry* e = complete->Find(cert.serial(), cert.issuer())) {
-          status = e->reason.value_or(RevocationReason::kUnspecified);
-          listed = e;
-          listed_on = complete.get();
-        }
-      }
-      // (j): removeFromCRL undoes a hold.
-      if (status == RevocationReason::kRemoveFromCrl) {
-        status.reset();
-        listed = nullptr;
-      }
-      sources.push_back(delta ? absl::StrCat(CrlLabel(*complete), " with delta ", CrlLabel(*delta))
-                              : CrlLabel(*complete));
-      reasons |= interim;  // (k)
+      ApplyCompleteCrl(*complete, dp, &scan);
     }
   }
-  if (status) {
+  if (std::optional<RevocationStatus> settled = SettledByCrls(scan)) return settled;
+  if (scan.reasons != 0) notes->push_back("the CRLs in scope do not cover every revocation reason");
+  return std::nullopt;
+}
+
+void RevocationChecker::ApplyCompleteCrl(const Crl& complete, const DistributionPoint& dp,
+                                         CrlScan* scan) {
+  const Certificate& cert = *scan->path[scan->i];
+  if (!InScope(complete, cert, dp)) return;
+  std::string why;
+  if (!Current(complete, env_.time, &why)) {
+    scan->notes->push_back(why);
+    return;
+  }
+  // (d), (e): the reasons this CRL can still add.
+  const auto& idp = complete.issuing_distribution_point();
+  const ReasonMask interim =
+      (idp && idp->only_some_reasons ? *idp->only_some_reasons : kAllReasons) &
+      (dp.reasons ? *dp.reasons : kAllReasons);
+  if ((interim & ~scan->reasons) == 0) return;
+  // (f), (g): its signer, and the signature.
+  CertificatePtr signer = FindSigner(complete, scan->path, scan->i, scan->depth, &why);
+  if (signer == nullptr) {
+    scan->notes->push_back(why);
+    return;
+  }
+  // (c): the newest delta CRL for it, signed by the same key.
+  const Crl* delta = NewestDelta(complete, signer, scan);
+  RecordListing(cert, delta, complete, scan);
+  scan->sources.push_back(delta ? absl::StrCat(CrlLabel(complete), " with delta ", CrlLabel(*delta))
+                                : CrlLabel(complete));
+  scan->reasons |= interim;  // (k)
+}
+
+const Crl* RevocationChecker::NewestDelta(const Crl& complete, const CertificatePtr& signer,
+                                          CrlScan* scan) {
+  const auto& idp = complete.issuing_distribution_point();
+  const Crl* delta = nullptr;
+  std::string why;
+  for (const CrlPtr& d : scan->crls) {
+    if (!d->is_delta() || d->issuer().normalized != complete.issuer().normalized) continue;
+    const auto& didp = d->issuing_distribution_point();
+    if (didp.has_value() != idp.has_value() || (didp && didp->der != idp->der)) continue;
+    if (CompareIntegers(*d->delta_base(), complete.crl_number()) > 0 ||
+        CompareIntegers(d->crl_number(), complete.crl_number()) <= 0) {
+      continue;
+    }
+    if (!Current(*d, env_.time, &why)) {
+      scan->notes->push_back(why);
+      continue;
+    }
+    if (!Verified(*d, signer)) {
+      scan->notes->push_back(
+          absl::StrCat(CrlLabel(*d), " (a delta CRL) does not verify under its base CRL's key"));
+      continue;
+    }
+    if (delta == nullptr || CompareIntegers(d->crl_number(), delta->crl_number()) > 0) {
+      delta = d.get();
+    }
+  }
+  return delta;
+}
+
+void RevocationChecker::RecordListing(const Certificate& cert, const Crl* delta,
+                                      const Crl& complete, CrlScan* scan) {
+  // (h), (i): the delta CRL first, then the complete one; the first that lists it says how.
+  for (const Crl* crl : {delta, &complete}) {
+    if (crl == nullptr || scan->status) continue;
+    if (const CrlEntry* e = crl->Find(cert.serial(), cert.issuer())) {
+      scan->status = e->reason.value_or(RevocationReason::kUnspecified);
+      scan->listed = e;
+      scan->listed_on = crl;
+    }
+  }
+  // (j): removeFromCRL undoes a hold.
+  if (scan->status == RevocationReason::kRemoveFromCrl) {
+    scan->status.reset();
+    scan->listed = nullptr;
+  }
+}
+
+std::optional<RevocationStatus> RevocationChecker::SettledByCrls(const CrlScan& scan) {
+  RevocationStatus result;
+  result.cert_index = static_cast<int>(scan.i);
+  if (scan.status) {
     result.state = RevocationState::kRevoked;
-    if (listed->reason) result.reason = *status;
-    result.revocation_time = listed->revocation_date;
-    result.source = absl::StrCat("crl: ", CrlLabel(*listed_on));
+    if (scan.listed->reason) result.reason = *scan.status;
+    result.revocation_time = scan.listed->revocation_date;
+    result.source = absl::StrCat("crl: ", CrlLabel(*scan.listed_on));
     return result;
   }
-  if (reasons == kAllReasons) {
+  if (scan.reasons == kAllReasons) {
     result.state = RevocationState::kGood;
-    result.source = absl::StrCat("crl: ", absl::StrJoin(sources, ", "));
+    result.source = absl::StrCat("crl: ", absl::StrJoin(scan.sources, ", "));
     return result;
   }
-  if (source_good) return *source_good;
-  if (reasons != 0) notes.push_back("the CRLs in scope do not cover every revocation reason");
-  return Unknown(index, std::move(notes));
+  return std::nullopt;
 }
 
 }  // namespace certval

@@ -28,6 +28,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -105,6 +106,24 @@ class RevocationChecker {
   RevocationStatus CheckAt(absl::Span<const CertificatePtr> path, size_t i, int depth);
   // CheckAt with the data at hand, before anything is fetched.
   RevocationStatus CheckWithData(absl::Span<const CertificatePtr> path, size_t i, int depth);
+  // What the RevocationSources say of `cert`: the first "revoked", else the first "good", else
+  // nullopt.
+  std::optional<RevocationStatus> SourcesAnswer(const Certificate& cert, const Certificate& issuer,
+                                                int index);
+  // The CRLs' answer for path[i]: revoked, good, unknown when the budget ran out, or nullopt (with
+  // `notes` saying why) when they do not settle it.
+  std::optional<RevocationStatus> CheckCrls(absl::Span<const CertificatePtr> path, size_t i,
+                                            int depth, std::vector<std::string>* notes);
+  struct CrlScan;  // one certificate's pass over its CRLs (defined in the .cc)
+  // RFC 5280 6.3.3 (b)-(k) for one complete CRL through distribution point `dp`.
+  void ApplyCompleteCrl(const Crl& complete, const DistributionPoint& dp, CrlScan* scan);
+  // (c): the newest current delta CRL over `complete` that `signer` signed, or null.
+  const Crl* NewestDelta(const Crl& complete, const CertificatePtr& signer, CrlScan* scan);
+  // (h)-(j): whether `delta` (may be null), else `complete`, lists `cert`, in `scan`.
+  static void RecordListing(const Certificate& cert, const Crl* delta, const Crl& complete,
+                            CrlScan* scan);
+  // The status `scan` has settled (revoked, or good for every reason), or nullopt.
+  static std::optional<RevocationStatus> SettledByCrls(const CrlScan& scan);
   std::vector<CrlPtr> CandidateCrls(const Certificate& cert,
                                     const std::vector<struct DistributionPoint>& points);
   // The certificate that signed `crl` and may sign CRLs for `path[i]`, or null with `why` set.
@@ -113,11 +132,30 @@ class RevocationChecker {
   bool Verified(const Crl& crl, const CertificatePtr& signer);
   bool SignerPathValid(const CertificatePtr& signer, const CertificatePtr& anchor, int depth,
                        std::string* why);
+  // Whether `candidate`, a path built for a CRL signer, ends at `anchor` and holds up; if not,
+  // `problem` says why.
+  bool SignerCandidateUsable(const CandidatePath& candidate, const Certificate& anchor, int depth,
+                             std::string* problem);
+  // Whether the signatures of `candidate` the builder left unverified verify.
+  bool SignerPathSignaturesVerify(const CandidatePath& candidate, std::string* problem);
+  // Whether no certificate of a CRL signer's path, anchor aside, is revoked (or, under a hard-fail
+  // policy, unknown).
+  bool SignerPathNotRevoked(absl::Span<const CertificatePtr> certs, int depth,
+                            std::string* problem);
   // The OCSP answer for path[i], or nullopt (with `notes` saying why) when no response settles it.
   std::optional<RevocationStatus> CheckOcsp(absl::Span<const CertificatePtr> path, size_t i,
                                             std::vector<std::string>* notes);
   bool OcspAuthentic(const OcspResponse& response, const CertificatePtr& issuer, std::string* who,
                      std::string* why);
+  // Whether `signer`'s key verifies the response's signature (charged to the budget).
+  bool OcspSignedBy(const OcspResponse& response, const Certificate& signer);
+  // Whether a certificate in the response is a responder `issuer` delegated to that signed it;
+  // `text` is who it is, or why the last candidate failed (untouched when there is none).
+  bool DelegatedResponderSigned(const OcspResponse& response, const Certificate& issuer,
+                                std::string* text);
+  // Why delegated `responder` cannot answer for `issuer`, or "" when it can (RFC 6960 4.2.2.2).
+  std::string DelegatedResponderProblem(const OcspResponse& response, const Certificate& responder,
+                                        const Certificate& issuer);
 
   Environment env_;
   std::vector<CrlPtr> crls_;
