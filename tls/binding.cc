@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "certval/tls/async_verify.h"
+#include "certval/tls/ex_data.h"
 #include "certval/validator/checks/builtin.h"
 #include "certval/validator/finding.h"
 #include "certval/validator/ip_address.h"
@@ -40,26 +41,8 @@ struct Connection {
 
 using BindingSlot = std::shared_ptr<const Binding>;
 
-void FreeBindingSlot(void* /*parent*/, void* ptr, CRYPTO_EX_DATA* /*ad*/, int /*index*/,
-                     long /*argl*/, void* /*argp*/) {
-  delete static_cast<BindingSlot*>(ptr);
-}
-
-void FreeConnection(void* /*parent*/, void* ptr, CRYPTO_EX_DATA* /*ad*/, int /*index*/,
-                    long /*argl*/, void* /*argp*/) {
-  delete static_cast<Connection*>(ptr);
-}
-
-// ex_data indexes are process-wide; a function-local static makes their creation thread-safe.
-int ContextIndex() {
-  static const int index = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, FreeBindingSlot);
-  return index;
-}
-
-int ConnectionIndex() {
-  static const int index = SSL_get_ex_new_index(0, nullptr, nullptr, nullptr, FreeConnection);
-  return index;
-}
+int ContextIndex() { return ContextExIndex<BindingSlot>(); }
+int ConnectionIndex() { return ConnectionExIndex<Connection>(); }
 
 Connection* FindConnection(const SSL* ssl) {
   return static_cast<Connection*>(SSL_get_ex_data(ssl, ConnectionIndex()));
@@ -214,33 +197,24 @@ absl::Status SetConnectionBinding(SSL* ssl, std::shared_ptr<const Binding> bindi
 
 std::shared_ptr<const Binding> ClientBinding(std::shared_ptr<const Validator> validator,
                                              ClientOptions options) {
-  auto binding = std::make_shared<Binding>();
-  binding->validator = std::move(validator);
-  binding->client_side = true;
-  binding->peer_name = std::move(options.peer_name);
-  binding->request = std::move(options.request);
-  binding->validation_timeout = options.validation_timeout;
-  binding->ocsp_staple = options.request_ocsp_staple;
-  return binding;
+  return std::make_shared<const Binding>(
+      Binding{std::move(validator), /*client_side=*/true, std::move(options.peer_name),
+              std::move(options.request), options.validation_timeout,
+              /*ocsp_staple=*/options.request_ocsp_staple});
 }
 
 std::shared_ptr<const Binding> ServerBinding(std::shared_ptr<const Validator> validator,
                                              ServerOptions options) {
-  auto binding = std::make_shared<Binding>();
-  binding->validator = std::move(validator);
-  binding->client_side = false;
-  binding->peer_name = std::move(options.peer_name);
-  binding->request = std::move(options.request);
-  binding->validation_timeout = options.validation_timeout;
-  return binding;
+  return std::make_shared<const Binding>(
+      Binding{std::move(validator), /*client_side=*/false, std::move(options.peer_name),
+              std::move(options.request), options.validation_timeout, /*ocsp_staple=*/false});
 }
 
 // BoringSSL servers resume a session without calling the verifier, so a session must resume only
 // under an attachment that would judge the client the same way. BoringSSL checks the session ID
 // context before resuming: extend the caller's with a digest of what decides the validation.
 // The Validator is identified by address: sessions do not resume across processes.
-std::string ServerSessionContext(const uint8_t* current, size_t current_len, const Binding& b,
-                                 int verify_mode) {
+std::string ServerSessionContext(absl::string_view current, const Binding& b, int verify_mode) {
   const ValidationRequest& r = b.request;
   const PeerName name = b.peer_name.value_or(PeerName{});
   SHA256_CTX sha;
@@ -251,7 +225,7 @@ std::string ServerSessionContext(const uint8_t* current, size_t current_len, con
     SHA256_Update(&sha, part.data(), part.size());
   };
   add("certval server attachment v1");
-  add(absl::string_view(reinterpret_cast<const char*>(current), current_len));
+  add(current);
   add(absl::StrCat(reinterpret_cast<uintptr_t>(b.validator.get())));
   add(absl::StrCat(static_cast<int>(name.kind)));
   add(name.value);
@@ -270,87 +244,116 @@ int ServerVerifyMode(const ServerOptions& options) {
   return SSL_VERIFY_PEER | (options.require_certificate ? SSL_VERIFY_FAIL_IF_NO_PEER_CERT : 0);
 }
 
-}  // namespace
-
-absl::Status AttachClient(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
-                          ClientOptions options) {
-  if (absl::Status s = CheckArgs(ctx, validator); !s.ok()) return s;
-  const bool staple = options.request_ocsp_staple;
-  if (absl::Status s =
-          SetContextBinding(ctx, ClientBinding(std::move(validator), std::move(options)));
-      !s.ok()) {
-    return s;
-  }
-  if (staple) SSL_CTX_enable_ocsp_stapling(ctx);
-  SSL_CTX_set_custom_verify(ctx, SSL_VERIFY_PEER, VerifyCallback);
-  // Without it BoringSSL resumes a session under any SNI with no callback at all.
-  SSL_CTX_set_reverify_on_resume(ctx, 1);
-  return absl::OkStatus();
+// The SSL_CTX and SSL forms of each setting an attachment makes, so that one AttachClientTo and
+// one AttachServerTo serve both targets.
+absl::Status SetBinding(SSL_CTX* ctx, std::shared_ptr<const Binding> binding) {
+  return SetContextBinding(ctx, std::move(binding));
+}
+absl::Status SetBinding(SSL* ssl, std::shared_ptr<const Binding> binding) {
+  return SetConnectionBinding(ssl, std::move(binding));
 }
 
-absl::Status AttachServer(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
-                          ServerOptions options) {
-  if (absl::Status s = CheckArgs(ctx, validator); !s.ok()) return s;
-  const int mode = ServerVerifyMode(options);
-  std::shared_ptr<const Binding> binding = ServerBinding(std::move(validator), std::move(options));
-  // The context's session ID context has no getter; a fresh SSL copies it.
-  bssl::UniquePtr<SSL> probe(SSL_new(ctx));
+void EnableOcspStapling(SSL_CTX* ctx) { SSL_CTX_enable_ocsp_stapling(ctx); }
+void EnableOcspStapling(SSL* ssl) { SSL_enable_ocsp_stapling(ssl); }
+
+void SetVerifyCallback(SSL_CTX* ctx, int mode) {
+  SSL_CTX_set_custom_verify(ctx, mode, VerifyCallback);
+}
+void SetVerifyCallback(SSL* ssl, int mode) { SSL_set_custom_verify(ssl, mode, VerifyCallback); }
+
+// Without it BoringSSL resumes a session under any SNI with no callback at all.
+void ReverifyOnResume(SSL_CTX* ctx) { SSL_CTX_set_reverify_on_resume(ctx, 1); }
+// BoringSSL has no per-SSL switch: resumptions of this connection are re-validated only if its
+// context says so. A context with a client attachment already does; skipping the write then
+// keeps a running handshake of another connection from seeing the context change.
+void ReverifyOnResume(SSL* ssl) {
+  SSL_CTX* ctx = SSL_get_SSL_CTX(ssl);
+  const auto* slot = static_cast<const BindingSlot*>(SSL_CTX_get_ex_data(ctx, ContextIndex()));
+  if (slot == nullptr || *slot == nullptr || !(*slot)->client_side) ReverifyOnResume(ctx);
+}
+
+// The session ID context now in force; nullopt when BoringSSL will not tell.
+std::optional<std::string> SessionIdContext(const SSL* ssl) {
   size_t len = 0;
-  const uint8_t* current = probe ? SSL_get0_session_id_context(probe.get(), &len) : nullptr;
-  if (current == nullptr) {
-    return absl::InternalError("certval::tls: cannot read the session ID context");
-  }
-  const std::string sid_ctx = ServerSessionContext(current, len, *binding, mode);
-  probe.reset();
+  const uint8_t* current = SSL_get0_session_id_context(ssl, &len);
+  if (current == nullptr) return std::nullopt;
+  return std::string(reinterpret_cast<const char*>(current), len);
+}
+// The context's session ID context has no getter; a fresh SSL copies it.
+std::optional<std::string> SessionIdContext(SSL_CTX* ctx) {
+  bssl::UniquePtr<SSL> probe(SSL_new(ctx));
+  if (probe == nullptr) return std::nullopt;
+  return SessionIdContext(probe.get());
+}
+
+absl::Status SetSessionIdContext(SSL_CTX* ctx, absl::string_view sid_ctx) {
   if (!SSL_CTX_set_session_id_context(ctx, reinterpret_cast<const uint8_t*>(sid_ctx.data()),
                                       sid_ctx.size())) {
     return absl::InternalError("certval::tls: SSL_CTX_set_session_id_context failed");
   }
-  if (absl::Status s = SetContextBinding(ctx, std::move(binding)); !s.ok()) return s;
-  SSL_CTX_set_custom_verify(ctx, mode, VerifyCallback);
   return absl::OkStatus();
 }
-
-absl::Status AttachClient(SSL* ssl, std::shared_ptr<const Validator> validator,
-                          ClientOptions options) {
-  if (absl::Status s = CheckArgs(ssl, validator); !s.ok()) return s;
-  const bool staple = options.request_ocsp_staple;
-  if (absl::Status s =
-          SetConnectionBinding(ssl, ClientBinding(std::move(validator), std::move(options)));
-      !s.ok()) {
-    return s;
-  }
-  if (staple) SSL_enable_ocsp_stapling(ssl);
-  SSL_set_custom_verify(ssl, SSL_VERIFY_PEER, VerifyCallback);
-  // BoringSSL has no per-SSL switch: resumptions of this connection are re-validated only if its
-  // context says so. A context with a client attachment already does; skipping the write then
-  // keeps a running handshake of another connection from seeing the context change.
-  SSL_CTX* ctx = SSL_get_SSL_CTX(ssl);
-  const auto* slot = static_cast<const BindingSlot*>(SSL_CTX_get_ex_data(ctx, ContextIndex()));
-  if (slot == nullptr || *slot == nullptr || !(*slot)->client_side) {
-    SSL_CTX_set_reverify_on_resume(ctx, 1);
-  }
-  return absl::OkStatus();
-}
-
-absl::Status AttachServer(SSL* ssl, std::shared_ptr<const Validator> validator,
-                          ServerOptions options) {
-  if (absl::Status s = CheckArgs(ssl, validator); !s.ok()) return s;
-  const int mode = ServerVerifyMode(options);
-  std::shared_ptr<const Binding> binding = ServerBinding(std::move(validator), std::move(options));
-  size_t len = 0;
-  const uint8_t* current = SSL_get0_session_id_context(ssl, &len);
-  if (current == nullptr) {
-    return absl::InternalError("certval::tls: cannot read the session ID context");
-  }
-  const std::string sid_ctx = ServerSessionContext(current, len, *binding, mode);
+absl::Status SetSessionIdContext(SSL* ssl, absl::string_view sid_ctx) {
   if (!SSL_set_session_id_context(ssl, reinterpret_cast<const uint8_t*>(sid_ctx.data()),
                                   sid_ctx.size())) {
     return absl::InternalError("certval::tls: SSL_set_session_id_context failed");
   }
-  if (absl::Status s = SetConnectionBinding(ssl, std::move(binding)); !s.ok()) return s;
-  SSL_set_custom_verify(ssl, mode, VerifyCallback);
   return absl::OkStatus();
+}
+
+// Target: SSL_CTX (every connection made from it) or SSL (that connection only).
+template <typename Target>
+absl::Status AttachClientTo(Target* target, std::shared_ptr<const Validator> validator,
+                            ClientOptions options) {
+  if (absl::Status s = CheckArgs(target, validator); !s.ok()) return s;
+  const bool staple = options.request_ocsp_staple;
+  if (absl::Status s = SetBinding(target, ClientBinding(std::move(validator), std::move(options)));
+      !s.ok()) {
+    return s;
+  }
+  if (staple) EnableOcspStapling(target);
+  SetVerifyCallback(target, SSL_VERIFY_PEER);
+  ReverifyOnResume(target);
+  return absl::OkStatus();
+}
+
+template <typename Target>
+absl::Status AttachServerTo(Target* target, std::shared_ptr<const Validator> validator,
+                            ServerOptions options) {
+  if (absl::Status s = CheckArgs(target, validator); !s.ok()) return s;
+  const int mode = ServerVerifyMode(options);
+  std::shared_ptr<const Binding> binding = ServerBinding(std::move(validator), std::move(options));
+  const std::optional<std::string> current = SessionIdContext(target);
+  if (!current) return absl::InternalError("certval::tls: cannot read the session ID context");
+  if (absl::Status s = SetSessionIdContext(target, ServerSessionContext(*current, *binding, mode));
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = SetBinding(target, std::move(binding)); !s.ok()) return s;
+  SetVerifyCallback(target, mode);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status AttachClient(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
+                          ClientOptions options) {
+  return AttachClientTo(ctx, std::move(validator), std::move(options));
+}
+
+absl::Status AttachServer(SSL_CTX* ctx, std::shared_ptr<const Validator> validator,
+                          ServerOptions options) {
+  return AttachServerTo(ctx, std::move(validator), std::move(options));
+}
+
+absl::Status AttachClient(SSL* ssl, std::shared_ptr<const Validator> validator,
+                          ClientOptions options) {
+  return AttachClientTo(ssl, std::move(validator), std::move(options));
+}
+
+absl::Status AttachServer(SSL* ssl, std::shared_ptr<const Validator> validator,
+                          ServerOptions options) {
+  return AttachServerTo(ssl, std::move(validator), std::move(options));
 }
 
 const ValidationResult* LastResult(const SSL* ssl) {

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
+#include "certval/tls/ex_data.h"
 
 namespace certval::tls {
 namespace {
@@ -18,15 +19,7 @@ struct LegacyState {
   InfoCallback previous = nullptr;
 };
 
-void FreeLegacyState(void* /*parent*/, void* ptr, CRYPTO_EX_DATA* /*ad*/, int /*index*/,
-                     long /*argl*/, void* /*argp*/) {
-  delete static_cast<LegacyState*>(ptr);
-}
-
-int LegacyIndex() {
-  static const int index = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, FreeLegacyState);
-  return index;
-}
+int LegacyIndex() { return ContextExIndex<LegacyState>(); }
 
 const LegacyState* FindState(const SSL_CTX* ctx) {
   return static_cast<const LegacyState*>(SSL_CTX_get_ex_data(ctx, LegacyIndex()));

@@ -23,6 +23,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -484,6 +485,33 @@ std::string CheckedNameText(const PeerName& name) {
   return text;
 }
 
+// What verify and connect validate with: the trust the flags describe and a Validator over it
+// with the --revocation-set source; --crl and --ocsp are read into `request`.
+struct Verifier {
+  Trust trust;
+  Validator validator;
+};
+
+// nullopt after reporting the failure (input or usage error), with its exit code in `exit_code`.
+std::optional<Verifier> VerifierFromFlags(ValidationRequest* request, int* exit_code) {
+  std::vector<std::shared_ptr<const RevocationSource>> sources;
+  if (absl::Status s = RevocationInputsFromFlags(request, &sources); !s.ok()) {
+    *exit_code = InputError(s.message());
+    return std::nullopt;
+  }
+  absl::StatusOr<Trust> trust = TrustFromFlags();
+  if (!trust.ok()) {
+    *exit_code = InputError(trust.status().message());
+    return std::nullopt;
+  }
+  absl::StatusOr<Validator> validator = ValidatorFromFlags(trust->source, std::move(sources));
+  if (!validator.ok()) {
+    *exit_code = UsageError(validator.status().message());
+    return std::nullopt;
+  }
+  return Verifier{*std::move(trust), *std::move(validator)};
+}
+
 int Verify(const std::vector<std::string>& args) {
   if (args.size() != 1) return UsageError("verify takes exactly one CHAIN (a file, or - for standard input)");
   // The command line first, then the files it names: a usage error is reported as one, even when
@@ -502,24 +530,21 @@ int Verify(const std::vector<std::string>& args) {
   if (!input.ok()) return InputError(input.status().message());
   request->leaf = input->ders.front();  // Read never returns an empty set
   request->intermediates.assign(input->ders.begin() + 1, input->ders.end());
-  std::vector<std::shared_ptr<const RevocationSource>> sources;
-  if (absl::Status s = RevocationInputsFromFlags(&*request, &sources); !s.ok()) return InputError(s.message());
-  auto trust = TrustFromFlags();
-  if (!trust.ok()) return InputError(trust.status().message());
-  auto validator = ValidatorFromFlags(trust->source, std::move(sources));
-  if (!validator.ok()) return UsageError(validator.status().message());
-  ValidationResult result = validator->Validate(*request);
-  const std::vector<std::string> hints = NoPathHints(result, trust->summary);
+  int exit_code = 0;
+  std::optional<Verifier> verifier = VerifierFromFlags(&*request, &exit_code);
+  if (!verifier) return exit_code;
+  ValidationResult result = verifier->validator.Validate(*request);
+  const std::vector<std::string> hints = NoPathHints(result, verifier->trust.summary);
   if (absl::GetFlag(FLAGS_json)) {
     nlohmann::json j = ResultJson(result);
     j["checked_name"] = CheckedNameText(request->peer_name);
-    j["trust"] = trust->summary.json;
+    j["trust"] = verifier->trust.summary.json;
     if (!hints.empty()) j["hints"] = hints;
     if (!result.fetches.empty()) j["fetches"] = FetchJson(result);
     std::cout << DumpJson(j) << "\n";
   } else {
     std::cout << ResultText(result, {absl::StrCat("name: ", CheckedNameText(request->peer_name)),
-                                     absl::StrCat("trust: ", trust->summary.text)});
+                                     absl::StrCat("trust: ", verifier->trust.summary.text)});
     for (const std::string& line : FetchLines(result)) std::cout << line << "\n";
     for (const std::string& hint : hints) std::cout << "hint: " << hint << "\n";
   }
@@ -630,17 +655,14 @@ int Connect(const std::vector<std::string>& args) {
   auto intermediates = ReadChainInput(nullptr);
   if (!intermediates.ok()) return InputError(intermediates.status().message());
   request->intermediates = std::move(intermediates->ders);
-  std::vector<std::shared_ptr<const RevocationSource>> sources;
-  if (absl::Status s = RevocationInputsFromFlags(&*request, &sources); !s.ok()) return InputError(s.message());
-  auto trust = TrustFromFlags();
-  if (!trust.ok()) return InputError(trust.status().message());
-  auto validator = ValidatorFromFlags(trust->source, std::move(sources));
-  if (!validator.ok()) return UsageError(validator.status().message());
-  config.validator = std::make_shared<const Validator>(*std::move(validator));
+  int exit_code = 0;
+  std::optional<Verifier> verifier = VerifierFromFlags(&*request, &exit_code);
+  if (!verifier) return exit_code;
+  config.validator = std::make_shared<const Validator>(std::move(verifier->validator));
   config.request = *std::move(request);
   config.legacy = absl::GetFlag(FLAGS_legacy);
   config.timeout = absl::Seconds(absl::GetFlag(FLAGS_timeout));
-  config.trust = trust->summary;
+  config.trust = verifier->trust.summary;
   auto report = RunConnect(config);
   const std::string target = tls::JoinHostPort(config.host, config.port);
   if (!report.ok()) {

@@ -210,6 +210,21 @@ bool ReadGeneralNames(CBS names, std::vector<std::string>* out) {
   return true;
 }
 
+// Opens the SEQUENCE OF that extension `oid` holds, for the parsers below. False when there is
+// nothing to read: the extension is absent, or its value is not one SEQUENCE (`out` says which).
+template <typename Parsed>
+bool OpenExtensionSequence(const Certificate& cert, Der oid, Parsed* out, CBS* list) {
+  const Extension* ext = cert.FindExtension(oid);
+  if (ext == nullptr) return false;
+  out->present = true;
+  CBS input = ToCbs(ext->value);
+  if (!CBS_get_asn1(&input, list, CBS_ASN1_SEQUENCE) || CBS_len(&input) != 0) {
+    out->malformed = true;
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string OidToDotted(Der oid) {
@@ -302,14 +317,8 @@ std::vector<std::string> GeneralNamesText(const GeneralNames& names) {
 
 AccessDescriptions AuthorityInfoAccess(const Certificate& cert) {
   AccessDescriptions out;
-  const Extension* ext = cert.FindExtension(kOidAuthorityInfoAccess);
-  if (ext == nullptr) return out;
-  out.present = true;
-  CBS input = ToCbs(ext->value), list;
-  if (!CBS_get_asn1(&input, &list, CBS_ASN1_SEQUENCE) || CBS_len(&input) != 0) {
-    out.malformed = true;
-    return out;
-  }
+  CBS list;
+  if (!OpenExtensionSequence(cert, kOidAuthorityInfoAccess, &out, &list)) return out;
   const std::string ocsp = OidToDotted(kOidAdOcsp);
   const std::string ca_issuers = OidToDotted(kOidAdCaIssuers);
   while (CBS_len(&list) > 0) {
@@ -338,15 +347,8 @@ AccessDescriptions AuthorityInfoAccess(const Certificate& cert) {
 
 DistributionPoints CrlDistributionPoints(const Certificate& cert) {
   DistributionPoints out;
-  const Extension* ext =
-      cert.FindExtension(kOidCrlDistributionPoints);
-  if (ext == nullptr) return out;
-  out.present = true;
-  CBS input = ToCbs(ext->value), list;
-  if (!CBS_get_asn1(&input, &list, CBS_ASN1_SEQUENCE) || CBS_len(&input) != 0) {
-    out.malformed = true;
-    return out;
-  }
+  CBS list;
+  if (!OpenExtensionSequence(cert, kOidCrlDistributionPoints, &out, &list)) return out;
   constexpr unsigned kDistributionPoint = CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0;
   constexpr unsigned kFullName = CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0;
   constexpr unsigned kRelativeName = CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 1;
@@ -383,15 +385,8 @@ DistributionPoints CrlDistributionPoints(const Certificate& cert) {
 
 CertificatePolicies CertificatePolicyDetails(const Certificate& cert) {
   CertificatePolicies out;
-  const Extension* ext =
-      cert.FindExtension(kOidCertificatePolicies);
-  if (ext == nullptr) return out;
-  out.present = true;
-  CBS input = ToCbs(ext->value), list;
-  if (!CBS_get_asn1(&input, &list, CBS_ASN1_SEQUENCE) || CBS_len(&input) != 0) {
-    out.malformed = true;
-    return out;
-  }
+  CBS list;
+  if (!OpenExtensionSequence(cert, kOidCertificatePolicies, &out, &list)) return out;
   const std::string cps = OidToDotted(kOidQualifierCps);
   const std::string unotice =
       OidToDotted(kOidQualifierUserNotice);

@@ -47,14 +47,6 @@ absl::StatusOr<std::string> ReadAll(int fd, const std::string& name) {
   }
 }
 
-absl::StatusOr<std::string> ReadPath(const std::string& path) {
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Errno(path, errno);
-  absl::StatusOr<std::string> data = ReadAll(fd, path);
-  close(fd);
-  return data;
-}
-
 // One DER SEQUENCE and nothing after it: framed as a certificate.
 bool IsOneSequence(absl::string_view der) {
   CBS cbs, element;
@@ -125,7 +117,7 @@ absl::StatusOr<InputSet> ReadDirectory(const std::string& dir, const ReadOptions
       set.notes.push_back(absl::StrCat(path, ": skipped: not a regular file"));
       continue;
     }
-    absl::StatusOr<std::string> data = ReadPath(path);
+    absl::StatusOr<std::string> data = ReadInputFile(path);
     absl::StatusOr<std::vector<InputCertificate>> certs =
         data.ok() ? Decode(*std::move(data), path, options.require_parse) : data.status();
     if (!certs.ok()) {
@@ -143,6 +135,14 @@ absl::StatusOr<InputSet> ReadDirectory(const std::string& dir, const ReadOptions
 }
 
 }  // namespace
+
+absl::StatusOr<std::string> ReadInputFile(const std::string& path) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Errno(path, errno);
+  absl::StatusOr<std::string> data = ReadAll(fd, path);
+  close(fd);
+  return data;
+}
 
 std::string InputName(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
@@ -168,7 +168,7 @@ absl::StatusOr<InputSet> InputReader::Read(const std::string& path, const ReadOp
       }
       return ReadDirectory(path, options);
     }
-    absl::StatusOr<std::string> read = ReadPath(path);
+    absl::StatusOr<std::string> read = ReadInputFile(path);
     if (!read.ok()) return read.status();
     data = *std::move(read);
   }

@@ -53,6 +53,10 @@ class InputReader {
   bool stdin_read_ = false;
 };
 
+// The bytes of one file (a device such as /dev/stdin too), up to InputReader::kMaxFileBytes: the
+// tools' one reader of whole files. Errors name the path.
+absl::StatusOr<std::string> ReadInputFile(const std::string& path);
+
 // "<stdin>" for "-", else the path: how messages name an input.
 std::string InputName(const std::string& path);
 

@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <memory>
 #include <set>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +17,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "tools/describe.h"
+#include "tools/inputs.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/certificate.h"
 #include "certval/validator/finding.h"
@@ -31,15 +30,6 @@ namespace {
 using nlohmann::json;
 
 constexpr char kDsaSkip[] = "DSA signatures are not supported by certval's signature verifier";
-
-absl::StatusOr<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (!in.good() && !in.eof()) return absl::DataLossError(absl::StrCat("cannot read ", path));
-  return buf.str();
-}
 
 bool IsDirectory(const std::string& path) {
   struct stat st;
@@ -100,10 +90,9 @@ struct Suite {
 };
 
 absl::StatusOr<std::string> LoadFile(const Suite& suite, const json& name, const std::string& id) {
-  auto bytes = ReadFile(absl::StrCat(suite.dir, "/", name.get<std::string>()));
-  if (!bytes.ok()) {
-    return absl::NotFoundError(absl::StrCat("test ", id, ": ", bytes.status().message()));
-  }
+  const std::string path = absl::StrCat(suite.dir, "/", name.get<std::string>());
+  auto bytes = ReadInputFile(path);
+  if (!bytes.ok()) return absl::NotFoundError(absl::StrCat("test ", id, ": cannot open ", path));
   return bytes;
 }
 
@@ -253,7 +242,7 @@ absl::StatusOr<PkitsReport> RunPkits(const std::string& path, const PkitsRunOpti
   const std::string file = from_stdin        ? std::string("<stdin>")
                            : IsDirectory(path) ? absl::StrCat(path, "/pkits.json")
                                                : path;
-  auto text = ReadFile(from_stdin ? std::string("/dev/stdin") : file);
+  auto text = ReadInputFile(from_stdin ? std::string("/dev/stdin") : file);
   if (!text.ok()) return absl::NotFoundError(absl::StrCat("cannot open PKITS file ", file));
   json doc = json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("tests")) {
