@@ -1,6 +1,7 @@
 #include "certval/validator/revocation_checker.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
