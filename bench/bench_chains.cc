@@ -43,14 +43,15 @@ absl::StatusOr<BenchChain> MintChain(absl::string_view name) {
     return absl::InvalidArgumentError(absl::StrCat("bad chain kind in '", name, "'"));
   }
   const absl::Time t = absl::FromUnixSeconds(kVerifyUnixSeconds);
-  testpki::TestCa ca = testpki::TestCa::Root(testpki::RootSpec("Bench Root CA", t), Key::Cached(ca_kind, 0));
+  testpki::TestCa ca =
+      testpki::TestCa::Root(testpki::RootSpec("Bench Root CA", t), Key::Cached(ca_kind, 0));
   BenchChain chain{std::string(name), {}};
   chain.der.push_back(ca.cert_der());
   // Intermediates without pathLen, so any length is a valid path.
   for (int i = 1; i <= length - 2; ++i) {
-    ca = ca.IssueCa(testpki::IntermediateSpec(absl::StrCat("Bench Intermediate CA ", i), t,
-                                              std::nullopt),
-                    Key::Cached(ca_kind, i));
+    ca = ca.IssueCa(
+        testpki::IntermediateSpec(absl::StrCat("Bench Intermediate CA ", i), t, std::nullopt),
+        Key::Cached(ca_kind, i));
     chain.der.push_back(ca.cert_der());
   }
   chain.der.push_back(ca.Issue(testpki::LeafSpec(kHost, t), Key::Cached(leaf_kind, 100)));
@@ -66,7 +67,8 @@ absl::StatusOr<BenchChain> LoadOrMintChain(absl::string_view dir, absl::string_v
   text << in.rdbuf();
   auto der = DecodePemCertificates(text.str());
   if (!der.ok()) return der.status();
-  if (der->size() < 2) return absl::InvalidArgumentError(ChainPath(dir, name) + " has < 2 certificates");
+  if (der->size() < 2)
+    return absl::InvalidArgumentError(ChainPath(dir, name) + " has < 2 certificates");
   return BenchChain{std::string(name), *std::move(der)};
 }
 
@@ -84,7 +86,8 @@ std::vector<std::string> UnrelatedRoots(size_t n) {
   std::vector<std::string> roots;
   roots.reserve(n);
   for (size_t i = 0; i < n; ++i) {
-    roots.push_back(testpki::SelfSigned(testpki::RootSpec(absl::StrCat("Unrelated Root ", i), t), key));
+    roots.push_back(
+        testpki::SelfSigned(testpki::RootSpec(absl::StrCat("Unrelated Root ", i), t), key));
   }
   return roots;
 }

@@ -17,8 +17,8 @@
 namespace certval::bench {
 
 struct BenchChain {
-  std::string name;               // e.g. "rsa2048_3"
-  std::vector<std::string> der;   // leaf, intermediates..., root
+  std::string name;              // e.g. "rsa2048_3"
+  std::vector<std::string> der;  // leaf, intermediates..., root
   const std::string& leaf() const { return der.front(); }
   const std::string& root() const { return der.back(); }
   std::vector<std::string> intermediates() const { return {der.begin() + 1, der.end() - 1}; }

@@ -13,7 +13,7 @@ inline constexpr char kHost[] = "bench.example.test";
 inline constexpr int64_t kVerifyUnixSeconds = 1767225600;
 // Chain files written by //bench:make_chains: "<name>.pem", leaf first, root last.
 inline constexpr const char* kChainNames[] = {"rsa2048_3", "p256_3", "mixed_3", "rsa2048_5",
-                                             "rsa2048_8", "p256_5",  "p256_8"};
+                                              "rsa2048_8", "p256_5", "p256_8"};
 
 }  // namespace certval::bench
 

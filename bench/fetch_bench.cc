@@ -17,10 +17,10 @@
 #include "absl/time/clock.h"
 #include "certval/fetch/fetch_cache.h"
 #include "certval/fetch/http_fetcher.h"
+#include "certval/testing/pki/test_pki.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
 #include "tests/fetch/http_test_server.h"
-#include "certval/testing/pki/test_pki.h"
 
 namespace {
 
@@ -52,9 +52,9 @@ int main(int argc, char** argv) {
   // `urls` intermediates, each served at its own URL only, with leaves that name it.
   std::vector<std::string> leaves;
   for (int u = 0; u < urls; ++u) {
-    testpki::TestCa ca = chain.root_ca().IssueCa(
-        testpki::IntermediateSpec(absl::StrCat("Bench CA ", u), now),
-        testpki::Key::Cached(testpki::KeyKind::kEcP256, 100 + u));
+    testpki::TestCa ca =
+        chain.root_ca().IssueCa(testpki::IntermediateSpec(absl::StrCat("Bench CA ", u), now),
+                                testpki::Key::Cached(testpki::KeyKind::kEcP256, 100 + u));
     const std::string target = absl::StrCat("/ca", u, ".cer");
     testfetch::Reply reply = testfetch::Reply::Ok(ca.cert_der(), "application/pkix-cert");
     reply.delay = absl::Milliseconds(latency_ms);

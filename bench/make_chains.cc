@@ -7,7 +7,6 @@
 #include <utility>
 
 #include "absl/time/time.h"
-
 #include "bench/bench_chains.h"
 #include "bench/bench_params.h"
 #include "certval/testing/pki/test_pki.h"

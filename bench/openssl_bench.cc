@@ -49,7 +49,8 @@ void BM_Legacy(benchmark::State& state, std::vector<std::string> chain) {
     return state.SkipWithError("X509_verify_cert rejects the bench chain");
   }
   for (auto _ : state) {
-    benchmark::DoNotOptimize(verifier.Verify(chain.front(), intermediates, kHost, kVerifyUnixSeconds));
+    benchmark::DoNotOptimize(
+        verifier.Verify(chain.front(), intermediates, kHost, kVerifyUnixSeconds));
   }
 }
 
@@ -61,21 +62,24 @@ int main(int argc, char** argv) {
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   const char* dir = std::getenv("CERTVAL_BENCH_CHAINS");
   if (dir == nullptr) {
-    std::fprintf(stderr, "openssl_bench: set CERTVAL_BENCH_CHAINS to a directory written by "
-                         "//bench:make_chains (bench/run.sh does)\n");
+    std::fprintf(stderr,
+                 "openssl_bench: set CERTVAL_BENCH_CHAINS to a directory written by "
+                 "//bench:make_chains (bench/run.sh does)\n");
     return 2;
   }
   benchmark::AddCustomContext("openssl", OPENSSL_VERSION_TEXT);
   for (const char* c : certval::bench::kChainNames) {
     const std::string name = c;
-    std::vector<std::string> chain = certval::bench::ReadChain(std::string(dir) + "/" + name + ".pem");
+    std::vector<std::string> chain =
+        certval::bench::ReadChain(std::string(dir) + "/" + name + ".pem");
     if (chain.size() < 2) {
       std::fprintf(stderr, "openssl_bench: cannot read %s/%s.pem\n", dir, name.c_str());
       return 2;
     }
     benchmark::RegisterBenchmark(("floor_openssl/" + name).c_str(), certval::bench::BM_Floor, chain)
         ->Unit(benchmark::kMicrosecond);
-    benchmark::RegisterBenchmark(("openssl_legacy/" + name).c_str(), certval::bench::BM_Legacy, chain)
+    benchmark::RegisterBenchmark(("openssl_legacy/" + name).c_str(), certval::bench::BM_Legacy,
+                                 chain)
         ->Unit(benchmark::kMicrosecond);
   }
   benchmark::RunSpecifiedBenchmarks();

@@ -3,7 +3,6 @@
 //
 //   bazel run -c opt //bench:trust_bench
 #include <benchmark/benchmark.h>
-
 #include <malloc.h>
 #include <unistd.h>
 
@@ -47,8 +46,9 @@ std::vector<CertificatePtr> FirstRoots(size_t n) {
 
 // A certificate no store holds (its own subject, another key).
 CertificatePtr Stranger() {
-  static const CertificatePtr* const cert = new CertificatePtr(*Certificate::Parse(testpki::SelfSigned(
-      testpki::RootSpec("Not In Any Store", absl::Now()), testpki::Key::Cached(testpki::KeyKind::kEcP256, 1))));
+  static const CertificatePtr* const cert = new CertificatePtr(
+      *Certificate::Parse(testpki::SelfSigned(testpki::RootSpec("Not In Any Store", absl::Now()),
+                                              testpki::Key::Cached(testpki::KeyKind::kEcP256, 1))));
   return *cert;
 }
 
@@ -83,7 +83,8 @@ void BM_SystemBundleRss(benchmark::State& state) {
   }
   const size_t after = RssBytes();
   state.counters["rss_delta_KiB"] = static_cast<double>(after - before) / 1024.0;
-  state.counters["heap_delta_KiB"] = static_cast<double>(mallinfo2().uordblks - heap_before) / 1024.0;
+  state.counters["heap_delta_KiB"] =
+      static_cast<double>(mallinfo2().uordblks - heap_before) / 1024.0;
   state.counters["roots"] = static_cast<double>(keep.front()->root_count());
 }
 BENCHMARK(BM_SystemBundleRss)->Iterations(1)->Unit(benchmark::kMillisecond);

@@ -8,9 +8,9 @@
 // Every benchmark parses DER each iteration, as a handshake must, except certval_warm, which is
 // the repeat handshake: a Validator with its certificate and signature caches, given the same DER.
 #include <benchmark/benchmark.h>
-
 #include <malloc.h>
 
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -18,7 +18,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <array>
 #include <random>
 #include <string>
 #include <vector>
@@ -134,7 +133,8 @@ void BM_Legacy(benchmark::State& state, std::string name) {
     return state.SkipWithError("X509_verify_cert rejects the bench chain");
   }
   for (auto _ : state) {
-    benchmark::DoNotOptimize(verifier.Verify(chain.leaf(), intermediates, kHost, kVerifyUnixSeconds));
+    benchmark::DoNotOptimize(
+        verifier.Verify(chain.leaf(), intermediates, kHost, kVerifyUnixSeconds));
   }
 }
 
@@ -171,7 +171,8 @@ void BM_CertvalCrossSigned(benchmark::State& state) {
   using testpki::KeyKind;
   const int candidates = static_cast<int>(state.range(0));
   const absl::Time t = absl::FromUnixSeconds(kVerifyUnixSeconds);
-  testpki::TestCa root = testpki::TestCa::Root(testpki::RootSpec("Stress Root", t), Key::Cached(KeyKind::kEcP256, 50));
+  testpki::TestCa root =
+      testpki::TestCa::Root(testpki::RootSpec("Stress Root", t), Key::Cached(KeyKind::kEcP256, 50));
   ValidationRequest request;
   std::vector<testpki::TestCa> cas;
   for (int i = 0; i < candidates; ++i) {
@@ -225,9 +226,10 @@ void BM_PolicyProcessing(benchmark::State& state) {
     return std::string("\x2b\x06\x01\x04\x01\x83\xb3\x3a\x03", 9) + static_cast<char>(i);
   };
   auto tlv = [](char tag, const std::string& contents) {
-    std::string len = contents.size() < 128 ? std::string(1, static_cast<char>(contents.size()))
-                                             : std::string{'\x82', static_cast<char>(contents.size() >> 8),
-                                                           static_cast<char>(contents.size() & 0xff)};
+    std::string len = contents.size() < 128
+                          ? std::string(1, static_cast<char>(contents.size()))
+                          : std::string{'\x82', static_cast<char>(contents.size() >> 8),
+                                        static_cast<char>(contents.size() & 0xff)};
     return std::string(1, tag) + len + contents;
   };
   std::vector<std::string> dotted;
@@ -239,17 +241,20 @@ void BM_PolicyProcessing(benchmark::State& state) {
   testpki::RawExtension policies = testpki::PoliciesExtension(dotted);
   testpki::RawExtension mapping_ext{"2.5.29.33", true, tlv(0x30, mappings)};
   testpki::CertSpec root_spec = testpki::RootSpec("Policy Root", t);
-  testpki::TestCa ca = testpki::TestCa::Root(root_spec, testpki::Key::Cached(testpki::KeyKind::kEcP256, 0));
+  testpki::TestCa ca =
+      testpki::TestCa::Root(root_spec, testpki::Key::Cached(testpki::KeyKind::kEcP256, 0));
   std::vector<CertificatePtr> path = {*Certificate::Parse(ca.cert_der())};
   for (int i = 0; i < 6; ++i) {
-    testpki::CertSpec spec = testpki::IntermediateSpec("Policy CA " + std::to_string(i), t, std::nullopt);
+    testpki::CertSpec spec =
+        testpki::IntermediateSpec("Policy CA " + std::to_string(i), t, std::nullopt);
     spec.extra = {policies, mapping_ext};
     ca = ca.IssueCa(spec, testpki::Key::Cached(testpki::KeyKind::kEcP256, 1));
     path.insert(path.begin(), *Certificate::Parse(ca.cert_der()));
   }
   testpki::CertSpec leaf = testpki::LeafSpec(kHost, t);
   leaf.extra = {policies};
-  path.insert(path.begin(), *Certificate::Parse(ca.Issue(leaf, testpki::Key::Cached(testpki::KeyKind::kEcP256, 2))));
+  path.insert(path.begin(), *Certificate::Parse(ca.Issue(
+                                leaf, testpki::Key::Cached(testpki::KeyKind::kEcP256, 2))));
   PolicyInputs inputs;
   inputs.initial_explicit_policy = true;
   inputs.user_initial_policy_set = {oid(5)};
@@ -308,9 +313,9 @@ void BM_MemoryFullCaches(benchmark::State& state) {
 }
 BENCHMARK(BM_MemoryFullCaches)->Iterations(1)->Unit(benchmark::kMillisecond);
 
-// Paired timing, for the ratios the targets are judged by. Each iteration runs every contender once,
-// back to back, timing each on its own: a slow spell of this shared machine then falls on all of
-// them alike, where separate benchmarks (even interleaved) catch it in one and not another.
+// Paired timing, for the ratios the targets are judged by. Each iteration runs every contender
+// once, back to back, timing each on its own: a slow spell of this shared machine then falls on all
+// of them alike, where separate benchmarks (even interleaved) catch it in one and not another.
 // Counters: mean microseconds per call of each contender.
 struct Contender {
   std::string name;
@@ -328,8 +333,9 @@ void RunPaired(benchmark::State& state, const std::vector<Contender>& contenders
     }
   }
   for (size_t i = 0; i < contenders.size(); ++i) {
-    state.counters[contenders[i].name + "_us"] = benchmark::Counter(
-        seconds[i] * 1e6 / static_cast<double>(state.iterations()), benchmark::Counter::kAvgThreads);
+    state.counters[contenders[i].name + "_us"] =
+        benchmark::Counter(seconds[i] * 1e6 / static_cast<double>(state.iterations()),
+                           benchmark::Counter::kAvgThreads);
   }
 }
 
@@ -340,7 +346,8 @@ Contender CertvalContender(std::string name, const Validator& validator, const B
     std::fprintf(stderr, "validate_bench: certval rejects the bench chain\n");
     std::exit(2);
   }
-  return {std::move(name), [&validator, request] { benchmark::DoNotOptimize(validator.Validate(*request)); }};
+  return {std::move(name),
+          [&validator, request] { benchmark::DoNotOptimize(validator.Validate(*request)); }};
 }
 
 void BM_Paired(benchmark::State& state, std::string name) {
@@ -352,7 +359,11 @@ void BM_Paired(benchmark::State& state, std::string name) {
   std::vector<Contender> contenders = {
       {"floor", [&floor] { benchmark::DoNotOptimize(floor.Verify()); }},
       CertvalContender("certval", *validator, chain),
-      {"legacy", [&] { benchmark::DoNotOptimize(legacy.Verify(chain.leaf(), intermediates, kHost, kVerifyUnixSeconds)); }},
+      {"legacy",
+       [&] {
+         benchmark::DoNotOptimize(
+             legacy.Verify(chain.leaf(), intermediates, kHost, kVerifyUnixSeconds));
+       }},
   };
   // For rsa2048_3, also the 10,000-root store and the 8-certificate chain, against the same run.
   std::unique_ptr<Validator> many_roots, long_chain;
@@ -370,7 +381,8 @@ void BM_Paired(benchmark::State& state, std::string name) {
 // the same windows, so that certval's can be read against what the machine gives the floor.
 void BM_PairedShared(benchmark::State& state, std::string name) {
   static const SignatureFloor* const floor = new SignatureFloor(Chain(name).der);
-  static const Validator* const validator = MakeValidator(StoreFor(Chain(name), 1), false).release();
+  static const Validator* const validator =
+      MakeValidator(StoreFor(Chain(name), 1), false).release();
   static const Contender certval = CertvalContender("certval", *validator, Chain(name));
   RunPaired(state, {{"floor", [] { benchmark::DoNotOptimize(floor->Verify()); }}, certval});
 }
@@ -424,7 +436,8 @@ void BM_CrlLoad1M(benchmark::State& state) {
   const BigCrl& big = TheBigCrl();
   for (auto _ : state) {
     auto crl = Crl::Parse(big.der);
-    if (!crl.ok() || (*crl)->entries().size() != kBigCrlEntries) return state.SkipWithError("parse failed");
+    if (!crl.ok() || (*crl)->entries().size() != kBigCrlEntries)
+      return state.SkipWithError("parse failed");
     benchmark::DoNotOptimize(crl);
   }
   state.counters["entries"] = kBigCrlEntries;
@@ -470,7 +483,8 @@ const BigSet& TheBigSet() {
       out->issuers.push_back(d);
       contents.issuers.push_back({d, {}});
     }
-    for (size_t i = 0; i < out->serials.size(); ++i) contents.issuers[i % 100].serials.push_back(out->serials[i]);
+    for (size_t i = 0; i < out->serials.size(); ++i)
+      contents.issuers[i % 100].serials.push_back(out->serials[i]);
     std::string bytes = *RevocationSet::Build(contents);
     out->file_bytes = bytes.size();
     out->set = *RevocationSet::Load(std::move(bytes));
@@ -518,15 +532,17 @@ BENCHMARK(BM_RevocationSetLookup1M)->Unit(benchmark::kNanosecond);
 // responder). The counters say how many each validation verified.
 // The bench chains come without their CAs' keys, so this one mints its own P-256 chain.
 void BM_CertvalColdOcsp(benchmark::State& state) {
-  const testpki::Chain pki = testpki::MakeChain(testpki::KeyKind::kEcP256, kHost, absl::FromUnixSeconds(kVerifyUnixSeconds));
+  const testpki::Chain pki = testpki::MakeChain(testpki::KeyKind::kEcP256, kHost,
+                                                absl::FromUnixSeconds(kVerifyUnixSeconds));
   ValidationRequest with_ocsp;
   with_ocsp.leaf = pki.leaf;
   with_ocsp.intermediates = {pki.intermediate};
   with_ocsp.peer_name = PeerName::Dns(kHost);
   with_ocsp.time = absl::FromUnixSeconds(kVerifyUnixSeconds);
-  with_ocsp.ocsp_responses = {testpki::IssueOcspResponse(
-      testpki::OcspSpecFor(pki.leaf, pki.intermediate_ca(), absl::FromUnixSeconds(kVerifyUnixSeconds)),
-      pki.intermediate_key)};
+  with_ocsp.ocsp_responses = {
+      testpki::IssueOcspResponse(testpki::OcspSpecFor(pki.leaf, pki.intermediate_ca(),
+                                                      absl::FromUnixSeconds(kVerifyUnixSeconds)),
+                                 pki.intermediate_key)};
   auto store = std::make_shared<TrustStore>();
   store->AddRoots({*Certificate::Parse(pki.root)});
   ValidatorOptions options;
@@ -538,7 +554,8 @@ void BM_CertvalColdOcsp(benchmark::State& state) {
   without.ocsp_responses.clear();
   const ValidationResult base = validator.Validate(without);
   const ValidationResult checked = validator.Validate(with_ocsp);
-  if (!checked.valid || checked.revocation.empty()) return state.SkipWithError("the OCSP validation failed");
+  if (!checked.valid || checked.revocation.empty())
+    return state.SkipWithError("the OCSP validation failed");
   for (auto _ : state) benchmark::DoNotOptimize(validator.Validate(with_ocsp));
   state.counters["signatures"] = checked.signature_checks;
   state.counters["signatures_without_ocsp"] = base.signature_checks;
@@ -554,28 +571,46 @@ void RegisterAll() {
         ->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark(("boringssl_legacy/" + name).c_str(), BM_Legacy, name)
         ->Unit(benchmark::kMicrosecond);
-    auto* cold = benchmark::RegisterBenchmark(("certval_cold/" + name).c_str(), BM_CertvalCold, name)
-                     ->ArgName("roots")->Arg(1)->Unit(benchmark::kMicrosecond);
-    auto* warm = benchmark::RegisterBenchmark(("certval_warm/" + name).c_str(), BM_CertvalWarm, name)
-                     ->ArgName("roots")->Arg(1)->Unit(benchmark::kMicrosecond);
+    auto* cold =
+        benchmark::RegisterBenchmark(("certval_cold/" + name).c_str(), BM_CertvalCold, name)
+            ->ArgName("roots")
+            ->Arg(1)
+            ->Unit(benchmark::kMicrosecond);
+    auto* warm =
+        benchmark::RegisterBenchmark(("certval_warm/" + name).c_str(), BM_CertvalWarm, name)
+            ->ArgName("roots")
+            ->Arg(1)
+            ->Unit(benchmark::kMicrosecond);
     if (name == "rsa2048_3" || name == "p256_3" || name == "mixed_3") {
-      benchmark::RegisterBenchmark(("paired/" + name).c_str(), BM_Paired, name)->Unit(benchmark::kMicrosecond);
+      benchmark::RegisterBenchmark(("paired/" + name).c_str(), BM_Paired, name)
+          ->Unit(benchmark::kMicrosecond);
     }
     if (name == "rsa2048_3" || name == "p256_3") {
       benchmark::RegisterBenchmark(("parse_presented/" + name).c_str(), BM_ParsePresented, name)
           ->Unit(benchmark::kMicrosecond);
-      benchmark::RegisterBenchmark(("certval_signatures/" + name).c_str(), BM_CertvalSignatures, name)
+      benchmark::RegisterBenchmark(("certval_signatures/" + name).c_str(), BM_CertvalSignatures,
+                                   name)
           ->Unit(benchmark::kMicrosecond);
     }
     if (name == "rsa2048_3") {
       cold->Arg(150)->Arg(10000);
       warm->Arg(150)->Arg(10000);
-      benchmark::RegisterBenchmark(("certval_cold_shared/" + name).c_str(), BM_CertvalColdShared, name)
-          ->Threads(1)->Threads(2)->UseRealTime()->Unit(benchmark::kMicrosecond);
+      benchmark::RegisterBenchmark(("certval_cold_shared/" + name).c_str(), BM_CertvalColdShared,
+                                   name)
+          ->Threads(1)
+          ->Threads(2)
+          ->UseRealTime()
+          ->Unit(benchmark::kMicrosecond);
       benchmark::RegisterBenchmark(("floor_shared/" + name).c_str(), BM_FloorShared, name)
-          ->Threads(1)->Threads(2)->UseRealTime()->Unit(benchmark::kMicrosecond);
+          ->Threads(1)
+          ->Threads(2)
+          ->UseRealTime()
+          ->Unit(benchmark::kMicrosecond);
       benchmark::RegisterBenchmark(("paired_shared/" + name).c_str(), BM_PairedShared, name)
-          ->Threads(1)->Threads(2)->UseRealTime()->Unit(benchmark::kMicrosecond);
+          ->Threads(1)
+          ->Threads(2)
+          ->UseRealTime()
+          ->Unit(benchmark::kMicrosecond);
     }
   }
 }

@@ -30,7 +30,8 @@ inline X509* ParseX509(const std::string& der) {
   return d2i_X509(nullptr, &p, static_cast<long>(der.size()));
 }
 
-// What one signature verification needs, as bytes: the issuer's SPKI, the signed TBS, the signature.
+// What one signature verification needs, as bytes: the issuer's SPKI, the signed TBS, the
+// signature.
 struct SignedEdge {
   std::string issuer_spki, tbs, signature;
 };

@@ -29,7 +29,8 @@ std::optional<absl::Time> ContentExpiry(FetchKind kind, const std::string& body)
     if (!response.ok()) return std::nullopt;
     std::optional<absl::Time> earliest;
     for (const OcspSingleResponse& single : (*response)->responses()) {
-      if (single.next_update) earliest = earliest ? std::min(*earliest, *single.next_update) : *single.next_update;
+      if (single.next_update)
+        earliest = earliest ? std::min(*earliest, *single.next_update) : *single.next_update;
     }
     return earliest;
   }
@@ -48,7 +49,8 @@ FetchCache::FetchCache(std::shared_ptr<const Fetcher> upstream, FetchCacheOption
 absl::Time FetchCache::Now() const { return options_.clock ? options_.clock() : absl::Now(); }
 
 absl::Time FetchCache::ExpiryFor(const FetchRequest& request,
-                                 const absl::StatusOr<FetchResponse>& result, absl::Time now) const {
+                                 const absl::StatusOr<FetchResponse>& result,
+                                 absl::Time now) const {
   if (!result.ok()) return now + options_.negative_ttl;
   absl::Time expires = now + options_.max_ttl;
   bool said = false;
@@ -106,7 +108,8 @@ absl::StatusOr<FetchResponse> FetchCache::Fetch(const FetchRequest& request) con
       // Capped: a chrono time point this far out would overflow.
       const absl::Time until = std::min(request.deadline, absl::Now() + absl::Hours(1));
       if (!flight_done_.wait_until(lock, absl::ToChronoTime(until), [&] { return flight->done; })) {
-        return absl::DeadlineExceededError("timed out waiting for another caller's fetch of the same URL");
+        return absl::DeadlineExceededError(
+            "timed out waiting for another caller's fetch of the same URL");
       }
       return Answer(flight->result, request, true);
     }
@@ -139,7 +142,9 @@ void FetchCache::Store(const std::string& key, const absl::StatusOr<FetchRespons
 }
 
 void FetchCache::MakeRoom(size_t bytes, absl::Time now) const {
-  auto over = [&] { return entries_.size() + 1 > options_.max_entries || bytes_ + bytes > options_.max_bytes; };
+  auto over = [&] {
+    return entries_.size() + 1 > options_.max_entries || bytes_ + bytes > options_.max_bytes;
+  };
   if (!over()) return;
   for (auto it = entries_.begin(); it != entries_.end();) {  // the expired first
     if (it->second.expires <= now) {
@@ -151,9 +156,9 @@ void FetchCache::MakeRoom(size_t bytes, absl::Time now) const {
     }
   }
   while (over() && !entries_.empty()) {  // then whatever would expire soonest
-    auto soonest = std::min_element(entries_.begin(), entries_.end(), [](const auto& a, const auto& b) {
-      return a.second.expires < b.second.expires;
-    });
+    auto soonest = std::min_element(
+        entries_.begin(), entries_.end(),
+        [](const auto& a, const auto& b) { return a.second.expires < b.second.expires; });
     bytes_ -= BytesOf(soonest->second.result);
     entries_.erase(soonest);
     ++stats_.evictions;

@@ -17,13 +17,12 @@
 #ifndef CERTVAL_FETCH_FETCH_CACHE_H_
 #define CERTVAL_FETCH_FETCH_CACHE_H_
 
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <string>
-
-#include <condition_variable>
 #include <mutex>
+#include <string>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/time/time.h"
@@ -71,8 +70,8 @@ class FetchCache : public Fetcher {
   absl::Time ExpiryFor(const FetchRequest& request, const absl::StatusOr<FetchResponse>& result,
                        absl::Time now) const;
   // Both with mu_ held.
-  void Store(const std::string& key, const absl::StatusOr<FetchResponse>& result, absl::Time expires,
-             absl::Time now) const;
+  void Store(const std::string& key, const absl::StatusOr<FetchResponse>& result,
+             absl::Time expires, absl::Time now) const;
   void MakeRoom(size_t bytes, absl::Time now) const;
   static absl::StatusOr<FetchResponse> Answer(const absl::StatusOr<FetchResponse>& stored,
                                               const FetchRequest& request, bool from_cache);

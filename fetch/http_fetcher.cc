@@ -55,7 +55,8 @@ absl::Status WaitFor(int fd, short events, absl::Time deadline) {
     const int64_t ms = std::min<int64_t>(absl::ToInt64Milliseconds(left) + 1, 60000);
     const int n = poll(&p, 1, static_cast<int>(ms));
     if (n > 0) return absl::OkStatus();
-    if (n < 0 && errno != EINTR) return absl::UnavailableError(absl::StrCat("poll: ", std::strerror(errno)));
+    if (n < 0 && errno != EINTR)
+      return absl::UnavailableError(absl::StrCat("poll: ", std::strerror(errno)));
   }
 }
 
@@ -112,12 +113,14 @@ class Reader {
         const size_t len = lf + 1 - pos_;
         if (len > *budget) return Malformed(absl::StrCat(what, " over the size limit"));
         *budget -= len;
-        if (lf == pos_ || buf_[lf - 1] != '\r') return Malformed(absl::StrCat("a bare LF in ", what));
+        if (lf == pos_ || buf_[lf - 1] != '\r')
+          return Malformed(absl::StrCat("a bare LF in ", what));
         std::string line = buf_.substr(pos_, lf - 1 - pos_);
         pos_ = lf + 1;
         return line;
       }
-      if (buf_.size() - pos_ >= *budget) return Malformed(absl::StrCat(what, " over the size limit"));
+      if (buf_.size() - pos_ >= *budget)
+        return Malformed(absl::StrCat(what, " over the size limit"));
       if (eof_) return Malformed(absl::StrCat("the connection closed in ", what));
       if (absl::Status s = Fill(); !s.ok()) return s;
     }
@@ -214,7 +217,8 @@ absl::StatusOr<Head> ReadHead(Reader& reader, size_t max_header_bytes) {
     return Malformed("not an HTTP/1.x status line");
   }
   Head head;
-  head.status = (status_line[9] - '0') * 100 + (status_line[10] - '0') * 10 + (status_line[11] - '0');
+  head.status =
+      (status_line[9] - '0') * 100 + (status_line[10] - '0') * 10 + (status_line[11] - '0');
   for (;;) {
     line = reader.ReadLine(&budget, "the headers");
     if (!line.ok()) return line.status();
@@ -225,10 +229,12 @@ absl::StatusOr<Head> ReadHead(Reader& reader, size_t max_header_bytes) {
     if (!std::all_of(name.begin(), name.end(), TokenChar)) {
       return Malformed("a header name with a space or separator (or a folded line)");
     }
-    absl::string_view value = absl::StripAsciiWhitespace(absl::string_view(*line).substr(colon + 1));
+    absl::string_view value =
+        absl::StripAsciiWhitespace(absl::string_view(*line).substr(colon + 1));
     for (char c : value) {
       const unsigned char u = static_cast<unsigned char>(c);
-      if ((u < 0x20 && c != '\t') || u == 0x7f) return Malformed("a control byte in a header value");
+      if ((u < 0x20 && c != '\t') || u == 0x7f)
+        return Malformed("a control byte in a header value");
     }
     head.headers.emplace_back(absl::AsciiStrToLower(name), std::string(value));
   }
@@ -242,7 +248,8 @@ std::optional<absl::Duration> MaxAge(const Head& head) {
   for (absl::string_view value : head.All("cache-control")) {
     for (absl::string_view directive : absl::StrSplit(value, ',')) {
       directive = absl::StripAsciiWhitespace(directive);
-      if (absl::EqualsIgnoreCase(directive, "no-store") || absl::EqualsIgnoreCase(directive, "no-cache")) {
+      if (absl::EqualsIgnoreCase(directive, "no-store") ||
+          absl::EqualsIgnoreCase(directive, "no-cache")) {
         bound(absl::ZeroDuration());
       } else if (absl::StartsWithIgnoreCase(directive, "max-age=")) {
         absl::string_view digits = directive.substr(8);
@@ -258,7 +265,8 @@ std::optional<absl::Duration> MaxAge(const Head& head) {
   return out;
 }
 
-absl::Status ReadChunked(Reader& reader, size_t max_bytes, size_t max_header_bytes, std::string* body) {
+absl::Status ReadChunked(Reader& reader, size_t max_bytes, size_t max_header_bytes,
+                         std::string* body) {
   size_t line_budget = max_header_bytes;  // chunk-size lines and trailers
   for (;;) {
     absl::StatusOr<std::string> line = reader.ReadLine(&line_budget, "a chunk size line");
@@ -271,7 +279,10 @@ absl::Status ReadChunked(Reader& reader, size_t max_bytes, size_t max_header_byt
       return Malformed("a chunk size that is not hexadecimal");
     }
     uint64_t size = 0;
-    for (char c : size_text) size = size * 16 + static_cast<uint64_t>(absl::ascii_isdigit(c) ? c - '0' : (absl::ascii_tolower(c) - 'a' + 10));
+    for (char c : size_text)
+      size = size * 16 + static_cast<uint64_t>(absl::ascii_isdigit(c)
+                                                   ? c - '0'
+                                                   : (absl::ascii_tolower(c) - 'a' + 10));
     if (size == 0) break;
     if (size > max_bytes - std::min(max_bytes, body->size())) {
       return absl::ResourceExhaustedError(absl::StrCat("body over ", max_bytes, " bytes"));
@@ -305,7 +316,8 @@ absl::Status ReadBody(Reader& reader, const Head& head, size_t max_bytes, size_t
       if (v != cl[0]) return Malformed("conflicting Content-Length headers");
     }
     uint64_t length = 0;
-    if (cl[0].empty() || cl[0].size() > 18 || cl[0].find_first_not_of("0123456789") != absl::string_view::npos ||
+    if (cl[0].empty() || cl[0].size() > 18 ||
+        cl[0].find_first_not_of("0123456789") != absl::string_view::npos ||
         !absl::SimpleAtoi(cl[0], &length)) {
       return Malformed("a Content-Length that is not a number");
     }
@@ -333,12 +345,12 @@ absl::StatusOr<FetchResponse> HttpFetcher::Fetch(const FetchRequest& request) co
     absl::StatusOr<Fd> fd = Connect(*url, deadline);
     if (!fd.ok()) return fd.status();
     Reader reader(fd->get(), deadline);
-    std::string head = absl::StrCat(post ? "POST " : "GET ", url->target, " HTTP/1.1\r\nHost: ",
-                                    url->HostHeader(), "\r\nUser-Agent: ", options_.user_agent,
-                                    "\r\nAccept: */*\r\nConnection: close\r\n");
+    std::string head = absl::StrCat(
+        post ? "POST " : "GET ", url->target, " HTTP/1.1\r\nHost: ", url->HostHeader(),
+        "\r\nUser-Agent: ", options_.user_agent, "\r\nAccept: */*\r\nConnection: close\r\n");
     if (post) {
-      absl::StrAppend(&head, "Content-Type: ", request.content_type, "\r\nContent-Length: ",
-                      post->size(), "\r\n");
+      absl::StrAppend(&head, "Content-Type: ", request.content_type,
+                      "\r\nContent-Length: ", post->size(), "\r\n");
     }
     absl::StrAppend(&head, "\r\n");
     if (absl::Status s = reader.SendAll(head); !s.ok()) return s;
@@ -349,16 +361,20 @@ absl::StatusOr<FetchResponse> HttpFetcher::Fetch(const FetchRequest& request) co
     if (!response.ok()) return response.status();
     if (IsRedirect(response->status)) {
       const std::vector<absl::string_view> location = response->All("location");
-      if (location.size() != 1) return Malformed(absl::StrCat("a redirect (", response->status, ") without one Location"));
+      if (location.size() != 1)
+        return Malformed(absl::StrCat("a redirect (", response->status, ") without one Location"));
       if (redirects >= options_.max_redirects) {
-        return absl::UnavailableError(absl::StrCat("more than ", options_.max_redirects, " redirects"));
+        return absl::UnavailableError(
+            absl::StrCat("more than ", options_.max_redirects, " redirects"));
       }
       // A POST is repeated only where HTTP says the method stays (307, 308).
       if (post && response->status != 307 && response->status != 308) {
-        return absl::UnavailableError(absl::StrCat("a POST redirected with status ", response->status));
+        return absl::UnavailableError(
+            absl::StrCat("a POST redirected with status ", response->status));
       }
       absl::StatusOr<HttpUrl> next = ResolveRedirect(*url, location[0]);
-      if (!next.ok()) return absl::InvalidArgumentError(absl::StrCat("redirect: ", next.status().message()));
+      if (!next.ok())
+        return absl::InvalidArgumentError(absl::StrCat("redirect: ", next.status().message()));
       url = *std::move(next);
       continue;
     }
@@ -366,7 +382,8 @@ absl::StatusOr<FetchResponse> HttpFetcher::Fetch(const FetchRequest& request) co
       return absl::UnavailableError(absl::StrCat("HTTP status ", response->status));
     }
     FetchResponse out;
-    if (absl::Status s = ReadBody(reader, *response, request.max_bytes, options_.max_header_bytes, &out.body);
+    if (absl::Status s =
+            ReadBody(reader, *response, request.max_bytes, options_.max_header_bytes, &out.body);
         !s.ok()) {
       return s;
     }

@@ -41,7 +41,8 @@ absl::Status ParseAuthority(absl::string_view authority, HttpUrl* out) {
     }
     if (host.empty()) return Refuse("an empty IPv6 address");
     for (char c : host) {
-      if (!absl::ascii_isxdigit(c) && c != ':' && c != '.') return Refuse("a malformed IPv6 address");
+      if (!absl::ascii_isxdigit(c) && c != ':' && c != '.')
+        return Refuse("a malformed IPv6 address");
     }
   } else {
     const size_t colon = authority.find(':');
@@ -80,7 +81,8 @@ std::string HttpUrl::HostHeader() const {
 std::string HttpUrl::ToString() const { return absl::StrCat("http://", HostHeader(), target); }
 
 absl::StatusOr<HttpUrl> ParseHttpUrl(absl::string_view text) {
-  if (text.size() > kMaxUrlLength) return Refuse(absl::StrCat("longer than ", kMaxUrlLength, " bytes"));
+  if (text.size() > kMaxUrlLength)
+    return Refuse(absl::StrCat("longer than ", kMaxUrlLength, " bytes"));
   constexpr absl::string_view kScheme = "http://";
   if (!absl::StartsWithIgnoreCase(text, kScheme)) {
     return Refuse(absl::StartsWithIgnoreCase(text, "https://")
@@ -96,7 +98,9 @@ absl::StatusOr<HttpUrl> ParseHttpUrl(absl::string_view text) {
   if (absl::Status s = CheckTargetChars(target); !s.ok()) return s;
   HttpUrl url;
   if (absl::Status s = ParseAuthority(authority, &url); !s.ok()) return s;
-  url.target = target.empty() ? "/" : (target.front() == '?' ? absl::StrCat("/", target) : std::string(target));
+  url.target = target.empty()
+                   ? "/"
+                   : (target.front() == '?' ? absl::StrCat("/", target) : std::string(target));
   return url;
 }
 

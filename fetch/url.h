@@ -3,9 +3,9 @@
 //
 // Only what the web PKI uses is accepted: scheme "http", a host name, IPv4 address or bracketed
 // IPv6 address, an optional port, a path and query. Refused: any other scheme (https would need a
-// validation inside the validation), userinfo ("user@"), fragments, whitespace, control or non-ASCII
-// bytes, and anything over kMaxUrlLength. What reaches the request line is exactly what was
-// checked here, so a certificate cannot inject headers.
+// validation inside the validation), userinfo ("user@"), fragments, whitespace, control or
+// non-ASCII bytes, and anything over kMaxUrlLength. What reaches the request line is exactly what
+// was checked here, so a certificate cannot inject headers.
 #ifndef CERTVAL_FETCH_URL_H_
 #define CERTVAL_FETCH_URL_H_
 
@@ -21,7 +21,7 @@ namespace certval::fetch {
 inline constexpr size_t kMaxUrlLength = 2048;
 
 struct HttpUrl {
-  std::string host;    // lower-cased; an IPv6 address without its brackets
+  std::string host;  // lower-cased; an IPv6 address without its brackets
   uint16_t port = 80;
   std::string target;  // the request target: path (at least "/") and query, as written
   // The Host header's value: host, bracketed when IPv6, with ":port" unless 80.

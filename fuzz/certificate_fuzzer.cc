@@ -34,7 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   const certval::Certificate& c = **cert;
   volatile size_t h = 0;
-  h += Touch(c.tbs()) + Touch(c.serial()) + Touch(c.signature()) + Touch(c.signature_algorithm_der());
+  h += Touch(c.tbs()) + Touch(c.serial()) + Touch(c.signature()) +
+       Touch(c.signature_algorithm_der());
   h += TouchName(c.issuer()) + TouchName(c.subject());
   h += Touch(c.public_key().spki) + Touch(c.public_key().algorithm) + Touch(c.public_key().key);
   for (const auto& ext : c.extensions()) h += Touch(ext.oid) + Touch(ext.value);
@@ -50,7 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   if (c.subject_key_id()) h += Touch(*c.subject_key_id());
-  if (c.authority_key_id() && c.authority_key_id()->key_id) h += Touch(*c.authority_key_id()->key_id);
+  if (c.authority_key_id() && c.authority_key_id()->key_id)
+    h += Touch(*c.authority_key_id()->key_id);
   h += c.self_issued();
   (void)h;
   return 0;

@@ -28,7 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   const certval::Crl& c = **crl;
-  volatile size_t h = Touch(c.tbs()) + Touch(c.signature()) + Touch(c.crl_number()) + Touch(c.issuer().der);
+  volatile size_t h =
+      Touch(c.tbs()) + Touch(c.signature()) + Touch(c.crl_number()) + Touch(c.issuer().der);
   if (c.delta_base()) h += Touch(*c.delta_base());
   if (c.authority_key_id()) h += Touch(*c.authority_key_id());
   if (const auto& idp = c.issuing_distribution_point()) {

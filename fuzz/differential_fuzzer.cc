@@ -18,11 +18,11 @@
 #include <string>
 #include <vector>
 
+#include "certval/trust/trust_store.h"
+#include "certval/validator/validator.h"
 #include "fuzz/split.h"
 #include "tests/oracle/chromium_verifier.h"
 #include "tests/oracle/known_differences.h"
-#include "certval/trust/trust_store.h"
-#include "certval/validator/validator.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace certval;
@@ -36,9 +36,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   ValidationRequest request;
   const std::string& name = pieces[0];
-  request.peer_name = name.empty()   ? PeerName::Any()
+  request.peer_name = name.empty()  ? PeerName::Any()
                       : (mode & 16) ? PeerName::Ip(name)
-                                     : PeerName::Dns(name);
+                                    : PeerName::Dns(name);
   request.leaf = pieces[1];
   const size_t first_anchor = pieces.size() - anchor_count;
   for (size_t i = 2; i < first_anchor; ++i) request.intermediates.push_back(pieces[i]);
@@ -63,7 +63,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (c.Disagree() && c.direction() == oracle::Direction::kCertvalAccepts) {
     const oracle::Explanation e = oracle::Explain(c);
     if (!e.explained) {
-      std::fprintf(stderr, "differential_fuzzer: certval accepts what Chromium's verifier rejects: %s\n",
+      std::fprintf(stderr,
+                   "differential_fuzzer: certval accepts what Chromium's verifier rejects: %s\n",
                    oracle::DescribeDisagreement(c, e).c_str());
       std::abort();
     }

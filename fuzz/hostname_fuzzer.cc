@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
-#include "fuzz/split.h"
-#include "certval/validator/peer_name_match.h"
 #include "certval/validator/ip_address.h"
+#include "certval/validator/peer_name_match.h"
+#include "fuzz/split.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string> parts = certval::fuzz::SplitOn(data, size, '\n', 2);

@@ -1,9 +1,9 @@
 // Seed-corpus generator for the fuzz targets: make_seeds OUT_DIR [LIMBO_JSON]
 // Writes OUT_DIR/<target>/<n> for certificate_fuzzer, pem_fuzzer, hostname_fuzzer,
 // name_constraints_fuzzer, validate_fuzzer, differential_fuzzer, policy_file_fuzzer, crl_fuzzer,
-// ocsp_fuzzer and revocation_set_fuzzer (minted CRLs, OCSP responses, a set). Certificates come from chains minted with the test
-// PKI and, when LIMBO_JSON (x509-limbo's limbo.json) is given and readable, from its test cases
-// (read at run time; nothing from it is checked in).
+// ocsp_fuzzer and revocation_set_fuzzer (minted CRLs, OCSP responses, a set). Certificates come
+// from chains minted with the test PKI and, when LIMBO_JSON (x509-limbo's limbo.json) is given and
+// readable, from its test cases (read at run time; nothing from it is checked in).
 
 #include <sys/stat.h>
 
@@ -18,13 +18,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
-#include "fuzz/split.h"
-#include "nlohmann/json.hpp"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/testing/pki/test_revocation.h"
 #include "certval/trust/revocation_set.h"
 #include "certval/validator/certificate.h"
 #include "certval/validator/pem.h"
+#include "fuzz/split.h"
+#include "nlohmann/json.hpp"
 
 namespace tp = certval::testpki;
 
@@ -70,10 +70,11 @@ std::string DifferentialSeed(uint8_t mode, const Chain& c) {
   if (anchors.size() > 2) anchors.resize(2);
   if (untrusted.size() > 4) untrusted.resize(4);
   const uint32_t t = static_cast<uint32_t>(c.time != 0 ? c.time : absl::ToUnixSeconds(kNow));
-  std::string out = {static_cast<char>(mode), static_cast<char>(anchors.size() - 1),
+  std::string out = {static_cast<char>(mode),    static_cast<char>(anchors.size() - 1),
                      static_cast<char>(t >> 24), static_cast<char>(t >> 16),
-                     static_cast<char>(t >> 8), static_cast<char>(t)};
-  std::vector<std::string> pieces = {c.anchors.empty() ? std::string("example.test") : c.name, c.leaf};
+                     static_cast<char>(t >> 8),  static_cast<char>(t)};
+  std::vector<std::string> pieces = {c.anchors.empty() ? std::string("example.test") : c.name,
+                                     c.leaf};
   pieces.insert(pieces.end(), untrusted.begin(), untrusted.end());
   pieces.insert(pieces.end(), anchors.begin(), anchors.end());
   return out + certval::fuzz::JoinPieces(pieces);
@@ -102,8 +103,8 @@ int main(int argc, char** argv) {
 
   std::vector<Chain> chains;
   // --- Minted chains (root "certval Test Root CA", like validate_fuzzer's trust anchor) ---
-  for (tp::KeyKind kind : {tp::KeyKind::kEcP256, tp::KeyKind::kRsa2048, tp::KeyKind::kEd25519,
-                           tp::KeyKind::kEcP384}) {
+  for (tp::KeyKind kind :
+       {tp::KeyKind::kEcP256, tp::KeyKind::kRsa2048, tp::KeyKind::kEd25519, tp::KeyKind::kEcP384}) {
     tp::Chain c = tp::MakeChain(kind, "example.test", kNow);
     chains.push_back({c.leaf, {c.intermediate, c.root}});
     certs.Add(c.root);
@@ -111,7 +112,8 @@ int main(int argc, char** argv) {
   {
     tp::Chain c = tp::MakeChain(tp::KeyKind::kEcP256, "example.test", kNow);
     tp::TestCa root = c.root_ca();
-    tp::Key k1 = tp::Key::Cached(tp::KeyKind::kEcP256, 1), k2 = tp::Key::Cached(tp::KeyKind::kEcP256, 2);
+    tp::Key k1 = tp::Key::Cached(tp::KeyKind::kEcP256, 1),
+            k2 = tp::Key::Cached(tp::KeyKind::kEcP256, 2);
 
     // Name-constrained intermediate.
     tp::CertSpec ica = tp::IntermediateSpec("Constrained CA", kNow, 1);
@@ -133,7 +135,8 @@ int main(int argc, char** argv) {
     leaf.email_sans = {"user@example.test"};
     leaf.uri_sans = {"https://example.test/"};
     leaf.directory_name_sans = {tp::NameSpec{{"O", "certval test"}, {"CN", "dir"}}};
-    leaf.extra.push_back(tp::AiaExtension({"http://ocsp.example.test"}, {"http://ca.example.test"}));
+    leaf.extra.push_back(
+        tp::AiaExtension({"http://ocsp.example.test"}, {"http://ca.example.test"}));
     leaf.extra.push_back(tp::CrlDistributionPointsExtension({"http://crl.example.test"}));
     leaf.extra.push_back(tp::PoliciesExtension({"2.23.140.1.2.1"}));
     chains.push_back({constrained.Issue(leaf, k2), {constrained.cert_der(), c.root}});
@@ -193,7 +196,8 @@ int main(int argc, char** argv) {
               pem_all += p.get<std::string>();
               for (auto& d : der_of(p.get<std::string>())) {
                 chain.intermediates.push_back(d);
-                (key == std::string("trusted_certs") ? chain.anchors : chain.untrusted).push_back(d);
+                (key == std::string("trusted_certs") ? chain.anchors : chain.untrusted)
+                    .push_back(d);
               }
             }
           }
@@ -202,7 +206,8 @@ int main(int argc, char** argv) {
           if (tc.contains("validation_time") && tc["validation_time"].is_string()) {
             absl::Time t;
             std::string err;
-            if (absl::ParseTime(absl::RFC3339_full, tc["validation_time"].get<std::string>(), &t, &err)) {
+            if (absl::ParseTime(absl::RFC3339_full, tc["validation_time"].get<std::string>(), &t,
+                                &err)) {
               chain.time = absl::ToUnixSeconds(t);
             }
           }
@@ -234,9 +239,11 @@ int main(int argc, char** argv) {
     // Mode 1 (accept all signatures) for every chain; a few other modes for the minted ones.
     validate.Add(std::string(1, '\x01') + joined);
     // Limbo's chains under webpki (its IP-named cases with bit 4), minted ones in a few modes.
-    const bool ip_name = c.name.find(':') != std::string::npos ||
-                         (!c.name.empty() && c.name.find_first_not_of("0123456789.") == std::string::npos);
-    if (std::string seed = DifferentialSeed(c.mode | (ip_name ? 16 : 0), c); !seed.empty()) differential.Add(seed);
+    const bool ip_name =
+        c.name.find(':') != std::string::npos ||
+        (!c.name.empty() && c.name.find_first_not_of("0123456789.") == std::string::npos);
+    if (std::string seed = DifferentialSeed(c.mode | (ip_name ? 16 : 0), c); !seed.empty())
+      differential.Add(seed);
     if (i < minted) {
       for (uint8_t mode : {2, 4, 10}) {
         if (std::string seed = DifferentialSeed(mode, c); !seed.empty()) differential.Add(seed);
@@ -253,11 +260,12 @@ int main(int argc, char** argv) {
   pems.Add("junk\n-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
 
   for (const char* s :
-       {"example.test\nexample.test", "*.example.test\nfoo.example.test", "*.example.test\nexample.test",
-        "xn--bcher-kva.example\nxn--bcher-kva.example", "EXAMPLE.test.\nexample.test",
-        "f*o.example.test\nfoo.example.test", "*.co.uk\nexample.co.uk", "192.0.2.1\n192.0.2.1",
-        "::1\n0:0:0:0:0:0:0:1", "2001:db8::1\n2001:DB8:0:0::1", "::ffff:192.0.2.1\n192.0.2.1",
-        "010.1.1.1\n10.1.1.1", "user@example.test\nuser@EXAMPLE.test",
+       {"example.test\nexample.test", "*.example.test\nfoo.example.test",
+        "*.example.test\nexample.test", "xn--bcher-kva.example\nxn--bcher-kva.example",
+        "EXAMPLE.test.\nexample.test", "f*o.example.test\nfoo.example.test",
+        "*.co.uk\nexample.co.uk", "192.0.2.1\n192.0.2.1", "::1\n0:0:0:0:0:0:0:1",
+        "2001:db8::1\n2001:DB8:0:0::1", "::ffff:192.0.2.1\n192.0.2.1", "010.1.1.1\n10.1.1.1",
+        "user@example.test\nuser@EXAMPLE.test",
         "\"quoted local\"@example.test\n\"quoted local\"@example.test", "a@b@c\na@b"}) {
     hosts.Add(s);
   }
@@ -267,10 +275,10 @@ int main(int argc, char** argv) {
     return s;
   };
   for (const std::string& s : std::vector<std::string>{
-           "example.test\nexample.test", "a.example.test\n.example.test", "example.test\n.example.test",
-           "*.example.test\na.example.test", "a.example.test\nexample.test", "foo.test\n",
-           "user@example.test\nexample.test", "user@example.test\n.example.test",
-           "user@example.test\nuser@example.test",
+           "example.test\nexample.test", "a.example.test\n.example.test",
+           "example.test\n.example.test", "*.example.test\na.example.test",
+           "a.example.test\nexample.test", "foo.test\n", "user@example.test\nexample.test",
+           "user@example.test\n.example.test", "user@example.test\nuser@example.test",
            ip({10, 1, 2, 3}) + "\n" + ip({10, 0, 0, 0, 255, 0, 0, 0}),
            ip({192, 0, 2, 1}) + "\n" + ip({192, 0, 2, 0, 255, 255, 255, 0}),
            std::string(16, '\x20') + "\n" + std::string(16, '\x20') + std::string(16, '\xff')}) {
@@ -281,7 +289,8 @@ int main(int argc, char** argv) {
   for (const auto& [name, subtree] : std::vector<std::pair<tp::NameSpec, tp::NameSpec>>{
            {full, prefix}, {prefix, full}, {full, other}, {full, full}, {full, tp::NameSpec()}}) {
     const std::string name_der = tp::EncodeName(name);
-    if (name_der.find('\n') == std::string::npos) ncs.Add(name_der + "\n" + tp::EncodeName(subtree));
+    if (name_der.find('\n') == std::string::npos)
+      ncs.Add(name_der + "\n" + tp::EncodeName(subtree));
   }
 
   // Policy files (hooks/policy_file.h): valid ones, then one of each kind of error.
@@ -293,14 +302,14 @@ int main(int argc, char** argv) {
            "host *.legacy.example {\n  check signature = warn\n  default = disable\n}\n"
            "host api.example.test {\n  check peer_name = enforce\n}\n",
            "host 192.0.2.1 {\n\tcheck hooks = warn\n}\ncheck my-plugin_check = disable\n",
-           "default = sometimes\n",                      // unknown mode
-           "check = warn\n",                             // setting without a name
-           "check bad/name = warn\n",                    // not a check name
-           "default = warn\ndefault = enforce\n",        // set twice
-           "host *.a.example {\nhost b.example {\n}\n", // nested blocks
-           "host *.a.example {\ndefault = warn\n",       // block never closed
-           "}\n",                                         // close without open
-           "host a.*.example {\n}\n",                    // misplaced wildcard
+           "default = sometimes\n",                        // unknown mode
+           "check = warn\n",                               // setting without a name
+           "check bad/name = warn\n",                      // not a check name
+           "default = warn\ndefault = enforce\n",          // set twice
+           "host *.a.example {\nhost b.example {\n}\n",    // nested blocks
+           "host *.a.example {\ndefault = warn\n",         // block never closed
+           "}\n",                                          // close without open
+           "host a.*.example {\n}\n",                      // misplaced wildcard
            "host x.example {\n}\nhost X.EXAMPLE. {\n}\n",  // the same host twice
            "just words\n",
        }) {
@@ -311,7 +320,8 @@ int main(int argc, char** argv) {
   {
     tp::Chain c = tp::MakeChain(tp::KeyKind::kEcP256, "example.test", kNow);
     tp::CrlSpec plain = tp::CrlSpecFor(c.intermediate_ca(), kNow);
-    plain.entries.push_back({tp::SerialOf(c.leaf), kNow, tp::kReasonKeyCompromise, std::nullopt, {}});
+    plain.entries.push_back(
+        {tp::SerialOf(c.leaf), kNow, tp::kReasonKeyCompromise, std::nullopt, {}});
     plain.entries.push_back({"\x05", kNow, std::nullopt, std::nullopt, {}});
     crls.Add(tp::IssueCrl(plain, c.intermediate_key));
     tp::CrlSpec indirect = plain;
@@ -341,11 +351,11 @@ int main(int argc, char** argv) {
     sets.Add(set.substr(0, set.size() - 32));  // the fuzzer appends the checksum itself
   }
 
-  std::printf("make_seeds: %zu minted chains, %zu limbo cases; seeds: certificate %zu, pem %zu, "
-              "hostname %zu, name_constraints %zu, validate %zu, differential %zu, policy_file %zu, "
-              "crl %zu, ocsp %zu, revocation_set %zu\n",
-              minted, limbo_cases, certs.size(), pems.size(), hosts.size(), ncs.size(),
-              validate.size(), differential.size(), policies.size(), crls.size(), ocsps.size(),
-              sets.size());
+  std::printf(
+      "make_seeds: %zu minted chains, %zu limbo cases; seeds: certificate %zu, pem %zu, "
+      "hostname %zu, name_constraints %zu, validate %zu, differential %zu, policy_file %zu, "
+      "crl %zu, ocsp %zu, revocation_set %zu\n",
+      minted, limbo_cases, certs.size(), pems.size(), hosts.size(), ncs.size(), validate.size(),
+      differential.size(), policies.size(), crls.size(), ocsps.size(), sets.size());
   return 0;
 }

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
-#include "fuzz/split.h"
 #include "certval/validator/certificate.h"
 #include "certval/validator/name_constraints_match.h"
+#include "fuzz/split.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string> parts = certval::fuzz::SplitOn(data, size, '\n', 2);
@@ -22,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   bool dns_match = certval::DnsNameMatchesConstraint(n, c);
   bool dns_may = certval::DnsNameMayMatchConstraint(n, c);
   (void)valid_dns;
-  // MayMatch (excluded subtrees) is documented as a superset of Matches: differs only for wildcards.
+  // MayMatch (excluded subtrees) is documented as a superset of Matches: differs only for
+  // wildcards.
   if (dns_match && !dns_may) __builtin_trap();
 
   (void)certval::IsValidIpConstraint(c);
@@ -35,7 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   certval::Name dir_name, dir_subtree;
   if (!certval::ParseName(n, &dir_name).ok() || !certval::ParseName(c, &dir_subtree).ok()) return 0;
   // Every name is within itself and within the empty subtree; a subtree never holds a shorter name.
-  if (!certval::DirectoryNameWithinSubtree(dir_name.normalized, dir_name.normalized)) __builtin_trap();
+  if (!certval::DirectoryNameWithinSubtree(dir_name.normalized, dir_name.normalized))
+    __builtin_trap();
   if (!certval::DirectoryNameWithinSubtree(dir_name.normalized, "")) __builtin_trap();
   if (certval::DirectoryNameWithinSubtree(dir_name.normalized, dir_subtree.normalized) &&
       dir_subtree.rdn_count > dir_name.rdn_count) {

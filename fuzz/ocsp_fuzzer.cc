@@ -18,7 +18,8 @@ size_t Touch(absl::string_view v) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  auto response = certval::OcspResponse::Parse(std::string(reinterpret_cast<const char*>(data), size));
+  auto response =
+      certval::OcspResponse::Parse(std::string(reinterpret_cast<const char*>(data), size));
   if (!response.ok()) {
     (void)response.status().ToString();
     return 0;

@@ -9,8 +9,8 @@
 
 namespace certval::fuzz {
 
-// Splits `data` into up to `max_pieces` pieces, each a 2-byte big-endian length then that many bytes.
-// A length running past the end takes what is left. Inverse: JoinPieces.
+// Splits `data` into up to `max_pieces` pieces, each a 2-byte big-endian length then that many
+// bytes. A length running past the end takes what is left. Inverse: JoinPieces.
 inline std::vector<std::string> SplitPieces(const uint8_t* data, size_t size, size_t max_pieces) {
   std::vector<std::string> pieces;
   size_t pos = 0;

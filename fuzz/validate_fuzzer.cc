@@ -17,11 +17,11 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
-#include "fuzz/split.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/signature_verifier.h"
 #include "certval/validator/validator.h"
+#include "fuzz/split.h"
 
 namespace {
 

@@ -52,7 +52,8 @@ extern "C" {
 #define CERTVAL_ACCEPT 0 /* the chain is valid; no path is built (pre) / overrides (post) */
 #define CERTVAL_REJECT 1 /* the chain is invalid */
 #define CERTVAL_DEFER 2  /* "I don't know": the next hook, or the built-in validation, decides */
-#define CERTVAL_ERROR 3  /* the hook failed: a rejection under Mode ENFORCE, a warning under WARN */
+#define CERTVAL_ERROR 3  /* the hook failed: a rejection under Mode ENFORCE, a warning under WARN \
+                          */
 
 /* certval_hook_input.peer_kind */
 #define CERTVAL_PEER_NONE 0
@@ -74,16 +75,16 @@ struct certval_cert_list {
 };
 
 struct certval_hook_input {
-  const char* peer_name;           /* NUL-terminated; "" when the request names no peer */
-  int peer_kind;                   /* CERTVAL_PEER_* */
-  int purpose;                     /* CERTVAL_PURPOSE_* */
-  int64_t time_unix;               /* validation time, seconds since 1970 UTC */
-  struct certval_cert_list chain;  /* as presented: leaf first, then the intermediates */
-  int is_post;                     /* 0: before path building; 1: after it */
-  int builtin_valid;               /* post only: 1 if the built-in validation accepted, else 0 */
-  struct certval_cert_list path;   /* post only, and only when builtin_valid: the validated path
-                                      (leaf ... anchor). Empty otherwise. Judge certificates here,
-                                      never in `chain`, which anyone can append to. */
+  const char* peer_name;          /* NUL-terminated; "" when the request names no peer */
+  int peer_kind;                  /* CERTVAL_PEER_* */
+  int purpose;                    /* CERTVAL_PURPOSE_* */
+  int64_t time_unix;              /* validation time, seconds since 1970 UTC */
+  struct certval_cert_list chain; /* as presented: leaf first, then the intermediates */
+  int is_post;                    /* 0: before path building; 1: after it */
+  int builtin_valid;              /* post only: 1 if the built-in validation accepted, else 0 */
+  struct certval_cert_list path;  /* post only, and only when builtin_valid: the validated path
+                                     (leaf ... anchor). Empty otherwise. Judge certificates here,
+                                     never in `chain`, which anyone can append to. */
 };
 
 /* Where a check reports a failure: `cert_index` 0 = leaf, -1 = the path as a whole; `code` a short
@@ -92,12 +93,12 @@ typedef void (*certval_report_fn)(void* report_ctx, int cert_index, const char* 
                                   const char* message);
 
 struct certval_check_input {
-  const char* peer_name;          /* as in certval_hook_input */
+  const char* peer_name; /* as in certval_hook_input */
   int peer_kind;
   int purpose;
   int64_t time_unix;
-  struct certval_cert_list path;  /* leaf first; the last one is the anchor when anchor_trusted */
-  int anchor_trusted;             /* 1 if path ends at a trust anchor */
+  struct certval_cert_list path; /* leaf first; the last one is the anchor when anchor_trusted */
+  int anchor_trusted;            /* 1 if path ends at a trust anchor */
   /* Validity of each path certificate, seconds since 1970 UTC (parsed by certval, so that a check
    * need not carry an ASN.1 parser for the most common question). path.count entries each. */
   const int64_t* not_before;
@@ -146,8 +147,8 @@ CERTVAL_PLUGIN_EXPORT int certval_plugin_init(uint32_t host_abi_version,
 
 /* True when init may write into `info`: the host speaks this header's version and its struct is
  * this header's size. Otherwise return non-zero without touching `info`. */
-#define CERTVAL_PLUGIN_HOST_MATCHES(host_abi_version, info_size)   \
-  ((host_abi_version) == CERTVAL_PLUGIN_ABI_VERSION &&             \
+#define CERTVAL_PLUGIN_HOST_MATCHES(host_abi_version, info_size) \
+  ((host_abi_version) == CERTVAL_PLUGIN_ABI_VERSION &&           \
    (info_size) == sizeof(struct certval_plugin_info))
 
 #ifdef __cplusplus

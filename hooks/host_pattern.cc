@@ -25,7 +25,8 @@ absl::StatusOr<std::string> CanonicalHostPattern(absl::string_view pattern) {
     if (label.empty()) return bad("empty label");
     for (char c : label) {
       if (c == '*') return bad("'*' is allowed only as the whole first label ('*.example.com')");
-      if (!absl::ascii_isgraph(static_cast<unsigned char>(c))) return bad("space or control character");
+      if (!absl::ascii_isgraph(static_cast<unsigned char>(c)))
+        return bad("space or control character");
     }
   }
   return name;

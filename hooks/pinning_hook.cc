@@ -3,8 +3,8 @@
 #include <utility>
 
 #include "absl/strings/escaping.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/checks/builtin.h"
 #include "certval/validator/finding.h"
@@ -16,8 +16,8 @@ absl::Status PinSet::Add(absl::string_view host_pattern, absl::string_view spki_
   absl::StatusOr<std::string> pattern = CanonicalHostPattern(host_pattern);
   if (!pattern.ok()) return pattern.status();
   if (spki_sha256.size() != 32) {
-    return absl::InvalidArgumentError(absl::StrCat("pin for '", host_pattern, "': ",
-                                                   spki_sha256.size(),
+    return absl::InvalidArgumentError(absl::StrCat("pin for '", host_pattern,
+                                                   "': ", spki_sha256.size(),
                                                    " bytes, but a SHA-256 digest has 32"));
   }
   pins_[*pattern].insert(std::string(spki_sha256));
@@ -43,7 +43,6 @@ PinningHook::PinningHook(PinSet pins, Mode mode, std::shared_ptr<WarningSink> si
   if (sink_ == nullptr) sink_ = std::make_shared<StderrWarningSink>();
 }
 
-
 bool PinningHook::ChainHasPin(const HookContext& ctx,
                               const absl::flat_hash_set<std::string>& pins) const {
   // Only the validated path counts (RFC 7469 2.6): a certificate that was merely presented proves
@@ -61,12 +60,12 @@ absl::StatusOr<HookVerdict> PinningHook::Decide(const HookContext& ctx) const {
   const absl::flat_hash_set<std::string>* pins = pins_.PinsFor(ctx.peer_name->value);
   if (pins == nullptr || ChainHasPin(ctx, *pins)) return HookVerdict::kDefer;
   if (mode_ == Mode::kEnforce) return HookVerdict::kReject;
-  sink_->OnWarning(*ctx.peer_name,
-                   MakeFinding(code::kPinningMismatch, -1,
-                               absl::StrCat("no certificate of the validated path has one of the ",
-                                            pins->size(), " pinned keys for '",
-                                            ctx.peer_name->value, "'"),
-                               Severity::kWarning));
+  sink_->OnWarning(
+      *ctx.peer_name,
+      MakeFinding(code::kPinningMismatch, -1,
+                  absl::StrCat("no certificate of the validated path has one of the ", pins->size(),
+                               " pinned keys for '", ctx.peer_name->value, "'"),
+                  Severity::kWarning));
   return HookVerdict::kDefer;
 }
 

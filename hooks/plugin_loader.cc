@@ -125,8 +125,8 @@ absl::StatusOr<HookVerdict> PluginHook::Decide(const HookContext& ctx) const {
     case CERTVAL_ERROR:
       return absl::UnavailableError(error[0] != '\0' ? error : "the plugin gave no reason");
   }
-  return absl::InternalError(absl::StrCat("the plugin returned ", verdict,
-                                          ", which is not a verdict"));
+  return absl::InternalError(
+      absl::StrCat("the plugin returned ", verdict, ", which is not a verdict"));
 }
 
 struct ReportTarget {
@@ -191,7 +191,8 @@ absl::Status ValidateInfo(const std::string& path, const certval_plugin_info& in
   if (!IsPlainCheckName(check)) {
     return bad(absl::StrCat("check name '", check,
                             "' is not a plain name (lowercase letters, digits and '_', starting "
-                            "with a letter, at most ", kMaxCheckNameLength, " bytes)"));
+                            "with a letter, at most ",
+                            kMaxCheckNameLength, " bytes)"));
   }
   // A borrowed name would make the plugin's findings pass for certval's own, its mode theirs.
   if (IsReservedCheckName(check)) {
@@ -221,9 +222,9 @@ absl::StatusOr<void*> OpenLibrary(const std::string& path) {
   void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (handle == nullptr) {
     const char* why = dlerror();
-    return absl::InvalidArgumentError(absl::StrCat("plugin '", path,
-                                                   "' is not a loadable shared object: ",
-                                                   why != nullptr ? why : "dlopen failed"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "plugin '", path,
+        "' is not a loadable shared object: ", why != nullptr ? why : "dlopen failed"));
   }
   return handle;
 }
@@ -237,14 +238,13 @@ absl::StatusOr<std::shared_ptr<const PluginLibrary>> InitLibrary(const std::stri
   };
   auto init = reinterpret_cast<certval_plugin_init_fn>(dlsym(handle, CERTVAL_PLUGIN_INIT_SYMBOL));
   if (init == nullptr) {
-    return fail(absl::InvalidArgumentError(absl::StrCat(
-        "plugin '", path, "' does not export ", CERTVAL_PLUGIN_INIT_SYMBOL,
-        " (is it a certval plugin? a C++ plugin needs extern \"C\")")));
+    return fail(absl::InvalidArgumentError(
+        absl::StrCat("plugin '", path, "' does not export ", CERTVAL_PLUGIN_INIT_SYMBOL,
+                     " (is it a certval plugin? a C++ plugin needs extern \"C\")")));
   }
   // The version before any plugin code runs: init of another version may expect a larger struct
   // and write past ours. A plugin without the symbol predates it (version 1).
-  const auto* version =
-      static_cast<const uint32_t*>(dlsym(handle, CERTVAL_PLUGIN_ABI_SYMBOL));
+  const auto* version = static_cast<const uint32_t*>(dlsym(handle, CERTVAL_PLUGIN_ABI_SYMBOL));
   if (version == nullptr || *version != CERTVAL_PLUGIN_ABI_VERSION) {
     return fail(absl::FailedPreconditionError(absl::StrCat(
         "plugin '", path, "' was built for plugin ABI version ",
@@ -257,8 +257,8 @@ absl::StatusOr<std::shared_ptr<const PluginLibrary>> InitLibrary(const std::stri
   int rc = init(CERTVAL_PLUGIN_ABI_VERSION, &info, sizeof(info));
   if (rc != 0) {
     return fail(absl::AbortedError(absl::StrCat(
-        "plugin '", path, "': ", CERTVAL_PLUGIN_INIT_SYMBOL, " failed (returned ", rc, "): ",
-        info.error != nullptr && info.error[0] != '\0' ? info.error : "no reason given")));
+        "plugin '", path, "': ", CERTVAL_PLUGIN_INIT_SYMBOL, " failed (returned ", rc,
+        "): ", info.error != nullptr && info.error[0] != '\0' ? info.error : "no reason given")));
   }
   return std::make_shared<const PluginLibrary>(handle, info);
 }
@@ -288,14 +288,29 @@ namespace {
 std::string SignalText(int sig) {
   const char* abbrev = nullptr;
   switch (sig) {
-    case SIGSEGV: abbrev = "SIGSEGV"; break;
-    case SIGABRT: abbrev = "SIGABRT"; break;
-    case SIGBUS: abbrev = "SIGBUS"; break;
-    case SIGILL: abbrev = "SIGILL"; break;
-    case SIGFPE: abbrev = "SIGFPE"; break;
-    case SIGKILL: abbrev = "SIGKILL"; break;
-    case SIGTERM: abbrev = "SIGTERM"; break;
-    default: break;
+    case SIGSEGV:
+      abbrev = "SIGSEGV";
+      break;
+    case SIGABRT:
+      abbrev = "SIGABRT";
+      break;
+    case SIGBUS:
+      abbrev = "SIGBUS";
+      break;
+    case SIGILL:
+      abbrev = "SIGILL";
+      break;
+    case SIGFPE:
+      abbrev = "SIGFPE";
+      break;
+    case SIGKILL:
+      abbrev = "SIGKILL";
+      break;
+    case SIGTERM:
+      abbrev = "SIGTERM";
+      break;
+    default:
+      break;
   }
   return abbrev != nullptr ? absl::StrCat("signal ", sig, " (", abbrev, ")")
                            : absl::StrCat("signal ", sig, " (", strsignal(sig), ")");
@@ -339,9 +354,8 @@ absl::Status ParseReport(const std::string& path, const std::string& report, int
   int code = 0;
   if (space == std::string::npos || !absl::SimpleAtoi(report.substr(0, space), &code)) {
     // The child died without reporting although no signal killed it: init called exit().
-    return absl::InternalError(absl::StrCat("plugin '", path,
-                                            "' ended the process while loading (exit status ",
-                                            exit_code, ")"));
+    return absl::InternalError(absl::StrCat(
+        "plugin '", path, "' ended the process while loading (exit status ", exit_code, ")"));
   }
   return absl::Status(static_cast<absl::StatusCode>(code), report.substr(space + 1));
 }
@@ -370,12 +384,12 @@ absl::Status ProbePlugin(const std::string& path, absl::Duration timeout) {
   while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
   }
   if (!finished) {
-    return absl::DeadlineExceededError(absl::StrCat("plugin '", path, "' did not finish loading within ",
-                                                    absl::FormatDuration(timeout)));
+    return absl::DeadlineExceededError(absl::StrCat(
+        "plugin '", path, "' did not finish loading within ", absl::FormatDuration(timeout)));
   }
   if (WIFSIGNALED(wstatus)) {
-    return absl::InternalError(absl::StrCat("plugin '", path, "' crashed while loading: ",
-                                            SignalText(WTERMSIG(wstatus))));
+    return absl::InternalError(
+        absl::StrCat("plugin '", path, "' crashed while loading: ", SignalText(WTERMSIG(wstatus))));
   }
   return ParseReport(path, report, WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
 }

@@ -21,7 +21,8 @@ namespace certval {
 
 namespace {
 
-constexpr size_t kMaxPolicyBytes = 1 << 20;  // a policy is a few lines; refuse to slurp a disk image
+constexpr size_t kMaxPolicyBytes = 1
+                                   << 20;  // a policy is a few lines; refuse to slurp a disk image
 
 void ApplySection(const AdminPolicy::Section& section, Policy& policy) {
   if (section.global) policy.set_global(*section.global);
@@ -78,14 +79,16 @@ absl::StatusOr<std::string> ReadPolicyFile(const std::string& path) {
   if (S_ISDIR(st.st_mode)) return refuse("it is a directory, not a policy file");
   if (!S_ISREG(st.st_mode)) return refuse("it is not a regular file");
   if (st.st_uid != 0 && st.st_uid != geteuid()) {
-    return refuse(absl::StrCat("it is owned by uid ", st.st_uid, ", neither root nor this "
-                               "process's user (uid ", geteuid(), ")"));
+    return refuse(absl::StrCat("it is owned by uid ", st.st_uid,
+                               ", neither root nor this "
+                               "process's user (uid ",
+                               geteuid(), ")"));
   }
   if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
-    return refuse(absl::StrFormat("it is writable by %s (mode %04o); make it writable by its owner "
-                                  "only (chmod go-w)",
-                                  (st.st_mode & S_IWOTH) != 0 ? "others" : "its group",
-                                  st.st_mode & 07777));
+    return refuse(
+        absl::StrFormat("it is writable by %s (mode %04o); make it writable by its owner "
+                        "only (chmod go-w)",
+                        (st.st_mode & S_IWOTH) != 0 ? "others" : "its group", st.st_mode & 07777));
   }
   if (static_cast<uint64_t>(st.st_size) > kMaxPolicyBytes) {
     return absl::InvalidArgumentError(
@@ -193,8 +196,10 @@ absl::Status AdminPolicyParser::Line(absl::string_view line) {
   }
   size_t eq = line.find('=');
   if (eq == absl::string_view::npos) {
-    return Error(absl::StrCat("expected 'default = <mode>', 'check <name> = <mode>' or "
-                              "'host <pattern> {', got '", line, "'"));
+    return Error(
+        absl::StrCat("expected 'default = <mode>', 'check <name> = <mode>' or "
+                     "'host <pattern> {', got '",
+                     line, "'"));
   }
   return Setting(absl::StripAsciiWhitespace(line.substr(0, eq)),
                  absl::StripAsciiWhitespace(line.substr(eq + 1)));
@@ -209,8 +214,8 @@ absl::Status AdminPolicyParser::OpenHost(absl::string_view pattern) {
   if (!canonical.ok()) return Error(canonical.status().message());
   auto [it, inserted] = seen_.emplace(absl::StrCat("host\n", *canonical), line_no_);
   if (!inserted) {
-    return Error(absl::StrCat("host '", *canonical, "' already has a block (line ", it->second,
-                              ")"));
+    return Error(
+        absl::StrCat("host '", *canonical, "' already has a block (line ", it->second, ")"));
   }
   section_ = &policy_.hosts_[*canonical];
   block_line_ = line_no_;
@@ -219,20 +224,23 @@ absl::Status AdminPolicyParser::OpenHost(absl::string_view pattern) {
 }
 
 absl::Status AdminPolicyParser::Setting(absl::string_view key, absl::string_view value) {
-  std::vector<absl::string_view> words = absl::StrSplit(key, absl::ByAnyChar(" \t"), absl::SkipEmpty());
+  std::vector<absl::string_view> words =
+      absl::StrSplit(key, absl::ByAnyChar(" \t"), absl::SkipEmpty());
   std::string check;
   if (words.size() == 1 && words[0] == "default") {
     // An empty check name stands for the global mode below.
   } else if (words.size() == 2 && words[0] == "check") {
     if (!IsCheckName(words[1])) {
-      return Error(absl::StrCat("'", words[1], "' is not a check name (letters, digits, '_', '-')"));
+      return Error(
+          absl::StrCat("'", words[1], "' is not a check name (letters, digits, '_', '-')"));
     }
     if (absl::Status known = CheckNameIsKnown(words[1], custom_checks_); !known.ok()) {
       return Error(known.message());
     }
     check = std::string(words[1]);
   } else {
-    return Error(absl::StrCat("unknown setting '", key, "' (expected 'default' or 'check <name>')"));
+    return Error(
+        absl::StrCat("unknown setting '", key, "' (expected 'default' or 'check <name>')"));
   }
   absl::StatusOr<Mode> mode = ParseMode(value);
   if (!mode.ok()) return Error(mode.status().message());
@@ -268,8 +276,8 @@ absl::StatusOr<AdminPolicy> LoadAdminPolicy(const AdminPolicyOptions& options) {
   auto from_env = [&]() -> absl::StatusOr<AdminPolicy> {
     absl::StatusOr<AdminPolicy> policy = LoadAdminPolicyFile(*env, options.custom_checks);
     if (absl::IsNotFound(policy.status())) {
-      return absl::NotFoundError(absl::StrCat(kAdminPolicyEnvVar, " names ", *env,
-                                              ", which does not exist"));
+      return absl::NotFoundError(
+          absl::StrCat(kAdminPolicyEnvVar, " names ", *env, ", which does not exist"));
     }
     if (!policy.ok()) return policy.status();
     return AdminPolicyParser::WithOrigin(*std::move(policy), AdminPolicy::Origin::kEnvironment);
@@ -287,8 +295,8 @@ absl::StatusOr<AdminPolicy> LoadAdminPolicy(const AdminPolicyOptions& options) {
   }
   if (!absl::IsNotFound(system.status())) return system.status();
   if (env_set) return from_env();
-  return AdminPolicyParser::Absent(absl::StrCat("no ", options.system_path, "; ",
-                                                kAdminPolicyEnvVar, " unset"));
+  return AdminPolicyParser::Absent(
+      absl::StrCat("no ", options.system_path, "; ", kAdminPolicyEnvVar, " unset"));
 }
 
 }  // namespace certval

@@ -30,10 +30,10 @@
 // changes nothing. Errors read "<file>:<line>: <what>".
 //
 // Applying it: ApplyTo(base, host) starts from the application's Policy; a `default` replaces its
-// global mode and each `check` line replaces that check's mode; checks the file does not mention keep
-// the application's setting. A Policy belongs to a Validator, so an application with host blocks
-// builds one Validator per distinct policy (PolicyFor() tells which). AdminPolicy is an immutable
-// value after loading; its const methods are thread-safe.
+// global mode and each `check` line replaces that check's mode; checks the file does not mention
+// keep the application's setting. A Policy belongs to a Validator, so an application with host
+// blocks builds one Validator per distinct policy (PolicyFor() tells which). AdminPolicy is an
+// immutable value after loading; its const methods are thread-safe.
 #ifndef CERTVAL_HOOKS_POLICY_FILE_H_
 #define CERTVAL_HOOKS_POLICY_FILE_H_
 

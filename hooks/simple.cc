@@ -20,15 +20,20 @@ SimpleValidation::SimpleValidation(std::shared_ptr<TrustStore> store) : store_(s
   if (store_ == nullptr) store_ = std::make_shared<TrustStore>();
 }
 
-absl::Status SimpleValidation::AddRoot(std::string der) { return store_->AddRootDer(std::move(der)); }
+absl::Status SimpleValidation::AddRoot(std::string der) {
+  return store_->AddRootDer(std::move(der));
+}
 
-absl::Status SimpleValidation::AddCert(std::string der) { return store_->AddCertDer(std::move(der)); }
+absl::Status SimpleValidation::AddCert(std::string der) {
+  return store_->AddCertDer(std::move(der));
+}
 
 SimpleValidation& SimpleValidation::DisableValidation() {
   // Loud on purpose: this is the switch that turns TLS into "secure in the absence of an attacker".
   std::fputs(
       "certval WARNING: DisableValidation() called: validators built from this configuration "
-      "accept EVERY certificate chain for every peer. Trust specific certificates with AddRoot() or "
+      "accept EVERY certificate chain for every peer. Trust specific certificates with AddRoot() "
+      "or "
       "AddCert() instead.\n",
       stderr);
   disabled_ = true;

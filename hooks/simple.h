@@ -6,11 +6,12 @@
 //   simple->AddCert(self_signed_server_der);                     // trust exactly this certificate
 //   absl::StatusOr<certval::Validator> validator = simple->Create();   // or Build(), see below
 //
-// DisableValidation() installs TrustAnyHook: every chain is accepted, loudly (a warning on stderr at
-// the call, and one from each built Validator at first use). Nothing here is global: each
-// SimpleValidation owns its settings, and the TrustStore it holds is its own unless the caller passed
-// one in. Validators built earlier share that store, so roots added later reach them too (the store
-// is thread-safe). Not thread-safe itself: configure it on one thread, then share what Build() returns.
+// DisableValidation() installs TrustAnyHook: every chain is accepted, loudly (a warning on stderr
+// at the call, and one from each built Validator at first use). Nothing here is global: each
+// SimpleValidation owns its settings, and the TrustStore it holds is its own unless the caller
+// passed one in. Validators built earlier share that store, so roots added later reach them too
+// (the store is thread-safe). Not thread-safe itself: configure it on one thread, then share what
+// Build() returns.
 #ifndef CERTVAL_HOOKS_SIMPLE_H_
 #define CERTVAL_HOOKS_SIMPLE_H_
 
@@ -28,7 +29,7 @@
 namespace certval {
 
 enum class RootSet {
-  kSystem,   // the operating system's store (trust/system_store.h: SSL_CERT_FILE, SSL_CERT_DIR, ...)
+  kSystem,  // the operating system's store (trust/system_store.h: SSL_CERT_FILE, SSL_CERT_DIR, ...)
   kMozilla,  // the Mozilla set compiled into certval (trust/mozilla_roots.h)
 };
 

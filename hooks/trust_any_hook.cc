@@ -27,8 +27,8 @@ void TrustAnyHook::WarnOnce(const HookContext& ctx) const {
     sink_->OnWarning(peer, finding);
     return;
   }
-  std::string line = absl::StrCat("certval warning: peer '", EscapeText(peer.value), "': ",
-                                  FormatFinding(finding), "\n");
+  std::string line = absl::StrCat("certval warning: peer '", EscapeText(peer.value),
+                                  "': ", FormatFinding(finding), "\n");
   std::fputs(line.c_str(), stderr);
 }
 

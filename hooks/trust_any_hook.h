@@ -3,12 +3,12 @@
 // Install it as a pre-hook and no path is built: every validation answers valid, decided by this
 // hook, and the result carries a "hooks.accepted" finding naming it (kName says what it does). The
 // first Decide() of each instance also sends one "hooks.trust_any" warning to the sink it was given
-// (stderr when none), so a deployment that forgot it switched validation off hears about it once per
-// Validator, not once per connection.
+// (stderr when none), so a deployment that forgot it switched validation off hears about it once
+// per Validator, not once per connection.
 //
 // Nothing process-wide changes: unlike the vendor code that deletes REQUESTS_CA_BUNDLE and
-// CURL_CA_BUNDLE from the environment, this hook neither reads nor writes the environment, and other
-// Validators in the process keep validating. Thread-safe.
+// CURL_CA_BUNDLE from the environment, this hook neither reads nor writes the environment, and
+// other Validators in the process keep validating. Thread-safe.
 #ifndef CERTVAL_HOOKS_TRUST_ANY_HOOK_H_
 #define CERTVAL_HOOKS_TRUST_ANY_HOOK_H_
 

@@ -9,8 +9,8 @@
 #include "absl/strings/str_cat.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/certificate.h"
-#include "certval/validator/pem.h"
 #include "certval/validator/ip_address.h"
+#include "certval/validator/pem.h"
 
 namespace certval {
 
@@ -35,8 +35,8 @@ absl::StatusOr<ValidationResult> VerifyPemChain(absl::string_view pem_chain, abs
   request.leaf = std::move((*ders)[0]);
   request.intermediates.assign(std::make_move_iterator(ders->begin() + 1),
                                std::make_move_iterator(ders->end()));
-  request.peer_name = IsIpAddressText(host) ? PeerName::Ip(std::string(host))
-                                            : PeerName::Dns(std::string(host));
+  request.peer_name =
+      IsIpAddressText(host) ? PeerName::Ip(std::string(host)) : PeerName::Dns(std::string(host));
   return validator->Validate(request);
 }
 

@@ -44,8 +44,8 @@ struct VerifyPemOptions {
 // or with a broken block, no system store found, a configuration Validator::Create refuses.
 // Otherwise the result is the Validator's, with every finding.
 ABSL_MUST_USE_RESULT
-absl::StatusOr<ValidationResult> VerifyPemChain(
-    absl::string_view pem_chain, absl::string_view host, const VerifyPemOptions& options = {});
+absl::StatusOr<ValidationResult> VerifyPemChain(absl::string_view pem_chain, absl::string_view host,
+                                                const VerifyPemOptions& options = {});
 
 }  // namespace certval
 

@@ -7,24 +7,24 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
-#include "gmock/gmock.h"
-#include "gtest/gtest.h"
 #include "certval/testing/pki/der_builder.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
 
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
 using testpki::CertSpec;
 using testpki::Key;
 using testpki::KeyKind;
 using testpki::RawExtension;
 using testpki::TestCa;
 using testpki::Tlv;
-using ::testing::ElementsAre;
-using ::testing::IsEmpty;
 
 const absl::Time kNow = absl::FromUnixSeconds(1767225600);  // 2026-01-01T00:00:00Z
 
@@ -79,14 +79,16 @@ struct Spec {
 class CertificatePoliciesTest : public ::testing::Test {
  protected:
   // root -> one CA per entry of `cas` -> leaf, each with its policy extensions.
-  ValidationResult Validate(const std::vector<Spec>& cas, const Spec& leaf, PolicyInputs inputs = {}) {
+  ValidationResult Validate(const std::vector<Spec>& cas, const Spec& leaf,
+                            PolicyInputs inputs = {}) {
     CertSpec root_spec = testpki::RootSpec("Policy Root", kNow);
     Apply(root_, &root_spec);
     TestCa root = TestCa::Root(root_spec, Key::Cached(KeyKind::kEcP256, 90));
     TestCa ca = root;
     ValidationRequest request;
     for (size_t i = 0; i < cas.size(); ++i) {
-      CertSpec spec = testpki::IntermediateSpec("Policy CA " + std::to_string(i), kNow, std::nullopt);
+      CertSpec spec =
+          testpki::IntermediateSpec("Policy CA " + std::to_string(i), kNow, std::nullopt);
       Apply(cas[i], &spec);
       ca = ca.IssueCa(spec, Key::Cached(KeyKind::kEcP256, 91 + static_cast<int>(i)));
       request.intermediates.push_back(ca.cert_der());
@@ -152,10 +154,12 @@ TEST_F(CertificatePoliciesTest, RequireExplicitPolicyOverALeafWithoutPolicies) {
 
 // The issue's second shape: mapping anyPolicy is forbidden (RFC 5280 4.2.1.5).
 TEST_F(CertificatePoliciesTest, MappingAnyPolicyIsRefused) {
-  ValidationResult r = Validate({{{kAnyPolicy}, {Mappings({{kAnyPolicy, Policy(2)}})}}}, {{Policy(2)}});
+  ValidationResult r =
+      Validate({{{kAnyPolicy}, {Mappings({{kAnyPolicy, Policy(2)}})}}}, {{Policy(2)}});
   EXPECT_FALSE(r.valid);
   EXPECT_TRUE(Has(r, "certificate_policies.any_policy_mapped")) << Codes(r);
-  ValidationResult to_any = Validate({{{Policy(1)}, {Mappings({{Policy(1), kAnyPolicy}})}}}, {{Policy(1)}});
+  ValidationResult to_any =
+      Validate({{{Policy(1)}, {Mappings({{Policy(1), kAnyPolicy}})}}}, {{Policy(1)}});
   EXPECT_TRUE(Has(to_any, "certificate_policies.any_policy_mapped")) << Codes(to_any);
 }
 
@@ -180,7 +184,8 @@ TEST_F(CertificatePoliciesTest, MappedPoliciesKeepTheAuthoritysName) {
   PolicyInputs wants_1;
   wants_1.user_initial_policy_set = Oids({Policy(1)});
   wants_1.initial_explicit_policy = true;
-  const std::vector<Spec> cas = {{{Policy(1)}, {Mappings({{Policy(1), Policy(3)}})}}, {{Policy(3)}}};
+  const std::vector<Spec> cas = {{{Policy(1)}, {Mappings({{Policy(1), Policy(3)}})}},
+                                 {{Policy(3)}}};
   ValidationResult r = Validate(cas, {{Policy(3)}}, wants_1);
   EXPECT_TRUE(r.valid) << Codes(r);
   EXPECT_EQ(r.user_constrained_policies, Oids({Policy(1)}));
@@ -200,7 +205,8 @@ TEST_F(CertificatePoliciesTest, InhibitAnyPolicyStopsAnyPolicyBelow) {
   const std::vector<Spec> inhibited = {{{kAnyPolicy}, {InhibitAny(0)}}, {{kAnyPolicy}}};
   ValidationResult r = Validate(inhibited, {{Policy(5)}}, explicit_policy);
   EXPECT_FALSE(r.valid) << Codes(r);
-  ValidationResult allowed = Validate({{{kAnyPolicy}}, {{kAnyPolicy}}}, {{Policy(5)}}, explicit_policy);
+  ValidationResult allowed =
+      Validate({{{kAnyPolicy}}, {{kAnyPolicy}}}, {{Policy(5)}}, explicit_policy);
   EXPECT_TRUE(allowed.valid) << Codes(allowed);
   EXPECT_EQ(allowed.authority_constrained_policies, Oids({Policy(5)}));
 }

@@ -1,6 +1,6 @@
-// Tests for Certificate::Parse and ParseName: well-formed certificates minted with BoringSSL keys, a
-// table of malformed encodings, algorithm and key classification, name normalization, and a no-crash
-// sweep over truncations and bit flips.
+// Tests for Certificate::Parse and ParseName: well-formed certificates minted with BoringSSL keys,
+// a table of malformed encodings, algorithm and key classification, name normalization, and a
+// no-crash sweep over truncations and bit flips.
 #include "certval/validator/certificate.h"
 
 #include <openssl/bytestring.h>
@@ -25,10 +25,10 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-#include "gmock/gmock.h"
-#include "gtest/gtest.h"
 #include "certval/testing/pki/der_builder.h"
 #include "certval/validator/oids.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -62,8 +62,12 @@ std::string Printable(absl::string_view s) { return Tlv(0x13, s); }
 std::string Ia5(absl::string_view s) { return Tlv(0x16, s); }
 std::string Utc(absl::string_view s) { return Tlv(0x17, s); }
 std::string Gen(absl::string_view s) { return Tlv(0x18, s); }
-std::string Ctx(int n, absl::string_view contents) { return Tlv(0x80 | n, contents); }   // primitive [n]
-std::string CtxC(int n, absl::string_view contents) { return Tlv(0xa0 | n, contents); }  // constructed [n]
+std::string Ctx(int n, absl::string_view contents) {
+  return Tlv(0x80 | n, contents);
+}  // primitive [n]
+std::string CtxC(int n, absl::string_view contents) {
+  return Tlv(0xa0 | n, contents);
+}  // constructed [n]
 const std::string kTrue = "\x01\x01\xff"s;
 const std::string kNull = "\x05\x00"s;
 
@@ -106,8 +110,8 @@ struct CertParts {
   std::string signature = Bits(std::string(64, '\x5a'));
 
   std::string Tbs() const {
-    return Seq({version, serial, inner_algorithm.value_or(algorithm), issuer, validity, subject, spki,
-                unique_ids, extensions, tbs_trailer});
+    return Seq({version, serial, inner_algorithm.value_or(algorithm), issuer, validity, subject,
+                spki, unique_ids, extensions, tbs_trailer});
   }
   std::string Der() const { return Seq({Tbs(), algorithm, signature}); }
 };
@@ -131,8 +135,9 @@ std::string RichExtensions() {
   const std::string ip6 = "\x20\x01\x0d\xb8"s + std::string(11, '\0') + "\x01"s;
   const std::string san =
       Seq({Ctx(2, "leaf.example"), Ctx(2, "*.example.org"), Ctx(1, "admin@example.com"),
-           Ctx(6, "https://example.com/"), Ctx(7, "\xc0\x00\x02\x01"s), Ctx(7, ip6), CtxC(4, Cn("Directory")),
-           CtxC(0, Seq({Oid(kUnknownOid), CtxC(0, Utf8("x"))})), Ctx(8, kUnknownOid)});
+           Ctx(6, "https://example.com/"), Ctx(7, "\xc0\x00\x02\x01"s), Ctx(7, ip6),
+           CtxC(4, Cn("Directory")), CtxC(0, Seq({Oid(kUnknownOid), CtxC(0, Utf8("x"))})),
+           Ctx(8, kUnknownOid)});
   const std::string name_constraints =
       Seq({CtxC(0, Join({Seq({Ctx(2, "example.com")}), Seq({CtxC(4, Cn("Allowed"))})})),
            CtxC(1, Seq({Ctx(7, "\x0a\x00\x00\x00\xff\x00\x00\x00"s)}))});
@@ -156,8 +161,8 @@ std::string RichExtensions() {
 CertParts RichParts() {
   CertParts parts;
   parts.serial = Tlv(0x02, "\x7f\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"s);
-  parts.issuer =
-      Seq({Set({Atv(kOidCountryName, Printable("US"))}), Set({Atv(kOidCommonName, Utf8("Test Root CA"))})});
+  parts.issuer = Seq({Set({Atv(kOidCountryName, Printable("US"))}),
+                      Set({Atv(kOidCommonName, Utf8("Test Root CA"))})});
   parts.validity = Seq({Utc("240101000000Z"), Gen("20500630120000Z")});
   parts.subject = Seq({Set({Atv(kOidCommonName, Utf8("leaf.example"))}),
                        Set({Atv(kOidEmailAddress, Ia5("admin@example.com"))})});
@@ -186,7 +191,8 @@ bssl::UniquePtr<EVP_PKEY> GenerateKey(const KeyCase& c) {
   bssl::UniquePtr<EVP_PKEY_CTX> ctx(EVP_PKEY_CTX_new_id(c.pkey_type, nullptr));
   EVP_PKEY* key = nullptr;
   if (!ctx || !EVP_PKEY_keygen_init(ctx.get())) return nullptr;
-  if (c.pkey_type == EVP_PKEY_RSA && !EVP_PKEY_CTX_set_rsa_keygen_bits(ctx.get(), 2048)) return nullptr;
+  if (c.pkey_type == EVP_PKEY_RSA && !EVP_PKEY_CTX_set_rsa_keygen_bits(ctx.get(), 2048))
+    return nullptr;
   if (c.pkey_type == EVP_PKEY_EC && !EVP_PKEY_CTX_set_ec_paramgen_curve_nid(ctx.get(), c.curve_nid))
     return nullptr;
   if (!EVP_PKEY_keygen(ctx.get(), &key)) return nullptr;
@@ -215,7 +221,8 @@ std::string Sign(EVP_PKEY* key, const EVP_MD* md, const std::string& tbs) {
     return "";
   }
   std::string sig(len, '\0');
-  if (!EVP_DigestSign(ctx.get(), reinterpret_cast<uint8_t*>(&sig[0]), &len, in, tbs.size())) return "";
+  if (!EVP_DigestSign(ctx.get(), reinterpret_cast<uint8_t*>(&sig[0]), &len, in, tbs.size()))
+    return "";
   sig.resize(len);
   return sig;
 }
@@ -332,13 +339,14 @@ TEST_P(MintedCertificateTest, ParsesEveryField) {
   EXPECT_THAT(san.dns_names, ElementsAre("leaf.example", "*.example.org"));
   EXPECT_THAT(san.emails, ElementsAre("admin@example.com"));
   EXPECT_THAT(san.uris, ElementsAre("https://example.com/"));
-  EXPECT_THAT(san.ip_addresses,
-              ElementsAre("\xc0\x00\x02\x01"s, "\x20\x01\x0d\xb8"s + std::string(11, '\0') + "\x01"s));
+  EXPECT_THAT(san.ip_addresses, ElementsAre("\xc0\x00\x02\x01"s,
+                                            "\x20\x01\x0d\xb8"s + std::string(11, '\0') + "\x01"s));
   ASSERT_EQ(san.directory_names.size(), 1u);
   Name directory;
   ASSERT_TRUE(ParseName(san.directory_names[0], &directory).ok());
   EXPECT_THAT(directory.Texts(kOidCommonName), ElementsAre("Directory"));
-  EXPECT_THAT(san.other_kinds, ElementsAre(GeneralNameType::kOtherName, GeneralNameType::kRegisteredId));
+  EXPECT_THAT(san.other_kinds,
+              ElementsAre(GeneralNameType::kOtherName, GeneralNameType::kRegisteredId));
 
   ASSERT_TRUE(cert.name_constraints().has_value());
   const NameConstraints& nc = *cert.name_constraints();
@@ -365,18 +373,17 @@ TEST_P(MintedCertificateTest, ParsesEveryField) {
   EXPECT_TRUE(cert.has_authority_info_access());
 }
 
-INSTANTIATE_TEST_SUITE_P(Keys, MintedCertificateTest,
-                         testing::Values(KeyCase{"Rsa2048", EVP_PKEY_RSA, 0, KeyType::kRsa, 2048,
-                                                 SignatureAlgorithm::kRsaPkcs1Sha256},
-                                         KeyCase{"EcdsaP256", EVP_PKEY_EC, NID_X9_62_prime256v1,
-                                                 KeyType::kEcP256, 256, SignatureAlgorithm::kEcdsaSha256},
-                                         KeyCase{"EcdsaP384", EVP_PKEY_EC, NID_secp384r1, KeyType::kEcP384,
-                                                 384, SignatureAlgorithm::kEcdsaSha384},
-                                         KeyCase{"Ed25519", EVP_PKEY_ED25519, 0, KeyType::kEd25519, 255,
-                                                 SignatureAlgorithm::kEd25519}),
-                         [](const testing::TestParamInfo<KeyCase>& info) {
-                           return std::string(info.param.name);
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Keys, MintedCertificateTest,
+    testing::Values(KeyCase{"Rsa2048", EVP_PKEY_RSA, 0, KeyType::kRsa, 2048,
+                            SignatureAlgorithm::kRsaPkcs1Sha256},
+                    KeyCase{"EcdsaP256", EVP_PKEY_EC, NID_X9_62_prime256v1, KeyType::kEcP256, 256,
+                            SignatureAlgorithm::kEcdsaSha256},
+                    KeyCase{"EcdsaP384", EVP_PKEY_EC, NID_secp384r1, KeyType::kEcP384, 384,
+                            SignatureAlgorithm::kEcdsaSha384},
+                    KeyCase{"Ed25519", EVP_PKEY_ED25519, 0, KeyType::kEd25519, 255,
+                            SignatureAlgorithm::kEd25519}),
+    [](const testing::TestParamInfo<KeyCase>& info) { return std::string(info.param.name); });
 
 // ---- accepted edge cases ----
 
@@ -419,7 +426,8 @@ TEST(CertificateTest, V2WithUniqueIds) {
 }
 
 TEST(CertificateTest, SerialsAreExposedAsEncoded) {
-  for (const std::string& serial : {"\x00"s, "\x80"s, "\xff\x7f"s, "\x01"s + std::string(20, '\x02')}) {
+  for (const std::string& serial :
+       {"\x00"s, "\x80"s, "\xff\x7f"s, "\x01"s + std::string(20, '\x02')}) {
     absl::StatusOr<CertificatePtr> cert =
         Certificate::Parse(Edit([&](CertParts& p) { p.serial = Tlv(0x02, serial); }));
     ASSERT_TRUE(cert.ok()) << cert.status();
@@ -459,12 +467,14 @@ TEST(CertificateTest, TimeForms) {
 // The parser converts dates by hand (not through absl's civil time): compare over four centuries.
 TEST(CertificateTest, TimesMatchTheCivilCalendar) {
   for (absl::CivilDay day(1600, 1, 1); day < absl::CivilDay(2401, 1, 1); day += 13) {
-    const std::string text = absl::StrFormat("%04d%02d%02d235958Z", day.year(), day.month(), day.day());
+    const std::string text =
+        absl::StrFormat("%04d%02d%02d235958Z", day.year(), day.month(), day.day());
     absl::StatusOr<CertificatePtr> cert = Certificate::Parse(Edit([&](CertParts& p) {
       p.validity = Seq({Gen(text), Gen(text)});
     }));
     ASSERT_TRUE(cert.ok()) << text << ": " << cert.status();
-    ASSERT_EQ((*cert)->not_before(), absl::FromCivil(absl::CivilSecond(day) + 86398, absl::UTCTimeZone()))
+    ASSERT_EQ((*cert)->not_before(),
+              absl::FromCivil(absl::CivilSecond(day) + 86398, absl::UTCTimeZone()))
         << text;
   }
 }
@@ -486,7 +496,8 @@ TEST(CertificateTest, SelfIssuedComparesNormalizedNames) {
 }
 
 TEST(CertificateTest, UnknownCriticalExtensionIsKept) {
-  absl::StatusOr<CertificatePtr> cert = Certificate::Parse(WithExtension(Ext(kUnknownOid, "anything", true)));
+  absl::StatusOr<CertificatePtr> cert =
+      Certificate::Parse(WithExtension(Ext(kUnknownOid, "anything", true)));
   ASSERT_TRUE(cert.ok()) << cert.status();
   ASSERT_EQ((*cert)->extensions().size(), 1u);
   EXPECT_EQ((*cert)->extensions()[0].oid, kUnknownOid);
@@ -495,8 +506,9 @@ TEST(CertificateTest, UnknownCriticalExtensionIsKept) {
 }
 
 TEST(CertificateTest, AuthorityKeyIdWithIssuerAndSerial) {
-  absl::StatusOr<CertificatePtr> cert = Certificate::Parse(WithExtension(
-      Ext(kOidAuthorityKeyIdentifier, Seq({Ctx(0, "\x01"s), CtxC(1, CtxC(4, Cn("CA"))), Ctx(2, "\x05"s)}))));
+  absl::StatusOr<CertificatePtr> cert = Certificate::Parse(
+      WithExtension(Ext(kOidAuthorityKeyIdentifier,
+                        Seq({Ctx(0, "\x01"s), CtxC(1, CtxC(4, Cn("CA"))), Ctx(2, "\x05"s)}))));
   ASSERT_TRUE(cert.ok()) << cert.status();
   ASSERT_TRUE((*cert)->authority_key_id().has_value());
   EXPECT_EQ((*cert)->authority_key_id()->key_id, "\x01"s);
@@ -533,8 +545,9 @@ struct AlgorithmCase {
 
 std::string Pss(absl::string_view hash, absl::string_view mgf_hash, uint64_t salt,
                 const std::string& extra = "") {
-  return Seq({Oid(kOidRsaPss), Seq({CtxC(0, AlgNull(hash)), CtxC(1, Seq({Oid(kOidMgf1), AlgNull(mgf_hash)})),
-                                    CtxC(2, Int(salt)), extra})});
+  return Seq({Oid(kOidRsaPss),
+              Seq({CtxC(0, AlgNull(hash)), CtxC(1, Seq({Oid(kOidMgf1), AlgNull(mgf_hash)})),
+                   CtxC(2, Int(salt)), extra})});
 }
 
 TEST(CertificateTest, SignatureAlgorithms) {
@@ -578,7 +591,8 @@ TEST(CertificateTest, SignatureAlgorithms) {
 TEST(CertificateTest, KeyClassification) {
   const std::string point = Bits("\x04"s + std::string(64, '\x11'));
   const std::string dsa_p = Tlv(0x02, "\x00\x80"s + std::string(127, '\x01'));  // 1024 bits
-  const std::string rsa_key = Bits(Seq({Tlv(0x02, "\x00\xc0"s + std::string(127, '\x01')), Int(65537)}));
+  const std::string rsa_key =
+      Bits(Seq({Tlv(0x02, "\x00\xc0"s + std::string(127, '\x01')), Int(65537)}));
   const struct {
     const char* name;
     std::string spki;
@@ -589,18 +603,20 @@ TEST(CertificateTest, KeyClassification) {
       {"rsa without NULL", Seq({Alg(kOidRsaEncryption), rsa_key}), KeyType::kUnknown, 0},
       {"p521", Seq({Seq({Oid(kOidEcPublicKey), Oid(kOidP521)}), point}), KeyType::kEcP521, 521},
       {"p192", Seq({Seq({Oid(kOidEcPublicKey), Oid(kOidP192)}), point}), KeyType::kEcOtherCurve, 0},
-      {"explicit curve", Seq({Seq({Oid(kOidEcPublicKey), Seq({Int(1)})}), point}), KeyType::kEcExplicitCurve,
-       0},
+      {"explicit curve", Seq({Seq({Oid(kOidEcPublicKey), Seq({Int(1)})}), point}),
+       KeyType::kEcExplicitCurve, 0},
       {"ec without curve", Seq({Alg(kOidEcPublicKey), point}), KeyType::kUnknown, 0},
       {"ed25519", Seq({Alg(kOidEd25519), Bits(std::string(32, '\x07'))}), KeyType::kEd25519, 255},
-      {"ed25519 with params", Seq({AlgNull(kOidEd25519), Bits(std::string(32, '\x07'))}), KeyType::kUnknown,
-       0},
-      {"dsa", Seq({Seq({Oid(kOidDsa), Seq({dsa_p, Int(3), Int(2)})}), Bits(Int(5))}), KeyType::kDsa, 1024},
+      {"ed25519 with params", Seq({AlgNull(kOidEd25519), Bits(std::string(32, '\x07'))}),
+       KeyType::kUnknown, 0},
+      {"dsa", Seq({Seq({Oid(kOidDsa), Seq({dsa_p, Int(3), Int(2)})}), Bits(Int(5))}), KeyType::kDsa,
+       1024},
       {"dsa inherited params", Seq({Alg(kOidDsa), Bits(Int(5))}), KeyType::kDsa, 0},
       {"unknown", Seq({Alg(kUnknownOid), Bits("xyz")}), KeyType::kUnknown, 0},
   };
   for (const auto& c : cases) {
-    absl::StatusOr<CertificatePtr> cert = Certificate::Parse(Edit([&](CertParts& p) { p.spki = c.spki; }));
+    absl::StatusOr<CertificatePtr> cert =
+        Certificate::Parse(Edit([&](CertParts& p) { p.spki = c.spki; }));
     ASSERT_TRUE(cert.ok()) << c.name << ": " << cert.status();
     EXPECT_EQ((*cert)->public_key().type, c.type) << c.name;
     EXPECT_EQ((*cert)->public_key().bits, c.bits) << c.name;
@@ -644,42 +660,48 @@ std::vector<BadCase> BadCases() {
       {"ZeroLength", "", "certificate", "missing SEQUENCE"},
       {"RandomGarbage", "\x13\x37 this is not a certificate \xff\x00\x42"s, "certificate",
        "expected SEQUENCE"},
-      {"TrailingDataAfterCertificate", good + "\x00"s, "certificate", "trailing data after the certificate"},
+      {"TrailingDataAfterCertificate", good + "\x00"s, "certificate",
+       "trailing data after the certificate"},
       {"Truncated", good.substr(0, good.size() - 1), "certificate", "truncated"},
       {"NonMinimalLength", non_minimal_length, "certificate", "length not minimally encoded"},
-      {"IndefiniteLength", "\x30\x80"s + contents + "\x00\x00"s, "certificate", "indefinite length"},
+      {"IndefiniteLength", "\x30\x80"s + contents + "\x00\x00"s, "certificate",
+       "indefinite length"},
       {"WrongOuterTag", "\x31"s + good.substr(1), "certificate", "expected SEQUENCE, found SET"},
       {"TrailingDataInsideCertificate", Seq({tbs, rest, Int(0)}), "certificate", "trailing data"},
-      {"VersionExplicitV1", edit([](CertParts& p) { p.version = CtxC(0, Int(0)); }), "tbsCertificate.version",
-       "version v1 must be omitted"},
-      {"Version5", edit([](CertParts& p) { p.version = CtxC(0, Int(4)); }), "tbsCertificate.version",
-       "unknown version"},
-      {"EmptySerial", edit([](CertParts& p) { p.serial = "\x02\x00"s; }), "tbsCertificate.serialNumber",
-       "empty INTEGER"},
+      {"VersionExplicitV1", edit([](CertParts& p) { p.version = CtxC(0, Int(0)); }),
+       "tbsCertificate.version", "version v1 must be omitted"},
+      {"Version5", edit([](CertParts& p) { p.version = CtxC(0, Int(4)); }),
+       "tbsCertificate.version", "unknown version"},
+      {"EmptySerial", edit([](CertParts& p) { p.serial = "\x02\x00"s; }),
+       "tbsCertificate.serialNumber", "empty INTEGER"},
       {"NonMinimalSerial", edit([](CertParts& p) { p.serial = "\x02\x02\x00\x01"s; }),
        "tbsCertificate.serialNumber", "not minimally encoded"},
       {"AlgorithmMismatch", edit([](CertParts& p) { p.inner_algorithm = Alg(kOidEcdsaSha384); }),
        "tbsCertificate.signature", "does not match signatureAlgorithm"},
-      {"MalformedAlgorithm", edit([](CertParts& p) { p.algorithm = Seq({Int(1)}); }), "signatureAlgorithm",
-       "malformed AlgorithmIdentifier"},
+      {"MalformedAlgorithm", edit([](CertParts& p) { p.algorithm = Seq({Int(1)}); }),
+       "signatureAlgorithm", "malformed AlgorithmIdentifier"},
       {"EmptyIssuer", edit([](CertParts& p) { p.issuer = Seq({}); }), "tbsCertificate.issuer",
        "issuer must not be empty"},
-      {"EmptyRdnSet", edit([](CertParts& p) { p.issuer = Seq({Set({})}); }), "tbsCertificate.issuer",
-       "empty RDN SET"},
+      {"EmptyRdnSet", edit([](CertParts& p) { p.issuer = Seq({Set({})}); }),
+       "tbsCertificate.issuer", "empty RDN SET"},
       {"InvalidUtf8InSubject", Subject(Seq({Set({Atv(kOidCommonName, Tlv(0x0c, "\xc3\x28"s))})})),
        "tbsCertificate.subject", "not valid UTF-8"},
       {"OddBmpString", Subject(Seq({Set({Atv(kOidCommonName, Tlv(0x1e, "\x00\x41\x00"s))})})),
        "tbsCertificate.subject", "odd length"},
       {"UtcTimeMissingZ", validity(Utc("340101000000")), not_after, "must end in Z"},
       {"UtcTimeMonth13", validity(Utc("341301000000Z")), not_after, "month 13 out of range"},
-      {"UtcTimeFeb30", validity(Utc("340230000000Z")), not_after, "day 30 out of range for month 2"},
+      {"UtcTimeFeb30", validity(Utc("340230000000Z")), not_after,
+       "day 30 out of range for month 2"},
       {"UtcTimeFeb29NonLeap", validity(Utc("330229000000Z")), not_after, "day 29 out of range"},
       {"UtcTimeHour24", validity(Utc("340101240000Z")), not_after, "hour 24 out of range"},
       {"UtcTimeMissingSeconds", validity(Utc("3401010000Z")), not_after, "must be YYMMDDHHMMSSZ"},
       {"UtcTimeNonDigit", validity(Utc("34010100000aZ")), not_after, "non-digit"},
-      {"GeneralizedTimeFraction", validity(Gen("20500101000000.5Z")), not_after, "fractional seconds"},
-      {"GeneralizedTimeTooShort", validity(Gen("205001010000Z")), not_after, "must be YYYYMMDDHHMMSSZ"},
-      {"TimeWrongTag", validity(Octets("340101000000Z")), not_after, "expected UTCTime or GeneralizedTime"},
+      {"GeneralizedTimeFraction", validity(Gen("20500101000000.5Z")), not_after,
+       "fractional seconds"},
+      {"GeneralizedTimeTooShort", validity(Gen("205001010000Z")), not_after,
+       "must be YYYYMMDDHHMMSSZ"},
+      {"TimeWrongTag", validity(Octets("340101000000Z")), not_after,
+       "expected UTCTime or GeneralizedTime"},
       {"SpkiUnusedBits", edit([](CertParts& p) {
          p.spki = Seq({Alg(kUnknownOid), Tlv(0x03, "\x01\x02"s)});
        }),
@@ -700,14 +722,15 @@ std::vector<BadCase> BadCases() {
        "tbsCertificate.issuerUniqueID", "only allowed in v2 and v3"},
       {"ExtensionsInV1", edit([](CertParts& p) { p.version = ""; }), "tbsCertificate.extensions",
        "only allowed in v3"},
-      {"ExtensionsInV2", edit([](CertParts& p) { p.version = CtxC(0, Int(1)); }), "tbsCertificate.extensions",
-       "only allowed in v3"},
+      {"ExtensionsInV2", edit([](CertParts& p) { p.version = CtxC(0, Int(1)); }),
+       "tbsCertificate.extensions", "only allowed in v3"},
       {"EmptyExtensions", edit([](CertParts& p) { p.extensions = CtxC(3, Seq({})); }),
        "tbsCertificate.extensions", "empty extensions SEQUENCE"},
       {"TrailingDataInTbs", edit([](CertParts& p) { p.tbs_trailer = Int(1); }), "tbsCertificate",
        "unexpected data after the last field"},
       {"DuplicateExtension", edit([](CertParts& p) {
-         p.extensions = Extensions({Ext(kOidBasicConstraints, Seq({})), Ext(kOidBasicConstraints, Seq({}))});
+         p.extensions =
+             Extensions({Ext(kOidBasicConstraints, Seq({})), Ext(kOidBasicConstraints, Seq({}))});
        }),
        "tbsCertificate.extensions[1] (basicConstraints)", "duplicate extension"},
       {"ExplicitCriticalFalse", WithExtension(Seq({Oid(kUnknownOid), "\x01\x01\x00"s, Octets("")})),
@@ -716,43 +739,51 @@ std::vector<BadCase> BadCases() {
        "tbsCertificate.extensions[0] (1.3.6.1.4.1.55555.1)", "not a DER BOOLEAN"},
       {"ExtensionValueNotOctetString", WithExtension(Seq({Oid(kUnknownOid), Utf8("x")})),
        "tbsCertificate.extensions[0] (1.3.6.1.4.1.55555.1)", "expected OCTET STRING"},
-      {"BasicConstraintsTrailingData", WithExtension(Ext(kOidBasicConstraints, Seq({kTrue, Int(1), Int(2)}))),
+      {"BasicConstraintsTrailingData",
+       WithExtension(Ext(kOidBasicConstraints, Seq({kTrue, Int(1), Int(2)}))), bc, "trailing data"},
+      {"BasicConstraintsTrailingValue", WithExtension(Ext(kOidBasicConstraints, Seq({}) + kNull)),
        bc, "trailing data"},
-      {"BasicConstraintsTrailingValue", WithExtension(Ext(kOidBasicConstraints, Seq({}) + kNull)), bc,
-       "trailing data"},
-      {"BasicConstraintsExplicitFalse", WithExtension(Ext(kOidBasicConstraints, Seq({"\x01\x01\x00"s}))), bc,
+      {"BasicConstraintsExplicitFalse",
+       WithExtension(Ext(kOidBasicConstraints, Seq({"\x01\x01\x00"s}))), bc,
        "cA FALSE must be omitted"},
       {"BasicConstraintsNegativePathLen",
        WithExtension(Ext(kOidBasicConstraints, Seq({kTrue, "\x02\x01\xff"s}))), bc,
        "not a non-negative INTEGER"},
-      {"BasicConstraintsHugePathLen", WithExtension(Ext(kOidBasicConstraints, Seq({kTrue, Int(256)}))), bc,
-       "out of range"},
-      {"KeyUsageNoBits", WithExtension(Ext(kOidKeyUsage, Tlv(0x03, "\x00\x00"s))), ku, "no bits set"},
+      {"BasicConstraintsHugePathLen",
+       WithExtension(Ext(kOidBasicConstraints, Seq({kTrue, Int(256)}))), bc, "out of range"},
+      {"KeyUsageNoBits", WithExtension(Ext(kOidKeyUsage, Tlv(0x03, "\x00\x00"s))), ku,
+       "no bits set"},
       {"KeyUsageEmpty", WithExtension(Ext(kOidKeyUsage, Tlv(0x03, "\x00"s))), ku, "no bits set"},
       {"KeyUsageBadPadding", WithExtension(Ext(kOidKeyUsage, Tlv(0x03, "\x01\x07"s))), ku,
        "malformed BIT STRING"},
       {"EmptyExtKeyUsage", WithExtension(Ext(kOidExtKeyUsage, Seq({}))),
        "tbsCertificate.extensions[0] (extKeyUsage)", "empty extKeyUsage"},
-      {"EmptySubjectAltName", WithExtension(Ext(kOidSubjectAltName, Seq({}))), san, "empty GeneralNames"},
-      {"IpSanOf5Bytes", WithExtension(Ext(kOidSubjectAltName, Seq({Ctx(7, "\x01\x02\x03\x04\x05"s)}))), san,
+      {"EmptySubjectAltName", WithExtension(Ext(kOidSubjectAltName, Seq({}))), san,
+       "empty GeneralNames"},
+      {"IpSanOf5Bytes",
+       WithExtension(Ext(kOidSubjectAltName, Seq({Ctx(7, "\x01\x02\x03\x04\x05"s)}))), san,
        "iPAddress must be 4 or 16 octets, not 5"},
       {"SanUnknownTag", WithExtension(Ext(kOidSubjectAltName, Seq({Ctx(9, "x")}))), san,
        "not a GeneralName: [9]"},
-      {"SanConstructedDnsName", WithExtension(Ext(kOidSubjectAltName, Seq({CtxC(2, Ia5("a.example"))}))), san,
-       "wrong form"},
-      {"SanBadDirectoryName", WithExtension(Ext(kOidSubjectAltName, Seq({CtxC(4, Seq({Set({})}))}))), san,
+      {"SanConstructedDnsName",
+       WithExtension(Ext(kOidSubjectAltName, Seq({CtxC(2, Ia5("a.example"))}))), san, "wrong form"},
+      {"SanBadDirectoryName",
+       WithExtension(Ext(kOidSubjectAltName, Seq({CtxC(4, Seq({Set({})}))}))), san,
        "empty RDN SET"},
-      {"NameConstraintsEmptyPermitted", WithExtension(Ext(kOidNameConstraints, Seq({CtxC(0, "")}))), nc,
-       "empty permittedSubtrees"},
-      {"NameConstraintsNeitherField", WithExtension(Ext(kOidNameConstraints, Seq({}))), nc, "neither"},
+      {"NameConstraintsEmptyPermitted", WithExtension(Ext(kOidNameConstraints, Seq({CtxC(0, "")}))),
+       nc, "empty permittedSubtrees"},
+      {"NameConstraintsNeitherField", WithExtension(Ext(kOidNameConstraints, Seq({}))), nc,
+       "neither"},
       {"NameConstraintsIpBaseOf4Bytes",
-       WithExtension(Ext(kOidNameConstraints, Seq({CtxC(1, Seq({Ctx(7, "\x0a\x00\x00\x00"s)}))}))), nc,
-       "must be 8 or 32 octets, not 4"},
+       WithExtension(Ext(kOidNameConstraints, Seq({CtxC(1, Seq({Ctx(7, "\x0a\x00\x00\x00"s)}))}))),
+       nc, "must be 8 or 32 octets, not 4"},
       {"NameConstraintsMinimum",
-       WithExtension(Ext(kOidNameConstraints, Seq({CtxC(0, Seq({Ctx(2, "a.example"), Ctx(0, "\x01"s)}))}))),
+       WithExtension(
+           Ext(kOidNameConstraints, Seq({CtxC(0, Seq({Ctx(2, "a.example"), Ctx(0, "\x01"s)}))}))),
        nc, "minimum and maximum must be absent"},
-      {"AuthorityKeyIdBadTag", WithExtension(Ext(kOidAuthorityKeyIdentifier, Seq({CtxC(0, Octets("id"))}))),
-       aki, "unexpected field"},
+      {"AuthorityKeyIdBadTag",
+       WithExtension(Ext(kOidAuthorityKeyIdentifier, Seq({CtxC(0, Octets("id"))}))), aki,
+       "unexpected field"},
       {"AuthorityKeyIdIssuerWithoutSerial",
        WithExtension(Ext(kOidAuthorityKeyIdentifier, Seq({CtxC(1, CtxC(4, Cn("CA")))}))), aki,
        "both present or both absent"},
@@ -760,12 +791,13 @@ std::vector<BadCase> BadCases() {
        "tbsCertificate.extensions[0] (authorityInfoAccess)", "empty authorityInfoAccess"},
       {"CertificatePoliciesNotSequence", WithExtension(Ext(kOidCertificatePolicies, Int(1))),
        "tbsCertificate.extensions[0] (certificatePolicies)", "expected SEQUENCE, found INTEGER"},
-      {"SubjectKeyIdTrailingData", WithExtension(Ext(kOidSubjectKeyIdentifier, Octets("id") + kNull)),
+      {"SubjectKeyIdTrailingData",
+       WithExtension(Ext(kOidSubjectKeyIdentifier, Octets("id") + kNull)),
        "tbsCertificate.extensions[0] (subjectKeyIdentifier)", "trailing data"},
       {"SignatureUnusedBits", edit([](CertParts& p) { p.signature = Tlv(0x03, "\x01\x80"s); }),
        "signatureValue", "unused bits"},
-      {"SignatureNotBitString", edit([](CertParts& p) { p.signature = Octets("sig"); }), "signatureValue",
-       "expected BIT STRING, found OCTET STRING"},
+      {"SignatureNotBitString", edit([](CertParts& p) { p.signature = Octets("sig"); }),
+       "signatureValue", "expected BIT STRING, found OCTET STRING"},
   };
 }
 
@@ -782,13 +814,16 @@ TEST_P(MalformedTest, IsRejected) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, MalformedTest, testing::ValuesIn(BadCases()),
-                         [](const testing::TestParamInfo<BadCase>& info) { return info.param.name; });
+                         [](const testing::TestParamInfo<BadCase>& info) {
+                           return info.param.name;
+                         });
 
 // Offsets count from the first byte of the DER.
 TEST(CertificateTest, ErrorOffsets) {
   const std::string good = CertParts().Der();
-  EXPECT_EQ(Certificate::Parse(good + "xy").status().message(),
-            absl::StrCat("certificate at offset ", good.size(), ": trailing data after the certificate"));
+  EXPECT_EQ(
+      Certificate::Parse(good + "xy").status().message(),
+      absl::StrCat("certificate at offset ", good.size(), ": trailing data after the certificate"));
 
   const std::string serial = "\x02\x02\x00\x7f"s;
   const std::string bad_serial = Edit([&](CertParts& p) { p.serial = serial; });
@@ -798,12 +833,12 @@ TEST(CertificateTest, ErrorOffsets) {
 
   const std::string junk = Octets("JUNK");
   const std::string bad_bc = Edit([&](CertParts& p) {
-    p.extensions = Extensions(
-        {Ext(kOidSubjectKeyIdentifier, Octets("k")), Ext(kOidBasicConstraints, Seq({kTrue, junk}))});
+    p.extensions = Extensions({Ext(kOidSubjectKeyIdentifier, Octets("k")),
+                               Ext(kOidBasicConstraints, Seq({kTrue, junk}))});
   });
   EXPECT_EQ(Certificate::Parse(bad_bc).status().message(),
-            absl::StrCat("tbsCertificate.extensions[1] (basicConstraints) at offset ", bad_bc.find(junk),
-                         ": trailing data"));
+            absl::StrCat("tbsCertificate.extensions[1] (basicConstraints) at offset ",
+                         bad_bc.find(junk), ": trailing data"));
 }
 
 // Every truncation and every single-bit flip of a rich certificate parses or fails cleanly.
@@ -817,8 +852,8 @@ TEST(CertificateTest, TruncationsAndBitFlipsFailCleanly) {
       const Certificate& c = **cert;
       const char* begin = c.der().data();
       const char* end = begin + c.der().size();
-      for (Der view :
-           {c.tbs(), c.serial(), c.signature(), c.public_key().spki, c.issuer().der, c.subject().der}) {
+      for (Der view : {c.tbs(), c.serial(), c.signature(), c.public_key().spki, c.issuer().der,
+                       c.subject().der}) {
         EXPECT_TRUE(view.data() >= begin && view.data() + view.size() <= end);
       }
       return true;
@@ -945,7 +980,9 @@ TEST(NameTest, StringAttributesMustBeStrings) {
 
 TEST(NameTest, NonStringValuesCompareByTlv) {
   // An attribute type with no string syntax (here 1.2.3.4) keeps its value's exact encoding.
-  auto odd_rdn = [](const std::string& value) { return Set({Atv(std::string("\x2a\x03\x04", 3), value)}); };
+  auto odd_rdn = [](const std::string& value) {
+    return Set({Atv(std::string("\x2a\x03\x04", 3), value)});
+  };
   const std::string upper_der = NameOf({odd_rdn(Octets("AB"))});  // outlives the views in `upper`
   const Name upper = MustParseName(upper_der);
   const Name lower = MustParseName(NameOf({odd_rdn(Octets("ab"))}));
@@ -964,13 +1001,16 @@ TEST(NameTest, Errors) {
               HasSubstr("trailing data after the Name"));
   EXPECT_THAT(std::string(ParseName(NameOf({CnRdn(Tlv(0x13, "caf\xe9"s))}), &name).message()),
               HasSubstr("non-ASCII"));
-  EXPECT_THAT(std::string(ParseName(NameOf({CnRdn(Tlv(0x1c, "\x00\x00\xd8\x00"s))}), &name).message()),
-              HasSubstr("invalid code point"));
+  EXPECT_THAT(
+      std::string(ParseName(NameOf({CnRdn(Tlv(0x1c, "\x00\x00\xd8\x00"s))}), &name).message()),
+      HasSubstr("invalid code point"));
   EXPECT_THAT(
       std::string(
-          ParseName(NameOf({Set({Seq({Oid(kOidCommonName), Utf8("a"), Utf8("b")})})}), &name).message()),
+          ParseName(NameOf({Set({Seq({Oid(kOidCommonName), Utf8("a"), Utf8("b")})})}), &name)
+              .message()),
       HasSubstr("trailing data in AttributeTypeAndValue"));
-  EXPECT_THAT(std::string(ParseName(Set({}), &name).message()), HasSubstr("expected SEQUENCE, found SET"));
+  EXPECT_THAT(std::string(ParseName(Set({}), &name).message()),
+              HasSubstr("expected SEQUENCE, found SET"));
 }
 
 // ---- OID constants ----

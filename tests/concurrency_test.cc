@@ -1,6 +1,7 @@
-// One Validator, one TrustStore and small shared caches used by many validating threads while another thread keeps
-// changing the store (AddRoot, AddRoots, AddCert, Distrust of unrelated certificates). Every verdict
-// must be the one a single-threaded run gives. Meant to run under ThreadSanitizer too:
+// One Validator, one TrustStore and small shared caches used by many validating threads while
+// another thread keeps changing the store (AddRoot, AddRoots, AddCert, Distrust of unrelated
+// certificates). Every verdict must be the one a single-threaded run gives. Meant to run under
+// ThreadSanitizer too:
 //   bazel test --config=tsan //tests:concurrency_test
 #include <atomic>
 #include <memory>
@@ -10,13 +11,13 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/certificate_cache.h"
 #include "certval/validator/signature_cache.h"
 #include "certval/validator/signature_verifier.h"
 #include "certval/validator/validator.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -37,8 +38,8 @@ std::shared_ptr<const SignatureVerifier> MakeSharedVerifier() {
   return *verifier;
 }
 std::shared_ptr<CertificateCache> MakeSharedCertificateCache() {
-  static const auto* const cache = new std::shared_ptr<CertificateCache>(
-      std::make_shared<CertificateCache>(/*max_entries=*/16));
+  static const auto* const cache =
+      new std::shared_ptr<CertificateCache>(std::make_shared<CertificateCache>(/*max_entries=*/16));
   return *cache;
 }
 
@@ -103,15 +104,16 @@ class ConcurrencyTest : public ::testing::Test {
     expired.not_after = kNow - absl::Hours(1);
     cases_.push_back({"expired", Request(ica.Issue(expired, chain_.leaf_key), path, "example.test"),
                       false, "validity.expired"});
-    cases_.push_back({"wrong host", Request(chain_.leaf, path, "other.test"), false,
-                      "peer_name.mismatch"});
+    cases_.push_back(
+        {"wrong host", Request(chain_.leaf, path, "other.test"), false, "peer_name.mismatch"});
     cases_.push_back({"no intermediate", Request(chain_.leaf, {}, "example.test"), false,
                       "trust_anchor.no_trusted_root"});
     // A chain under a root that is never added.
     testpki::Chain stranger = testpki::MakeChain(KeyKind::kEcP384, "example.test", kNow);
-    cases_.push_back({"untrusted root",
-                      Request(stranger.leaf, {stranger.intermediate, stranger.root}, "example.test"),
-                      false, "trust_anchor.no_trusted_root"});
+    cases_.push_back(
+        {"untrusted root",
+         Request(stranger.leaf, {stranger.intermediate, stranger.root}, "example.test"), false,
+         "trust_anchor.no_trusted_root"});
     // A second intermediate, distrusted before the threads start.
     testpki::TestCa bad_ica = chain_.root_ca().IssueCa(
         testpki::IntermediateSpec("Distrusted CA", kNow), Key::Cached(KeyKind::kEcP256, 30));
@@ -136,17 +138,19 @@ class ConcurrencyTest : public ::testing::Test {
   // can change a verdict above.
   void MintUnrelated() {
     for (int i = 0; i < 24; ++i) {
-      unrelated_roots_.push_back(ParseOrDie(testpki::TestCa::Root(
-          testpki::RootSpec(absl::StrCat("Unrelated Root ", i), kNow),
-          Key::Cached(KeyKind::kEcP256, 100 + i)).cert_der()));
-      unrelated_leaves_.push_back(ParseOrDie(testpki::SelfSigned(
-          testpki::LeafSpec(absl::StrCat("unrelated", i, ".test"), kNow),
-          Key::Cached(KeyKind::kEcP256, 200 + i))));
+      unrelated_roots_.push_back(ParseOrDie(
+          testpki::TestCa::Root(testpki::RootSpec(absl::StrCat("Unrelated Root ", i), kNow),
+                                Key::Cached(KeyKind::kEcP256, 100 + i))
+              .cert_der()));
+      unrelated_leaves_.push_back(ParseOrDie(
+          testpki::SelfSigned(testpki::LeafSpec(absl::StrCat("unrelated", i, ".test"), kNow),
+                              Key::Cached(KeyKind::kEcP256, 200 + i))));
     }
     for (int i = 0; i < 4; ++i) {
-      impostor_roots_.push_back(ParseOrDie(testpki::TestCa::Root(
-          testpki::RootSpec("certval Test Root CA", kNow),
-          Key::Cached(KeyKind::kEcP256, 300 + i)).cert_der()));
+      impostor_roots_.push_back(
+          ParseOrDie(testpki::TestCa::Root(testpki::RootSpec("certval Test Root CA", kNow),
+                                           Key::Cached(KeyKind::kEcP256, 300 + i))
+                         .cert_der()));
     }
   }
 
@@ -226,8 +230,8 @@ TEST_F(ConcurrencyTest, VerdictsHoldWhileTheStoreChanges) {
   writer.join();
 
   EXPECT_TRUE(failures.empty()) << failures.size() << " wrong verdicts, first: " << failures[0];
-  EXPECT_EQ(validations.load(), kValidatingThreads * kRoundsPerThread *
-                                    static_cast<int>(cases_.size()));
+  EXPECT_EQ(validations.load(),
+            kValidatingThreads * kRoundsPerThread * static_cast<int>(cases_.size()));
   EXPECT_GE(changes, 8 * static_cast<int>(unrelated_roots_.size()));
   // Everything the writer added is there once, and its distrust took effect.
   EXPECT_EQ(store_->root_count(), 1 + unrelated_roots_.size() + impostor_roots_.size());

@@ -1,5 +1,6 @@
 // validator/der.h must accept and reject exactly what BoringSSL's CBS readers do, and split the
-// input the same way: compared here on every short input, on every length form, and on random bytes.
+// input the same way: compared here on every short input, on every length form, and on random
+// bytes.
 #include "certval/validator/der.h"
 
 #include <openssl/bytestring.h>
@@ -49,7 +50,8 @@ void ExpectAgreement(const std::string& bytes) {
 
     mine = theirs = Cbs(bytes);
     const bool got_element = der::GetElement(&mine, &mine_out, tag);
-    ASSERT_EQ(got_element, CBS_get_asn1_element(&theirs, &theirs_out, tag) == 1) << "GetElement, tag " << tag;
+    ASSERT_EQ(got_element, CBS_get_asn1_element(&theirs, &theirs_out, tag) == 1)
+        << "GetElement, tag " << tag;
     if (got_element) {
       ASSERT_TRUE(Same(mine, theirs) && Same(mine_out, theirs_out)) << "GetElement, tag " << tag;
     }
@@ -100,7 +102,8 @@ TEST(DerTest, AgreesWithBoringSslOnEveryLengthForm) {
         }
         for (int64_t delta : {-1, 0, 1}) {
           if (static_cast<int64_t>(length) + delta < 0) continue;
-          SCOPED_TRACE(testing::Message() << "length " << length << ", " << octets << " octets, " << delta);
+          SCOPED_TRACE(testing::Message()
+                       << "length " << length << ", " << octets << " octets, " << delta);
           ExpectAgreement(header + std::string(length + delta, 'x'));
         }
       }
@@ -117,7 +120,8 @@ TEST(DerTest, AgreesWithBoringSslOnRandomBytes) {
     std::string bytes(size(random), '\0');
     for (char& c : bytes) c = static_cast<char>(byte(random));
     // Half the time, start with a tag the readers are asked for.
-    if (!bytes.empty() && i % 2 == 0) bytes[0] = static_cast<char>(der::IdentifierOctet(kTags[i % 12]));
+    if (!bytes.empty() && i % 2 == 0)
+      bytes[0] = static_cast<char>(der::IdentifierOctet(kTags[i % 12]));
     ExpectAgreement(bytes);
   }
 }

@@ -3,7 +3,8 @@
 // value it is about). Then:
 //   - the table covers the registry (validator/codes.h), so a new code without a row fails here;
 //   - the registry is well formed: "<check>.<id>", each check a name certval reserves;
-//   - Certificate::Parse errors name the field path ("tbsCertificate.validity.notBefore at offset N").
+//   - Certificate::Parse errors name the field path ("tbsCertificate.validity.notBefore at offset
+//   N").
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
@@ -19,7 +20,6 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "gtest/gtest.h"
 #include "certval/hooks/pinning_hook.h"
 #include "certval/hooks/plugin_loader.h"
 #include "certval/hooks/trust_any_hook.h"
@@ -30,6 +30,7 @@
 #include "certval/validator/checks/builtin.h"
 #include "certval/validator/codes.h"
 #include "certval/validator/validator.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -125,8 +126,9 @@ class Env {
     r.intermediates = {ca.cert_der()};
     return r;
   }
-  std::shared_ptr<TrustStore> Store(const std::string& root_der,
-                                    std::shared_ptr<const AnchorConstraints> constraints = nullptr) const {
+  std::shared_ptr<TrustStore> Store(
+      const std::string& root_der,
+      std::shared_ptr<const AnchorConstraints> constraints = nullptr) const {
     auto store = std::make_shared<TrustStore>();
     auto root = Certificate::Parse(root_der);
     EXPECT_TRUE(root.ok()) << root.status();
@@ -856,18 +858,29 @@ TEST_P(ErrorCodeRowTest, ProducesItsCodeWithAClearMessage) {
 // The codes of the Baseline Requirements' issuance rules under webpki: advisory warnings on a path
 // to a private anchor (README "Profiles"). Every other code keeps its severity there.
 const std::set<std::string> kIssuanceCodes = {
-    "basic_constraints.not_critical", "basic_constraints.path_len_without_ca",
-    "basic_constraints.ca_as_leaf", "ext_key_usage.root_has_eku",
-    "certificate_profile.serial_negative", "certificate_profile.serial_zero",
-    "certificate_profile.serial_too_long", "certificate_profile.san_critical",
-    "certificate_profile.ca_subject_empty", "certificate_profile.san_missing_for_empty_subject",
-    "certificate_profile.san_not_critical_with_empty_subject", "certificate_profile.aki_critical",
-    "certificate_profile.aki_missing", "certificate_profile.aki_missing_key_id",
-    "certificate_profile.root_aki_missing_key_id", "certificate_profile.root_aki_ski_mismatch",
-    "certificate_profile.root_aki_issuer_serial", "certificate_profile.ski_critical",
-    "certificate_profile.ski_missing", "certificate_profile.aia_critical",
+    "basic_constraints.not_critical",
+    "basic_constraints.path_len_without_ca",
+    "basic_constraints.ca_as_leaf",
+    "ext_key_usage.root_has_eku",
+    "certificate_profile.serial_negative",
+    "certificate_profile.serial_zero",
+    "certificate_profile.serial_too_long",
+    "certificate_profile.san_critical",
+    "certificate_profile.ca_subject_empty",
+    "certificate_profile.san_missing_for_empty_subject",
+    "certificate_profile.san_not_critical_with_empty_subject",
+    "certificate_profile.aki_critical",
+    "certificate_profile.aki_missing",
+    "certificate_profile.aki_missing_key_id",
+    "certificate_profile.root_aki_missing_key_id",
+    "certificate_profile.root_aki_ski_mismatch",
+    "certificate_profile.root_aki_issuer_serial",
+    "certificate_profile.ski_critical",
+    "certificate_profile.ski_missing",
+    "certificate_profile.aia_critical",
     "certificate_profile.policy_constraints_not_critical",
-    "certificate_profile.name_constraints_in_ee", "certificate_profile.cn_not_in_san",
+    "certificate_profile.name_constraints_in_ee",
+    "certificate_profile.cn_not_in_san",
     "certificate_profile.not_v3",
     // Not certificate_profile.name_constraints_not_critical: its row runs under rfc5280_strict,
     // which holds every path to section 4.
@@ -965,13 +978,17 @@ std::vector<ParseRow> ParseRows() {
        R"(tbsCertificate\.version)"},
       {"extensions in v2", Patch(leaf, v3, "\xa0\x03\x02\x01\x01"),
        R"(tbsCertificate\.extensions)"},
-      {"empty serial", with([](CertSpec& s) { s.serial = ""; s.serial_verbatim = true; }),
+      {"empty serial", with([](CertSpec& s) {
+         s.serial = "";
+         s.serial_verbatim = true;
+       }),
        R"(tbsCertificate\.serialNumber)"},
-      {"padded serial",
-       with([](CertSpec& s) { s.serial = std::string("\0\1", 2); s.serial_verbatim = true; }),
+      {"padded serial", with([](CertSpec& s) {
+         s.serial = std::string("\0\1", 2);
+         s.serial_verbatim = true;
+       }),
        R"(tbsCertificate\.serialNumber)"},
-      {"inner algorithm differs",
-       with([](CertSpec& s) {
+      {"inner algorithm differs", with([](CertSpec& s) {
          s.tbs_signature_algorithm_override = Seq(Oid("\x2a\x86\x48\xce\x3d\x04\x03\x03"));
        }),
        R"(tbsCertificate\.signature)"},
@@ -994,14 +1011,15 @@ std::vector<ParseRow> ParseRows() {
       {"short Ed25519 key",
        with([](CertSpec& s) { s.spki_override = Seq(Seq(Oid("\x2b\x65\x70")) + Bits("abc")); }),
        R"(tbsCertificate\.subjectPublicKeyInfo)"},
-      {"bad basicConstraints",
-       with([](CertSpec& s) { s.extra.push_back({"2.5.29.19", true, std::string("\x05\x00", 2)}); }),
+      {"bad basicConstraints", with([](CertSpec& s) {
+         s.extra.push_back({"2.5.29.19", true, std::string("\x05\x00", 2)});
+       }),
        e_ext + R"( \(basicConstraints\))"},
-      {"duplicate keyUsage",
-       with([](CertSpec& s) { s.extra.push_back({"2.5.29.15", true, "\x03\x02\x07\x80"}); }),
+      {"duplicate keyUsage", with([](CertSpec& s) {
+         s.extra.push_back({"2.5.29.15", true, "\x03\x02\x07\x80"});
+       }),
        e_ext + R"( \(keyUsage\))"},
-      {"five-byte iPAddress",
-       with([](CertSpec& s) {
+      {"five-byte iPAddress", with([](CertSpec& s) {
          s.dns_sans.clear();
          s.extra.push_back({"2.5.29.17", false, Seq(Tlv(0x87, "\x01\x02\x03\x04\x05"))});
        }),
@@ -1017,7 +1035,8 @@ TEST(ParseErrorsTest, MessagesNameTheFieldAndOffset) {
     ASSERT_FALSE(cert.ok()) << "parsed";
     const std::string message(cert.status().message());
     std::smatch m;
-    ASSERT_TRUE(std::regex_match(message, m, std::regex("(" + row.path_re + ") at offset (\\d+): (.+)")))
+    ASSERT_TRUE(
+        std::regex_match(message, m, std::regex("(" + row.path_re + ") at offset (\\d+): (.+)")))
         << message;
     EXPECT_LE(std::stoul(m[2].str()), row.der.size()) << message;
     std::cout << "[ PARSE ] " << row.name << ": " << message << "\n";

@@ -17,7 +17,8 @@ struct ParseCase {
   const char* hex;  // expected bytes as hex; nullptr: must not parse
 };
 
-// Every case runs through ParseIpAddress and IsIpAddressText; the family-specific parser must agree.
+// Every case runs through ParseIpAddress and IsIpAddressText; the family-specific parser must
+// agree.
 const ParseCase kParseCases[] = {
     // IPv4: the one accepted form.
     {"0.0.0.0", "00000000"},
@@ -27,13 +28,13 @@ const ParseCase kParseCases[] = {
     {"10.0.0.10", "0a00000a"},
     {"1.20.100.200", "011464c8"},
     // IPv4 traps: other parsers read these, as something else or at all.
-    {"010.0.0.1", nullptr},        // leading zero: octal 8 to inet_aton
+    {"010.0.0.1", nullptr},  // leading zero: octal 8 to inet_aton
     {"10.0.0.01", nullptr},
     {"00.0.0.0", nullptr},
-    {"0x7f.0.0.1", nullptr},       // hex part
-    {"0x7f000001", nullptr},       // one hex number
-    {"2130706433", nullptr},       // one decimal number
-    {"127.1", nullptr},            // short forms
+    {"0x7f.0.0.1", nullptr},  // hex part
+    {"0x7f000001", nullptr},  // one hex number
+    {"2130706433", nullptr},  // one decimal number
+    {"127.1", nullptr},       // short forms
     {"127.0.1", nullptr},
     {"1.2.3", nullptr},
     {"1.2.3.4.5", nullptr},
@@ -41,7 +42,7 @@ const ParseCase kParseCases[] = {
     {"1.2.3.1000", nullptr},
     {"1.2.3.-1", nullptr},
     {"+1.2.3.4", nullptr},
-    {"1.2.3.4.", nullptr},         // trailing dot
+    {"1.2.3.4.", nullptr},  // trailing dot
     {".1.2.3.4", nullptr},
     {"1..3.4", nullptr},
     {" 1.2.3.4", nullptr},
@@ -66,24 +67,24 @@ const ParseCase kParseCases[] = {
     {"::13.1.68.3", "0000000000000000000000000d014403"},
     {"1:2:3:4:5:6:1.2.3.4", "00010002000300040005000601020304"},
     // IPv6 traps.
-    {"1:2:3:4:5:6:7", nullptr},          // seven groups, no "::"
+    {"1:2:3:4:5:6:7", nullptr},  // seven groups, no "::"
     {"1:2:3:4:5:6:7:8:9", nullptr},
-    {"1:2:3:4:5:6:7:8::", nullptr},      // "::" must stand for at least one group
+    {"1:2:3:4:5:6:7:8::", nullptr},  // "::" must stand for at least one group
     {"::1:2:3:4:5:6:7:8", nullptr},
-    {"1::2::3", nullptr},                // two "::"
+    {"1::2::3", nullptr},  // two "::"
     {":::", nullptr},
     {"1:::2", nullptr},
-    {":1::2", nullptr},                  // single leading colon
-    {"1::2:", nullptr},                  // single trailing colon
+    {":1::2", nullptr},  // single leading colon
+    {"1::2:", nullptr},  // single trailing colon
     {":", nullptr},
-    {"12345::1", nullptr},               // five hex digits
+    {"12345::1", nullptr},  // five hex digits
     {"2001:db8::g", nullptr},
-    {"fe80::1%eth0", nullptr},           // zone id
+    {"fe80::1%eth0", nullptr},  // zone id
     {"[::1]", nullptr},
     {"::1/128", nullptr},
-    {"1.2.3.4::", nullptr},              // IPv4 only as the last 32 bits
+    {"1.2.3.4::", nullptr},  // IPv4 only as the last 32 bits
     {"::1.2.3.4:1", nullptr},
-    {"::ffff:010.0.0.1", nullptr},       // the embedded quad is as strict as a bare one
+    {"::ffff:010.0.0.1", nullptr},  // the embedded quad is as strict as a bare one
     {"::ffff:1.2.3", nullptr},
     {"1:2:3:4:5:6:7:1.2.3.4", nullptr},  // 18 bytes
     {"::1 ", nullptr},

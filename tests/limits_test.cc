@@ -8,10 +8,10 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -124,7 +124,8 @@ TEST_F(LimitsTest, CrossSignedSameSubjectRingWithoutPathStopsAtSignatureBudget) 
   EXPECT_EQ(budget->severity, Severity::kError);
   EXPECT_TRUE(absl::StrContains(budget->message, "signature verifications")) << budget->message;
   EXPECT_LE(r.signature_checks, Limits{}.max_signature_checks);
-  EXPECT_EQ(r.signature_checks, Limits{}.max_signature_checks) << "it should use the budget, then stop";
+  EXPECT_EQ(r.signature_checks, Limits{}.max_signature_checks)
+      << "it should use the budget, then stop";
   EXPECT_LT(s, kSanitySeconds);
 }
 
@@ -145,9 +146,9 @@ TEST_F(LimitsTest, SameKeySameSubjectDifferentSerialsIsAPlainRejection) {
   CertSpec spec = testpki::IntermediateSpec("Same CA", kNow, std::nullopt);
   std::vector<std::string> ders;
   for (int i = 0; i < 40; ++i) ders.push_back(testpki::SelfSigned(spec, key));
-  std::string leaf = testpki::IssueCertificate(testpki::LeafSpec("example.test", kNow),
-                                               chain_.leaf_key, key,
-                                               testpki::EncodeName(spec.subject));
+  std::string leaf =
+      testpki::IssueCertificate(testpki::LeafSpec("example.test", kNow), chain_.leaf_key, key,
+                                testpki::EncodeName(spec.subject));
   ValidationResult r;
   double s = Seconds([&] { r = Validate(Request(leaf, ders)); });
   EXPECT_FALSE(r.valid);
@@ -363,8 +364,8 @@ TEST_F(LimitsTest, MaxBuildStepsWithDefaultsWhenSignaturesDoNotPrune) {
   EXPECT_FALSE(r.valid);
   const Finding* f = Find(r, "limits.too_many_build_steps");
   ASSERT_NE(f, nullptr) << All(r);
-  EXPECT_EQ(f->message, absl::StrCat("more than ", Limits{}.max_build_steps,
-                                     " issuer candidates considered"));
+  EXPECT_EQ(f->message,
+            absl::StrCat("more than ", Limits{}.max_build_steps, " issuer candidates considered"));
   EXPECT_EQ(r.signature_checks, 0);
   EXPECT_LT(s, kSanitySeconds);
 }

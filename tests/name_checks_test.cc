@@ -1,10 +1,10 @@
 // The name_constraints and peer_name checks, end to end through the Validator, on minted PKIs.
 #include <memory>
 
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -19,7 +19,9 @@ const absl::Time kNow = absl::FromUnixSeconds(1767225600);  // 2026-01-01T00:00:
 struct Outcome {
   bool valid;
   std::string errors;
-  bool Has(absl::string_view code) const { return errors.find(std::string(code)) != std::string::npos; }
+  bool Has(absl::string_view code) const {
+    return errors.find(std::string(code)) != std::string::npos;
+  }
 };
 
 // root (optionally constrained) -> intermediate (optionally constrained) -> leaf.
@@ -28,7 +30,8 @@ class NameChecksTest : public ::testing::Test {
   Outcome Run(const CertSpec& leaf_spec, std::optional<CertSpec::Subtrees> permitted,
               std::optional<CertSpec::Subtrees> excluded, PeerName peer,
               std::shared_ptr<const AnchorConstraints> anchor = nullptr) {
-    TestCa root = TestCa::Root(testpki::RootSpec("NC Root", kNow), Key::Cached(KeyKind::kEcP256, 30));
+    TestCa root =
+        TestCa::Root(testpki::RootSpec("NC Root", kNow), Key::Cached(KeyKind::kEcP256, 30));
     CertSpec ica_spec = testpki::IntermediateSpec("NC Intermediate", kNow);
     ica_spec.nc_permitted = std::move(permitted);
     ica_spec.nc_excluded = std::move(excluded);
@@ -88,7 +91,8 @@ TEST_F(NameChecksTest, PermittedDnsSubtreeAdmitsNamesBelowIt) {
 }
 
 TEST_F(NameChecksTest, NameOutsidePermittedSubtreeIsRejected) {
-  Outcome o = Run(Leaf({"example.org"}), Dns({"example.com"}), std::nullopt, PeerName::Dns("example.org"));
+  Outcome o =
+      Run(Leaf({"example.org"}), Dns({"example.com"}), std::nullopt, PeerName::Dns("example.org"));
   EXPECT_FALSE(o.valid);
   EXPECT_TRUE(o.Has("name_constraints.not_permitted")) << o.errors;
 }
@@ -113,17 +117,24 @@ TEST_F(NameChecksTest, WildcardThatCouldNameAnExcludedHostIsRejected) {
 }
 
 TEST_F(NameChecksTest, IpSubtrees) {
-  EXPECT_TRUE(Run(Leaf({}, {"192.0.2.7"}), Ip({"192.0.2.0/24"}), std::nullopt, PeerName::Ip("192.0.2.7")).valid);
+  EXPECT_TRUE(
+      Run(Leaf({}, {"192.0.2.7"}), Ip({"192.0.2.0/24"}), std::nullopt, PeerName::Ip("192.0.2.7"))
+          .valid);
   EXPECT_TRUE(Run(Leaf({}, {"198.51.100.1"}), Ip({"192.0.2.0/24"}), std::nullopt,
-                  PeerName::Ip("198.51.100.1")).Has("not_permitted"));
+                  PeerName::Ip("198.51.100.1"))
+                  .Has("not_permitted"));
   EXPECT_TRUE(Run(Leaf({}, {"2001:db8::1"}), std::nullopt, Ip({"2001:db8::/32"}),
-                  PeerName::Ip("2001:db8::1")).Has("excluded"));
+                  PeerName::Ip("2001:db8::1"))
+                  .Has("excluded"));
   // A DNS-only constraint says nothing about IP names.
-  EXPECT_TRUE(Run(Leaf({}, {"192.0.2.7"}), Dns({"example.com"}), std::nullopt, PeerName::Ip("192.0.2.7")).valid);
+  EXPECT_TRUE(
+      Run(Leaf({}, {"192.0.2.7"}), Dns({"example.com"}), std::nullopt, PeerName::Ip("192.0.2.7"))
+          .valid);
 }
 
 TEST_F(NameChecksTest, LeadingPeriodDnsConstraintIsMalformed) {
-  Outcome o = Run(Leaf({"a.example.com"}), Dns({".example.com"}), std::nullopt, PeerName::Dns("a.example.com"));
+  Outcome o = Run(Leaf({"a.example.com"}), Dns({".example.com"}), std::nullopt,
+                  PeerName::Dns("a.example.com"));
   EXPECT_TRUE(o.Has("name_constraints.invalid_constraint")) << o.errors;
 }
 
@@ -131,23 +142,31 @@ TEST_F(NameChecksTest, AnchorConstraintsFromTheApplication) {
   auto constraints = std::make_shared<AnchorConstraints>();
   constraints->permitted_dns = {"corp.example"};
   EXPECT_TRUE(Run(Leaf({"intranet.corp.example"}), std::nullopt, std::nullopt,
-                  PeerName::Dns("intranet.corp.example"), constraints).valid);
-  Outcome o = Run(Leaf({"bank.example"}), std::nullopt, std::nullopt, PeerName::Dns("bank.example"), constraints);
+                  PeerName::Dns("intranet.corp.example"), constraints)
+                  .valid);
+  Outcome o = Run(Leaf({"bank.example"}), std::nullopt, std::nullopt, PeerName::Dns("bank.example"),
+                  constraints);
   EXPECT_TRUE(o.Has("name_constraints.not_permitted")) << o.errors;
 }
 
 TEST_F(NameChecksTest, PeerNameMatching) {
-  EXPECT_TRUE(Run(Leaf({"www.example.com"}), std::nullopt, std::nullopt, PeerName::Dns("WWW.Example.COM")).valid);
-  EXPECT_TRUE(Run(Leaf({"*.example.com"}), std::nullopt, std::nullopt, PeerName::Dns("a.example.com")).valid);
-  EXPECT_TRUE(Run(Leaf({"*.example.com"}), std::nullopt, std::nullopt, PeerName::Dns("a.b.example.com"))
-                  .Has("peer_name.mismatch"));
+  EXPECT_TRUE(
+      Run(Leaf({"www.example.com"}), std::nullopt, std::nullopt, PeerName::Dns("WWW.Example.COM"))
+          .valid);
+  EXPECT_TRUE(
+      Run(Leaf({"*.example.com"}), std::nullopt, std::nullopt, PeerName::Dns("a.example.com"))
+          .valid);
+  EXPECT_TRUE(
+      Run(Leaf({"*.example.com"}), std::nullopt, std::nullopt, PeerName::Dns("a.b.example.com"))
+          .Has("peer_name.mismatch"));
   EXPECT_TRUE(Run(Leaf({"*.example.com"}), std::nullopt, std::nullopt, PeerName::Dns("example.com"))
                   .Has("peer_name.mismatch"));
   EXPECT_TRUE(Run(Leaf({"*.co.uk"}), std::nullopt, std::nullopt, PeerName::Dns("example.co.uk"))
                   .Has("peer_name.mismatch"));
   EXPECT_TRUE(Run(Leaf({"example.com"}), std::nullopt, std::nullopt, PeerName::Dns("example.org"))
                   .Has("peer_name.mismatch"));
-  EXPECT_TRUE(Run(Leaf({}, {"127.0.0.1"}), std::nullopt, std::nullopt, PeerName::Ip("127.0.0.1")).valid);
+  EXPECT_TRUE(
+      Run(Leaf({}, {"127.0.0.1"}), std::nullopt, std::nullopt, PeerName::Ip("127.0.0.1")).valid);
   // An IP written as a dNSName is not an iPAddress SAN.
   EXPECT_TRUE(Run(Leaf({"127.0.0.1"}), std::nullopt, std::nullopt, PeerName::Ip("127.0.0.1"))
                   .Has("peer_name.mismatch"));

@@ -6,10 +6,10 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_split.h"
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/validator/certificate.h"
 #include "certval/validator/ip_address.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -92,7 +92,9 @@ TEST(NameConstraintsMatchTest, DnsConstraintValidity) {
       {".*.example.com", false},
       {"*", false},
       {"ex ample.com", false},
-      {"b\xc3\xbc" "cher.example", false},
+      {"b\xc3\xbc"
+       "cher.example",
+       false},
       {"-bad.example.com", false},
       {std::string(64, 'a') + ".com", false},
       {std::string("example.com\0", 12), false},
@@ -103,8 +105,8 @@ TEST(NameConstraintsMatchTest, DnsConstraintValidity) {
   }
 }
 
-// "10.0.0.0/8" or "10.0.0.0/255.0.255.0" (address and mask) to constraint bytes; the mask may also be
-// written as a prefix length.
+// "10.0.0.0/8" or "10.0.0.0/255.0.255.0" (address and mask) to constraint bytes; the mask may also
+// be written as a prefix length.
 std::string IpConstraint(const std::string& text) {
   std::vector<std::string> parts = absl::StrSplit(text, '/');
   std::optional<std::string> address = ParseIpAddress(parts.at(0));
@@ -140,8 +142,8 @@ const IpCase kIpCases[] = {
     {"192.168.2.1", "192.168.1.0/24", false},
     {"192.0.2.1", "192.0.2.1/32", true},
     {"192.0.2.2", "192.0.2.1/32", false},
-    {"203.0.113.7", "0.0.0.0/0", true},   // /0 holds every address of its family
-    {"10.1.2.3", "10.9.9.9/8", true},     // host bits in the constraint are masked away
+    {"203.0.113.7", "0.0.0.0/0", true},  // /0 holds every address of its family
+    {"10.1.2.3", "10.9.9.9/8", true},    // host bits in the constraint are masked away
     {"172.16.0.1", "172.16.0.0/12", true},
     {"172.32.0.1", "172.16.0.0/12", false},
     // Non-contiguous masks still compare bit by bit (the caller rejects them as invalid).
@@ -190,7 +192,7 @@ const IpValidityCase kIpValidityCases[] = {
     {"10.0.0.0/8", true, false},
     {"0.0.0.0/0", true, false},
     {"192.0.2.1/32", true, false},
-    {"10.0.0.1/8", true, true},          // decided: valid, the host bits are ignored
+    {"10.0.0.1/8", true, true},  // decided: valid, the host bits are ignored
     {"0.0.0.1/0", true, true},
     {"10.0.0.0/255.0.255.0", false, false},
     {"0.0.0.0/0.255.255.255", false, false},
@@ -211,10 +213,10 @@ TEST(NameConstraintsMatchTest, IpConstraintValidity) {
     EXPECT_EQ(IpConstraintHasHostBits(bytes), c.host_bits);
   }
   EXPECT_FALSE(IsValidIpConstraint(""));
-  EXPECT_FALSE(IsValidIpConstraint(Ip("10.0.0.0")));                            // no mask
-  EXPECT_FALSE(IsValidIpConstraint(IpConstraint("10.0.0.0/8") + "\xff"));        // 9 bytes
-  EXPECT_FALSE(IsValidIpConstraint(Ip("10.0.0.0") + Ip("2001:db8::")));          // mixed lengths
-  EXPECT_FALSE(IpConstraintHasHostBits(absl::string_view("\x0a\0\0\x01\xff\0\0", 7)));                 // 7 bytes
+  EXPECT_FALSE(IsValidIpConstraint(Ip("10.0.0.0")));                       // no mask
+  EXPECT_FALSE(IsValidIpConstraint(IpConstraint("10.0.0.0/8") + "\xff"));  // 9 bytes
+  EXPECT_FALSE(IsValidIpConstraint(Ip("10.0.0.0") + Ip("2001:db8::")));    // mixed lengths
+  EXPECT_FALSE(IpConstraintHasHostBits(absl::string_view("\x0a\0\0\x01\xff\0\0", 7)));  // 7 bytes
 }
 
 struct EmailCase {
@@ -342,7 +344,9 @@ const UriHostCase kUriHostCases[] = {
     {"https://*.example.com/", UriHost::Kind::kMalformed, ""},
     {"https://www_1.example.com/", UriHost::Kind::kMalformed, ""},
     {"https://./", UriHost::Kind::kMalformed, ""},
-    {"https://b\xc3\xbc" "cher.example/", UriHost::Kind::kMalformed, ""},
+    {"https://b\xc3\xbc"
+     "cher.example/",
+     UriHost::Kind::kMalformed, ""},
     {std::string("https://www.example.com\0.evil.com/", 34), UriHost::Kind::kMalformed, ""},
     {"https://www.example.com\t/", UriHost::Kind::kMalformed, ""},
 };
@@ -428,9 +432,12 @@ TEST(NameConstraintsMatchTest, DirectoryNames) {
   EXPECT_TRUE(DirectoryNameWithinSubtree(name, name));
   EXPECT_FALSE(DirectoryNameWithinSubtree(
       name, Normalized({{"C", "US"}, {"O", "Example"}, {"CN", "leaf"}, {"OU", "more"}})));
-  EXPECT_FALSE(DirectoryNameWithinSubtree(name, Normalized({{"O", "Example"}})));  // a prefix, not any part
-  EXPECT_FALSE(DirectoryNameWithinSubtree(name, Normalized({{"C", "US"}, {"O", "Exampl"}})));  // whole RDNs
-  EXPECT_FALSE(DirectoryNameWithinSubtree(name, Normalized({{"C", "US"}, {"O", "Example"}, {"CN", "lea"}})));
+  EXPECT_FALSE(
+      DirectoryNameWithinSubtree(name, Normalized({{"O", "Example"}})));  // a prefix, not any part
+  EXPECT_FALSE(
+      DirectoryNameWithinSubtree(name, Normalized({{"C", "US"}, {"O", "Exampl"}})));  // whole RDNs
+  EXPECT_FALSE(
+      DirectoryNameWithinSubtree(name, Normalized({{"C", "US"}, {"O", "Example"}, {"CN", "lea"}})));
   EXPECT_FALSE(DirectoryNameWithinSubtree(name, Normalized({{"C", "DE"}})));
   EXPECT_FALSE(DirectoryNameWithinSubtree(Normalized({}), Normalized({{"C", "US"}})));
   EXPECT_TRUE(DirectoryNameWithinSubtree(Normalized({}), Normalized({})));
@@ -439,11 +446,24 @@ TEST(NameConstraintsMatchTest, DirectoryNames) {
 TEST(NameConstraintsMatchTest, DirectoryNamesWithMultiValuedRdns) {
   // SET { CN=a, O=b } then OU=c, against the subtree SET { O=b, CN=a } (the other order) and
   // against the same attributes as two RDNs.
-  const std::string atv_cn = std::string("\x30\x08\x06\x03\x55\x04\x03\x0c\x01" "a", 10);
-  const std::string atv_o = std::string("\x30\x08\x06\x03\x55\x04\x0a\x0c\x01" "b", 10);
-  const std::string atv_ou = std::string("\x30\x08\x06\x03\x55\x04\x0b\x0c\x01" "c", 10);
-  auto set = [](const std::string& contents) { return std::string("\x31") + char(contents.size()) + contents; };
-  auto name = [](const std::string& contents) { return std::string("\x30") + char(contents.size()) + contents; };
+  const std::string atv_cn = std::string(
+      "\x30\x08\x06\x03\x55\x04\x03\x0c\x01"
+      "a",
+      10);
+  const std::string atv_o = std::string(
+      "\x30\x08\x06\x03\x55\x04\x0a\x0c\x01"
+      "b",
+      10);
+  const std::string atv_ou = std::string(
+      "\x30\x08\x06\x03\x55\x04\x0b\x0c\x01"
+      "c",
+      10);
+  auto set = [](const std::string& contents) {
+    return std::string("\x31") + char(contents.size()) + contents;
+  };
+  auto name = [](const std::string& contents) {
+    return std::string("\x30") + char(contents.size()) + contents;
+  };
   auto normalized = [](const std::string& der) {
     Name parsed;
     EXPECT_TRUE(ParseName(der, &parsed).ok());

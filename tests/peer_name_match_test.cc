@@ -3,8 +3,8 @@
 #include <string>
 
 #include "absl/strings/escaping.h"
-#include "gtest/gtest.h"
 #include "certval/validator/ip_address.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -89,7 +89,11 @@ const DnsCase kDnsCases[] = {
     // IDN: only A-labels are names; U-labels, emoji and other bytes never match.
     {"xn--bcher-kva.example", "xn--bcher-kva.example", true},
     {"xn--bcher-kva.example", "XN--BCHER-KVA.EXAMPLE", true},
-    {"b\xc3\xbc" "cher.example", "b\xc3\xbc" "cher.example", false},
+    {"b\xc3\xbc"
+     "cher.example",
+     "b\xc3\xbc"
+     "cher.example",
+     false},
     {"\xf0\x9f\x98\x80.example.com", "\xf0\x9f\x98\x80.example.com", false},
     {"*.example.com", "\xf0\x9f\x98\x80.example.com", false},
     {"exa mple.com", "exa mple.com", false},
@@ -134,9 +138,9 @@ TEST(HostnameMatchTest, DnsTable) {
 
 struct ValidityCase {
   std::string name;
-  bool reference;          // IsValidDnsReference
-  bool presented;          // IsValidPresentedDnsName(name, false)
-  bool presented_wildcard; // IsValidPresentedDnsName(name, true)
+  bool reference;           // IsValidDnsReference
+  bool presented;           // IsValidPresentedDnsName(name, false)
+  bool presented_wildcard;  // IsValidPresentedDnsName(name, true)
 };
 
 const ValidityCase kValidityCases[] = {
@@ -151,7 +155,7 @@ const ValidityCase kValidityCases[] = {
     {"*.example.com", false, false, true},
     {"*.corp.example", false, false, true},  // syntax only: the PSL is MatchDnsName's business
     {"*.co.uk", false, false, true},
-    {"*.com", false, false, false},          // one label after "*"
+    {"*.com", false, false, false},  // one label after "*"
     {"*.example", false, false, false},
     {"*.", false, false, false},
     {"*", false, false, false},
@@ -165,7 +169,9 @@ const ValidityCase kValidityCases[] = {
     {"-a.example.com", false, false, false},
     {"a-.example.com", false, false, false},
     {"xn--bcher-kva.example", true, true, true},
-    {"b\xc3\xbc" "cher.example", false, false, false},
+    {"b\xc3\xbc"
+     "cher.example",
+     false, false, false},
     {"ex ample.com", false, false, false},
     {"ex@mple.com", false, false, false},
     {"1.2.3.4", false, false, false},
@@ -197,9 +203,9 @@ TEST(HostnameMatchTest, PublicSuffixList) {
   EXPECT_TRUE(IsPublicSuffix("co.uk"));
   EXPECT_TRUE(IsPublicSuffix("CO.UK"));
   EXPECT_TRUE(IsPublicSuffix("github.io"));
-  EXPECT_TRUE(IsPublicSuffix("foo.ck"));       // *.ck
-  EXPECT_FALSE(IsPublicSuffix("www.ck"));      // !www.ck
-  EXPECT_TRUE(IsPublicSuffix("nosuchtld"));    // the implicit "*" rule
+  EXPECT_TRUE(IsPublicSuffix("foo.ck"));     // *.ck
+  EXPECT_FALSE(IsPublicSuffix("www.ck"));    // !www.ck
+  EXPECT_TRUE(IsPublicSuffix("nosuchtld"));  // the implicit "*" rule
   EXPECT_FALSE(IsPublicSuffix("example.com"));
   EXPECT_FALSE(IsPublicSuffix("example.co.uk"));
   EXPECT_FALSE(IsPublicSuffix("someone.github.io"));
@@ -256,7 +262,7 @@ struct EmailCase {
 
 const EmailCase kEmailCases[] = {
     {"alice@example.com", "alice@example.com", true},
-    {"alice@EXAMPLE.COM", "alice@example.com", true},   // domains ignore case
+    {"alice@EXAMPLE.COM", "alice@example.com", true},  // domains ignore case
     {"alice@example.com", "alice@Example.Com", true},
     {"Alice@example.com", "alice@example.com", false},  // local parts do not
     {"alice@example.com", "bob@example.com", false},
@@ -266,14 +272,18 @@ const EmailCase kEmailCases[] = {
     {"alice+tag@example.com", "alice@example.com", false},
     {"\"a@b\"@example.com", "\"a@b\"@example.com", false},  // one '@' only: no quoted '@'
     {"alice@evil.com@example.com", "alice@evil.com@example.com", false},
-    {"*@example.com", "alice@example.com", false},        // no wildcards in mailboxes
+    {"*@example.com", "alice@example.com", false},  // no wildcards in mailboxes
     {"alice@*.example.com", "alice@www.example.com", false},
     {"alice@example.com.", "alice@example.com", false},
-    {"example.com", "example.com", false},                // no '@'
-    {"@example.com", "@example.com", false},              // empty local part
+    {"example.com", "example.com", false},    // no '@'
+    {"@example.com", "@example.com", false},  // empty local part
     {"alice@", "alice@", false},
     {"alice @example.com", "alice @example.com", false},
-    {"al\xc3\xaf" "ce@example.com", "al\xc3\xaf" "ce@example.com", false},
+    {"al\xc3\xaf"
+     "ce@example.com",
+     "al\xc3\xaf"
+     "ce@example.com",
+     false},
     {"alice@[192.0.2.1]", "alice@[192.0.2.1]", false},
     {"", "", false},
 };

@@ -1,4 +1,6 @@
 // Tests for DecodePemCertificates.
+#include "certval/validator/pem.h"
+
 #include <openssl/base64.h>
 
 #include <cstdint>
@@ -7,10 +9,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "certval/validator/certificate.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "certval/validator/certificate.h"
-#include "certval/validator/pem.h"
 
 namespace certval {
 namespace {
@@ -47,7 +48,8 @@ std::string ErrorOf(const absl::StatusOr<std::vector<std::string>>& result) {
 TEST(PemTest, SingleCertificate) {
   const std::string der = Blob(1, 300);
   int skipped = -1;
-  absl::StatusOr<std::vector<std::string>> certs = DecodePemCertificates(Block("CERTIFICATE", der), &skipped);
+  absl::StatusOr<std::vector<std::string>> certs =
+      DecodePemCertificates(Block("CERTIFICATE", der), &skipped);
   ASSERT_TRUE(certs.ok()) << certs.status();
   EXPECT_THAT(*certs, ElementsAre(der));
   EXPECT_EQ(skipped, 0);
@@ -76,7 +78,8 @@ TEST(PemTest, CrlfIndentationAndNoFinalNewline) {
 TEST(PemTest, OtherBlocksAreSkippedAndCounted) {
   const std::string der = Blob(5, 90);
   const std::string pem = absl::StrCat(
-      "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n\nnot base64 at all!\n-----END RSA PRIVATE "
+      "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n\nnot base64 at all!\n-----END RSA "
+      "PRIVATE "
       "KEY-----\n",
       Block("CERTIFICATE", der), Block("PRIVATE KEY", Blob(6, 40)),
       Block("TRUSTED CERTIFICATE", Blob(7, 40)));
@@ -96,7 +99,8 @@ TEST(PemTest, MissingEndNamesTheBeginLine) {
   const std::string nested =
       absl::StrCat(Block("CERTIFICATE", Blob(9, 10)), "-----BEGIN CERTIFICATE-----\nAAAA\n",
                    Block("CERTIFICATE", Blob(10, 10)));
-  EXPECT_EQ(ErrorOf(DecodePemCertificates(nested)), "line 4: END line missing for CERTIFICATE block");
+  EXPECT_EQ(ErrorOf(DecodePemCertificates(nested)),
+            "line 4: END line missing for CERTIFICATE block");
 }
 
 TEST(PemTest, MismatchedEnd) {
@@ -106,24 +110,28 @@ TEST(PemTest, MismatchedEnd) {
 }
 
 TEST(PemTest, InvalidBase64) {
-  const std::string bad_char = "intro\n-----BEGIN CERTIFICATE-----\nAAAA\nAA!A\n-----END CERTIFICATE-----\n";
+  const std::string bad_char =
+      "intro\n-----BEGIN CERTIFICATE-----\nAAAA\nAA!A\n-----END CERTIFICATE-----\n";
   EXPECT_EQ(ErrorOf(DecodePemCertificates(bad_char)), "line 4: invalid base64 character");
 
   const std::string bad_length = "-----BEGIN CERTIFICATE-----\nAAAAA\n-----END CERTIFICATE-----\n";
   EXPECT_THAT(ErrorOf(DecodePemCertificates(bad_length)), HasSubstr("line 1: invalid base64"));
 
-  const std::string bad_padding = "\n\n-----BEGIN CERTIFICATE-----\nA===\n-----END CERTIFICATE-----\n";
+  const std::string bad_padding =
+      "\n\n-----BEGIN CERTIFICATE-----\nA===\n-----END CERTIFICATE-----\n";
   EXPECT_THAT(ErrorOf(DecodePemCertificates(bad_padding)), HasSubstr("line 3: invalid base64"));
 }
 
 TEST(PemTest, EmptyCertificateBlock) {
-  EXPECT_EQ(ErrorOf(DecodePemCertificates("-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n")),
-            "line 1: empty CERTIFICATE block");
+  EXPECT_EQ(
+      ErrorOf(DecodePemCertificates("-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n")),
+      "line 1: empty CERTIFICATE block");
 }
 
 TEST(PemTest, NoCertificateBlock) {
   EXPECT_EQ(ErrorOf(DecodePemCertificates("")), "no CERTIFICATE block");
-  EXPECT_EQ(ErrorOf(DecodePemCertificates("just some text\n-----BEGIN-----\n")), "no CERTIFICATE block");
+  EXPECT_EQ(ErrorOf(DecodePemCertificates("just some text\n-----BEGIN-----\n")),
+            "no CERTIFICATE block");
   int skipped = -1;
   EXPECT_EQ(ErrorOf(DecodePemCertificates(Block("PRIVATE KEY", Blob(11, 32)), &skipped)),
             "no CERTIFICATE block");

@@ -1,8 +1,6 @@
 // certval::VerifyPemChain: a PEM chain, a host and the system store, in one call. The store is
 // pointed at a minted root through SystemStoreOptions::getenv (SSL_CERT_FILE), except in the test
 // of the default, which reads the real system store.
-#include "certval/quick/verify.h"
-
 #include <cstdio>
 #include <fstream>
 #include <optional>
@@ -10,8 +8,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "gtest/gtest.h"
+#include "certval/quick/verify.h"
 #include "certval/testing/pki/test_pki.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -28,10 +27,10 @@ class VerifyPemChainTest : public ::testing::Test {
   void SetUp() override {
     const absl::Time now = absl::Now();
     chain_ = testpki::MakeChain(testpki::KeyKind::kEcP256, "quick.example.test", now);
-    ip_leaf_pem_ =
-        testpki::DerToPem(chain_.intermediate_ca().Issue(testpki::LeafSpec("192.0.2.7", now),
-                                                         testpki::Key::Cached(testpki::KeyKind::kEcP256, 3))) +
-        testpki::DerToPem(chain_.intermediate);
+    ip_leaf_pem_ = testpki::DerToPem(chain_.intermediate_ca().Issue(
+                       testpki::LeafSpec("192.0.2.7", now),
+                       testpki::Key::Cached(testpki::KeyKind::kEcP256, 3))) +
+                   testpki::DerToPem(chain_.intermediate);
     roots_file_ = absl::StrCat(::testing::TempDir(), "/quick_roots.pem");
     std::ofstream(roots_file_) << testpki::DerToPem(chain_.root);
   }
@@ -98,8 +97,9 @@ TEST_F(VerifyPemChainTest, RequestSettingsAreKept) {
 TEST_F(VerifyPemChainTest, NothingToValidateIsAnError) {
   EXPECT_EQ(VerifyPemChain(chain_.ServerChainPem(), "", MintedStore()).status().code(),
             absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(VerifyPemChain("no certificate here\n", "quick.example.test", MintedStore()).status().code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      VerifyPemChain("no certificate here\n", "quick.example.test", MintedStore()).status().code(),
+      absl::StatusCode::kInvalidArgument);
   EXPECT_FALSE(VerifyPemChain("-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n",
                               "quick.example.test", MintedStore())
                    .ok());

@@ -9,11 +9,11 @@
 #include <memory>
 #include <string>
 
-#include "gtest/gtest.h"
 #include "certval/testing/pki/der_builder.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -106,7 +106,8 @@ class ForgedAnchorTest : public ::testing::Test {
     TestCa root = TestCa::Root(stored_root, root_key_);
     TestCa ica = root.IssueCa(testpki::IntermediateSpec("Intermediate", kNow),
                               Key::Cached(KeyKind::kEcP256, 72));
-    std::string leaf = ica.Issue(testpki::LeafSpec("evil.test", kNow), Key::Cached(KeyKind::kEcP256, 73));
+    std::string leaf =
+        ica.Issue(testpki::LeafSpec("evil.test", kNow), Key::Cached(KeyKind::kEcP256, 73));
     auto store = std::make_shared<TrustStore>();
     EXPECT_TRUE(store->AddRootDer(root.cert_der()).ok());
     return Validate(store, leaf, {ica.cert_der(), ForgedCopy(forged_root)}, "evil.test");
@@ -145,7 +146,8 @@ TEST_F(ForgedAnchorTest, AnIdenticalCopyOfTheRootIsStillTheAnchor) {
   TestCa root = TestCa::Root(open, root_key_);
   TestCa ica = root.IssueCa(testpki::IntermediateSpec("Intermediate", kNow),
                             Key::Cached(KeyKind::kEcP256, 72));
-  std::string leaf = ica.Issue(testpki::LeafSpec("a.test", kNow), Key::Cached(KeyKind::kEcP256, 73));
+  std::string leaf =
+      ica.Issue(testpki::LeafSpec("a.test", kNow), Key::Cached(KeyKind::kEcP256, 73));
   auto store = std::make_shared<TrustStore>();
   ASSERT_TRUE(store->AddRootDer(root.cert_der()).ok());
   // Servers often send the root too: byte for byte it is the stored one.
@@ -163,7 +165,8 @@ TEST(DistrustTest, AReencodedKeyIsStillDistrusted) {
   CertSpec reissued = testpki::IntermediateSpec("Intermediate", kNow);
   reissued.spki_override = CompressedSpki(ica_key);
   std::string ica_compressed = root.Issue(reissued, ica_key);
-  std::string leaf = ica.Issue(testpki::LeafSpec("a.test", kNow), Key::Cached(KeyKind::kEcP256, 76));
+  std::string leaf =
+      ica.Issue(testpki::LeafSpec("a.test", kNow), Key::Cached(KeyKind::kEcP256, 76));
 
   auto store = std::make_shared<TrustStore>();
   ASSERT_TRUE(store->AddRootDer(root.cert_der()).ok());
@@ -176,7 +179,6 @@ TEST(DistrustTest, AReencodedKeyIsStillDistrusted) {
   ValidationResult after = Validate(store, leaf, {ica_compressed}, "a.test");
   EXPECT_FALSE(after.valid) << Findings(after);
 }
-
 
 // An intermediate under a fresh trusted root, made from `ica_spec`, issuing a leaf made from
 // `leaf_spec`; returns the validation of that leaf.
@@ -230,8 +232,8 @@ TEST(DirectoryNameEncodingTest, VisibleStringDoesNotEscapeAnExcludedSubtree) {
   ica.nc_excluded->dirs = {testpki::NameSpec{{"O", "Evil Corp"}}};
   CertSpec leaf = testpki::LeafSpec("a.test", kNow);
   // O=Evil Corp as a VisibleString (tag 0x1a), then CN=a.test.
-  leaf.subject = testpki::NameSpec::Raw(
-      Tlv(0x30, Rdn(10, 0x1a, "Evil Corp") + Rdn(3, 0x0c, "a.test")));
+  leaf.subject =
+      testpki::NameSpec::Raw(Tlv(0x30, Rdn(10, 0x1a, "Evil Corp") + Rdn(3, 0x0c, "a.test")));
   ValidationRequest request;
   request.peer_name = PeerName::Dns("a.test");
   ValidationResult r = UnderConstrainedCa(ica, leaf, request);
@@ -239,8 +241,8 @@ TEST(DirectoryNameEncodingTest, VisibleStringDoesNotEscapeAnExcludedSubtree) {
   EXPECT_TRUE(HasCode(r, "name_constraints.excluded")) << Findings(r);
 
   // O as an OCTET STRING: not a string at all, so not comparable as text; the leaf is refused.
-  leaf.subject = testpki::NameSpec::Raw(
-      Tlv(0x30, Rdn(10, 0x04, "Evil Corp") + Rdn(3, 0x0c, "a.test")));
+  leaf.subject =
+      testpki::NameSpec::Raw(Tlv(0x30, Rdn(10, 0x04, "Evil Corp") + Rdn(3, 0x0c, "a.test")));
   ValidationResult octets = UnderConstrainedCa(ica, leaf, request);
   EXPECT_FALSE(octets.valid) << Findings(octets);
   EXPECT_TRUE(HasCode(octets, "parse.malformed_leaf")) << Findings(octets);
@@ -295,7 +297,8 @@ TEST(WebPkiAlgorithmsTest, Ed25519IsRefusedUnderTheWebPkiProfileOnly) {
   TestCa ed = root.IssueCa(ica, Key::Cached(KeyKind::kEd25519, 84));
   auto store = std::make_shared<TrustStore>();
   ASSERT_TRUE(store->AddRootDer(root.cert_der()).ok());
-  std::string leaf = ed.Issue(testpki::LeafSpec("a.test", kNow), Key::Cached(KeyKind::kEd25519, 85));
+  std::string leaf =
+      ed.Issue(testpki::LeafSpec("a.test", kNow), Key::Cached(KeyKind::kEd25519, 85));
   ValidationResult r = Validate(store, leaf, {ed.cert_der()}, "a.test");
   EXPECT_FALSE(r.valid);
   EXPECT_TRUE(HasCode(r, "signature.algorithm_not_allowed")) << Findings(r);
@@ -310,30 +313,34 @@ TEST(Ia5StringTest, ANonAsciiByteInAGeneralNameMakesTheCertificateMalformed) {
   TestCa root = TestCa::Root(testpki::RootSpec("Root", kNow), Key::Cached(KeyKind::kEcP256, 86));
   auto store = std::make_shared<TrustStore>();
   ASSERT_TRUE(store->AddRootDer(root.cert_der()).ok());
-  TestCa ica = root.IssueCa(testpki::IntermediateSpec("CA", kNow), Key::Cached(KeyKind::kEcP256, 87));
+  TestCa ica =
+      root.IssueCa(testpki::IntermediateSpec("CA", kNow), Key::Cached(KeyKind::kEcP256, 87));
   for (int kind = 0; kind < 3; ++kind) {
     CertSpec leaf = testpki::LeafSpec("a.test", kNow);
     if (kind == 0) leaf.dns_sans.push_back("b\xE9.test");
     if (kind == 1) leaf.email_sans.push_back("b\xE9@a.test");
     if (kind == 2) leaf.uri_sans.push_back("https://b\xE9.test/");
-    EXPECT_FALSE(Certificate::Parse(ica.Issue(leaf, Key::Cached(KeyKind::kEcP256, 88))).ok()) << kind;
-    ValidationResult r =
-        Validate(store, ica.Issue(leaf, Key::Cached(KeyKind::kEcP256, 88)), {ica.cert_der()}, "a.test");
+    EXPECT_FALSE(Certificate::Parse(ica.Issue(leaf, Key::Cached(KeyKind::kEcP256, 88))).ok())
+        << kind;
+    ValidationResult r = Validate(store, ica.Issue(leaf, Key::Cached(KeyKind::kEcP256, 88)),
+                                  {ica.cert_der()}, "a.test");
     EXPECT_FALSE(r.valid) << kind;
     EXPECT_TRUE(HasCode(r, "parse.malformed_leaf")) << kind << "\n" << Findings(r);
   }
   // In a root's SAN: not an anchor at all.
   CertSpec odd_root = testpki::RootSpec("Odd Root", kNow);
   odd_root.dns_sans = {"r\xE9.test"};
-  EXPECT_FALSE(store->AddRootDer(TestCa::Root(odd_root, Key::Cached(KeyKind::kEcP256, 89)).cert_der()).ok());
+  EXPECT_FALSE(
+      store->AddRootDer(TestCa::Root(odd_root, Key::Cached(KeyKind::kEcP256, 89)).cert_der()).ok());
   // In an intermediate's name constraints: no path through it.
   CertSpec odd_ica = testpki::IntermediateSpec("Odd CA", kNow);
   odd_ica.nc_permitted = CertSpec::Subtrees{};
   odd_ica.nc_permitted->dns = {"\xE9.test"};
   TestCa constrained = root.IssueCa(odd_ica, Key::Cached(KeyKind::kEcP256, 90));
-  ValidationResult r = Validate(store, constrained.Issue(testpki::LeafSpec("a.test", kNow),
-                                                         Key::Cached(KeyKind::kEcP256, 91)),
-                                {constrained.cert_der()}, "a.test");
+  ValidationResult r = Validate(
+      store,
+      constrained.Issue(testpki::LeafSpec("a.test", kNow), Key::Cached(KeyKind::kEcP256, 91)),
+      {constrained.cert_der()}, "a.test");
   EXPECT_FALSE(r.valid);
   EXPECT_TRUE(HasCode(r, "trust_anchor.no_trusted_root")) << Findings(r);
 }
@@ -345,7 +352,8 @@ TEST(PrintableStringTest, ACharacterOutsideTheSetMakesTheNameMalformed) {
   TestCa root = TestCa::Root(testpki::RootSpec("Root", kNow), Key::Cached(KeyKind::kEcP256, 92));
   auto store = std::make_shared<TrustStore>();
   ASSERT_TRUE(store->AddRootDer(root.cert_der()).ok());
-  TestCa ica = root.IssueCa(testpki::IntermediateSpec("CA", kNow), Key::Cached(KeyKind::kEcP256, 93));
+  TestCa ica =
+      root.IssueCa(testpki::IntermediateSpec("CA", kNow), Key::Cached(KeyKind::kEcP256, 93));
   CertSpec leaf = testpki::LeafSpec("a.test", kNow);
   for (const std::string& o : {std::string("Acme\0Corp", 9), std::string("Acme\x05"),
                                std::string("Acme@Corp"), std::string("Acme_Corp")}) {
@@ -364,7 +372,8 @@ TEST(PrintableStringTest, ACharacterOutsideTheSetMakesTheNameMalformed) {
   // A root named with a control byte is no anchor.
   CertSpec odd_root = testpki::RootSpec("Odd Root", kNow);
   odd_root.subject = testpki::NameSpec::Raw(Tlv(0x30, Rdn(3, 0x13, "Scott\x05 e")));
-  EXPECT_FALSE(store->AddRootDer(TestCa::Root(odd_root, Key::Cached(KeyKind::kEcP256, 95)).cert_der()).ok());
+  EXPECT_FALSE(
+      store->AddRootDer(TestCa::Root(odd_root, Key::Cached(KeyKind::kEcP256, 95)).cert_der()).ok());
 }
 
 }  // namespace

@@ -3,14 +3,15 @@
 #include "certval/validator/text_escape.h"
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 
-#include "gmock/gmock.h"
-#include "gtest/gtest.h"
+#include <nlohmann/json.hpp>
+
 #include "certval/validator/finding.h"
 #include "certval/validator/warning_sink.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -49,7 +50,8 @@ std::string Unescape(const std::string& s) {
 void ExpectPrintable(const std::string& escaped, const std::string& input) {
   for (size_t i = 0; i < escaped.size(); ++i) {
     const uint8_t c = static_cast<uint8_t>(escaped[i]);
-    ASSERT_TRUE(c >= 0x20 && c != 0x7f) << "byte " << i << " of escaped " << testing::PrintToString(input);
+    ASSERT_TRUE(c >= 0x20 && c != 0x7f)
+        << "byte " << i << " of escaped " << testing::PrintToString(input);
     if (c == 0xc2 && i + 1 < escaped.size()) {
       const uint8_t next = static_cast<uint8_t>(escaped[i + 1]);
       ASSERT_FALSE(next >= 0x80 && next <= 0x9f) << testing::PrintToString(input);
@@ -75,23 +77,35 @@ TEST(EscapeTextTest, ControlsAndBackslashAreEscaped) {
 }
 
 TEST(EscapeTextTest, C1ControlsAndBidiFormattingAreEscaped) {
-  EXPECT_EQ(EscapeText("\xc2\x9b" "2J"), "\\u009b2J");  // CSI, as a character
+  EXPECT_EQ(EscapeText("\xc2\x9b"
+                       "2J"),
+            "\\u009b2J");  // CSI, as a character
   EXPECT_EQ(EscapeText("\xc2\x80\xc2\x9f\xc2\xa0"), "\\u0080\\u009f\xc2\xa0");
-  EXPECT_EQ(EscapeText("evil\xe2\x80\xae" "gpj.exe"), "evil\\u202egpj.exe");
+  EXPECT_EQ(EscapeText("evil\xe2\x80\xae"
+                       "gpj.exe"),
+            "evil\\u202egpj.exe");
   EXPECT_EQ(EscapeText("\xe2\x81\xa6x\xe2\x81\xa9"), "\\u2066x\\u2069");
-  EXPECT_EQ(EscapeText("a\xe2\x80\xa8" "b"), "a\\u2028b");
+  EXPECT_EQ(EscapeText("a\xe2\x80\xa8"
+                       "b"),
+            "a\\u2028b");
 }
 
 TEST(EscapeTextTest, InvalidUtf8IsShownByteByByte) {
   EXPECT_EQ(EscapeText("\xff\xfe"), "\\xff\\xfe");
-  EXPECT_EQ(EscapeText("\x80" "a"), "\\x80a");               // lone continuation byte
-  EXPECT_EQ(EscapeText("\xe2\x82"), "\\xe2\\x82");           // truncated at the end
-  EXPECT_EQ(EscapeText("\xf0\x9f\x98" "A"), "\\xf0\\x9f\\x98A");  // truncated before ASCII
-  EXPECT_EQ(EscapeText("\xc0\xaf"), "\\xc0\\xaf");           // overlong '/'
-  EXPECT_EQ(EscapeText("\xe0\x80\xaf"), "\\xe0\\x80\\xaf");  // overlong, 3 bytes
-  EXPECT_EQ(EscapeText("\xed\xa0\x80"), "\\xed\\xa0\\x80");  // a surrogate
+  EXPECT_EQ(EscapeText("\x80"
+                       "a"),
+            "\\x80a");                              // lone continuation byte
+  EXPECT_EQ(EscapeText("\xe2\x82"), "\\xe2\\x82");  // truncated at the end
+  EXPECT_EQ(EscapeText("\xf0\x9f\x98"
+                       "A"),
+            "\\xf0\\x9f\\x98A");                                      // truncated before ASCII
+  EXPECT_EQ(EscapeText("\xc0\xaf"), "\\xc0\\xaf");                    // overlong '/'
+  EXPECT_EQ(EscapeText("\xe0\x80\xaf"), "\\xe0\\x80\\xaf");           // overlong, 3 bytes
+  EXPECT_EQ(EscapeText("\xed\xa0\x80"), "\\xed\\xa0\\x80");           // a surrogate
   EXPECT_EQ(EscapeText("\xf4\x90\x80\x80"), "\\xf4\\x90\\x80\\x80");  // above U+10FFFF
-  EXPECT_EQ(EscapeText("\xc3" "\xc3\xa9"), "\\xc3\xc3\xa9");  // resynchronizes on the next byte
+  EXPECT_EQ(EscapeText("\xc3"
+                       "\xc3\xa9"),
+            "\\xc3\xc3\xa9");  // resynchronizes on the next byte
 }
 
 TEST(EscapeTextTest, EscapesAreUnambiguous) {

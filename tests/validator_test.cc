@@ -4,9 +4,9 @@
 
 #include <memory>
 
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/trust/trust_store.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -45,8 +45,8 @@ class ValidatorTest : public ::testing::Test {
   }
 
   ValidationResult Validate(const ValidationRequest& r, ValidatorOptions options = {}) const {
-    options.warning_sink = options.warning_sink ? options.warning_sink
-                                                : std::make_shared<NullWarningSink>();
+    options.warning_sink =
+        options.warning_sink ? options.warning_sink : std::make_shared<NullWarningSink>();
     return Validator(store_, std::move(options)).Validate(r);
   }
 
@@ -81,7 +81,8 @@ TEST_F(ValidatorTest, UntrustedRootIsRejected) {
 }
 
 TEST_F(ValidatorTest, DistractorIntermediatesAreIgnored) {
-  TestCa other = TestCa::Root(testpki::RootSpec("Other Root", kNow), Key::Cached(KeyKind::kEcP256, 7));
+  TestCa other =
+      TestCa::Root(testpki::RootSpec("Other Root", kNow), Key::Cached(KeyKind::kEcP256, 7));
   std::string distractor = other.Issue(testpki::IntermediateSpec("Unrelated CA", kNow),
                                        Key::Cached(KeyKind::kEcP256, 8));
   ValidationResult r = Validate(Request({distractor, chain_.root, chain_.intermediate}));
@@ -109,8 +110,8 @@ TEST_F(ValidatorTest, PrefersShortestPath) {
   TestCa root = chain_.root_ca();
   TestCa ca2 = root.IssueCa(testpki::IntermediateSpec("Second CA", kNow, 2),
                             Key::Cached(KeyKind::kEcP256, 9));
-  std::string ica_by_ca2 = ca2.Issue(testpki::IntermediateSpec("certval Test Intermediate CA", kNow),
-                                     chain_.intermediate_key);
+  std::string ica_by_ca2 = ca2.Issue(
+      testpki::IntermediateSpec("certval Test Intermediate CA", kNow), chain_.intermediate_key);
   ValidationResult r = Validate(Request({ica_by_ca2, ca2.cert_der(), chain_.intermediate}));
   EXPECT_TRUE(r.valid) << Codes(r);
   EXPECT_EQ(r.path.size(), 3u);
@@ -120,8 +121,10 @@ TEST_F(ValidatorTest, CycleOfCrossSignedIntermediatesTerminates) {
   Key ka = Key::Cached(KeyKind::kEcP256, 10), kb = Key::Cached(KeyKind::kEcP256, 11);
   CertSpec a_spec = testpki::IntermediateSpec("CA A", kNow, std::nullopt);
   CertSpec b_spec = testpki::IntermediateSpec("CA B", kNow, std::nullopt);
-  std::string a_by_b = testpki::IssueCertificate(a_spec, ka, kb, testpki::EncodeName(b_spec.subject));
-  std::string b_by_a = testpki::IssueCertificate(b_spec, kb, ka, testpki::EncodeName(a_spec.subject));
+  std::string a_by_b =
+      testpki::IssueCertificate(a_spec, ka, kb, testpki::EncodeName(b_spec.subject));
+  std::string b_by_a =
+      testpki::IssueCertificate(b_spec, kb, ka, testpki::EncodeName(a_spec.subject));
   std::string leaf = testpki::IssueCertificate(testpki::LeafSpec("example.test", kNow),
                                                Key::Cached(KeyKind::kEcP256, 12), ka,
                                                testpki::EncodeName(a_spec.subject));
@@ -240,7 +243,8 @@ TEST_F(ValidatorTest, TrustAnchorCheckCanBeRelaxed) {
   ValidatorOptions options;
   options.warning_sink = std::make_shared<NullWarningSink>();
   options.policy.Set("trust_anchor", Mode::kWarn);
-  ValidationResult r = Validator(empty, options).Validate(Request({chain_.intermediate, chain_.root}));
+  ValidationResult r =
+      Validator(empty, options).Validate(Request({chain_.intermediate, chain_.root}));
   EXPECT_TRUE(r.valid) << Codes(r);
   EXPECT_TRUE(HasCode(r, "trust_anchor.no_trusted_root", Severity::kWarning));
 }

@@ -229,8 +229,8 @@ std::string ServerSessionContext(absl::string_view current, const Binding& b, in
   add(absl::StrCat(reinterpret_cast<uintptr_t>(b.validator.get())));
   add(absl::StrCat(static_cast<int>(name.kind)));
   add(name.value);
-  add(absl::StrCat(static_cast<int>(r.purpose), ",", static_cast<int>(r.profile), ",",
-                   verify_mode, ",", r.max_depth.value_or(-1), ",", r.required_key_usage, ",",
+  add(absl::StrCat(static_cast<int>(r.purpose), ",", static_cast<int>(r.profile), ",", verify_mode,
+                   ",", r.max_depth.value_or(-1), ",", r.required_key_usage, ",",
                    r.allow_common_name_fallback, ",",
                    r.time ? absl::FormatTime(*r.time) : std::string("now")));
   for (const std::string& der : r.intermediates) add(der);

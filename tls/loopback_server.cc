@@ -29,7 +29,6 @@ absl::Status Errno(absl::string_view what) {
   return absl::InternalError(absl::StrCat(what, ": ", std::strerror(errno)));
 }
 
-
 bssl::UniquePtr<EVP_PKEY> ParseKeyPem(const std::string& pem) {
   bssl::UniquePtr<BIO> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
   if (!bio) return nullptr;
@@ -107,9 +106,9 @@ absl::StatusOr<std::unique_ptr<LoopbackServer>> LoopbackServer::Start(
   if (!listener.ok()) return listener.status();
   int wake[2];
   if (pipe2(wake, O_CLOEXEC) != 0) return Errno("pipe2");
-  return std::unique_ptr<LoopbackServer>(new LoopbackServer(
-      *std::move(ctx), *std::move(listener), port, wake[0], wake[1], options.io_timeout,
-      std::move(options.configure_connection)));
+  return std::unique_ptr<LoopbackServer>(
+      new LoopbackServer(*std::move(ctx), *std::move(listener), port, wake[0], wake[1],
+                         options.io_timeout, std::move(options.configure_connection)));
 }
 
 LoopbackServer::LoopbackServer(bssl::UniquePtr<SSL_CTX> ctx, Socket listener, uint16_t port,

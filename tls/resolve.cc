@@ -51,7 +51,8 @@ absl::StatusOr<AddrInfoList> ResolveTcp(const std::string& host, uint16_t port, 
   }
   std::unique_lock<std::mutex> lock(lookup->mu);
   const absl::Duration left = std::max(deadline - absl::Now(), absl::ZeroDuration());
-  if (!lookup->done_cv.wait_for(lock, absl::ToChronoNanoseconds(left), [&] { return lookup->done; })) {
+  if (!lookup->done_cv.wait_for(lock, absl::ToChronoNanoseconds(left),
+                                [&] { return lookup->done; })) {
     lookup->abandoned = true;
     return absl::DeadlineExceededError("name resolution timed out");
   }

@@ -25,7 +25,8 @@ struct AddrInfoFree {
 using AddrInfoList = std::unique_ptr<addrinfo, AddrInfoFree>;
 
 // getaddrinfo's signature; tests put a slow or failing resolver in its place.
-using Resolver = std::function<int(const char* host, const char* service, const addrinfo* hints, addrinfo** out)>;
+using Resolver = std::function<int(const char* host, const char* service, const addrinfo* hints,
+                                   addrinfo** out)>;
 
 // The TCP addresses of host:port, by `deadline`. Errors: DeadlineExceeded "name resolution timed
 // out", Unavailable "cannot resolve: <gai_strerror>" (the caller names host and port).

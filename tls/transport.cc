@@ -158,7 +158,8 @@ int Socket::release() {
 absl::StatusOr<Socket> ConnectTcp(const std::string& host, uint16_t port, absl::Time deadline) {
   const std::string where = JoinHostPort(host, port);
   absl::StatusOr<AddrInfoList> list = ResolveTcp(host, port, deadline);
-  if (!list.ok()) return absl::Status(list.status().code(), absl::StrCat(where, ": ", list.status().message()));
+  if (!list.ok())
+    return absl::Status(list.status().code(), absl::StrCat(where, ": ", list.status().message()));
   absl::Status last = absl::UnavailableError("no address");
   for (addrinfo* a = list->get(); a != nullptr; a = a->ai_next) {
     absl::StatusOr<Socket> sock = ConnectOne(*a, deadline);
@@ -224,11 +225,11 @@ HandshakeOutcome TlsSocket::RunHandshake(absl::Time deadline) {
     const int ssl_error = ret == 1 ? SSL_ERROR_NONE : SSL_get_error(ssl_, ret);
     // Read the error queue before any other call can clear it; send what the SSL wrote (our last
     // flight, or the alert of a failure) before anything else.
-    std::string failure =
-        ret == 1 || ssl_error == SSL_ERROR_WANT_READ || ssl_error == SSL_ERROR_WANT_WRITE ||
-                ssl_error == SSL_ERROR_WANT_CERTIFICATE_VERIFY
-            ? std::string()
-            : DescribeSslError(ssl_error);
+    std::string failure = ret == 1 || ssl_error == SSL_ERROR_WANT_READ ||
+                                  ssl_error == SSL_ERROR_WANT_WRITE ||
+                                  ssl_error == SSL_ERROR_WANT_CERTIFICATE_VERIFY
+                              ? std::string()
+                              : DescribeSslError(ssl_error);
     std::string io_error;
     const bool flushed = Flush(deadline, &io_error);
     if (!failure.empty()) return {false, failure};

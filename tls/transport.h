@@ -103,8 +103,8 @@ struct DialOptions {
 
 struct DialResult {
   HandshakeOutcome handshake;
-  std::string version;  // "TLSv1.3", when the handshake completed
-  std::string cipher;   // standard name, when the handshake completed
+  std::string version;   // "TLSv1.3", when the handshake completed
+  std::string cipher;    // standard name, when the handshake completed
   bool resumed = false;  // the server accepted the session offered (SSL_session_reused)
   // The binding's ValidationResult (tls::LastResult), when a validation ran.
   std::optional<ValidationResult> validation;

@@ -83,7 +83,8 @@ absl::StatusOr<std::vector<std::string>> ParseFlags(const std::vector<std::strin
     std::string error;
     const std::string joined = absl::StrJoin(values, ",");
     if (!flag->ParseFrom(joined, &error)) {
-      return absl::InvalidArgumentError(absl::StrCat("--", flag->Name(), " '", joined, "': ", error));
+      return absl::InvalidArgumentError(
+          absl::StrCat("--", flag->Name(), " '", joined, "': ", error));
     }
   }
   return positional;
@@ -100,7 +101,10 @@ std::string FlagsHelp() {
   for (const absl::CommandLineFlag* flag : flags) {
     const std::string name = absl::StrReplaceAll(flag->Name(), {{"_", "-"}});
     const bool is_bool = flag->IsOfType<bool>();
-    absl::StrAppend(&out, "  --", name, is_bool ? "" : IsList(*flag) ? "=V[,V...] (repeatable)" : "=V",
+    absl::StrAppend(&out, "  --", name,
+                    is_bool         ? ""
+                    : IsList(*flag) ? "=V[,V...] (repeatable)"
+                                    : "=V",
                     "\n      ", flag->Help());
     const std::string def = flag->DefaultValue();
     if (!is_bool && !def.empty() && def != "-1") absl::StrAppend(&out, " (default: ", def, ")");

@@ -36,18 +36,6 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "certval/tls/transport.h"
-#include "tools/args.h"
-#include "tools/boringssl_revision.h"
-#include "tools/connect.h"
-#include "tools/demo.h"
-#include "tools/describe.h"
-#include "tools/inputs.h"
-#include "tools/inspect.h"
-#include "tools/limbo.h"
-#include "tools/pkits.h"
-#include "tools/fetch_report.h"
-#include "tools/revocation.h"
-#include "tools/roots.h"
 #include "certval/trust/mozilla_roots.h"
 #include "certval/trust/system_store.h"
 #include "certval/trust/trust_store.h"
@@ -57,11 +45,27 @@
 #include "certval/validator/text_escape.h"
 #include "certval/validator/validator.h"
 #include "certval/validator/version.h"
+#include "tools/args.h"
+#include "tools/boringssl_revision.h"
+#include "tools/connect.h"
+#include "tools/demo.h"
+#include "tools/describe.h"
+#include "tools/fetch_report.h"
+#include "tools/inputs.h"
+#include "tools/inspect.h"
+#include "tools/limbo.h"
+#include "tools/pkits.h"
+#include "tools/revocation.h"
+#include "tools/roots.h"
 
-ABSL_FLAG(std::vector<std::string>, roots, {}, "trust anchors: PEM/DER files, directories of them, or -");
-ABSL_FLAG(std::vector<std::string>, intermediates, {}, "untrusted intermediates: PEM/DER files, directories, or -");
-ABSL_FLAG(std::vector<std::string>, trust_cert, {}, "certificates trusted exactly (AddCert): files, directories, or -");
-ABSL_FLAG(std::string, host, "", "expected DNS name of the peer (U-labels converted with IDNA 2008)");
+ABSL_FLAG(std::vector<std::string>, roots, {},
+          "trust anchors: PEM/DER files, directories of them, or -");
+ABSL_FLAG(std::vector<std::string>, intermediates, {},
+          "untrusted intermediates: PEM/DER files, directories, or -");
+ABSL_FLAG(std::vector<std::string>, trust_cert, {},
+          "certificates trusted exactly (AddCert): files, directories, or -");
+ABSL_FLAG(std::string, host, "",
+          "expected DNS name of the peer (U-labels converted with IDNA 2008)");
 ABSL_FLAG(std::string, ip, "", "expected IP address of the peer");
 ABSL_FLAG(std::string, email, "", "expected email address of the peer");
 ABSL_FLAG(bool, any_name, false,
@@ -88,12 +92,15 @@ ABSL_FLAG(std::string, servername, "",
           "connect: server name (SNI) to send and check (default: HOST)");
 ABSL_FLAG(bool, legacy, false,
           "connect: opt-in legacy TLS (1.0+, 3DES/CBC-SHA1, renegotiation); see tls/README.md");
-ABSL_FLAG(int, timeout, 10, "connect: seconds for name resolution, the TCP connection and the handshake");
+ABSL_FLAG(int, timeout, 10,
+          "connect: seconds for name resolution, the TCP connection and the handshake");
 ABSL_FLAG(std::vector<std::string>, crl, {}, "revocation: CRL files (PEM or DER; repeatable)");
 ABSL_FLAG(std::vector<std::string>, ocsp, {}, "revocation: OCSP response files (DER; repeatable)");
-ABSL_FLAG(std::string, revocation_set, "", "revocation: a pushed revocation set file (docs/revocation-set.md)");
-ABSL_FLAG(std::string, revocation, "chain",
-          "revocation: which certificates need a status: leaf | chain (every one below the anchor)");
+ABSL_FLAG(std::string, revocation_set, "",
+          "revocation: a pushed revocation set file (docs/revocation-set.md)");
+ABSL_FLAG(
+    std::string, revocation, "chain",
+    "revocation: which certificates need a status: leaf | chain (every one below the anchor)");
 ABSL_FLAG(std::string, unknown, "soft",
           "revocation: a certificate no source covers: soft (a warning) | hard (an error)");
 ABSL_FLAG(std::vector<std::string>, issuers, {},
@@ -123,7 +130,8 @@ int Fail(const char* code, const std::string& message) {
   return kUsage;
 }
 
-// A command line the tool cannot act on: unknown subcommand or flag, bad flag value, wrong arguments.
+// A command line the tool cannot act on: unknown subcommand or flag, bad flag value, wrong
+// arguments.
 int UsageError(absl::string_view message) { return Fail("usage", std::string(message)); }
 // Named input that is not usable: missing, unreadable, not certificates, too large, too many.
 int InputError(absl::string_view message) { return Fail("input", std::string(message)); }
@@ -156,16 +164,21 @@ std::string Usage() {
       "Inputs: CHAIN is a file of PEM certificates, leaf first, or one DER certificate, or - for\n"
       "standard input. Wherever several certificates are read (--roots, --intermediates,\n"
       "--trust-cert, inspect) a directory works too: every PEM/DER file in it.\n"
-      "Trust: with no --roots, --trust-cert, --system-roots or --mozilla-roots, verify and connect\n"
+      "Trust: with no --roots, --trust-cert, --system-roots or --mozilla-roots, verify and "
+      "connect\n"
       "use the system store (SSL_CERT_FILE, SSL_CERT_DIR, then the distribution's bundle); the\n"
       "output names the store. --root-store F adds a root-store file (docs/root-store.md) before\n"
       "them: private anchors with constraints, exclusions of other roots.\n"
       "Names: verify checks the peer's name; --any-name says explicitly that no name is checked.\n"
       "--host takes internationalized names (bücher.example), converted with IDNA 2008.\n"
-      "Checks C for --warn and --disable: ", CheckNames(), ".\n"
-      "Exit: 0 valid, 1 rejected, 2 usage or input error (not certificates at all, unreadable, too\n"
+      "Checks C for --warn and --disable: ",
+      CheckNames(),
+      ".\n"
+      "Exit: 0 valid, 1 rejected, 2 usage or input error (not certificates at all, unreadable, "
+      "too\n"
       "large, more certificates than a validation takes). With --json, errors are printed to\n"
-      "stdout as {\"error\": {\"code\": \"usage\"|\"input\"|\"connect\", \"message\": \"...\"}}.\n");
+      "stdout as {\"error\": {\"code\": \"usage\"|\"input\"|\"connect\", \"message\": "
+      "\"...\"}}.\n");
 }
 
 int Help() {
@@ -196,9 +209,8 @@ absl::StatusOr<Policy> PolicyFromFlags() {
         std::make_tuple("--disable", absl::GetFlag(FLAGS_disable), Mode::kDisable)}) {
     for (const std::string& c : names) {
       if (std::find(known.begin(), known.end(), c) == known.end()) {
-        return absl::InvalidArgumentError(absl::StrCat(flag, " '", c,
-                                                       "': no check has that name; the checks are: ",
-                                                       CheckNames()));
+        return absl::InvalidArgumentError(absl::StrCat(
+            flag, " '", c, "': no check has that name; the checks are: ", CheckNames()));
       }
       policy.Set(c, mode);
     }
@@ -226,24 +238,27 @@ absl::StatusOr<RevocationPolicy> RevocationPolicyFromFlags() {
 }
 
 // --crl, --ocsp and --revocation-set, read into the request and the sources; input errors.
-absl::Status RevocationInputsFromFlags(ValidationRequest* request,
-                                       std::vector<std::shared_ptr<const RevocationSource>>* sources) {
+absl::Status RevocationInputsFromFlags(
+    ValidationRequest* request, std::vector<std::shared_ptr<const RevocationSource>>* sources) {
   for (const std::string& path : absl::GetFlag(FLAGS_crl)) {
     auto crls = ReadCrlFile(path);
-    if (!crls.ok()) return absl::Status(crls.status().code(), absl::StrCat("--crl ", crls.status().message()));
+    if (!crls.ok())
+      return absl::Status(crls.status().code(), absl::StrCat("--crl ", crls.status().message()));
     request->crls.insert(request->crls.end(), crls->begin(), crls->end());
   }
   for (const std::string& path : absl::GetFlag(FLAGS_ocsp)) {
     auto response = ReadOcspFile(path);
     if (!response.ok()) {
-      return absl::Status(response.status().code(), absl::StrCat("--ocsp ", response.status().message()));
+      return absl::Status(response.status().code(),
+                          absl::StrCat("--ocsp ", response.status().message()));
     }
     request->ocsp_responses.push_back(*std::move(response));
   }
   if (std::string path = absl::GetFlag(FLAGS_revocation_set); !path.empty()) {
     auto set = RevocationSet::LoadFile(path);
     if (!set.ok()) {
-      return absl::Status(set.status().code(), absl::StrCat("--revocation-set ", path, ": ", set.status().message()));
+      return absl::Status(set.status().code(),
+                          absl::StrCat("--revocation-set ", path, ": ", set.status().message()));
     }
     sources->push_back(*std::move(set));
   }
@@ -271,7 +286,8 @@ absl::StatusOr<Validator> ValidatorFromFlags(
 absl::StatusOr<std::string> HostFromFlag(const std::string& host) {
   absl::StatusOr<std::string> ascii = ToAsciiHostName(host);
   if (!ascii.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat("--host '", host, "': ", ascii.status().message()));
+    return absl::InvalidArgumentError(
+        absl::StrCat("--host '", host, "': ", ascii.status().message()));
   }
   return ascii;
 }
@@ -286,10 +302,13 @@ absl::StatusOr<ValidationRequest> RequestFromFlags(const std::vector<std::string
     if (!host.ok()) return host.status();
     request.peer_name = PeerName::Dns(*std::move(host)), ++names;
   }
-  if (!absl::GetFlag(FLAGS_ip).empty()) request.peer_name = PeerName::Ip(absl::GetFlag(FLAGS_ip)), ++names;
-  if (!absl::GetFlag(FLAGS_email).empty()) request.peer_name = PeerName::Email(absl::GetFlag(FLAGS_email)), ++names;
+  if (!absl::GetFlag(FLAGS_ip).empty())
+    request.peer_name = PeerName::Ip(absl::GetFlag(FLAGS_ip)), ++names;
+  if (!absl::GetFlag(FLAGS_email).empty())
+    request.peer_name = PeerName::Email(absl::GetFlag(FLAGS_email)), ++names;
   if (absl::GetFlag(FLAGS_any_name)) request.peer_name = PeerName::Any(), ++names;
-  if (names > 1) return absl::InvalidArgumentError("give at most one of --host, --ip, --email, --any-name");
+  if (names > 1)
+    return absl::InvalidArgumentError("give at most one of --host, --ip, --email, --any-name");
   if (std::string t = absl::GetFlag(FLAGS_time); !t.empty()) {
     absl::Time when;
     std::string err;
@@ -299,18 +318,23 @@ absl::StatusOr<ValidationRequest> RequestFromFlags(const std::vector<std::string
     request.time = when;
   }
   std::string purpose = absl::GetFlag(FLAGS_purpose);
-  if (purpose == "serverAuth") request.purpose = Purpose::kServerAuth;
-  else if (purpose == "clientAuth") request.purpose = Purpose::kClientAuth;
-  else if (purpose == "any") request.purpose = Purpose::kAny;
-  else return absl::InvalidArgumentError(absl::StrCat("--purpose '", purpose, "': expected serverAuth, clientAuth or any"));
+  if (purpose == "serverAuth")
+    request.purpose = Purpose::kServerAuth;
+  else if (purpose == "clientAuth")
+    request.purpose = Purpose::kClientAuth;
+  else if (purpose == "any")
+    request.purpose = Purpose::kAny;
+  else
+    return absl::InvalidArgumentError(
+        absl::StrCat("--purpose '", purpose, "': expected serverAuth, clientAuth or any"));
   std::string profile = absl::GetFlag(FLAGS_profile);
   bool profile_known = false;
   for (Profile p : {Profile::kWebPki, Profile::kRfc5280, Profile::kRfc5280Strict}) {
     if (profile == ProfileName(p)) request.profile = p, profile_known = true;
   }
   if (!profile_known) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--profile '", profile, "': expected webpki, rfc5280 or rfc5280_strict"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("--profile '", profile, "': expected webpki, rfc5280 or rfc5280_strict"));
   }
   if (int depth = absl::GetFlag(FLAGS_max_depth); depth >= 0) request.max_depth = depth;
   return request;
@@ -346,16 +370,17 @@ absl::StatusOr<ChainInput> ReadChainInput(const std::string* chain_path) {
   size_t bytes = 0;
   for (const std::string& der : input.ders) bytes += der.size();
   const std::string what = absl::StrCat(
-      chain_path != nullptr ? absl::StrCat(InputName(*chain_path), " (", input.from_chain, ")") : "",
+      chain_path != nullptr ? absl::StrCat(InputName(*chain_path), " (", input.from_chain, ")")
+                            : "",
       chain_path != nullptr && input.ders.size() > input.from_chain ? " and " : "",
       input.ders.size() > input.from_chain
           ? absl::StrCat("--intermediates (", input.ders.size() - input.from_chain, ")")
           : "");
   if (input.ders.size() > static_cast<size_t>(limits.max_input_certificates)) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        input.ders.size(), " certificates given in ", what, "; a validation takes at most ",
-        limits.max_input_certificates,
-        ". A bundle of trusted roots is given with --roots, not as the chain"));
+    return absl::FailedPreconditionError(
+        absl::StrCat(input.ders.size(), " certificates given in ", what,
+                     "; a validation takes at most ", limits.max_input_certificates,
+                     ". A bundle of trusted roots is given with --roots, not as the chain"));
   }
   if (bytes > limits.max_input_bytes) {
     return absl::FailedPreconditionError(absl::StrCat("the certificates given in ", what, " total ",
@@ -390,22 +415,26 @@ absl::StatusOr<Trust> TrustFromFlags() {
   trust.summary.system_default = !system_flag && !mozilla_flag && roots.empty() && exact.empty();
   if (system_flag || trust.summary.system_default) {
     const SystemStoreOptions options;
-    const char* why = trust.summary.system_default ? "no trust flag given, so the system store is used"
-                                                   : "--system-roots";
+    const char* why = trust.summary.system_default
+                          ? "no trust flag given, so the system store is used"
+                          : "--system-roots";
     auto location = FindSystemStore(options);
     if (!location.ok()) {
       return absl::NotFoundError(absl::StrCat(
           why, ": ", location.status().message(),
-          trust.summary.system_default ? "; give roots with --roots FILE|DIR, or set SSL_CERT_FILE" : ""));
+          trust.summary.system_default ? "; give roots with --roots FILE|DIR, or set SSL_CERT_FILE"
+                                       : ""));
     }
     auto loaded = LoadSystemStoreLocation(*location, *trust.store, options.load);
-    if (!loaded.ok()) return absl::NotFoundError(absl::StrCat(why, ": ", loaded.status().message()));
+    if (!loaded.ok())
+      return absl::NotFoundError(absl::StrCat(why, ": ", loaded.status().message()));
     std::vector<std::string> paths = location->files;
     paths.insert(paths.end(), location->directories.begin(), location->directories.end());
     std::string where = EscapeText(absl::StrJoin(paths, ", "));
     if (location->origin != "default") where = absl::StrCat("$", location->origin, " = ", where);
-    parts.push_back(absl::StrCat("system store ", where,
-                                 trust.summary.system_default ? " (default: no trust flag given)" : ""));
+    parts.push_back(
+        absl::StrCat("system store ", where,
+                     trust.summary.system_default ? " (default: no trust flag given)" : ""));
     nlohmann::json escaped_paths = nlohmann::json::array();
     for (const std::string& p : paths) escaped_paths.push_back(EscapeText(p));
     sources.push_back({{"kind", "system"},
@@ -424,16 +453,19 @@ absl::StatusOr<Trust> TrustFromFlags() {
                        {"certificates", mozilla.roots.size()}});
   }
   size_t exact_count = 0;
-  for (const auto& [flag, paths, anchor] : {std::make_tuple("--roots", roots, true),
-                                            std::make_tuple("--trust-cert", exact, false)}) {
+  for (const auto& [flag, paths, anchor] :
+       {std::make_tuple("--roots", roots, true), std::make_tuple("--trust-cert", exact, false)}) {
     for (const std::string& path : paths) {
       ReadOptions options;
       options.require_parse = true;  // an anchor that does not parse is no anchor
       auto certs = Inputs().Read(path, options);
-      if (!certs.ok()) return absl::Status(certs.status().code(), absl::StrCat(flag, ": ", certs.status().message()));
+      if (!certs.ok())
+        return absl::Status(certs.status().code(),
+                            absl::StrCat(flag, ": ", certs.status().message()));
       for (const InputCertificate& c : certs->certs) {
         absl::Status s = anchor ? trust.store->AddRootDer(c.der) : trust.store->AddCertDer(c.der);
-        if (!s.ok()) return absl::FailedPreconditionError(absl::StrCat(c.origin, ": ", s.message()));
+        if (!s.ok())
+          return absl::FailedPreconditionError(absl::StrCat(c.origin, ": ", s.message()));
       }
       if (!anchor) exact_count += certs->certs.size();
       std::string part = absl::StrCat(flag, " ", EscapeText(InputName(path)));
@@ -473,9 +505,12 @@ absl::StatusOr<Trust> TrustFromFlags() {
 // The name verify checks, for the output; an IDNA conversion shows what was typed.
 std::string CheckedNameText(const PeerName& name) {
   switch (name.kind) {
-    case PeerName::Kind::kAny: return "any (--any-name: no name is checked)";
-    case PeerName::Kind::kNone: return "none";
-    default: break;
+    case PeerName::Kind::kAny:
+      return "any (--any-name: no name is checked)";
+    case PeerName::Kind::kNone:
+      return "none";
+    default:
+      break;
   }
   std::string text = EscapeText(name.value);
   const std::string& typed = absl::GetFlag(FLAGS_host);
@@ -513,7 +548,8 @@ std::optional<Verifier> VerifierFromFlags(ValidationRequest* request, int* exit_
 }
 
 int Verify(const std::vector<std::string>& args) {
-  if (args.size() != 1) return UsageError("verify takes exactly one CHAIN (a file, or - for standard input)");
+  if (args.size() != 1)
+    return UsageError("verify takes exactly one CHAIN (a file, or - for standard input)");
   // The command line first, then the files it names: a usage error is reported as one, even when
   // an input is bad too.
   auto request = RequestFromFlags({std::string()});
@@ -525,7 +561,8 @@ int Verify(const std::vector<std::string>& args) {
         "(or --any-name to check the chain alone)");
   }
   if (auto policy = PolicyFromFlags(); !policy.ok()) return UsageError(policy.status().message());
-  if (auto policy = RevocationPolicyFromFlags(); !policy.ok()) return UsageError(policy.status().message());
+  if (auto policy = RevocationPolicyFromFlags(); !policy.ok())
+    return UsageError(policy.status().message());
   auto input = ReadChainInput(&args[0]);
   if (!input.ok()) return InputError(input.status().message());
   request->leaf = input->ders.front();  // Read never returns an empty set
@@ -563,7 +600,8 @@ absl::StatusOr<absl::Time> TimeFromFlag() {
 }
 
 int Inspect(const std::vector<std::string>& args) {
-  if (args.size() != 1) return UsageError("inspect takes exactly one CERTS (a file, a directory, or -)");
+  if (args.size() != 1)
+    return UsageError("inspect takes exactly one CERTS (a file, a directory, or -)");
   auto now = TimeFromFlag();
   if (!now.ok()) return UsageError(now.status().message());
   ReadOptions options;
@@ -637,12 +675,14 @@ int Connect(const std::vector<std::string>& args) {
   }
   if (std::string name = absl::GetFlag(FLAGS_servername); !name.empty()) {
     auto ascii = ToAsciiHostName(name);
-    if (!ascii.ok()) return UsageError(absl::StrCat("--servername '", name, "': ", ascii.status().message()));
+    if (!ascii.ok())
+      return UsageError(absl::StrCat("--servername '", name, "': ", ascii.status().message()));
     config.servername = *std::move(ascii);
   }
   // A server always has a name to prove (the flags, else --servername or HOST).
   if (absl::GetFlag(FLAGS_any_name)) {
-    return UsageError("--any-name is for verify; connect checks --host/--ip/--email, else the server name");
+    return UsageError(
+        "--any-name is for verify; connect checks --host/--ip/--email, else the server name");
   }
   // No certificates yet: the handshake supplies them. This reads every other request flag.
   auto request = RequestFromFlags({std::string()});
@@ -651,7 +691,8 @@ int Connect(const std::vector<std::string>& args) {
     return UsageError("--timeout must be a positive number of seconds");
   }
   if (auto policy = PolicyFromFlags(); !policy.ok()) return UsageError(policy.status().message());
-  if (auto policy = RevocationPolicyFromFlags(); !policy.ok()) return UsageError(policy.status().message());
+  if (auto policy = RevocationPolicyFromFlags(); !policy.ok())
+    return UsageError(policy.status().message());
   auto intermediates = ReadChainInput(nullptr);
   if (!intermediates.ok()) return InputError(intermediates.status().message());
   request->intermediates = std::move(intermediates->ders);
@@ -671,7 +712,8 @@ int Connect(const std::vector<std::string>& args) {
     return Fail("connect", absl::StrCat("connect ", message));
   }
   const ValidationResult no_validation;
-  const ValidationResult& validation = report->dial.validation ? *report->dial.validation : no_validation;
+  const ValidationResult& validation =
+      report->dial.validation ? *report->dial.validation : no_validation;
   if (absl::GetFlag(FLAGS_json)) {
     nlohmann::json j = ConnectJson(*report);
     if (!validation.fetches.empty()) j["fetches"] = FetchJson(validation);
@@ -699,7 +741,8 @@ int Revocation(const std::vector<std::string>& args) {
   const std::string out = absl::GetFlag(FLAGS_out);
   if (out.empty()) return UsageError("revocation build needs --out FILE");
   if (absl::GetFlag(FLAGS_issuers).empty()) {
-    return UsageError("revocation build needs --issuers: the certificates of the CAs that issued the CRLs");
+    return UsageError(
+        "revocation build needs --issuers: the certificates of the CAs that issued the CRLs");
   }
   if (absl::GetFlag(FLAGS_sequence) < 0) return UsageError("--sequence must not be negative");
   std::vector<std::string> crls;
@@ -714,17 +757,21 @@ int Revocation(const std::vector<std::string>& args) {
       ReadOptions options;
       options.require_parse = true;
       auto certs = Inputs().Read(path, options);
-      if (!certs.ok()) return absl::Status(certs.status().code(), absl::StrCat(flag, ": ", certs.status().message()));
+      if (!certs.ok())
+        return absl::Status(certs.status().code(),
+                            absl::StrCat(flag, ": ", certs.status().message()));
       for (const InputCertificate& c : certs->certs) {
         auto cert = Certificate::Parse(c.der);
-        if (!cert.ok()) return absl::InvalidArgumentError(absl::StrCat(c.origin, ": ", cert.status().message()));
+        if (!cert.ok())
+          return absl::InvalidArgumentError(absl::StrCat(c.origin, ": ", cert.status().message()));
         out_certs->push_back(*std::move(cert));
       }
     }
     return absl::OkStatus();
   };
   std::vector<CertificatePtr> issuers, blocked;
-  if (auto s = certs_from("--issuers", absl::GetFlag(FLAGS_issuers), &issuers); !s.ok()) return InputError(s.message());
+  if (auto s = certs_from("--issuers", absl::GetFlag(FLAGS_issuers), &issuers); !s.ok())
+    return InputError(s.message());
   if (auto s = certs_from("--blocked-cert", absl::GetFlag(FLAGS_blocked_cert), &blocked); !s.ok()) {
     return InputError(s.message());
   }
@@ -742,10 +789,10 @@ int Revocation(const std::vector<std::string>& args) {
   file.close();
   if (!file) return InputError(absl::StrCat("--out ", out, ": cannot write"));
   for (const std::string& note : notes) std::cerr << "certval: " << EscapeText(note) << "\n";
-  const std::string summary = absl::StrCat(
-      "revocation set ", (*check)->sequence(), ": ", (*check)->issuer_count(), " issuers, ",
-      (*check)->serial_count(), " serials, ", (*check)->blocked_count(), " blocked keys, ",
-      bytes->size(), " bytes");
+  const std::string summary =
+      absl::StrCat("revocation set ", (*check)->sequence(), ": ", (*check)->issuer_count(),
+                   " issuers, ", (*check)->serial_count(), " serials, ", (*check)->blocked_count(),
+                   " blocked keys, ", bytes->size(), " bytes");
   if (absl::GetFlag(FLAGS_json)) {
     std::cout << DumpJson({{"file", EscapeText(out)},
                            {"sequence", (*check)->sequence()},
@@ -801,8 +848,8 @@ int Main(const std::vector<std::string>& args) {
   if (command == "connect") return Connect(rest);
   if (command == "revocation") return Revocation(rest);
   if (command == "demo") return Demo(rest);
-  if (command == "roots") return rest.empty() ? ListRoots(std::cout, std::cerr)
-                                              : UsageError("roots takes no arguments");
+  if (command == "roots")
+    return rest.empty() ? ListRoots(std::cout, std::cerr) : UsageError("roots takes no arguments");
   if (command == "help") return Help();
   if (command == "version") return Version();
   return UsageError(absl::StrCat("unknown subcommand '", command, "'"));

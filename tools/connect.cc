@@ -5,9 +5,9 @@
 #include "absl/strings/str_cat.h"
 #include "certval/tls/binding.h"
 #include "certval/tls/legacy.h"
-#include "tools/describe.h"
 #include "certval/validator/ip_address.h"
 #include "certval/validator/text_escape.h"
+#include "tools/describe.h"
 
 namespace certval {
 namespace {
@@ -79,8 +79,8 @@ absl::StatusOr<ConnectReport> RunConnect(const ConnectConfig& config) {
 
 std::string ConnectText(const ConnectReport& report) {
   std::string out = absl::StrCat("connect: ", EscapeText(report.target), " (server name ",
-                                 report.sni.empty() ? "not sent" : EscapeText(report.sni), ", checking ",
-                                 NameText(report.checked_name), ")\n");
+                                 report.sni.empty() ? "not sent" : EscapeText(report.sni),
+                                 ", checking ", NameText(report.checked_name), ")\n");
   absl::StrAppend(&out, "handshake: ", HandshakeLine(report), "\n");
   const std::string trust = absl::StrCat("trust: ", report.trust.text);
   if (report.dial.validation) {
@@ -89,7 +89,8 @@ std::string ConnectText(const ConnectReport& report) {
       absl::StrAppend(&out, "hint: ", hint, "\n");
     }
   } else {
-    absl::StrAppend(&out, "verdict: none (the handshake ended before the certificate)\n", trust, "\n");
+    absl::StrAppend(&out, "verdict: none (the handshake ended before the certificate)\n", trust,
+                    "\n");
   }
   return out;
 }

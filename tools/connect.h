@@ -5,16 +5,17 @@
 
 #include <cstdint>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "certval/tls/transport.h"
-#include "tools/describe.h"
 #include "certval/validator/request.h"
 #include "certval/validator/validator.h"
+#include "tools/describe.h"
 
 namespace certval {
 

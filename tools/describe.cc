@@ -20,9 +20,13 @@ namespace {
 
 using nlohmann::json;
 
-std::string Rfc3339(absl::Time t) { return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone()); }
+std::string Rfc3339(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
+}
 
-Der View(const CBS& cbs) { return Der(reinterpret_cast<const char*>(CBS_data(&cbs)), CBS_len(&cbs)); }
+Der View(const CBS& cbs) {
+  return Der(reinterpret_cast<const char*>(CBS_data(&cbs)), CBS_len(&cbs));
+}
 
 CBS ToCbs(Der der) {
   CBS cbs;
@@ -31,7 +35,8 @@ CBS ToCbs(Der der) {
 }
 
 template <size_t N>
-const char* Lookup(const std::pair<const char*, const char*> (&table)[N], const std::string& dotted) {
+const char* Lookup(const std::pair<const char*, const char*> (&table)[N],
+                   const std::string& dotted) {
   for (const auto& [oid, name] : table) {
     if (dotted == oid) return name;
   }
@@ -178,7 +183,8 @@ std::optional<std::vector<std::string>> Rdns(Der name_der) {
       CBS ava, type, value;
       unsigned tag;
       size_t header;
-      if (!CBS_get_asn1(&set, &ava, CBS_ASN1_SEQUENCE) || !CBS_get_asn1(&ava, &type, CBS_ASN1_OBJECT) ||
+      if (!CBS_get_asn1(&set, &ava, CBS_ASN1_SEQUENCE) ||
+          !CBS_get_asn1(&ava, &type, CBS_ASN1_OBJECT) ||
           !CBS_get_any_asn1_element(&ava, &value, &tag, &header) || CBS_len(&ava) != 0) {
         return std::nullopt;
       }
@@ -193,7 +199,8 @@ std::optional<std::vector<std::string>> Rdns(Der name_der) {
 // A GeneralName element (any kind); `tag` as CBS reports it.
 std::string GeneralNameElementText(unsigned tag, CBS contents) {
   const unsigned number = tag & CBS_ASN1_TAG_NUMBER_MASK;
-  if ((tag & CBS_ASN1_CLASS_MASK) != CBS_ASN1_CONTEXT_SPECIFIC || number > 8) return "(malformed name)";
+  if ((tag & CBS_ASN1_CLASS_MASK) != CBS_ASN1_CONTEXT_SPECIFIC || number > 8)
+    return "(malformed name)";
   // directoryName [4] is explicit (Name is a CHOICE): its contents are the Name TLV, as
   // GeneralNameText wants.
   return GeneralNameText(static_cast<GeneralNameType>(number), View(contents));
@@ -267,24 +274,36 @@ std::string NameText(const Name& name) {
 
 std::string KeyDescription(const PublicKeyInfo& key) {
   switch (key.type) {
-    case KeyType::kRsa: return absl::StrCat("RSA ", key.bits);
-    case KeyType::kEcP256: return "ECDSA P-256";
-    case KeyType::kEcP384: return "ECDSA P-384";
-    case KeyType::kEcP521: return "ECDSA P-521";
-    case KeyType::kEcOtherCurve: return absl::StrCat("ECDSA (other curve, ", key.bits, " bits)");
-    case KeyType::kEcExplicitCurve: return "ECDSA (explicit curve parameters)";
-    case KeyType::kEd25519: return "Ed25519";
-    case KeyType::kDsa: return absl::StrCat("DSA ", key.bits);
-    case KeyType::kUnknown: break;
+    case KeyType::kRsa:
+      return absl::StrCat("RSA ", key.bits);
+    case KeyType::kEcP256:
+      return "ECDSA P-256";
+    case KeyType::kEcP384:
+      return "ECDSA P-384";
+    case KeyType::kEcP521:
+      return "ECDSA P-521";
+    case KeyType::kEcOtherCurve:
+      return absl::StrCat("ECDSA (other curve, ", key.bits, " bits)");
+    case KeyType::kEcExplicitCurve:
+      return "ECDSA (explicit curve parameters)";
+    case KeyType::kEd25519:
+      return "Ed25519";
+    case KeyType::kDsa:
+      return absl::StrCat("DSA ", key.bits);
+    case KeyType::kUnknown:
+      break;
   }
   return "unknown key type";
 }
 
 std::string GeneralNameText(GeneralNameType type, Der value) {
   switch (type) {
-    case GeneralNameType::kDnsName: return absl::StrCat("DNS:", EscapeText(value));
-    case GeneralNameType::kRfc822Name: return absl::StrCat("email:", EscapeText(value));
-    case GeneralNameType::kUri: return absl::StrCat("URI:", EscapeText(value));
+    case GeneralNameType::kDnsName:
+      return absl::StrCat("DNS:", EscapeText(value));
+    case GeneralNameType::kRfc822Name:
+      return absl::StrCat("email:", EscapeText(value));
+    case GeneralNameType::kUri:
+      return absl::StrCat("URI:", EscapeText(value));
     case GeneralNameType::kIpAddress:
       return value.size() == 4 || value.size() == 16
                  ? absl::StrCat("IP:", FormatIpAddress(value))
@@ -294,10 +313,14 @@ std::string GeneralNameText(GeneralNameType type, Der value) {
       if (!ParseName(value, &name).ok()) return "DirName:(malformed)";
       return absl::StrCat("DirName:", NameToString(name));
     }
-    case GeneralNameType::kOtherName: return "otherName";
-    case GeneralNameType::kX400Address: return "x400Address";
-    case GeneralNameType::kEdiPartyName: return "ediPartyName";
-    case GeneralNameType::kRegisteredId: return absl::StrCat("registeredID:", OidToDotted(value));
+    case GeneralNameType::kOtherName:
+      return "otherName";
+    case GeneralNameType::kX400Address:
+      return "x400Address";
+    case GeneralNameType::kEdiPartyName:
+      return "ediPartyName";
+    case GeneralNameType::kRegisteredId:
+      return absl::StrCat("registeredID:", OidToDotted(value));
   }
   return "(unknown name kind)";
 }
@@ -388,12 +411,12 @@ CertificatePolicies CertificatePolicyDetails(const Certificate& cert) {
   CBS list;
   if (!OpenExtensionSequence(cert, kOidCertificatePolicies, &out, &list)) return out;
   const std::string cps = OidToDotted(kOidQualifierCps);
-  const std::string unotice =
-      OidToDotted(kOidQualifierUserNotice);
+  const std::string unotice = OidToDotted(kOidQualifierUserNotice);
   while (CBS_len(&list) > 0) {
     CBS info, oid, qualifiers;
     int has_qualifiers = 0;
-    if (!CBS_get_asn1(&list, &info, CBS_ASN1_SEQUENCE) || !CBS_get_asn1(&info, &oid, CBS_ASN1_OBJECT) ||
+    if (!CBS_get_asn1(&list, &info, CBS_ASN1_SEQUENCE) ||
+        !CBS_get_asn1(&info, &oid, CBS_ASN1_OBJECT) ||
         !CBS_get_optional_asn1(&info, &qualifiers, &has_qualifiers, CBS_ASN1_SEQUENCE)) {
       out.malformed = true;
       return out;
@@ -413,12 +436,13 @@ CertificatePolicies CertificatePolicyDetails(const Certificate& cert) {
       if (kind == cps && tag == CBS_ASN1_IA5STRING) {
         policy.cps.push_back(EscapeText(View(value)));
       } else if (kind == unotice && tag == CBS_ASN1_SEQUENCE) {
-        // UserNotice ::= SEQUENCE { noticeRef SEQUENCE OPTIONAL, explicitText DisplayText OPTIONAL }
+        // UserNotice ::= SEQUENCE { noticeRef SEQUENCE OPTIONAL, explicitText DisplayText OPTIONAL
+        // }
         CBS ref, text;
         int has_ref = 0;
         unsigned text_tag;
-        if (CBS_get_optional_asn1(&value, &ref, &has_ref, CBS_ASN1_SEQUENCE) && CBS_len(&value) > 0 &&
-            CBS_get_any_asn1(&value, &text, &text_tag)) {
+        if (CBS_get_optional_asn1(&value, &ref, &has_ref, CBS_ASN1_SEQUENCE) &&
+            CBS_len(&value) > 0 && CBS_get_any_asn1(&value, &text, &text_tag)) {
           std::optional<std::string> decoded = DecodeText(text_tag, View(text));
           if (decoded) policy.notices.push_back(EscapeText(*decoded));
         }
@@ -446,9 +470,9 @@ std::vector<std::string> KeyUsageNames(uint16_t bits) {
 
 std::vector<std::string> NoPathHints(const ValidationResult& result, const TrustSummary& trust) {
   std::vector<std::string> hints;
-  const bool no_path = std::any_of(result.findings.begin(), result.findings.end(), [](const Finding& f) {
-    return f.code == "trust_anchor.no_trusted_root";
-  });
+  const bool no_path =
+      std::any_of(result.findings.begin(), result.findings.end(),
+                  [](const Finding& f) { return f.code == "trust_anchor.no_trusted_root"; });
   if (!no_path || result.path.empty()) return hints;
   const Certificate& last = *result.path.back();
   if (last.self_issued() && result.path.size() == 1) {
@@ -456,9 +480,9 @@ std::vector<std::string> NoPathHints(const ValidationResult& result, const Trust
                                  ") and no trusted root issued it: to trust exactly this "
                                  "certificate, give it with --trust-cert FILE"));
   } else if (last.self_issued()) {
-    hints.push_back(absl::StrCat("the chain ends at a self-issued certificate that is not a trusted root (",
-                                 NameText(last.subject()),
-                                 "): if you mean to trust it, give it with --roots FILE"));
+    hints.push_back(absl::StrCat(
+        "the chain ends at a self-issued certificate that is not a trusted root (",
+        NameText(last.subject()), "): if you mean to trust it, give it with --roots FILE"));
   } else {
     std::string hint = absl::StrCat(
         "no certificate given or trusted has the subject ", NameText(last.issuer()),
@@ -475,10 +499,9 @@ std::vector<std::string> NoPathHints(const ValidationResult& result, const Trust
     hints.push_back(absl::StrCat("the trust store holds no roots (", trust.text,
                                  "): give roots with --roots FILE|DIR, or --system-roots"));
   } else {
-    hints.push_back(absl::StrCat("the roots searched were: ", trust.text,
-                                 trust.system_default
-                                     ? "; to trust another root, give it with --roots FILE|DIR"
-                                     : ""));
+    hints.push_back(absl::StrCat(
+        "the roots searched were: ", trust.text,
+        trust.system_default ? "; to trust another root, give it with --roots FILE|DIR" : ""));
   }
   return hints;
 }
@@ -500,11 +523,12 @@ json ResultJson(const ValidationResult& result) {
                         {"message", EscapeText(f.message)},  // quotes certificate text
                         {"severity", std::string(SeverityName(f.severity))}});
   }
-  json out = {{"valid", result.valid},
-              {"decided_by", result.decider == Decider::kHook ? "hook:" + EscapeText(result.decided_by_hook)
-                                                              : std::string("chain")},
-              {"path", path},
-              {"findings", findings}};
+  json out = {
+      {"valid", result.valid},
+      {"decided_by", result.decider == Decider::kHook ? "hook:" + EscapeText(result.decided_by_hook)
+                                                      : std::string("chain")},
+      {"path", path},
+      {"findings", findings}};
   // Only when revocation was looked at: a result without it reads as before.
   if (!result.revocation.empty()) {
     json revocation = json::array();
@@ -551,10 +575,11 @@ std::string ResultText(const ValidationResult& result, const std::vector<std::st
     const Certificate& c = *result.path[i];
     absl::StrAppend(&out, "  [", i, "] subject: ", NameText(c.subject()), "\n",
                     "      issuer:  ", NameText(c.issuer()), "\n",
-                    "      valid:   ", Rfc3339(c.not_before()), " .. ", Rfc3339(c.not_after()), "\n",
-                    "      key:     ", KeyDescription(c.public_key()), "\n");
+                    "      valid:   ", Rfc3339(c.not_before()), " .. ", Rfc3339(c.not_after()),
+                    "\n", "      key:     ", KeyDescription(c.public_key()), "\n");
     for (const RevocationStatus& s : result.revocation) {
-      if (s.cert_index == static_cast<int>(i)) absl::StrAppend(&out, "      status:  ", RevocationLine(s), "\n");
+      if (s.cert_index == static_cast<int>(i))
+        absl::StrAppend(&out, "      status:  ", RevocationLine(s), "\n");
     }
   }
   if (!result.findings.empty()) absl::StrAppend(&out, "findings:\n");

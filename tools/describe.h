@@ -43,14 +43,15 @@ struct AccessDescriptions {
 AccessDescriptions AuthorityInfoAccess(const Certificate& cert);
 
 struct DistributionPoints {
-  std::vector<std::string> names;  // each fullName as GeneralNameText; "(relative to the CRL issuer)"
+  std::vector<std::string>
+      names;  // each fullName as GeneralNameText; "(relative to the CRL issuer)"
   bool present = false, malformed = false;
 };
 DistributionPoints CrlDistributionPoints(const Certificate& cert);
 
 struct PolicyDetails {
-  std::string oid;                 // dotted
-  std::vector<std::string> cps;    // id-qt-cps URIs
+  std::string oid;                   // dotted
+  std::vector<std::string> cps;      // id-qt-cps URIs
   std::vector<std::string> notices;  // id-qt-unotice explicitText
 };
 struct CertificatePolicies {
@@ -67,8 +68,9 @@ std::vector<std::string> KeyUsageNames(uint16_t bits);  // "digitalSignature", .
 
 // Where a validation's trust came from: the store verify and connect used.
 struct TrustSummary {
-  std::string text;                 // one line, e.g. "system store /etc/ssl/certs/ca-certificates.crt (default: no trust flag given); 146 roots"
-  nlohmann::json json;              // {"sources": [...], "roots": N, "system_default": bool}
+  std::string text;  // one line, e.g. "system store /etc/ssl/certs/ca-certificates.crt (default: no
+                     // trust flag given); 146 roots"
+  nlohmann::json json;  // {"sources": [...], "roots": N, "system_default": bool}
   size_t roots = 0;
   bool system_default = false;
 };
@@ -79,7 +81,8 @@ std::vector<std::string> NoPathHints(const ValidationResult& result, const Trust
 
 nlohmann::json ResultJson(const ValidationResult& result);
 // "verdict: ...", then `context` lines (the name checked, the trust used), the path and findings.
-std::string ResultText(const ValidationResult& result, const std::vector<std::string>& context = {});
+std::string ResultText(const ValidationResult& result,
+                       const std::vector<std::string>& context = {});
 
 // DumpJson never throws: what is not UTF-8 (a flag's bytes) becomes U+FFFD.
 std::string DumpJson(const nlohmann::json& j);

@@ -8,10 +8,11 @@
 #include "certval/fetch/http_fetcher.h"
 #include "certval/validator/text_escape.h"
 
-ABSL_FLAG(bool, fetch, false,
-          "verify/connect: fetch what is missing over http:// (a missing intermediate from its child's "
-          "caIssuers URL; OCSP and CRLs when no --crl/--ocsp/--revocation-set answers) and print what "
-          "was fetched; bounded per validation (4 fetches, 8 MiB, 5 s)");
+ABSL_FLAG(
+    bool, fetch, false,
+    "verify/connect: fetch what is missing over http:// (a missing intermediate from its child's "
+    "caIssuers URL; OCSP and CRLs when no --crl/--ocsp/--revocation-set answers) and print what "
+    "was fetched; bounded per validation (4 fetches, 8 MiB, 5 s)");
 
 namespace certval {
 

@@ -39,9 +39,9 @@ absl::StatusOr<std::string> ReadAll(int fd, const std::string& name) {
     if (n < 0) return Errno(name, errno);
     if (n == 0) return data;
     if (data.size() + static_cast<size_t>(n) > InputReader::kMaxFileBytes) {
-      return absl::FailedPreconditionError(
-          absl::StrCat(name, ": more than ", InputReader::kMaxFileBytes >> 20,
-                       " MiB, larger than any certificate file"));
+      return absl::FailedPreconditionError(absl::StrCat(name, ": more than ",
+                                                        InputReader::kMaxFileBytes >> 20,
+                                                        " MiB, larger than any certificate file"));
     }
     data.append(buf, static_cast<size_t>(n));
   }
@@ -53,7 +53,6 @@ bool IsOneSequence(absl::string_view der) {
   CBS_init(&cbs, reinterpret_cast<const uint8_t*>(der.data()), der.size());
   return CBS_get_asn1_element(&cbs, &element, CBS_ASN1_SEQUENCE) && CBS_len(&cbs) == 0;
 }
-
 
 // The certificates of one file's contents; errors name `name`.
 absl::StatusOr<std::vector<InputCertificate>> Decode(std::string data, const std::string& name,
@@ -70,9 +69,8 @@ absl::StatusOr<std::vector<InputCertificate>> Decode(std::string data, const std
     }
     const std::vector<int> lines = PemCertificateLines(data);
     for (size_t i = 0; i < ders->size(); ++i) {
-      std::string origin = i < lines.size()
-                               ? absl::StrCat(name, ": certificate at line ", lines[i])
-                               : absl::StrCat(name, ": certificate #", i + 1);
+      std::string origin = i < lines.size() ? absl::StrCat(name, ": certificate at line ", lines[i])
+                                            : absl::StrCat(name, ": certificate #", i + 1);
       out.push_back({std::move((*ders)[i]), std::move(origin)});
     }
   } else {
@@ -128,8 +126,8 @@ absl::StatusOr<InputSet> ReadDirectory(const std::string& dir, const ReadOptions
     for (InputCertificate& cert : *certs) set.certs.push_back(std::move(cert));
   }
   if (set.certs.empty()) {
-    return absl::FailedPreconditionError(absl::StrCat(dir, ": no certificate in any of its ",
-                                                      entries.size(), " entries"));
+    return absl::FailedPreconditionError(
+        absl::StrCat(dir, ": no certificate in any of its ", entries.size(), " entries"));
   }
   return set;
 }

@@ -23,7 +23,8 @@ namespace certval {
 
 struct InputCertificate {
   std::string der;
-  std::string origin;  // "chain.pem: certificate at line 12", "cert.der", "<stdin>: certificate at line 1"
+  std::string
+      origin;  // "chain.pem: certificate at line 12", "cert.der", "<stdin>: certificate at line 1"
 };
 
 struct InputSet {

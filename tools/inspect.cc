@@ -8,9 +8,9 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "tools/describe.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/oids.h"
+#include "tools/describe.h"
 
 namespace certval {
 namespace {
@@ -30,22 +30,38 @@ std::string ColonHex(absl::string_view bytes, bool upper) {
 
 const char* SignatureAlgorithmName(SignatureAlgorithm alg) {
   switch (alg) {
-    case SignatureAlgorithm::kRsaPkcs1Md5: return "md5WithRSAEncryption";
-    case SignatureAlgorithm::kRsaPkcs1Sha1: return "sha1WithRSAEncryption";
-    case SignatureAlgorithm::kRsaPkcs1Sha256: return "sha256WithRSAEncryption";
-    case SignatureAlgorithm::kRsaPkcs1Sha384: return "sha384WithRSAEncryption";
-    case SignatureAlgorithm::kRsaPkcs1Sha512: return "sha512WithRSAEncryption";
-    case SignatureAlgorithm::kRsaPssSha256: return "rsassa-pss-sha256";
-    case SignatureAlgorithm::kRsaPssSha384: return "rsassa-pss-sha384";
-    case SignatureAlgorithm::kRsaPssSha512: return "rsassa-pss-sha512";
-    case SignatureAlgorithm::kEcdsaSha1: return "ecdsa-with-SHA1";
-    case SignatureAlgorithm::kEcdsaSha256: return "ecdsa-with-SHA256";
-    case SignatureAlgorithm::kEcdsaSha384: return "ecdsa-with-SHA384";
-    case SignatureAlgorithm::kEcdsaSha512: return "ecdsa-with-SHA512";
-    case SignatureAlgorithm::kEd25519: return "Ed25519";
-    case SignatureAlgorithm::kDsaSha1: return "dsa-with-SHA1";
-    case SignatureAlgorithm::kDsaSha256: return "dsa-with-SHA256";
-    case SignatureAlgorithm::kUnknown: break;
+    case SignatureAlgorithm::kRsaPkcs1Md5:
+      return "md5WithRSAEncryption";
+    case SignatureAlgorithm::kRsaPkcs1Sha1:
+      return "sha1WithRSAEncryption";
+    case SignatureAlgorithm::kRsaPkcs1Sha256:
+      return "sha256WithRSAEncryption";
+    case SignatureAlgorithm::kRsaPkcs1Sha384:
+      return "sha384WithRSAEncryption";
+    case SignatureAlgorithm::kRsaPkcs1Sha512:
+      return "sha512WithRSAEncryption";
+    case SignatureAlgorithm::kRsaPssSha256:
+      return "rsassa-pss-sha256";
+    case SignatureAlgorithm::kRsaPssSha384:
+      return "rsassa-pss-sha384";
+    case SignatureAlgorithm::kRsaPssSha512:
+      return "rsassa-pss-sha512";
+    case SignatureAlgorithm::kEcdsaSha1:
+      return "ecdsa-with-SHA1";
+    case SignatureAlgorithm::kEcdsaSha256:
+      return "ecdsa-with-SHA256";
+    case SignatureAlgorithm::kEcdsaSha384:
+      return "ecdsa-with-SHA384";
+    case SignatureAlgorithm::kEcdsaSha512:
+      return "ecdsa-with-SHA512";
+    case SignatureAlgorithm::kEd25519:
+      return "Ed25519";
+    case SignatureAlgorithm::kDsaSha1:
+      return "dsa-with-SHA1";
+    case SignatureAlgorithm::kDsaSha256:
+      return "dsa-with-SHA256";
+    case SignatureAlgorithm::kUnknown:
+      break;
   }
   return "unknown";
 }
@@ -119,7 +135,8 @@ std::string PolicyText(const PolicyDetails& policy) {
   std::string out = policy.oid;
   if (const char* name = PolicyName(policy.oid)) absl::StrAppend(&out, " (", name, ")");
   for (const std::string& cps : policy.cps) absl::StrAppend(&out, "; CPS ", cps);
-  for (const std::string& notice : policy.notices) absl::StrAppend(&out, "; notice \"", notice, "\"");
+  for (const std::string& notice : policy.notices)
+    absl::StrAppend(&out, "; notice \"", notice, "\"");
   return out;
 }
 
@@ -233,7 +250,8 @@ std::string InspectText(const Certificate& cert, const InspectContext& context) 
   std::vector<std::string> extensions;
   for (const Extension& e : cert.extensions()) {
     const std::string dotted = OidToDotted(e.oid);
-    extensions.push_back(absl::StrCat(Named(dotted, ExtensionName(dotted)), e.critical ? critical : ""));
+    extensions.push_back(
+        absl::StrCat(Named(dotted, ExtensionName(dotted)), e.critical ? critical : ""));
   }
   if (!extensions.empty()) lines.Add("extensions", absl::StrJoin(extensions, ", "));
   lines.Add("SHA-256 fingerprint", Sha256Fingerprint(cert));
@@ -270,13 +288,13 @@ json InspectJson(const Certificate& cert, const InspectContext& context) {
     };
     json other = json::array();
     for (GeneralNameType t : san->other_kinds) other.push_back(GeneralNameText(t, Der()));
-    j["subject_alt_names"] = {{"dns", texts(san->dns_names, GeneralNameType::kDnsName)},
-                              {"ip", texts(san->ip_addresses, GeneralNameType::kIpAddress)},
-                              {"email", texts(san->emails, GeneralNameType::kRfc822Name)},
-                              {"uri", texts(san->uris, GeneralNameType::kUri)},
-                              {"directory_name",
-                               texts(san->directory_names, GeneralNameType::kDirectoryName)},
-                              {"other", other}};
+    j["subject_alt_names"] = {
+        {"dns", texts(san->dns_names, GeneralNameType::kDnsName)},
+        {"ip", texts(san->ip_addresses, GeneralNameType::kIpAddress)},
+        {"email", texts(san->emails, GeneralNameType::kRfc822Name)},
+        {"uri", texts(san->uris, GeneralNameType::kUri)},
+        {"directory_name", texts(san->directory_names, GeneralNameType::kDirectoryName)},
+        {"other", other}};
   }
   if (const auto& bc = cert.basic_constraints()) {
     j["basic_constraints"] = {{"ca", bc->is_ca}};

@@ -47,12 +47,15 @@ std::vector<std::string> PemList(const json& list) {
 }
 
 uint16_t KeyUsageMask(const json& names) {
-  static const std::pair<const char*, uint16_t> kBits[] = {
-      {"digitalSignature", kDigitalSignature}, {"contentCommitment", kNonRepudiation},
-      {"keyEncipherment", kKeyEncipherment},   {"dataEncipherment", kDataEncipherment},
-      {"keyAgreement", kKeyAgreement},         {"keyCertSign", kKeyCertSign},
-      {"cRLSign", kCrlSign},                   {"encipherOnly", kEncipherOnly},
-      {"decipherOnly", kDecipherOnly}};
+  static const std::pair<const char*, uint16_t> kBits[] = {{"digitalSignature", kDigitalSignature},
+                                                           {"contentCommitment", kNonRepudiation},
+                                                           {"keyEncipherment", kKeyEncipherment},
+                                                           {"dataEncipherment", kDataEncipherment},
+                                                           {"keyAgreement", kKeyAgreement},
+                                                           {"keyCertSign", kKeyCertSign},
+                                                           {"cRLSign", kCrlSign},
+                                                           {"encipherOnly", kEncipherOnly},
+                                                           {"decipherOnly", kDecipherOnly}};
   uint16_t mask = 0;
   for (const auto& name : names) {
     for (const auto& [n, bit] : kBits) {
@@ -102,8 +105,8 @@ LimboCaseResult RunCase(const json& tc, const LimboRunOptions& run) {
   request.leaf = peer.empty() ? std::string() : peer.front();
   request.intermediates = PemList(tc.at("untrusted_intermediates"));
   request.profile = ProfileFor(out.id);
-  request.purpose =
-      tc.value("validation_kind", "SERVER") == "CLIENT" ? Purpose::kClientAuth : Purpose::kServerAuth;
+  request.purpose = tc.value("validation_kind", "SERVER") == "CLIENT" ? Purpose::kClientAuth
+                                                                      : Purpose::kServerAuth;
   // A case without an expected name tests the chain alone, which the library must be told.
   const json& name = tc.at("expected_peer_name");
   request.peer_name = PeerName::Any();
@@ -186,27 +189,32 @@ absl::StatusOr<LimboReport> RunLimboFile(const std::string& path, const LimboRun
 }
 
 std::string LimboReport::Summary() const {
-  std::string out = absl::StrFormat("%-14s %7s %7s %7s\n", "namespace", "passed", "failed", "skipped");
+  std::string out =
+      absl::StrFormat("%-14s %7s %7s %7s\n", "namespace", "passed", "failed", "skipped");
   for (const auto& [ns, t] : by_namespace) {
-    absl::StrAppend(&out, absl::StrFormat("%-14s %7d %7d %7d\n", ns, t.passed, t.failed, t.skipped));
+    absl::StrAppend(&out,
+                    absl::StrFormat("%-14s %7d %7d %7d\n", ns, t.passed, t.failed, t.skipped));
   }
   for (const LimboCaseResult& r : results) {
-    if (r.actual == "SKIPPED") absl::StrAppend(&out, "SKIPPED ", EscapeText(r.id), ": ", r.context, "\n");
+    if (r.actual == "SKIPPED")
+      absl::StrAppend(&out, "SKIPPED ", EscapeText(r.id), ": ", r.context, "\n");
   }
-  absl::StrAppend(&out, "false accepts (expected FAILURE, got SUCCESS): ", false_accepts.size(), "\n");
+  absl::StrAppend(&out, "false accepts (expected FAILURE, got SUCCESS): ", false_accepts.size(),
+                  "\n");
   // Ids are the file's text; contexts are FormatFinding lines, already escaped.
   for (size_t i : false_accepts) {
     absl::StrAppend(&out, "  FALSE ACCEPT ", EscapeText(results[i].id), "\n");
   }
-  absl::StrAppend(&out, "false rejects (expected SUCCESS, got FAILURE): ", false_rejects.size(), "\n");
+  absl::StrAppend(&out, "false rejects (expected SUCCESS, got FAILURE): ", false_rejects.size(),
+                  "\n");
   for (size_t i : false_rejects) {
     absl::StrAppend(&out, "  FALSE REJECT ", EscapeText(results[i].id), ": ", results[i].context,
                     "\n");
   }
   if (slowest) {
     const LimboCaseResult& r = results[*slowest];
-    absl::StrAppend(&out,
-                    absl::StrFormat("slowest case: %s, %.2f ms\n", EscapeText(r.id), r.milliseconds));
+    absl::StrAppend(
+        &out, absl::StrFormat("slowest case: %s, %.2f ms\n", EscapeText(r.id), r.milliseconds));
   }
   int run = total.passed + total.failed;
   absl::StrAppend(&out, absl::StrFormat("limbo: %d/%d correct (%.1f%%) of the cases run\n",
@@ -233,7 +241,8 @@ std::string DefaultLimboPath() {
   // A test reads it from its runfiles; `bazel run` and a shell in the repository, from the tree.
   const char* srcdir = std::getenv("TEST_SRCDIR");
   const char* workspace = std::getenv("TEST_WORKSPACE");
-  if (srcdir != nullptr) return absl::StrCat(srcdir, "/", workspace ? workspace : "certval", "/", kVendored);
+  if (srcdir != nullptr)
+    return absl::StrCat(srcdir, "/", workspace ? workspace : "certval", "/", kVendored);
   const char* root = std::getenv("BUILD_WORKSPACE_DIRECTORY");
   return absl::StrCat(root ? root : ".", "/", kVendored);
 }

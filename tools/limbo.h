@@ -21,9 +21,9 @@ namespace certval {
 
 struct LimboCaseResult {
   std::string id;
-  std::string expected;  // "SUCCESS" / "FAILURE"
-  std::string actual;    // "SUCCESS" / "FAILURE" / "SKIPPED"
-  std::string context;   // skip reason, or the findings that decided
+  std::string expected;     // "SUCCESS" / "FAILURE"
+  std::string actual;       // "SUCCESS" / "FAILURE" / "SKIPPED"
+  std::string context;      // skip reason, or the findings that decided
   double milliseconds = 0;  // wall time of the validation (parsing the case's PEM included)
 };
 
@@ -60,7 +60,8 @@ struct LimboRunOptions {
 };
 
 // Reads and runs a limbo JSON file. Errors: unreadable file or malformed JSON.
-absl::StatusOr<LimboReport> RunLimboFile(const std::string& path, const LimboRunOptions& options = {});
+absl::StatusOr<LimboReport> RunLimboFile(const std::string& path,
+                                         const LimboRunOptions& options = {});
 
 // Where the suite is by default: $CERTVAL_LIMBO, else the vendored copy
 // third_party/x509-limbo/limbo.json (in a test's runfiles, or from the repository root found

@@ -1,5 +1,7 @@
 #include "tools/pkits.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
@@ -7,7 +9,6 @@
 #include <string>
 #include <utility>
 #include <vector>
-#include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
 
@@ -16,13 +17,13 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
-#include "tools/describe.h"
-#include "tools/inputs.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/certificate.h"
 #include "certval/validator/finding.h"
 #include "certval/validator/text_escape.h"
 #include "certval/validator/validator.h"
+#include "tools/describe.h"
+#include "tools/inputs.h"
 
 namespace certval {
 namespace {
@@ -239,7 +240,7 @@ absl::StatusOr<std::string> EncodeDottedOid(const std::string& dotted) {
 absl::StatusOr<PkitsReport> RunPkits(const std::string& path, const PkitsRunOptions& options) {
   // "-": pkits.json on standard input, the files it names relative to the working directory.
   const bool from_stdin = path == "-";
-  const std::string file = from_stdin        ? std::string("<stdin>")
+  const std::string file = from_stdin          ? std::string("<stdin>")
                            : IsDirectory(path) ? absl::StrCat(path, "/pkits.json")
                                                : path;
   auto text = ReadInputFile(from_stdin ? std::string("/dev/stdin") : file);
@@ -282,8 +283,9 @@ absl::StatusOr<PkitsReport> RunPkits(const std::string& path, const PkitsRunOpti
   for (size_t i = 0; i < report.results.size(); ++i) {
     const PkitsTestResult& r = report.results[i];
     PkitsTally& section =
-        std::find_if(report.sections.begin(), report.sections.end(),
-                     [&](const auto& s) { return s.number == r.section; })->tally;
+        std::find_if(report.sections.begin(), report.sections.end(), [&](const auto& s) {
+          return s.number == r.section;
+        })->tally;
     switch (r.outcome) {
       case PkitsOutcome::kPassed:
         ++report.total.passed, ++section.passed;
@@ -308,9 +310,9 @@ std::string PkitsReport::Summary() const {
   std::string out = absl::StrFormat("%-8s %-46s %7s %7s %7s\n", "section", "title", "passed",
                                     "failed", "skipped");
   for (const Section& s : sections) {
-    absl::StrAppend(&out, absl::StrFormat("%-8s %-46s %7d %7d %7d\n", EscapeText(s.number),
-                                          EscapeText(s.title), s.tally.passed, s.tally.failed,
-                                          s.tally.skipped));
+    absl::StrAppend(
+        &out, absl::StrFormat("%-8s %-46s %7d %7d %7d\n", EscapeText(s.number), EscapeText(s.title),
+                              s.tally.passed, s.tally.failed, s.tally.skipped));
   }
   absl::StrAppend(&out, absl::StrFormat("%-8s %-46s %7d %7d %7d\n", "total", "", total.passed,
                                         total.failed, total.skipped));

@@ -38,7 +38,8 @@ absl::StatusOr<std::vector<std::string>> ReadCrlFile(const std::string& path) {
   if (!data.ok()) return data.status();
   if (!absl::StrContains(*data, "-----BEGIN ")) return std::vector<std::string>{*std::move(data)};
   auto ders = DecodePemBlocks(*data, "X509 CRL");
-  if (!ders.ok()) return absl::InvalidArgumentError(absl::StrCat(path, ": ", ders.status().message()));
+  if (!ders.ok())
+    return absl::InvalidArgumentError(absl::StrCat(path, ": ", ders.status().message()));
   return ders;
 }
 
@@ -50,22 +51,26 @@ absl::StatusOr<RevocationSet::Contents> RevocationSetFromCrls(
   RevocationSet::Contents contents;
   for (size_t i = 0; i < crls.size(); ++i) {
     auto crl = Crl::Parse(crls[i]);
-    if (!crl.ok()) return absl::InvalidArgumentError(absl::StrCat("CRL #", i + 1, ": ", crl.status().message()));
+    if (!crl.ok())
+      return absl::InvalidArgumentError(absl::StrCat("CRL #", i + 1, ": ", crl.status().message()));
     const Crl& k = **crl;
     if (k.is_delta()) {
-      return absl::InvalidArgumentError(absl::StrCat("CRL #", i + 1, " is a delta CRL: build from complete CRLs"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("CRL #", i + 1, " is a delta CRL: build from complete CRLs"));
     }
     CertificatePtr signer;
     for (const CertificatePtr& c : issuers) {
       if (c->subject().normalized != k.issuer().normalized) continue;
-      if (SignatureVerifier::VerifySignedBy(k.signature_algorithm(), *c, k.tbs(), k.signature()).ok()) {
+      if (SignatureVerifier::VerifySignedBy(k.signature_algorithm(), *c, k.tbs(), k.signature())
+              .ok()) {
         signer = c;
         break;
       }
     }
     if (signer == nullptr) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "CRL #", i + 1, ": no --issuers certificate has its issuer's name and verifies its signature"));
+          "CRL #", i + 1,
+          ": no --issuers certificate has its issuer's name and verifies its signature"));
     }
     RevocationSet::Contents::Issuer issuer;
     issuer.spki_sha256 = signer->spki_sha256();

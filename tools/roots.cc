@@ -21,7 +21,8 @@ namespace certval {
 namespace {
 
 std::string Hex(const Sha256Digest& d) {
-  return absl::BytesToHexString(absl::string_view(reinterpret_cast<const char*>(d.data()), d.size()));
+  return absl::BytesToHexString(
+      absl::string_view(reinterpret_cast<const char*>(d.data()), d.size()));
 }
 
 // The root's commonName, else its organization: certificate text, escaped.
@@ -44,14 +45,14 @@ void PrintAnchor(std::ostream& out, const CertificatePtr& cert, const TrustInfo&
   out << absl::StrFormat("%-8s %-16s %-10s %-5s %-5s %-10s %-10s %s\n", trust.source,
                          Hex(cert->der_sha256()).substr(0, 16), state,
                          c.trusted_for_server ? "yes" : "no", c.trusted_for_email ? "yes" : "no",
-                         Date(c.server_distrust_after), Date(c.email_distrust_after), NameOf(*cert));
+                         Date(c.server_distrust_after), Date(c.email_distrust_after),
+                         NameOf(*cert));
 }
 
 std::vector<std::pair<CertificatePtr, TrustInfo>> SortedAnchors(const TrustStore& store) {
   std::vector<std::pair<CertificatePtr, TrustInfo>> anchors = store.Anchors();
-  std::sort(anchors.begin(), anchors.end(), [](const auto& a, const auto& b) {
-    return NameOf(*a.first) < NameOf(*b.first);
-  });
+  std::sort(anchors.begin(), anchors.end(),
+            [](const auto& a, const auto& b) { return NameOf(*a.first) < NameOf(*b.first); });
   return anchors;
 }
 
@@ -93,9 +94,9 @@ int ListRoots(std::ostream& out, std::ostream& err) {
   } else {
     err << "certval roots: system store: " << EscapeText(system.status().message()) << "\n";
   }
-  out << "\n" << absl::StrFormat("%-8s %-16s %-10s %-5s %-5s %-10s %-10s %s\n", "SOURCE",
-                                 "SHA-256", "STATE", "TLS", "EMAIL", "TLS-UNTIL", "EMAIL-UNTIL",
-                                 "NAME");
+  out << "\n"
+      << absl::StrFormat("%-8s %-16s %-10s %-5s %-5s %-10s %-10s %s\n", "SOURCE", "SHA-256",
+                         "STATE", "TLS", "EMAIL", "TLS-UNTIL", "EMAIL-UNTIL", "NAME");
   if (mozilla.ok()) {
     for (const auto& [cert, trust] : SortedAnchors(**mozilla)) PrintAnchor(out, cert, trust);
   }
@@ -110,16 +111,18 @@ int ListRoots(std::ostream& out, std::ostream& err) {
   for (const auto& [fp, cert] : in_system) {
     if (in_builtin.count(fp)) continue;
     std::optional<MozillaRootInfo> info = FindMozillaRoot(cert->der_sha256());
-    only_system.push_back(absl::StrCat(fp.substr(0, 16), "  ", NameOf(*cert),
-                                       info ? "  (listed by Mozilla, trusted for nothing)"
-                                            : "  (not in Mozilla's list: removed, or a local root)"));
+    only_system.push_back(
+        absl::StrCat(fp.substr(0, 16), "  ", NameOf(*cert),
+                     info ? "  (listed by Mozilla, trusted for nothing)"
+                          : "  (not in Mozilla's list: removed, or a local root)"));
   }
   for (const auto& [fp, cert] : in_builtin) {
-    if (!in_system.count(fp)) only_builtin.push_back(absl::StrCat(fp.substr(0, 16), "  ", NameOf(*cert)));
+    if (!in_system.count(fp))
+      only_builtin.push_back(absl::StrCat(fp.substr(0, 16), "  ", NameOf(*cert)));
   }
-  out << "\nsystem store vs built-in set: " << in_system.size() - only_system.size()
-      << " in both, " << only_system.size() << " only in the system store, "
-      << only_builtin.size() << " only in the built-in set\n";
+  out << "\nsystem store vs built-in set: " << in_system.size() - only_system.size() << " in both, "
+      << only_system.size() << " only in the system store, " << only_builtin.size()
+      << " only in the built-in set\n";
   for (const std::string& line : only_system) out << "  system only:   " << line << "\n";
   for (const std::string& line : only_builtin) out << "  built-in only: " << line << "\n";
   return 0;

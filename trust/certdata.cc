@@ -90,7 +90,8 @@ absl::StatusOr<std::vector<Object>> ReadObjects(absl::string_view text) {
         if (i >= lines.size()) return LineError(number, "MULTILINE_OCTAL without END");
         absl::string_view octal = absl::StripAsciiWhitespace(lines[i]);
         if (octal == "END") break;
-        if (absl::Status s = DecodeOctalLine(octal, static_cast<int>(i) + 1, &attr.value); !s.ok()) {
+        if (absl::Status s = DecodeOctalLine(octal, static_cast<int>(i) + 1, &attr.value);
+            !s.ok()) {
           return s;
         }
       }
@@ -145,8 +146,8 @@ absl::StatusOr<std::optional<int64_t>> ReadDistrustAfter(const Object& o, const 
   }
   std::optional<int64_t> t = ParseTime(a->value);
   if (!t) {
-    return LineError(a->line, absl::StrCat(name, " is not a UTCTime (\"",
-                                           absl::CEscape(a->value), "\")"));
+    return LineError(a->line,
+                     absl::StrCat(name, " is not a UTCTime (\"", absl::CEscape(a->value), "\")"));
   }
   return t;
 }
@@ -238,8 +239,9 @@ absl::StatusOr<File> Parse(absl::string_view text) {
     root.label = *label;
     root.der = *std::move(der);
     root.sha256 = Sha(root.der, true);
-    for (auto [name, field] : {std::pair{"CKA_NSS_SERVER_DISTRUST_AFTER", &root.server_distrust_after},
-                               std::pair{"CKA_NSS_EMAIL_DISTRUST_AFTER", &root.email_distrust_after}}) {
+    for (auto [name, field] :
+         {std::pair{"CKA_NSS_SERVER_DISTRUST_AFTER", &root.server_distrust_after},
+          std::pair{"CKA_NSS_EMAIL_DISTRUST_AFTER", &root.email_distrust_after}}) {
       absl::StatusOr<std::optional<int64_t>> t = ReadDistrustAfter(o, name);
       if (!t.ok()) return t.status();
       *field = *t;
@@ -276,14 +278,15 @@ absl::StatusOr<File> Parse(absl::string_view text) {
     if (const Attribute* sha1 = o->Find("CKA_CERT_SHA1_HASH"); sha1 != nullptr) {
       if (sha1->type != "MULTILINE_OCTAL" || sha1->value != Sha(root.der, false)) {
         return LineError(sha1->line, absl::StrCat("CKA_CERT_SHA1_HASH does not match the "
-                                                  "certificate \"", root.label, "\" (line ",
-                                                  root.line, ")"));
+                                                  "certificate \"",
+                                                  root.label, "\" (line ", root.line, ")"));
       }
     }
     root.server = *server;
     root.email = *email;
-    for (auto [name, field] : {std::pair{"CKA_NSS_SERVER_DISTRUST_AFTER", &root.server_distrust_after},
-                               std::pair{"CKA_NSS_EMAIL_DISTRUST_AFTER", &root.email_distrust_after}}) {
+    for (auto [name, field] :
+         {std::pair{"CKA_NSS_SERVER_DISTRUST_AFTER", &root.server_distrust_after},
+          std::pair{"CKA_NSS_EMAIL_DISTRUST_AFTER", &root.email_distrust_after}}) {
       absl::StatusOr<std::optional<int64_t>> t = ReadDistrustAfter(*o, name);
       if (!t.ok()) return t.status();
       *field = Earlier(*field, *t);
@@ -291,8 +294,8 @@ absl::StatusOr<File> Parse(absl::string_view text) {
   }
   for (size_t i = 0; i < file.roots.size(); ++i) {
     if (!has_trust[i]) {
-      return LineError(file.roots[i].line,
-                       absl::StrCat("certificate \"", file.roots[i].label, "\" has no trust object"));
+      return LineError(file.roots[i].line, absl::StrCat("certificate \"", file.roots[i].label,
+                                                        "\" has no trust object"));
     }
   }
   return file;

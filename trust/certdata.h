@@ -6,9 +6,10 @@
 //                    CKA_NSS_SERVER_DISTRUST_AFTER / CKA_NSS_EMAIL_DISTRUST_AFTER (CK_FALSE or a
 //                    UTCTime);
 //   CKO_NSS_TRUST    its trust: CKA_TRUST_SERVER_AUTH and CKA_TRUST_EMAIL_PROTECTION, each
-//                    CKT_NSS_TRUSTED_DELEGATOR (an anchor for that purpose), CKT_NSS_MUST_VERIFY_TRUST
-//                    (not an anchor) or CKT_NSS_NOT_TRUSTED (distrusted), matched to its certificate
-//                    by CKA_ISSUER + CKA_SERIAL_NUMBER and checked against CKA_CERT_SHA1_HASH.
+//                    CKT_NSS_TRUSTED_DELEGATOR (an anchor for that purpose),
+//                    CKT_NSS_MUST_VERIFY_TRUST (not an anchor) or CKT_NSS_NOT_TRUSTED (distrusted),
+//                    matched to its certificate by CKA_ISSUER + CKA_SERIAL_NUMBER and checked
+//                    against CKA_CERT_SHA1_HASH.
 // Other classes and attributes are skipped. A distrust-after date may sit on either object (NSS's
 // file has both forms); when both carry one, the earlier applies.
 //

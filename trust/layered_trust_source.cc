@@ -18,8 +18,9 @@ void LayeredTrustSource::FindIssuers(const Certificate& child,
     layer->FindIssuers(child, out);
     // The same root in two stores (Debian's copy of a Mozilla root) is one candidate, not two.
     for (size_t i = before; i < out->size();) {
-      const bool seen = std::any_of(out->begin() + first, out->begin() + before,
-                                    [&](const CertificatePtr& c) { return c->der() == (*out)[i]->der(); });
+      const bool seen =
+          std::any_of(out->begin() + first, out->begin() + before,
+                      [&](const CertificatePtr& c) { return c->der() == (*out)[i]->der(); });
       if (seen) {
         out->erase(out->begin() + i);
       } else {

@@ -25,7 +25,6 @@ absl::Status Prefixed(absl::string_view source, const absl::Status& status) {
   return absl::Status(status.code(), absl::StrCat(source, ": ", status.message()));
 }
 
-
 // Parses one certificate; under skip_unparsable a failure becomes a note instead of an error.
 absl::Status ParseInto(std::string der, absl::string_view where, const LoadOptions& options,
                        ParsedCertificates* out) {
@@ -128,7 +127,8 @@ absl::StatusOr<ParsedCertificates> ParsePemBundle(absl::string_view text, absl::
     const std::string where = i < lines.size()
                                   ? absl::StrCat(source, ": certificate at line ", lines[i])
                                   : absl::StrCat(source, ": certificate #", i + 1);
-    if (absl::Status s = ParseInto(std::move((*ders)[i]), where, options, &parsed); !s.ok()) return s;
+    if (absl::Status s = ParseInto(std::move((*ders)[i]), where, options, &parsed); !s.ok())
+      return s;
   }
   if (parsed.certs.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(source, ": no certificate certval can parse"));
@@ -182,7 +182,8 @@ absl::StatusOr<LoadStats> LoadDirectory(const std::string& dir, TrustStore& stor
     entries.push_back(*it);
   }
   if (entries.empty()) {
-    return absl::NotFoundError(absl::StrCat(dir, ": the directory is empty, no certificates to load"));
+    return absl::NotFoundError(
+        absl::StrCat(dir, ": the directory is empty, no certificates to load"));
   }
   // Sorted, so that the notes and the first-added order do not depend on the file system.
   std::sort(entries.begin(), entries.end(),

@@ -43,8 +43,8 @@ size_t MozillaRootCount() { return internal::kMozillaRootCount; }
 absl::StatusOr<std::shared_ptr<TrustStore>> MozillaTrustStore() {
   const MozillaRootSet& set = MozillaRoots();
   if (set.roots.empty()) {
-    return absl::InternalError(absl::StrCat("none of the ", set.embedded.size(),
-                                            " built-in Mozilla roots parses"));
+    return absl::InternalError(
+        absl::StrCat("none of the ", set.embedded.size(), " built-in Mozilla roots parses"));
   }
   auto store = std::make_shared<TrustStore>("mozilla");
   store->AddRoots(set.roots, AnchorOrigin::kRootProgram);

@@ -28,9 +28,9 @@ struct EmbeddedCertificate {
 };
 
 struct MozillaRootSet {
-  std::string version;                 // the NSS revision certdata.txt was taken from
+  std::string version;                        // the NSS revision certdata.txt was taken from
   std::vector<EmbeddedCertificate> embedded;  // every root compiled in, in certdata.txt's order
-  std::vector<CertificatePtr> roots;   // those certval's parser accepts
+  std::vector<CertificatePtr> roots;          // those certval's parser accepts
   // "<name>: <parse error>" for the others (e.g. a GeneralizedTime notBefore before 2050, which the
   // strict parser rejects).
   std::vector<std::string> unparsable;

@@ -8,7 +8,7 @@
 namespace certval::internal {
 
 struct EmbeddedRoot {
-  const char* name;        // certdata.txt's CKA_LABEL, e.g. "ISRG Root X1"
+  const char* name;  // certdata.txt's CKA_LABEL, e.g. "ISRG Root X1"
   const unsigned char* der;
   size_t der_size;
 };

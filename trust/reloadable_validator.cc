@@ -32,7 +32,8 @@ absl::StatusOr<std::shared_ptr<const TrustSource>> BuildTrustSource(const TrustC
   std::vector<std::shared_ptr<const TrustSource>> layers;
   if (!config.root_store_file.empty()) {
     auto file = std::make_shared<TrustStore>("root-store");
-    if (absl::Status s = LoadRootStoreFile(config.root_store_file, *file, others); !s.ok()) return s;
+    if (absl::Status s = LoadRootStoreFile(config.root_store_file, *file, others); !s.ok())
+      return s;
     layers.push_back(std::move(file));
   }
   if (system) layers.push_back(system);

@@ -61,7 +61,7 @@ class ReloadableValidator {
 
   const TrustConfig config_;
   const ValidatorOptions options_;
-  std::mutex reload_mu_;  // one reload at a time
+  std::mutex reload_mu_;   // one reload at a time
   mutable std::mutex mu_;  // guards current_ (held only to copy or swap the pointer)
   std::shared_ptr<const Validator> current_;
 };

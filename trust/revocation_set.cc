@@ -22,10 +22,12 @@ constexpr size_t kTrailerSize = SHA256_DIGEST_LENGTH;
 constexpr size_t kMaxFileSize = size_t{1} << 30;
 
 void PutU32(std::string* out, uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out->push_back(static_cast<char>((v >> shift) & 0xff));
+  for (int shift = 24; shift >= 0; shift -= 8)
+    out->push_back(static_cast<char>((v >> shift) & 0xff));
 }
 void PutU64(std::string* out, uint64_t v) {
-  for (int shift = 56; shift >= 0; shift -= 8) out->push_back(static_cast<char>((v >> shift) & 0xff));
+  for (int shift = 56; shift >= 0; shift -= 8)
+    out->push_back(static_cast<char>((v >> shift) & 0xff));
 }
 uint32_t GetU32(const uint8_t* p) {
   return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
@@ -65,14 +67,15 @@ absl::StatusOr<std::string> RevocationSet::Build(const Contents& contents) {
     }
     for (const std::string& serial : in.serials) {
       if (serial.empty() || serial.size() > kMaxSerialLength) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("a serial of ", serial.size(), " octets (1 to ", kMaxSerialLength, " allowed)"));
+        return absl::InvalidArgumentError(absl::StrCat(
+            "a serial of ", serial.size(), " octets (1 to ", kMaxSerialLength, " allowed)"));
       }
       issuer->width = std::max(issuer->width, serial.size());
       issuer->records.push_back(serial);
     }
   }
-  std::sort(issuers.begin(), issuers.end(), [](const Issuer& a, const Issuer& b) { return a.key < b.key; });
+  std::sort(issuers.begin(), issuers.end(),
+            [](const Issuer& a, const Issuer& b) { return a.key < b.key; });
   for (Issuer& issuer : issuers) {
     std::vector<std::string> records;
     records.reserve(issuer.records.size());
@@ -111,7 +114,8 @@ absl::StatusOr<std::string> RevocationSet::Build(const Contents& contents) {
     out.append(3, '\0');
     at += issuer.records.size() * (1 + issuer.width);
   }
-  for (const Sha256Digest& key : blocked) out.append(reinterpret_cast<const char*>(key.data()), key.size());
+  for (const Sha256Digest& key : blocked)
+    out.append(reinterpret_cast<const char*>(key.data()), key.size());
   out.reserve(at + kTrailerSize);
   for (const Issuer& issuer : issuers) {
     for (const std::string& record : issuer.records) out += record;
@@ -131,11 +135,13 @@ absl::StatusOr<std::shared_ptr<const RevocationSet>> RevocationSet::Load(std::st
   if (std::memcmp(p, kMagic, sizeof kMagic) != 0) return Corrupt("not a certval revocation set");
   const uint32_t version = GetU32(p + 8);
   if (version != kVersion) {
-    return Corrupt(absl::StrCat("version ", version, " (this certval reads version ", kVersion, ")"));
+    return Corrupt(
+        absl::StrCat("version ", version, " (this certval reads version ", kVersion, ")"));
   }
   uint8_t digest[SHA256_DIGEST_LENGTH];
   SHA256(p, size - kTrailerSize, digest);
-  if (std::memcmp(digest, p + size - kTrailerSize, kTrailerSize) != 0) return Corrupt("checksum mismatch");
+  if (std::memcmp(digest, p + size - kTrailerSize, kTrailerSize) != 0)
+    return Corrupt("checksum mismatch");
   if (GetU32(p + 12) != 0 || GetU32(p + 44) != 0) return Corrupt("unknown flags");
   set->sequence_ = GetU64(p + 16);
   set->created_ = absl::FromUnixSeconds(static_cast<int64_t>(GetU64(p + 24)));
@@ -151,20 +157,23 @@ absl::StatusOr<std::shared_ptr<const RevocationSet>> RevocationSet::Load(std::st
   size_t counted = 0;
   for (size_t i = 0; i < set->issuer_count_; ++i) {
     const uint8_t* rec = p + set->issuers_at_ + i * kIssuerRecordSize;
-    if (i > 0 && std::memcmp(rec - kIssuerRecordSize, rec, 32) >= 0) return Corrupt("issuers out of order");
+    if (i > 0 && std::memcmp(rec - kIssuerRecordSize, rec, 32) >= 0)
+      return Corrupt("issuers out of order");
     const uint64_t first = GetU64(rec + 32);
     const uint32_t count = GetU32(rec + 40);
     const size_t width = rec[44];
     if (rec[45] != 0 || rec[46] != 0 || rec[47] != 0) return Corrupt("nonzero padding");
     if (width < 1 || width > kMaxSerialLength) return Corrupt("bad serial width");
-    if (first != at || count > (body_end - at) / (1 + width)) return Corrupt("serial block out of place");
+    if (first != at || count > (body_end - at) / (1 + width))
+      return Corrupt("serial block out of place");
     for (uint32_t k = 0; k < count; ++k) {
       const uint8_t* s = p + at + k * (1 + width);
       if (s[0] < 1 || s[0] > width) return Corrupt("bad serial length");
       for (size_t z = 1 + s[0]; z <= width; ++z) {
         if (s[z] != 0) return Corrupt("nonzero serial padding");
       }
-      if (k > 0 && std::memcmp(s - (1 + width), s, 1 + width) >= 0) return Corrupt("serials out of order");
+      if (k > 0 && std::memcmp(s - (1 + width), s, 1 + width) >= 0)
+        return Corrupt("serials out of order");
     }
     at += static_cast<size_t>(count) * (1 + width);
     counted += count;
@@ -181,7 +190,8 @@ absl::StatusOr<std::shared_ptr<const RevocationSet>> RevocationSet::Load(std::st
   return std::shared_ptr<const RevocationSet>(std::move(set));
 }
 
-absl::StatusOr<std::shared_ptr<const RevocationSet>> RevocationSet::LoadFile(const std::string& path) {
+absl::StatusOr<std::shared_ptr<const RevocationSet>> RevocationSet::LoadFile(
+    const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
   std::ostringstream buf;
@@ -195,12 +205,16 @@ bool RevocationSet::IsBlocked(const Sha256Digest& spki_sha256) const {
     const size_t mid = lo + (hi - lo) / 2;
     const int c = std::memcmp(data() + blocked_at_ + mid * 32, spki_sha256.data(), 32);
     if (c == 0) return true;
-    if (c < 0) lo = mid + 1; else hi = mid;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return false;
 }
 
-std::optional<bool> RevocationSet::IsRevoked(const Sha256Digest& issuer_spki_sha256, Der serial) const {
+std::optional<bool> RevocationSet::IsRevoked(const Sha256Digest& issuer_spki_sha256,
+                                             Der serial) const {
   size_t lo = 0, hi = issuer_count_;
   const uint8_t* issuer = nullptr;
   while (lo < hi) {
@@ -211,7 +225,10 @@ std::optional<bool> RevocationSet::IsRevoked(const Sha256Digest& issuer_spki_sha
       issuer = rec;
       break;
     }
-    if (c < 0) lo = mid + 1; else hi = mid;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   if (issuer == nullptr) return std::nullopt;
   const size_t width = issuer[44];
@@ -225,7 +242,10 @@ std::optional<bool> RevocationSet::IsRevoked(const Sha256Digest& issuer_spki_sha
     const size_t mid = lo + (hi - lo) / 2;
     const int c = std::memcmp(first + mid * (1 + width), key, 1 + width);
     if (c == 0) return true;
-    if (c < 0) lo = mid + 1; else hi = mid;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return false;
 }

@@ -1,10 +1,10 @@
 // Which trust anchors belong to a browser root program, whose CAs the CA/Browser Forum Baseline
-// Requirements bind (validator/trust_source.h, AnchorOrigin), and what that program says about each.
-// certval knows one program's roots itself: Mozilla's (third_party/nss/certdata.txt), matched by the
-// SHA-256 of the whole certificate, so the system store's copy of a Mozilla root counts (and gets
-// Mozilla's trust bits and distrust-after dates) and an administrator's own root in the same store
-// does not. Only 32-byte fingerprints and a few bytes of metadata a root are linked in, not the
-// roots; the table includes the roots Mozilla lists without trusting them.
+// Requirements bind (validator/trust_source.h, AnchorOrigin), and what that program says about
+// each. certval knows one program's roots itself: Mozilla's (third_party/nss/certdata.txt), matched
+// by the SHA-256 of the whole certificate, so the system store's copy of a Mozilla root counts (and
+// gets Mozilla's trust bits and distrust-after dates) and an administrator's own root in the same
+// store does not. Only 32-byte fingerprints and a few bytes of metadata a root are linked in, not
+// the roots; the table includes the roots Mozilla lists without trusting them.
 #ifndef CERTVAL_TRUST_ROOT_PROGRAMS_H_
 #define CERTVAL_TRUST_ROOT_PROGRAMS_H_
 
@@ -48,7 +48,7 @@ namespace internal {
 inline constexpr int64_t kNoDistrustAfter = std::numeric_limits<int64_t>::min();
 struct MozillaRootRecord {
   unsigned char sha256[32];
-  uint8_t server, email;  // MozillaTrust
+  uint8_t server, email;                                // MozillaTrust
   int64_t server_distrust_after, email_distrust_after;  // Unix seconds, or kNoDistrustAfter
 };
 }  // namespace internal

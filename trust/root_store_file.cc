@@ -33,7 +33,9 @@ class Errors {
 };
 
 // The word as the file wrote it, escaped: file text is untrusted when printed.
-std::string Quote(absl::string_view word) { return absl::StrCat("\"", absl::CHexEscape(word), "\""); }
+std::string Quote(absl::string_view word) {
+  return absl::StrCat("\"", absl::CHexEscape(word), "\"");
+}
 
 std::optional<Sha256Digest> ParseFingerprint(absl::string_view text) {
   const std::string hex = absl::StrReplaceAll(text, {{":", ""}});
@@ -76,9 +78,12 @@ std::optional<absl::Duration> ParseDays(absl::string_view text) {
     return std::nullopt;
   }
   switch (text.back()) {
-    case 'd': return absl::Hours(24 * n);
-    case 'h': return absl::Hours(n);
-    default: return std::nullopt;
+    case 'd':
+      return absl::Hours(24 * n);
+    case 'h':
+      return absl::Hours(n);
+    default:
+      return std::nullopt;
   }
 }
 
@@ -97,8 +102,8 @@ absl::Status ParseConstraint(const std::vector<absl::string_view>& words, int li
       } else if (words[i] == "email") {
         c.trusted_for_email = true;
       } else {
-        return err.At(line, absl::StrCat("unknown purpose ", Quote(words[i]),
-                                         " (expected server or email)"));
+        return err.At(
+            line, absl::StrCat("unknown purpose ", Quote(words[i]), " (expected server or email)"));
       }
     }
     return absl::OkStatus();
@@ -116,7 +121,8 @@ absl::Status ParseConstraint(const std::vector<absl::string_view>& words, int li
       if (!cidr) return err.At(line, absl::StrCat(Quote(value), " is not an address/prefix"));
       (permit ? c.permitted_ip : c.excluded_ip).push_back(*std::move(cidr));
     } else {
-      return err.At(line, absl::StrCat("unknown name kind ", Quote(kind), " (expected dns, ip or email)"));
+      return err.At(
+          line, absl::StrCat("unknown name kind ", Quote(kind), " (expected dns, ip or email)"));
     }
     return absl::OkStatus();
   }
@@ -124,8 +130,10 @@ absl::Status ParseConstraint(const std::vector<absl::string_view>& words, int li
     if (words.size() != 3) return err.At(line, "distrust-after needs a purpose and a date");
     absl::Time t;
     std::string why;
-    if (!absl::ParseTime("%Y-%m-%dT%H:%M:%SZ", std::string(words[2]), absl::UTCTimeZone(), &t, &why)) {
-      return err.At(line, absl::StrCat(Quote(words[2]), " is not a date like 2027-01-01T00:00:00Z"));
+    if (!absl::ParseTime("%Y-%m-%dT%H:%M:%SZ", std::string(words[2]), absl::UTCTimeZone(), &t,
+                         &why)) {
+      return err.At(line,
+                    absl::StrCat(Quote(words[2]), " is not a date like 2027-01-01T00:00:00Z"));
     }
     std::optional<absl::Time>* field = words[1] == "server"  ? &c.server_distrust_after
                                        : words[1] == "email" ? &c.email_distrust_after
@@ -170,15 +178,18 @@ absl::StatusOr<RootStoreFile> ParseRootStoreFile(absl::string_view text, absl::s
     const int number = static_cast<int>(i) + 1;
     absl::string_view line = lines[i];
     line = line.substr(0, line.find('#'));
-    std::vector<absl::string_view> words = absl::StrSplit(line, absl::ByAnyChar(" \t\r"), absl::SkipEmpty());
+    std::vector<absl::string_view> words =
+        absl::StrSplit(line, absl::ByAnyChar(" \t\r"), absl::SkipEmpty());
     if (words.empty()) continue;
     if (open) {
       if (words.size() == 1 && words[0] == "}") {
-        file.anchors.back().constraints = std::make_shared<const AnchorConstraints>(*std::move(open));
+        file.anchors.back().constraints =
+            std::make_shared<const AnchorConstraints>(*std::move(open));
         open.reset();
         continue;
       }
-      if (absl::Status s = ParseConstraint(words, number, err, *open, purposes_seen); !s.ok()) return s;
+      if (absl::Status s = ParseConstraint(words, number, err, *open, purposes_seen); !s.ok())
+        return s;
       continue;
     }
     if (words[0] == "anchor") {
@@ -209,7 +220,8 @@ absl::StatusOr<RootStoreFile> ParseRootStoreFile(absl::string_view text, absl::s
       continue;
     }
     if (words[0] == "exclude") {
-      if (words.size() != 3 || words[1] != "sha256") return err.At(number, "expected: exclude sha256 HEX");
+      if (words.size() != 3 || words[1] != "sha256")
+        return err.At(number, "expected: exclude sha256 HEX");
       std::optional<Sha256Digest> fp = ParseFingerprint(words[2]);
       if (!fp) return err.At(number, absl::StrCat(Quote(words[2]), " is not a SHA-256 in hex"));
       file.excluded.push_back(*fp);

@@ -33,7 +33,7 @@
 namespace certval {
 
 struct RootStoreAnchor {
-  std::string file;         // `anchor file`: the path as written
+  std::string file;            // `anchor file`: the path as written
   Sha256Digest fingerprint{};  // `anchor sha256`
   bool by_fingerprint = false;
   std::shared_ptr<const AnchorConstraints> constraints;  // null: the line had no block
@@ -41,7 +41,7 @@ struct RootStoreAnchor {
 };
 
 struct RootStoreFile {
-  std::string source;  // the file name, for errors
+  std::string source;    // the file name, for errors
   std::string base_dir;  // relative anchor files are read from here
   std::vector<RootStoreAnchor> anchors;
   std::vector<Sha256Digest> excluded;

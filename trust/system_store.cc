@@ -34,8 +34,8 @@ std::optional<std::string> NonEmptyEnv(const SystemStoreOptions& options, const 
 
 absl::StatusOr<SystemStoreLocation> FromCertFile(const std::string& path) {
   if (!IsFile(path)) {
-    return absl::NotFoundError(
-        absl::StrCat("SSL_CERT_FILE=", path, ": no such file (unset SSL_CERT_FILE to use the defaults)"));
+    return absl::NotFoundError(absl::StrCat(
+        "SSL_CERT_FILE=", path, ": no such file (unset SSL_CERT_FILE to use the defaults)"));
   }
   return SystemStoreLocation{"SSL_CERT_FILE", {path}, {}};
 }
@@ -69,8 +69,8 @@ absl::Status NothingFound(const SystemStoreOptions& options) {
   std::vector<std::string> looked = {"$SSL_CERT_FILE (unset)", "$SSL_CERT_DIR (unset)"};
   looked.insert(looked.end(), options.bundle_files.begin(), options.bundle_files.end());
   for (const std::string& dir : options.directories) looked.push_back(absl::StrCat(dir, "/"));
-  return absl::NotFoundError(absl::StrCat("no system trust store found; looked at: ",
-                                          absl::StrJoin(looked, ", ")));
+  return absl::NotFoundError(
+      absl::StrCat("no system trust store found; looked at: ", absl::StrJoin(looked, ", ")));
 }
 
 }  // namespace
@@ -91,9 +91,9 @@ const std::vector<std::string>& DefaultBundleFiles() {
 
 const std::vector<std::string>& DefaultCertificateDirectories() {
   static const auto* const dirs = new std::vector<std::string>{
-      "/etc/ssl/certs",                 // Debian, SUSE, Alpine (hashed links)
-      "/etc/pki/tls/certs",             // Fedora, RHEL
-      "/system/etc/security/cacerts",   // Android
+      "/etc/ssl/certs",                // Debian, SUSE, Alpine (hashed links)
+      "/etc/pki/tls/certs",            // Fedora, RHEL
+      "/system/etc/security/cacerts",  // Android
   };
   return *dirs;
 }
@@ -134,8 +134,8 @@ absl::StatusOr<LoadStats> LoadSystemStoreLocation(const SystemStoreLocation& loc
     }
   }
   if (total.added + total.duplicates == 0) {
-    return absl::NotFoundError(absl::StrCat(location.origin, ": no certificates loaded: ",
-                                            absl::StrJoin(failures, "; ")));
+    return absl::NotFoundError(
+        absl::StrCat(location.origin, ": no certificates loaded: ", absl::StrJoin(failures, "; ")));
   }
   total.notes.insert(total.notes.end(), failures.begin(), failures.end());
   return total;

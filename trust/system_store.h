@@ -49,8 +49,8 @@ struct SystemStoreOptions {
 
 // Where discovery found the store.
 struct SystemStoreLocation {
-  std::string origin;              // "SSL_CERT_FILE", "SSL_CERT_DIR" or "default"
-  std::vector<std::string> files;  // bundle files to load
+  std::string origin;                    // "SSL_CERT_FILE", "SSL_CERT_DIR" or "default"
+  std::vector<std::string> files;        // bundle files to load
   std::vector<std::string> directories;  // directories to load
 };
 

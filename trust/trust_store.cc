@@ -96,10 +96,12 @@ Prepared Prepare(const Certificate& cert, std::shared_ptr<const AnchorConstraint
                             : std::make_shared<AnchorConstraints>();
   merged->trusted_for_server &= mozilla->server == MozillaTrust::kTrusted;
   merged->trusted_for_email &= mozilla->email == MozillaTrust::kTrusted;
-  merged->server_distrust_after = Earlier(merged->server_distrust_after, mozilla->server_distrust_after);
-  merged->email_distrust_after = Earlier(merged->email_distrust_after, mozilla->email_distrust_after);
-  const bool distrusted = mozilla->server == MozillaTrust::kDistrusted &&
-                          mozilla->email == MozillaTrust::kDistrusted;
+  merged->server_distrust_after =
+      Earlier(merged->server_distrust_after, mozilla->server_distrust_after);
+  merged->email_distrust_after =
+      Earlier(merged->email_distrust_after, mozilla->email_distrust_after);
+  const bool distrusted =
+      mozilla->server == MozillaTrust::kDistrusted && mozilla->email == MozillaTrust::kDistrusted;
   return {std::move(merged), AnchorOrigin::kRootProgram, distrusted};
 }
 
@@ -121,7 +123,8 @@ size_t TrustStore::AddRoots(const std::vector<CertificatePtr>& certs, AnchorOrig
   std::vector<Prepared> prepared;
   prepared.reserve(certs.size());
   for (const CertificatePtr& cert : certs) {
-    prepared.push_back(cert != nullptr ? Prepare(*cert, nullptr, origin) : Prepared{nullptr, origin});
+    prepared.push_back(cert != nullptr ? Prepare(*cert, nullptr, origin)
+                                       : Prepared{nullptr, origin});
   }
   std::unique_lock<std::shared_mutex> lock(mu_);
   // Sizing once avoids the repeated rehashes a long run of single inserts would cause.

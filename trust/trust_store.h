@@ -1,8 +1,9 @@
 // TrustStore: where trust comes from — anchors (AddRoot), exact certificates (AddCert) and
 // distrust (Distrust) — and the TrustSource the path builder asks.
 //
-// Lookups by normalized subject and by exact DER are hash lookups (O(1) in the number of roots). AddRoots() adds many anchors under one lock, so loading 10,000 roots
-// costs 10,000 inserts, not 10,000 lock round trips or rehash cascades.
+// Lookups by normalized subject and by exact DER are hash lookups (O(1) in the number of roots).
+// AddRoots() adds many anchors under one lock, so loading 10,000 roots costs 10,000 inserts, not
+// 10,000 lock round trips or rehash cascades.
 //
 // Concurrency: every method is thread-safe. Lookups (FindIssuers, GetTrust, ...) take a shared
 // (reader) lock, so validations run in parallel with each other; adding or distrusting takes the

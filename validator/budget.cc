@@ -41,8 +41,9 @@ bool Budget::ChargeSignature() {
 bool Budget::ChargeBuildStep() {
   if (exhausted() || PastDeadline()) return false;
   if (build_steps_ >= limits_.max_build_steps) {
-    return Exhaust(code::kLimitsTooManyBuildSteps,
-                   absl::StrCat("more than ", limits_.max_build_steps, " issuer candidates considered"));
+    return Exhaust(
+        code::kLimitsTooManyBuildSteps,
+        absl::StrCat("more than ", limits_.max_build_steps, " issuer candidates considered"));
   }
   ++build_steps_;
   return true;
@@ -51,8 +52,9 @@ bool Budget::ChargeBuildStep() {
 bool Budget::ChargePath() {
   if (exhausted() || PastDeadline()) return false;
   if (paths_ >= limits_.max_paths_evaluated) {
-    return Exhaust(code::kLimitsTooManyPaths, absl::StrCat(limits_.max_paths_evaluated,
-                                                  " candidate paths evaluated without success"));
+    return Exhaust(
+        code::kLimitsTooManyPaths,
+        absl::StrCat(limits_.max_paths_evaluated, " candidate paths evaluated without success"));
   }
   ++paths_;
   return true;
@@ -100,7 +102,8 @@ bool Budget::StopFetching(FindingCode code, std::string reason) {
 }
 
 absl::Time Budget::fetch_deadline() const {
-  absl::Time end = fetch_started_ ? *fetch_started_ + limits_.max_fetch_time : absl::InfiniteFuture();
+  absl::Time end =
+      fetch_started_ ? *fetch_started_ + limits_.max_fetch_time : absl::InfiniteFuture();
   if (deadline_) end = std::min(end, *deadline_);
   return end;
 }
@@ -113,10 +116,10 @@ bool Budget::ChargeFetch() {
                         absl::StrCat("more than ", limits_.max_fetches, " fetches needed"));
   }
   if (absl::Now() >= fetch_deadline()) {
-    return StopFetching(code::kFetchDeadlineExceeded,
-                        absl::StrCat("the time for fetching (",
-                                     absl::FormatDuration(limits_.max_fetch_time),
-                                     ", or the validation's deadline) ran out"));
+    return StopFetching(
+        code::kFetchDeadlineExceeded,
+        absl::StrCat("the time for fetching (", absl::FormatDuration(limits_.max_fetch_time),
+                     ", or the validation's deadline) ran out"));
   }
   ++fetches_;
   return true;

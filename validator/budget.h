@@ -3,9 +3,9 @@
 // One Budget is made per Validate() from its Limits (and the request's deadline) and handed to the
 // path builder and to every check, so hostile input cannot multiply work by being looked at from
 // many paths or many checks: signatures verified, issuer candidates considered, candidate paths
-// evaluated, name-constraint comparisons, revocation work, and wall-clock time all draw from it. Once anything runs
-// out, every further charge fails, the work in progress stops, and the Validator reports the one
-// limit that ran out as an error ("limits.<code>"): a refusal, never a hang.
+// evaluated, name-constraint comparisons, revocation work, and wall-clock time all draw from it.
+// Once anything runs out, every further charge fails, the work in progress stops, and the Validator
+// reports the one limit that ran out as an error ("limits.<code>"): a refusal, never a hang.
 //
 // Not thread-safe: one validation, one thread.
 #ifndef CERTVAL_VALIDATOR_BUDGET_H_
@@ -39,7 +39,7 @@ class Budget {
 
   // Fetching has an account of its own: running out of it stops fetching (false), never the
   // validation, which goes on with what it has; FetchExhaustedFinding() then says why.
-  bool ChargeFetch();                  // one more fetch, and the time left for it
+  bool ChargeFetch();                   // one more fetch, and the time left for it
   bool ChargeFetchBytes(size_t bytes);  // a body received
   size_t fetch_bytes_left() const;
   // When the fetches must end: the fetch time limit from the first fetch, or the deadline.

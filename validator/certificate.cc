@@ -1,5 +1,5 @@
-// Certificate::Parse: a strict, one-pass RFC 5280 DER parser over BoringSSL's CBS. Every view it stores
-// points into the Certificate's own buffer.
+// Certificate::Parse: a strict, one-pass RFC 5280 DER parser over BoringSSL's CBS. Every view it
+// stores points into the Certificate's own buffer.
 #include "certval/validator/certificate.h"
 
 #include <openssl/bytestring.h>
@@ -105,7 +105,8 @@ int PositiveIntegerBits(CBS contents) {
   return bits;
 }
 
-// Splits an AlgorithmIdentifier TLV into its OID contents and its parameters TLV (empty when absent).
+// Splits an AlgorithmIdentifier TLV into its OID contents and its parameters TLV (empty when
+// absent).
 bool SplitAlgorithm(Der tlv, CBS* oid, CBS* params) {
   CBS input = ToCbs(tlv), seq, param;
   unsigned tag;
@@ -144,8 +145,8 @@ Hash GetMgf1Hash(CBS* in) {
   return mgf.len == 0 ? hash : Hash::kNone;
 }
 
-// RSASSA-PSS-params (RFC 4055). certval names only the profile of RFC 8017 / CA/B: SHA-2 hash, MGF1 with
-// the same hash, salt as long as the hash, trailerField 1 (its DEFAULT, so omitted in DER).
+// RSASSA-PSS-params (RFC 4055). certval names only the profile of RFC 8017 / CA/B: SHA-2 hash, MGF1
+// with the same hash, salt as long as the hash, trailerField 1 (its DEFAULT, so omitted in DER).
 SignatureAlgorithm ParsePssParams(CBS params) {
   CBS seq, hash_field, mgf_field, salt_field;
   uint64_t salt;
@@ -225,10 +226,12 @@ void ClassifyCurve(CBS params, PublicKeyInfo* info) {
   }
 }
 
-// Dss-Parms ::= SEQUENCE { p, q, g }: the size of p, or 0 when the parameters are absent or malformed.
+// Dss-Parms ::= SEQUENCE { p, q, g }: the size of p, or 0 when the parameters are absent or
+// malformed.
 int DsaBits(CBS params) {
   CBS seq, p;
-  if (!der::Get(&params, &seq, CBS_ASN1_SEQUENCE) || !der::Get(&seq, &p, CBS_ASN1_INTEGER)) return 0;
+  if (!der::Get(&params, &seq, CBS_ASN1_SEQUENCE) || !der::Get(&seq, &p, CBS_ASN1_INTEGER))
+    return 0;
   return PositiveIntegerBits(p);
 }
 
@@ -263,8 +266,8 @@ std::string ParseTimeString(absl::string_view s, bool generalized, absl::Time* o
   }
   if (s.empty() || s.back() != 'Z') return absl::StrCat(type, " must end in Z");
   if (s.size() != want) {
-    return absl::StrCat(type, " must be ", generalized ? "YYYYMMDDHHMMSSZ" : "YYMMDDHHMMSSZ", " (", want,
-                        " characters), not ", s.size(), " characters");
+    return absl::StrCat(type, " must be ", generalized ? "YYYYMMDDHHMMSSZ" : "YYMMDDHHMMSSZ", " (",
+                        want, " characters), not ", s.size(), " characters");
   }
   for (size_t i = 0; i + 1 < s.size(); ++i) {
     if (s[i] < '0' || s[i] > '9') return absl::StrCat(type, " has a non-digit at position ", i);
@@ -275,14 +278,16 @@ std::string ParseTimeString(absl::string_view s, bool generalized, absl::Time* o
   if (!generalized) year += year >= 50 ? 1900 : 2000;
   // RFC 5280 asks CAs for UTCTime before 2050, but a GeneralizedTime then is still unambiguous, and
   // a Mozilla root (Certum Trusted Network CA 2) uses one: accept it, as BoringSSL and Go do.
-  const int month = two(p), day = two(p + 2), hour = two(p + 4), minute = two(p + 6), second = two(p + 8);
+  const int month = two(p), day = two(p + 2), hour = two(p + 4), minute = two(p + 6),
+            second = two(p + 8);
   if (month < 1 || month > 12) return absl::StrCat("month ", month, " out of range");
   if (day < 1 || day > DaysInMonth(year, month))
     return absl::StrCat("day ", day, " out of range for month ", month);
   if (hour > 23) return absl::StrCat("hour ", hour, " out of range");
   if (minute > 59) return absl::StrCat("minute ", minute, " out of range");
   if (second > 59) return absl::StrCat("second ", second, " out of range");
-  *out = absl::FromUnixSeconds(DaysSinceEpoch(year, month, day) * 86400 + hour * 3600 + minute * 60 + second);
+  *out = absl::FromUnixSeconds(DaysSinceEpoch(year, month, day) * 86400 + hour * 3600 +
+                               minute * 60 + second);
   return "";
 }
 
@@ -307,7 +312,8 @@ std::string DescribeDerFault(Der input, unsigned tag) {
   }
   int ber = 0, indefinite = 0;
   if (CBS_get_any_ber_asn1_element(&cbs, &element, &found, &header, &ber, &indefinite)) {
-    return indefinite ? "indefinite length (BER, not DER)" : "length not minimally encoded (BER, not DER)";
+    return indefinite ? "indefinite length (BER, not DER)"
+                      : "length not minimally encoded (BER, not DER)";
   }
   return absl::StrCat("truncated or malformed ", TagName(tag));
 }
@@ -327,7 +333,8 @@ class CertificateParser {
   };
   static const ExtensionHandler* FindHandler(Der oid);
 
-  // Error reporting: the first failure is kept in status_; every Parse*/Get* returns false after it.
+  // Error reporting: the first failure is kept in status_; every Parse*/Get* returns false after
+  // it.
   bool Fail(const uint8_t* at, absl::string_view what);
   bool Fail(Der at, absl::string_view what) {
     return Fail(reinterpret_cast<const uint8_t*>(at.data()), what);
@@ -396,9 +403,12 @@ const CertificateParser::ExtensionHandler* CertificateParser::FindHandler(Der oi
       {kOidSubjectAltName, "subjectAltName", &CertificateParser::ParseSubjectAltName},
       {kOidNameConstraints, "nameConstraints", &CertificateParser::ParseNameConstraints},
       {kOidSubjectKeyIdentifier, "subjectKeyIdentifier", &CertificateParser::ParseSubjectKeyId},
-      {kOidAuthorityKeyIdentifier, "authorityKeyIdentifier", &CertificateParser::ParseAuthorityKeyId},
-      {kOidAuthorityInfoAccess, "authorityInfoAccess", &CertificateParser::ParseAuthorityInfoAccess},
-      {kOidCertificatePolicies, "certificatePolicies", &CertificateParser::ParseCertificatePolicies},
+      {kOidAuthorityKeyIdentifier, "authorityKeyIdentifier",
+       &CertificateParser::ParseAuthorityKeyId},
+      {kOidAuthorityInfoAccess, "authorityInfoAccess",
+       &CertificateParser::ParseAuthorityInfoAccess},
+      {kOidCertificatePolicies, "certificatePolicies",
+       &CertificateParser::ParseCertificatePolicies},
       {kOidPolicyConstraints, "policyConstraints", &CertificateParser::ParsePolicyConstraints},
       {kOidInhibitAnyPolicy, "inhibitAnyPolicy", &CertificateParser::ParseInhibitAnyPolicy},
       {kOidPolicyMappings, "policyMappings", &CertificateParser::ParsePolicyMappings},
@@ -479,7 +489,8 @@ bool CertificateParser::ParseSignatureAlgorithm(CBS* certificate) {
   section_ = "signatureAlgorithm";
   CBS tlv, oid, params;
   if (!GetElement(certificate, &tlv, CBS_ASN1_SEQUENCE)) return false;
-  if (!SplitAlgorithm(View(tlv), &oid, &params)) return Fail(View(tlv), "malformed AlgorithmIdentifier");
+  if (!SplitAlgorithm(View(tlv), &oid, &params))
+    return Fail(View(tlv), "malformed AlgorithmIdentifier");
   cert_->signature_algorithm_der_ = View(tlv);
   cert_->signature_algorithm_ = MapSignatureAlgorithm(View(oid), params);
   return true;
@@ -520,7 +531,8 @@ bool CertificateParser::ParseVersion(CBS* tbs) {
   if (!Get(tbs, &wrapper, kTag)) return false;
   const Der value_at = View(wrapper);
   if (!Get(&wrapper, &value, CBS_ASN1_INTEGER) || !ExpectEnd(wrapper)) return false;
-  if (!CBS_is_valid_asn1_integer(&value, nullptr)) return Fail(value_at, "not a minimally encoded INTEGER");
+  if (!CBS_is_valid_asn1_integer(&value, nullptr))
+    return Fail(value_at, "not a minimally encoded INTEGER");
   if (value.len != 1 || value.data[0] > 2)
     return Fail(value_at, "unknown version (only v1, v2, v3 exist)");
   if (value.data[0] == 0) return Fail(at, "version v1 must be omitted (DER DEFAULT)");
@@ -535,7 +547,8 @@ bool CertificateParser::ParseSerial(CBS* tbs) {
   if (!Get(tbs, &serial, CBS_ASN1_INTEGER)) return false;
   // Zero, negative and over-long serials are left for the checks to judge.
   if (serial.len == 0) return Fail(at, "empty INTEGER");
-  if (!CBS_is_valid_asn1_integer(&serial, nullptr)) return Fail(at, "INTEGER not minimally encoded");
+  if (!CBS_is_valid_asn1_integer(&serial, nullptr))
+    return Fail(at, "INTEGER not minimally encoded");
   cert_->serial_ = View(serial);
   return true;
 }
@@ -545,7 +558,8 @@ bool CertificateParser::ParseInnerSignature(CBS* tbs) {
   const Der at = View(*tbs);
   CBS tlv;
   if (!GetElement(tbs, &tlv, CBS_ASN1_SEQUENCE)) return false;
-  if (View(tlv) != cert_->signature_algorithm_der_) return Fail(at, "does not match signatureAlgorithm");
+  if (View(tlv) != cert_->signature_algorithm_der_)
+    return Fail(at, "does not match signatureAlgorithm");
   return true;
 }
 
@@ -595,7 +609,8 @@ bool CertificateParser::ParseSpki(CBS* tbs) {
   if (!GetElement(&spki, &algorithm, CBS_ASN1_SEQUENCE)) return false;
   const Der key_at = View(spki);
   if (!Get(&spki, &key, CBS_ASN1_BITSTRING) || !ExpectEnd(spki)) return false;
-  if (!CBS_get_u8(&key, &unused) || unused != 0) return Fail(key_at, "subjectPublicKey must be whole bytes");
+  if (!CBS_get_u8(&key, &unused) || unused != 0)
+    return Fail(key_at, "subjectPublicKey must be whole bytes");
   if (!SplitAlgorithm(View(algorithm), &oid, &params))
     return Fail(View(algorithm), "malformed AlgorithmIdentifier");
   PublicKeyInfo& info = cert_->public_key_;
@@ -725,12 +740,13 @@ bool CertificateParser::ParseGeneralName(CBS* in, GeneralNameType* type, CBS* va
     const Der bytes = View(element);
     for (size_t i = 0; i < bytes.size(); ++i) {
       if (static_cast<uint8_t>(bytes[i]) >= 0x80) {
-        return Fail(at, absl::StrCat(*type == GeneralNameType::kDnsName     ? "dNSName"
-                                     : *type == GeneralNameType::kRfc822Name ? "rfc822Name"
-                                                                            : "uniformResourceIdentifier",
-                                     " is an IA5String with a non-ASCII byte (0x",
-                                     absl::Hex(static_cast<uint8_t>(bytes[i]), absl::kZeroPad2),
-                                     " at index ", i, ")"));
+        return Fail(
+            at, absl::StrCat(*type == GeneralNameType::kDnsName      ? "dNSName"
+                             : *type == GeneralNameType::kRfc822Name ? "rfc822Name"
+                                                                     : "uniformResourceIdentifier",
+                             " is an IA5String with a non-ASCII byte (0x",
+                             absl::Hex(static_cast<uint8_t>(bytes[i]), absl::kZeroPad2),
+                             " at index ", i, ")"));
       }
     }
   }
@@ -810,10 +826,12 @@ bool CertificateParser::ParseKeyUsage(CBS value) {
   if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return c == 0; })) {
     return Fail(at, "keyUsage has no bits set");
   }
-  // Named bits run from the most significant bit of the first byte: bit n is byte n / 8, 0x80 >> n % 8.
+  // Named bits run from the most significant bit of the first byte: bit n is byte n / 8, 0x80 >> n
+  // % 8.
   uint16_t mask = 0;
   for (unsigned bit = 0; bit <= 8 && bit / 8 < bytes.size(); ++bit) {
-    if ((static_cast<uint8_t>(bytes[bit / 8]) & (0x80 >> (bit % 8))) != 0) mask |= static_cast<uint16_t>(1u << bit);
+    if ((static_cast<uint8_t>(bytes[bit / 8]) & (0x80 >> (bit % 8))) != 0)
+      mask |= static_cast<uint16_t>(1u << bit);
   }
   cert_->key_usage_ = mask;
   return true;
@@ -856,7 +874,8 @@ bool CertificateParser::ParseNameConstraints(CBS value) {
   if (!GetOnly(value, CBS_ASN1_SEQUENCE, &seq)) return false;
   NameConstraints constraints;
   if (!ParseSubtrees(&seq, 0, &constraints.permitted, &constraints.has_permitted) ||
-      !ParseSubtrees(&seq, 1, &constraints.excluded, &constraints.has_excluded) || !ExpectEnd(seq)) {
+      !ParseSubtrees(&seq, 1, &constraints.excluded, &constraints.has_excluded) ||
+      !ExpectEnd(seq)) {
     return false;
   }
   if (!constraints.has_permitted && !constraints.has_excluded) {
@@ -883,9 +902,11 @@ bool CertificateParser::ParseSubtrees(CBS* in, unsigned number, std::vector<Gene
     GeneralSubtree entry;
     if (!ParseGeneralName(&subtree, &entry.type, &base)) return false;
     if (entry.type == GeneralNameType::kIpAddress && base.len != 8 && base.len != 32) {
-      return Fail(base_at, absl::StrCat("iPAddress constraint must be 8 or 32 octets, not ", base.len));
+      return Fail(base_at,
+                  absl::StrCat("iPAddress constraint must be 8 or 32 octets, not ", base.len));
     }
-    if (!ExpectEnd(subtree, "GeneralSubtree minimum and maximum must be absent (RFC 5280 4.2.1.10)"))
+    if (!ExpectEnd(subtree,
+                   "GeneralSubtree minimum and maximum must be absent (RFC 5280 4.2.1.10)"))
       return false;
     entry.value = View(base);
     out->push_back(entry);
@@ -926,7 +947,9 @@ bool CertificateParser::ParseAuthorityKeyId(CBS value) {
   }
   if (!ExpectEnd(seq, "unexpected field (only [0], [1], [2] in that order)")) return false;
   if (aki.has_issuer != aki.has_serial) {
-    return Fail(at, "authorityCertIssuer and authorityCertSerialNumber must be both present or both absent");
+    return Fail(
+        at,
+        "authorityCertIssuer and authorityCertSerialNumber must be both present or both absent");
   }
   cert_->authority_key_id_ = aki;
   return true;
@@ -951,7 +974,8 @@ bool CertificateParser::ParseAuthorityInfoAccess(CBS value) {
 }
 
 // A SkipCerts INTEGER (0..MAX; certval caps it at 255 like pathLenConstraint) with the given tag.
-bool CertificateParser::ParseSkipCerts(CBS* seq, unsigned tag, const char* what, std::optional<int>* out) {
+bool CertificateParser::ParseSkipCerts(CBS* seq, unsigned tag, const char* what,
+                                       std::optional<int>* out) {
   const Der at = View(*seq);
   CBS contents;
   int negative = 0;
@@ -1021,12 +1045,12 @@ bool CertificateParser::ParsePolicyConstraints(CBS value) {
   CBS seq;
   if (!GetOnly(value, CBS_ASN1_SEQUENCE, &seq)) return false;
   PolicyConstraints constraints;
-  if (der::Peek(seq, kContext | 0) &&
-      !ParseSkipCerts(&seq, kContext | 0, "requireExplicitPolicy", &constraints.require_explicit_policy)) {
+  if (der::Peek(seq, kContext | 0) && !ParseSkipCerts(&seq, kContext | 0, "requireExplicitPolicy",
+                                                      &constraints.require_explicit_policy)) {
     return false;
   }
-  if (der::Peek(seq, kContext | 1) &&
-      !ParseSkipCerts(&seq, kContext | 1, "inhibitPolicyMapping", &constraints.inhibit_policy_mapping)) {
+  if (der::Peek(seq, kContext | 1) && !ParseSkipCerts(&seq, kContext | 1, "inhibitPolicyMapping",
+                                                      &constraints.inhibit_policy_mapping)) {
     return false;
   }
   if (!ExpectEnd(seq, "unexpected field (only [0], [1] in that order)")) return false;
@@ -1105,7 +1129,8 @@ EVP_PKEY* Certificate::verification_key() const {
     return nullptr;
   }
   EVP_PKEY* expected = nullptr;
-  if (verification_key_.compare_exchange_strong(expected, parsed.get(), std::memory_order_acq_rel)) {
+  if (verification_key_.compare_exchange_strong(expected, parsed.get(),
+                                                std::memory_order_acq_rel)) {
     return parsed.release();
   }
   return expected;  // another thread published first; ours is freed

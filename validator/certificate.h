@@ -7,6 +7,8 @@
 #ifndef CERTVAL_VALIDATOR_CERTIFICATE_H_
 #define CERTVAL_VALIDATOR_CERTIFICATE_H_
 
+#include <openssl/evp.h>
+
 #include <array>
 #include <atomic>
 #include <cstdint>
@@ -15,8 +17,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <openssl/evp.h>
 
 #include "absl/base/attributes.h"
 #include "absl/container/inlined_vector.h"
@@ -31,7 +31,8 @@ namespace certval {
 
 using Sha256Digest = std::array<uint8_t, 32>;
 
-// Signature algorithms certval can name. Anything else parses as kUnknown and fails the signature check.
+// Signature algorithms certval can name. Anything else parses as kUnknown and fails the signature
+// check.
 enum class SignatureAlgorithm {
   kUnknown,
   kRsaPkcs1Md5,
@@ -64,11 +65,11 @@ enum class KeyType {
 };
 
 struct PublicKeyInfo {
-  Der spki;        // the whole SubjectPublicKeyInfo TLV (what SPKI pins hash)
-  Der algorithm;   // the AlgorithmIdentifier TLV
-  Der key;         // the subjectPublicKey BIT STRING contents, without the unused-bits byte
+  Der spki;       // the whole SubjectPublicKeyInfo TLV (what SPKI pins hash)
+  Der algorithm;  // the AlgorithmIdentifier TLV
+  Der key;        // the subjectPublicKey BIT STRING contents, without the unused-bits byte
   KeyType type = KeyType::kUnknown;
-  int bits = 0;    // RSA modulus size, EC field size, 255 for Ed25519, 0 if unknown
+  int bits = 0;  // RSA modulus size, EC field size, 255 for Ed25519, 0 if unknown
 };
 
 // GeneralName choices (RFC 5280 4.2.1.6), numbered by their context tag.
@@ -87,16 +88,17 @@ enum class GeneralNameType {
 // The names of one GeneralNames value (a subjectAltName), sorted by kind.
 struct GeneralNames {
   absl::InlinedVector<Der, 2> dns_names;  // IA5String contents, as presented
-  std::vector<Der> emails;           // IA5String contents
-  std::vector<Der> uris;             // IA5String contents
-  std::vector<Der> ip_addresses;     // 4 or 16 raw bytes
-  std::vector<Der> directory_names;  // Name TLVs (parse with ParseName)
-  // Kinds present that certval keeps no value for (otherName, x400Address, ediPartyName, registeredID).
+  std::vector<Der> emails;                // IA5String contents
+  std::vector<Der> uris;                  // IA5String contents
+  std::vector<Der> ip_addresses;          // 4 or 16 raw bytes
+  std::vector<Der> directory_names;       // Name TLVs (parse with ParseName)
+  // Kinds present that certval keeps no value for (otherName, x400Address, ediPartyName,
+  // registeredID).
   std::vector<GeneralNameType> other_kinds;
 };
 
 struct Extension {
-  Der oid;    // OID contents
+  Der oid;  // OID contents
   bool critical = false;
   Der value;  // the extnValue OCTET STRING contents
 };
@@ -185,14 +187,16 @@ class Certificate {
   Certificate& operator=(const Certificate&) = delete;
 
   const std::string& der() const { return der_; }
-  Der tbs() const { return tbs_; }  // the TBSCertificate TLV: what the signature covers
+  Der tbs() const { return tbs_; }          // the TBSCertificate TLV: what the signature covers
   int version() const { return version_; }  // 1, 2 or 3
-  Der serial() const { return serial_; }  // INTEGER contents, as encoded
+  Der serial() const { return serial_; }    // INTEGER contents, as encoded
 
   // Outer (Certificate.signatureAlgorithm) and inner (TBSCertificate.signature) algorithms. Parse
   // rejects a certificate whose two AlgorithmIdentifier encodings differ.
   SignatureAlgorithm signature_algorithm() const { return signature_algorithm_; }
-  Der signature_algorithm_der() const { return signature_algorithm_der_; }  // AlgorithmIdentifier TLV
+  Der signature_algorithm_der() const {
+    return signature_algorithm_der_;
+  }                                             // AlgorithmIdentifier TLV
   Der signature() const { return signature_; }  // BIT STRING contents without the unused-bits byte
 
   const Name& issuer() const { return issuer_; }
@@ -211,11 +215,15 @@ class Certificate {
   const std::optional<GeneralNames>& subject_alt_names() const { return subject_alt_names_; }
   const std::optional<NameConstraints>& name_constraints() const { return name_constraints_; }
   const std::optional<Der>& subject_key_id() const { return subject_key_id_; }
-  const std::optional<AuthorityKeyIdentifier>& authority_key_id() const { return authority_key_id_; }
+  const std::optional<AuthorityKeyIdentifier>& authority_key_id() const {
+    return authority_key_id_;
+  }
   const std::optional<std::vector<PolicyInformation>>& certificate_policies() const {
     return certificate_policies_;
   }
-  const std::optional<std::vector<PolicyMapping>>& policy_mappings() const { return policy_mappings_; }
+  const std::optional<std::vector<PolicyMapping>>& policy_mappings() const {
+    return policy_mappings_;
+  }
   const std::optional<PolicyConstraints>& policy_constraints() const { return policy_constraints_; }
   std::optional<int> inhibit_any_policy() const { return inhibit_any_policy_; }  // SkipCerts 0..255
   bool has_certificate_policies() const { return certificate_policies_.has_value(); }
@@ -287,16 +295,18 @@ using CertificatePtr = std::shared_ptr<const Certificate>;
 ABSL_MUST_USE_RESULT
 absl::Status DerError(absl::string_view path, size_t offset, absl::string_view what);
 
-// Why the bytes at the start of `input` are not one DER element with tag `tag` (a BoringSSL CBS_ASN1_*
-// tag value; 0 stands for any tag): "missing SEQUENCE", "expected SET, found SEQUENCE",
-// "length not minimally encoded (BER, not DER)", "truncated or malformed SEQUENCE". For error paths only.
+// Why the bytes at the start of `input` are not one DER element with tag `tag` (a BoringSSL
+// CBS_ASN1_* tag value; 0 stands for any tag): "missing SEQUENCE", "expected SET, found SEQUENCE",
+// "length not minimally encoded (BER, not DER)", "truncated or malformed SEQUENCE". For error paths
+// only.
 std::string DescribeDerFault(Der input, unsigned tag);
 
 // Shared with certval's other DER parsers (CRLs, OCSP responses), so that they read signature
 // algorithms and times exactly as certificates do.
 // The algorithm an AlgorithmIdentifier TLV names (kUnknown for anything certval does not name).
 SignatureAlgorithm ParseSignatureAlgorithmIdentifier(Der algorithm_identifier);
-// An RFC 5280 UTCTime (tag CBS_ASN1_UTCTIME) or GeneralizedTime contents; "" on success, else why not.
+// An RFC 5280 UTCTime (tag CBS_ASN1_UTCTIME) or GeneralizedTime contents; "" on success, else why
+// not.
 std::string ParseX509Time(unsigned tag, Der contents, absl::Time* out);
 
 }  // namespace certval

@@ -5,8 +5,8 @@
 // certificate). A cached Certificate is immutable and shared, and it keeps its own digests (see
 // Certificate::der_sha256()), which the signature cache then gets for free.
 //
-// Bounded by entries and by DER bytes held; the oldest entry of a shard goes first. Besides its DER,
-// a parsed certificate holds about 3.5 KiB of decoded fields (measured for a typical leaf, see
+// Bounded by entries and by DER bytes held; the oldest entry of a shard goes first. Besides its
+// DER, a parsed certificate holds about 3.5 KiB of decoded fields (measured for a typical leaf, see
 // docs/performance.md), so the defaults bound the cache near 1024 x 3.5 KiB + 4 MiB of DER at
 // worst, about 4 MiB for typical leaves. Only certificates that parse are kept. Thread-safe.
 #ifndef CERTVAL_VALIDATOR_CERTIFICATE_CACHE_H_
@@ -35,7 +35,8 @@ class CertificateCache {
   explicit CertificateCache(size_t max_entries = kDefaultMaxEntries,
                             size_t max_der_bytes = kDefaultMaxDerBytes);
 
-  // The parsed certificate for `der`: the cached one, or Certificate::Parse(der) (kept if it parses).
+  // The parsed certificate for `der`: the cached one, or Certificate::Parse(der) (kept if it
+  // parses).
   ABSL_MUST_USE_RESULT
   absl::StatusOr<CertificatePtr> Parse(absl::string_view der);
 
@@ -52,7 +53,7 @@ class CertificateCache {
     // instrumented).
     mutable std::mutex mu;
     absl::flat_hash_map<absl::string_view, CertificatePtr> by_der;  // keys view the values' DER
-    std::deque<CertificatePtr> fifo;  // insertion order
+    std::deque<CertificatePtr> fifo;                                // insertion order
     size_t der_bytes = 0;
   };
   Shard& ShardFor(absl::string_view der);

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
-
 #include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "certval/validator/budget.h"

@@ -20,14 +20,14 @@ constexpr unsigned kContext = CBS_ASN1_CONTEXT_SPECIFIC;
 constexpr unsigned kConstructed = CBS_ASN1_CONSTRUCTED;
 
 // CRL and CRL entry extensions (RFC 5280 5.2, 5.3).
-constexpr auto kOidCrlNumber = OidBytes("\x55\x1d\x14");               // 2.5.29.20
-constexpr auto kOidReasonCode = OidBytes("\x55\x1d\x15");              // 2.5.29.21
-constexpr auto kOidHoldInstructionCode = OidBytes("\x55\x1d\x17");     // 2.5.29.23
-constexpr auto kOidInvalidityDate = OidBytes("\x55\x1d\x18");          // 2.5.29.24
-constexpr auto kOidDeltaCrlIndicator = OidBytes("\x55\x1d\x1b");       // 2.5.29.27
+constexpr auto kOidCrlNumber = OidBytes("\x55\x1d\x14");                 // 2.5.29.20
+constexpr auto kOidReasonCode = OidBytes("\x55\x1d\x15");                // 2.5.29.21
+constexpr auto kOidHoldInstructionCode = OidBytes("\x55\x1d\x17");       // 2.5.29.23
+constexpr auto kOidInvalidityDate = OidBytes("\x55\x1d\x18");            // 2.5.29.24
+constexpr auto kOidDeltaCrlIndicator = OidBytes("\x55\x1d\x1b");         // 2.5.29.27
 constexpr auto kOidIssuingDistributionPoint = OidBytes("\x55\x1d\x1c");  // 2.5.29.28
-constexpr auto kOidCertificateIssuer = OidBytes("\x55\x1d\x1d");       // 2.5.29.29
-constexpr auto kOidFreshestCrl = OidBytes("\x55\x1d\x2e");             // 2.5.29.46
+constexpr auto kOidCertificateIssuer = OidBytes("\x55\x1d\x1d");         // 2.5.29.29
+constexpr auto kOidFreshestCrl = OidBytes("\x55\x1d\x2e");               // 2.5.29.46
 
 // Entries are charged to the caller's budget in blocks, so that a charge per entry costs nothing.
 constexpr int64_t kChargeBlock = 1024;
@@ -87,7 +87,8 @@ bool ReadBoolean(CBS contents, bool* out) {
 // One Extension: extnID, critical (DEFAULT FALSE, so never encoded FALSE), extnValue's contents.
 bool ReadExtension(CBS* list, CBS* oid, bool* critical, CBS* value) {
   CBS ext;
-  if (!der::Get(list, &ext, CBS_ASN1_SEQUENCE) || !der::Get(&ext, oid, CBS_ASN1_OBJECT)) return false;
+  if (!der::Get(list, &ext, CBS_ASN1_SEQUENCE) || !der::Get(&ext, oid, CBS_ASN1_OBJECT))
+    return false;
   *critical = false;
   if (der::Peek(ext, CBS_ASN1_BOOLEAN)) {
     int flag;
@@ -286,7 +287,8 @@ class CrlParser {
 
  private:
   absl::Status Error(const CBS& at, absl::string_view what) const {
-    const size_t offset = static_cast<size_t>(at.data - reinterpret_cast<const uint8_t*>(crl_->der_.data()));
+    const size_t offset =
+        static_cast<size_t>(at.data - reinterpret_cast<const uint8_t*>(crl_->der_.data()));
     return DerError(path_, offset, what);
   }
   absl::Status ParseTime(CBS* in, absl::Time* out);
@@ -472,7 +474,8 @@ absl::Status CrlParser::ParseEntries(CBS list) {
   size_t index = 0;
   while (list.len > 0) {
     if (static_cast<int64_t>(index) == charged) {
-      if (!charge_(kChargeBlock)) return Error(list, "the validation's budget ran out while parsing entries");
+      if (!charge_(kChargeBlock))
+        return Error(list, "the validation's budget ran out while parsing entries");
       charged += kChargeBlock;
     }
     path_ = absl::StrCat("tbsCertList.revokedCertificates[", index, "]");
@@ -569,10 +572,12 @@ absl::Status CrlParser::ParseIdp(CBS value) {
     idp.only_some_reasons = mask;
   }
   if (der::Get(&seq, &field, kContext | 4) && !ReadBoolean(field, &idp.indirect)) return bad;
-  if (der::Get(&seq, &field, kContext | 5) && !ReadBoolean(field, &idp.only_attribute_certs)) return bad;
+  if (der::Get(&seq, &field, kContext | 5) && !ReadBoolean(field, &idp.only_attribute_certs))
+    return bad;
   if (seq.len != 0) return bad;
   if (static_cast<int>(idp.only_user_certs) + idp.only_ca_certs + idp.only_attribute_certs > 1) {
-    return Error(value, "issuingDistributionPoint asserts more than one only* field (RFC 5280 5.2.5)");
+    return Error(value,
+                 "issuingDistributionPoint asserts more than one only* field (RFC 5280 5.2.5)");
   }
   crl_->idp_ = std::move(idp);
   return absl::OkStatus();
@@ -592,7 +597,8 @@ absl::Status CrlParser::ParseExtensions(CBS exts) {
       return Error(at, "malformed extension");
     }
     const Der id = View(oid);
-    if (std::find(seen.begin(), seen.end(), id) != seen.end()) return Error(at, "duplicate extension");
+    if (std::find(seen.begin(), seen.end(), id) != seen.end())
+      return Error(at, "duplicate extension");
     seen.push_back(id);
     if (id == kOidCrlNumber || id == kOidDeltaCrlIndicator) {
       CBS number;
@@ -601,7 +607,8 @@ absl::Status CrlParser::ParseExtensions(CBS exts) {
         return Error(at, "malformed CRL number (a non-negative INTEGER of at most 20 octets)");
       }
       if (id == kOidCrlNumber) {
-        if (critical) return Error(at, "cRLNumber is critical (RFC 5280 5.2.3: MUST be non-critical)");
+        if (critical)
+          return Error(at, "cRLNumber is critical (RFC 5280 5.2.3: MUST be non-critical)");
         crl_->crl_number_ = View(number);
       } else {
         if (!critical) return Error(at, "deltaCRLIndicator is not critical (RFC 5280 5.2.4)");
@@ -611,7 +618,8 @@ absl::Status CrlParser::ParseExtensions(CBS exts) {
       if (absl::Status s = ParseIdp(value); !s.ok()) return s;
     } else if (id == kOidAuthorityKeyIdentifier) {
       CBS seq, key_id;
-      if (!der::Get(&value, &seq, CBS_ASN1_SEQUENCE) || value.len != 0) return Error(at, "malformed authorityKeyIdentifier");
+      if (!der::Get(&value, &seq, CBS_ASN1_SEQUENCE) || value.len != 0)
+        return Error(at, "malformed authorityKeyIdentifier");
       if (der::Get(&seq, &key_id, kContext | 0)) crl_->authority_key_id_ = View(key_id);
     } else if (id == kOidIssuerAltName || id == kOidFreshestCrl || id == kOidAuthorityInfoAccess) {
       // Known, and nothing in them changes what the CRL says.
@@ -650,7 +658,8 @@ const CrlEntry* Crl::FindInGroup(int32_t group, Der serial) const {
   }
   // Second level: the block's prefixes; only entries with the same prefix are read in full, by a
   // binary search too (serials that share 8 octets are sorted by the rest).
-  const auto [lo, hi] = std::equal_range(prefixes_.begin() + start, prefixes_.begin() + end, prefix);
+  const auto [lo, hi] =
+      std::equal_range(prefixes_.begin() + start, prefixes_.begin() + end, prefix);
   const auto first = entries_.begin() + (lo - prefixes_.begin());
   const auto last = entries_.begin() + (hi - prefixes_.begin());
   const auto it = std::lower_bound(first, last, serial,
@@ -663,8 +672,9 @@ const CrlEntry* Crl::Find(Der serial, const Name& cert_issuer) const {
     if (const CrlEntry* e = FindInGroup(-1, serial)) return e;
   }
   // Every group naming the issuer: a binary search in the name index.
-  auto it = std::lower_bound(group_index_.begin(), group_index_.end(),
-                             std::make_pair(cert_issuer.normalized, std::numeric_limits<int32_t>::min()));
+  auto it =
+      std::lower_bound(group_index_.begin(), group_index_.end(),
+                       std::make_pair(cert_issuer.normalized, std::numeric_limits<int32_t>::min()));
   for (; it != group_index_.end() && it->first == cert_issuer.normalized; ++it) {
     if (const CrlEntry* e = FindInGroup(it->second, serial)) return e;
   }

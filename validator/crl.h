@@ -136,7 +136,8 @@ class Crl {
   // The normalized names of each certificateIssuer group's directoryNames.
   const std::vector<std::vector<std::string>>& certificate_issuers() const { return groups_; }
 
-  // The entry for serial `serial` of a certificate issued by `cert_issuer`, or null. A binary search.
+  // The entry for serial `serial` of a certificate issued by `cert_issuer`, or null. A binary
+  // search.
   const CrlEntry* Find(Der serial, const Name& cert_issuer) const;
 
  private:
@@ -158,7 +159,8 @@ class Crl {
   std::vector<CrlEntry> entries_;
   std::vector<std::vector<std::string>> groups_;
   std::vector<std::pair<std::string, int32_t>> group_index_;  // (normalized name, group), sorted
-  // entries_[group_begin_[g + 1]] is the first entry of group g (-1 included); one past the end last.
+  // entries_[group_begin_[g + 1]] is the first entry of group g (-1 included); one past the end
+  // last.
   std::vector<size_t> group_begin_;
   // The prefix of every kSampleStride-th entry: a compact first level for the binary search, which
   // otherwise misses the cache at every step of a large CRL (1 MiB for 1,000,000 entries; with a

@@ -1,11 +1,11 @@
 // Inline DER readers for the certificate and name parsers' hot path.
 //
 // BoringSSL's CBS_get_asn1() and friends are calls into a shared library that the compiler cannot
-// inline; a certificate parse makes about a hundred of them. These readers apply the same strict DER
-// rules (definite lengths of at most four octets, minimally encoded) to the same CBS struct, for the
-// low-number tags (< 31) a certificate uses. An element with a high-number tag never matches an
-// expected tag here, exactly as it never matches one in BoringSSL. Error paths still describe faults
-// with BoringSSL (DescribeDerFault), so diagnostics stay as they were.
+// inline; a certificate parse makes about a hundred of them. These readers apply the same strict
+// DER rules (definite lengths of at most four octets, minimally encoded) to the same CBS struct,
+// for the low-number tags (< 31) a certificate uses. An element with a high-number tag never
+// matches an expected tag here, exactly as it never matches one in BoringSSL. Error paths still
+// describe faults with BoringSSL (DescribeDerFault), so diagnostics stay as they were.
 #ifndef CERTVAL_VALIDATOR_DER_H_
 #define CERTVAL_VALIDATOR_DER_H_
 
@@ -86,7 +86,9 @@ inline bool GetAnyElement(CBS* in, CBS* element, unsigned* tag, size_t* header) 
 }
 
 // CBS_peek_asn1_tag: whether the next element (well formed or not) has `tag`.
-inline bool Peek(const CBS& in, unsigned tag) { return in.len > 0 && in.data[0] == IdentifierOctet(tag); }
+inline bool Peek(const CBS& in, unsigned tag) {
+  return in.len > 0 && in.data[0] == IdentifierOctet(tag);
+}
 
 }  // namespace certval::der
 

@@ -48,7 +48,9 @@ std::string Quote(absl::string_view url) { return absl::StrCat("'", url, "'"); }
 
 }  // namespace
 
-std::vector<std::string> CaIssuersUrls(const Certificate& cert) { return AccessUrls(cert, kOidAdCaIssuers); }
+std::vector<std::string> CaIssuersUrls(const Certificate& cert) {
+  return AccessUrls(cert, kOidAdCaIssuers);
+}
 std::vector<std::string> OcspUrls(const Certificate& cert) { return AccessUrls(cert, kOidAdOcsp); }
 
 std::vector<std::string> CrlUrls(const Certificate& cert) {
@@ -71,8 +73,10 @@ std::string BuildOcspRequest(const Certificate& cert, const Certificate& issuer)
   bssl::ScopedCBB cbb;
   CBB request, tbs, list, one, cert_id, algorithm, field;
   if (!CBB_init(cbb.get(), 128) || !CBB_add_asn1(cbb.get(), &request, CBS_ASN1_SEQUENCE) ||
-      !CBB_add_asn1(&request, &tbs, CBS_ASN1_SEQUENCE) || !CBB_add_asn1(&tbs, &list, CBS_ASN1_SEQUENCE) ||
-      !CBB_add_asn1(&list, &one, CBS_ASN1_SEQUENCE) || !CBB_add_asn1(&one, &cert_id, CBS_ASN1_SEQUENCE) ||
+      !CBB_add_asn1(&request, &tbs, CBS_ASN1_SEQUENCE) ||
+      !CBB_add_asn1(&tbs, &list, CBS_ASN1_SEQUENCE) ||
+      !CBB_add_asn1(&list, &one, CBS_ASN1_SEQUENCE) ||
+      !CBB_add_asn1(&one, &cert_id, CBS_ASN1_SEQUENCE) ||
       !CBB_add_asn1(&cert_id, &algorithm, CBS_ASN1_SEQUENCE) ||
       !CBB_add_asn1(&algorithm, &field, CBS_ASN1_OBJECT) ||
       !CBB_add_bytes(&field, bytes(kOidSha1), kOidSha1.size()) ||
@@ -103,46 +107,52 @@ absl::StatusOr<std::vector<CertificatePtr>> ParseIssuersResponse(const std::stri
   bssl::UniquePtr<STACK_OF(CRYPTO_BUFFER)> certs(sk_CRYPTO_BUFFER_new_null());
   CBS cbs;
   CBS_init(&cbs, reinterpret_cast<const uint8_t*>(body.data()), body.size());
-  if (certs == nullptr || !PKCS7_get_raw_certificates(certs.get(), &cbs, nullptr) || CBS_len(&cbs) != 0) {
+  if (certs == nullptr || !PKCS7_get_raw_certificates(certs.get(), &cbs, nullptr) ||
+      CBS_len(&cbs) != 0) {
     ERR_clear_error();
-    return absl::InvalidArgumentError(absl::StrCat(
-        body.size(), " bytes that are neither a DER certificate (", one.status().message(),
-        ") nor a PKCS#7 certs-only bundle"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(body.size(), " bytes that are neither a DER certificate (",
+                     one.status().message(), ") nor a PKCS#7 certs-only bundle"));
   }
   if (sk_CRYPTO_BUFFER_num(certs.get()) > kMaxIssuersPerAnswer) {
-    return absl::InvalidArgumentError(absl::StrCat("a PKCS#7 bundle of ", sk_CRYPTO_BUFFER_num(certs.get()),
-                                                   " certificates (at most ", kMaxIssuersPerAnswer, " are taken)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("a PKCS#7 bundle of ", sk_CRYPTO_BUFFER_num(certs.get()),
+                     " certificates (at most ", kMaxIssuersPerAnswer, " are taken)"));
   }
   for (size_t i = 0; i < sk_CRYPTO_BUFFER_num(certs.get()); ++i) {
     const CRYPTO_BUFFER* buf = sk_CRYPTO_BUFFER_value(certs.get(), i);
-    absl::StatusOr<CertificatePtr> cert = Certificate::Parse(
-        std::string(reinterpret_cast<const char*>(CRYPTO_BUFFER_data(buf)), CRYPTO_BUFFER_len(buf)));
+    absl::StatusOr<CertificatePtr> cert = Certificate::Parse(std::string(
+        reinterpret_cast<const char*>(CRYPTO_BUFFER_data(buf)), CRYPTO_BUFFER_len(buf)));
     if (cert.ok()) out.push_back(*std::move(cert));
   }
-  if (out.empty()) return absl::InvalidArgumentError("a PKCS#7 bundle with no certificate that parses");
+  if (out.empty())
+    return absl::InvalidArgumentError("a PKCS#7 bundle with no certificate that parses");
   return out;
 }
 
-std::optional<Finding> IssuerNotFetchedFinding(const Certificate& cert, int index, Severity severity) {
+std::optional<Finding> IssuerNotFetchedFinding(const Certificate& cert, int index,
+                                               Severity severity) {
   if (cert.self_issued()) return std::nullopt;
   const std::vector<std::string> urls = CaIssuersUrls(cert);
   if (urls.empty()) return std::nullopt;
   std::vector<std::string> quoted;
   for (const std::string& url : urls) quoted.push_back(Quote(url));
-  return MakeFinding(code::kFetchIssuerNotFetched, index,
-                      absl::StrCat("the issuer of certificate ", index,
-                                   " was not presented; its authorityInfoAccess names it at ",
-                                   absl::StrJoin(quoted, ", "),
-                                   ", and fetching is off (ValidatorOptions::fetch, certval --fetch)"),
-                      severity);
+  return MakeFinding(
+      code::kFetchIssuerNotFetched, index,
+      absl::StrCat("the issuer of certificate ", index,
+                   " was not presented; its authorityInfoAccess names it at ",
+                   absl::StrJoin(quoted, ", "),
+                   ", and fetching is off (ValidatorOptions::fetch, certval --fetch)"),
+      severity);
 }
 
 void FetchSession::Warn(int index, FindingCode code, std::string message) {
   findings_.push_back(MakeFinding(code, index, std::move(message), Severity::kWarning));
 }
 
-std::optional<std::string> FetchSession::Get(const std::string& url, FetchKind kind, size_t max_bytes,
-                                             int index, const std::string* post_body) {
+std::optional<std::string> FetchSession::Get(const std::string& url, FetchKind kind,
+                                             size_t max_bytes, int index,
+                                             const std::string* post_body) {
   const std::string key = absl::StrCat(FetchKindName(kind), " ", url, post_body ? *post_body : "");
   if (!tried_.insert(key).second) return std::nullopt;  // once per validation, whatever came of it
   if (!budget_.ChargeFetch()) return std::nullopt;      // TakeFindings reports the limit once
@@ -156,7 +166,10 @@ std::optional<std::string> FetchSession::Get(const std::string& url, FetchKind k
     request.content_type = "application/ocsp-request";
   }
   absl::StatusOr<FetchResponse> response = fetcher_->Fetch(request);
-  FetchRecord record{url, kind, response.ok(), response.ok() && response->from_cache,
+  FetchRecord record{url,
+                     kind,
+                     response.ok(),
+                     response.ok() && response->from_cache,
                      response.ok() ? response->body.size() : 0,
                      response.ok() ? std::string() : std::string(response.status().message())};
   records_.push_back(record);
@@ -166,8 +179,8 @@ std::optional<std::string> FetchSession::Get(const std::string& url, FetchKind k
       (void)budget_.ChargeFetchBytes(request.max_bytes + 1);
     }
     Warn(index, code::kFetchFailed,
-         absl::StrCat("fetching the ", FetchKindName(kind), " at ", Quote(url), " failed: ",
-                      response.status().message()));
+         absl::StrCat("fetching the ", FetchKindName(kind), " at ", Quote(url),
+                      " failed: ", response.status().message()));
     return std::nullopt;
   }
   if (!budget_.ChargeFetchBytes(response->body.size())) return std::nullopt;
@@ -182,8 +195,9 @@ std::vector<CertificatePtr> FetchSession::FetchIssuers(const Certificate& cert, 
     if (!body) continue;
     absl::StatusOr<std::vector<CertificatePtr>> certs = ParseIssuersResponse(*body);
     if (!certs.ok()) {
-      Warn(index, code::kFetchUnusable, absl::StrCat("the issuers at ", Quote(url), " are unusable: ",
-                                           certs.status().message()));
+      Warn(
+          index, code::kFetchUnusable,
+          absl::StrCat("the issuers at ", Quote(url), " are unusable: ", certs.status().message()));
       continue;
     }
     for (CertificatePtr& c : *certs) {
@@ -191,8 +205,9 @@ std::vector<CertificatePtr> FetchSession::FetchIssuers(const Certificate& cert, 
       if (c->subject().normalized == cert.issuer().normalized) out.push_back(std::move(c));
     }
     if (!out.empty()) break;  // one URL that answers is enough
-    Warn(index, code::kFetchUnusable, absl::StrCat("the certificates at ", Quote(url),
-                                         " do not name certificate ", index, "'s issuer"));
+    Warn(index, code::kFetchUnusable,
+         absl::StrCat("the certificates at ", Quote(url), " do not name certificate ", index,
+                      "'s issuer"));
   }
   return out;
 }
@@ -208,8 +223,9 @@ bool FetchSession::FetchOcsp(const Certificate& cert, const Certificate& issuer,
     if (!body) continue;
     absl::StatusOr<OcspResponsePtr> response = OcspResponse::Parse(*std::move(body));
     if (!response.ok()) {
-      Warn(-1, code::kFetchUnusable, absl::StrCat("the OCSP response from ", Quote(url), " is unusable: ",
-                                        response.status().message()));
+      Warn(-1, code::kFetchUnusable,
+           absl::StrCat("the OCSP response from ", Quote(url),
+                        " is unusable: ", response.status().message()));
       continue;
     }
     ocsp->push_back(*std::move(response));
@@ -223,12 +239,14 @@ bool FetchSession::FetchCrls(const Certificate& cert, std::vector<CrlPtr>* crls)
   if (!policy_.revocation) return false;
   bool added = false;
   for (const std::string& url : CrlUrls(cert)) {
-    std::optional<std::string> body = Get(url, FetchKind::kCrl, budget_.fetch_bytes_left(), -1, nullptr);
+    std::optional<std::string> body =
+        Get(url, FetchKind::kCrl, budget_.fetch_bytes_left(), -1, nullptr);
     if (!body) continue;
-    absl::StatusOr<CrlPtr> crl =
-        Crl::Parse(*std::move(body), [this](int64_t n) { return budget_.ChargeRevocationSteps(n); });
+    absl::StatusOr<CrlPtr> crl = Crl::Parse(
+        *std::move(body), [this](int64_t n) { return budget_.ChargeRevocationSteps(n); });
     if (!crl.ok()) {
-      Warn(-1, code::kFetchUnusable, absl::StrCat("the CRL at ", Quote(url), " is unusable: ", crl.status().message()));
+      Warn(-1, code::kFetchUnusable,
+           absl::StrCat("the CRL at ", Quote(url), " is unusable: ", crl.status().message()));
       continue;
     }
     crls->push_back(*std::move(crl));

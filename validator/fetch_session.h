@@ -46,7 +46,8 @@ absl::StatusOr<std::vector<CertificatePtr>> ParseIssuersResponse(const std::stri
 // When fetching is off and no path was found: the finding that says which certificate's issuer is
 // missing and where it could have been fetched from, or nothing when `cert` names no caIssuers URL
 // (or is self-issued). `index` is cert's position in the path reported.
-std::optional<Finding> IssuerNotFetchedFinding(const Certificate& cert, int index, Severity severity);
+std::optional<Finding> IssuerNotFetchedFinding(const Certificate& cert, int index,
+                                               Severity severity);
 
 class FetchSession {
  public:
@@ -67,7 +68,8 @@ class FetchSession {
   std::vector<CertificatePtr> FetchIssuers(const Certificate& cert, int index);
   // Appends what could be fetched for `cert` issued by `issuer`: OCSP responses to `ocsp`, or CRLs
   // (parsed with `charge` for their entries) to `crls`. False when nothing new was added.
-  bool FetchOcsp(const Certificate& cert, const Certificate& issuer, std::vector<OcspResponsePtr>* ocsp);
+  bool FetchOcsp(const Certificate& cert, const Certificate& issuer,
+                 std::vector<OcspResponsePtr>* ocsp);
   bool FetchCrls(const Certificate& cert, std::vector<CrlPtr>* crls);
 
   std::vector<FetchRecord>& records() { return records_; }
@@ -76,8 +78,8 @@ class FetchSession {
 
  private:
   // One fetch, charged and recorded; null when refused, failed or over budget (a finding says so).
-  std::optional<std::string> Get(const std::string& url, FetchKind kind, size_t max_bytes, int index,
-                                 const std::string* post_body);
+  std::optional<std::string> Get(const std::string& url, FetchKind kind, size_t max_bytes,
+                                 int index, const std::string* post_body);
   void Warn(int index, FindingCode code, std::string message);
 
   std::shared_ptr<const Fetcher> fetcher_;

@@ -1,8 +1,8 @@
 // Findings: what a check found, about which certificate, and how much it matters.
 //
 // A finding names its check (a stable name such as "validity"), the certificate's position in the
-// path (0 = leaf; -1 = the path as a whole), a stable code (e.g. "validity.expired") that programs may
-// match on, and a message for people. Severity follows from the check's Mode in the Policy.
+// path (0 = leaf; -1 = the path as a whole), a stable code (e.g. "validity.expired") that programs
+// may match on, and a message for people. Severity follows from the check's Mode in the Policy.
 #ifndef CERTVAL_VALIDATOR_FINDING_H_
 #define CERTVAL_VALIDATOR_FINDING_H_
 

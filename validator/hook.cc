@@ -1,5 +1,6 @@
-#include "absl/strings/string_view.h"
 #include "certval/validator/hook.h"
+
+#include "absl/strings/string_view.h"
 
 namespace certval {
 

@@ -1,17 +1,16 @@
 // The hook interface: code that may decide a validation instead of, or after, the built-in chain.
 //
-// Following the 2011 proposal, a hook is told the peer name and the chain and answers ACCEPT, REJECT
-// or DEFER ("I don't know, use the normal procedure"). Pre-hooks run before path building and can
-// replace it; post-hooks run after it, see its result, and can veto or override it. The first
-// non-DEFER answer decides; every decision is recorded in the result. Implementations live in
+// Following the 2011 proposal, a hook is told the peer name and the chain and answers ACCEPT,
+// REJECT or DEFER ("I don't know, use the normal procedure"). Pre-hooks run before path building
+// and can replace it; post-hooks run after it, see its result, and can veto or override it. The
+// first non-DEFER answer decides; every decision is recorded in the result. Implementations live in
 // `hooks/`; this header holds only the interface so the Validator can call them.
 #ifndef CERTVAL_VALIDATOR_HOOK_H_
 #define CERTVAL_VALIDATOR_HOOK_H_
 
 #include "absl/base/attributes.h"
-#include "absl/strings/string_view.h"
-
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "certval/validator/certificate.h"

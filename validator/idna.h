@@ -23,7 +23,8 @@ namespace certval {
 //   - no STD3 rules: libidn2 would silently delete disallowed ASCII ("a_b" -> "ab") and so check
 //     another name than the one asked for.
 // Errors (InvalidArgument): invalid UTF-8, characters IDNA 2008 disallows, a malformed A-label, a
-// label or name too long, an empty label; the message is libidn2's diagnosis and may quote no input.
+// label or name too long, an empty label; the message is libidn2's diagnosis and may quote no
+// input.
 ABSL_MUST_USE_RESULT
 absl::StatusOr<std::string> ToAsciiHostName(absl::string_view host);
 

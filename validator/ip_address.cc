@@ -51,7 +51,8 @@ void AppendGroup(uint16_t group, std::string* out) {
 }
 
 // A colon-separated run of groups on one side of "::" (or the whole address when there is none),
-// appended to `out` as bytes. An empty run is zero groups. Only the last run may end in a dotted quad
+// appended to `out` as bytes. An empty run is zero groups. Only the last run may end in a dotted
+// quad
 // (`allow_ipv4`), which supplies the final 32 bits. An empty piece means a stray single colon.
 bool ParseGroupRun(absl::string_view run, bool allow_ipv4, std::string* out) {
   if (run.empty()) return true;
@@ -104,7 +105,8 @@ std::optional<std::string> ParseIpv6Address(absl::string_view text) {
 }
 
 std::optional<std::string> ParseIpAddress(absl::string_view text) {
-  // A colon can only be IPv6; everything else is tried as IPv4. Neither parser accepts the other's text.
+  // A colon can only be IPv6; everything else is tried as IPv4. Neither parser accepts the other's
+  // text.
   if (text.find(':') != absl::string_view::npos) return ParseIpv6Address(text);
   return ParseIpv4Address(text);
 }
@@ -250,7 +252,10 @@ std::optional<int> NetmaskPrefixLength(absl::string_view mask) {
     for (int bit = 7; bit >= 0; --bit) {
       bool one = (static_cast<uint8_t>(c) >> bit) & 1;
       if (one && seen_zero) return std::nullopt;  // a one after a zero: not a prefix
-      if (one) ++prefix; else seen_zero = true;
+      if (one)
+        ++prefix;
+      else
+        seen_zero = true;
     }
   }
   return prefix;

@@ -1,9 +1,10 @@
 // Distinguished names: parsing, and the RFC 5280 7.1 normal form the checks compare.
 //
-// Each RDN normalizes to: u32 attribute count, then per attribute (sorted by their encodings, so the
-// order inside a multi-valued RDN does not matter): length-prefixed type OID, a kind byte ('s' for a
-// normalized string, 'r' for a raw TLV), length-prefixed value. Every piece is self-delimiting, so the
-// concatenation of the RDNs still tells "{CN=a, O=b}" apart from "{CN=a}, {O=b}".
+// Each RDN normalizes to: u32 attribute count, then per attribute (sorted by their encodings, so
+// the order inside a multi-valued RDN does not matter): length-prefixed type OID, a kind byte ('s'
+// for a normalized string, 'r' for a raw TLV), length-prefixed value. Every piece is
+// self-delimiting, so the concatenation of the RDNs still tells "{CN=a, O=b}" apart from "{CN=a},
+// {O=b}".
 #include <openssl/bytestring.h>
 
 #include <algorithm>
@@ -83,7 +84,8 @@ bool IsValidUtf8(absl::string_view s) {
 // BMPString (width 2) and UniversalString (width 4) are big-endian UCS-2 / UCS-4.
 const char* DecodeUcs(absl::string_view s, size_t width, std::string* out) {
   if (s.size() % width != 0)
-    return width == 2 ? "BMPString has an odd length" : "UniversalString length is not a multiple of 4";
+    return width == 2 ? "BMPString has an odd length"
+                      : "UniversalString length is not a multiple of 4";
   for (size_t i = 0; i < s.size(); i += width) {
     uint32_t cp = 0;
     for (size_t k = 0; k < width; ++k) cp = (cp << 8) | static_cast<uint8_t>(s[i + k]);
@@ -93,8 +95,9 @@ const char* DecodeUcs(absl::string_view s, size_t width, std::string* out) {
   return nullptr;
 }
 
-constexpr char kNonAsciiError[] = "an ASCII string type (PrintableString, IA5String, VisibleString, "
-                                  "NumericString) contains a non-ASCII byte";
+constexpr char kNonAsciiError[] =
+    "an ASCII string type (PrintableString, IA5String, VisibleString, "
+    "NumericString) contains a non-ASCII byte";
 
 bool IsAscii(absl::string_view s) {
   for (char c : s) {
@@ -112,9 +115,9 @@ const char* DecodeAscii(absl::string_view s, std::string* out) {
 // X.680 41.4's PrintableString characters, and '*', which deployed certificates use and Chromium's
 // verifier also accepts. A control byte or a NUL in a PrintableString makes the Name malformed.
 bool IsPrintableStringChar(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         c == ' ' || c == '\'' || c == '(' || c == ')' || c == '+' || c == ',' || c == '-' ||
-         c == '.' || c == '/' || c == ':' || c == '=' || c == '?' || c == '*';
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' ||
+         c == '\'' || c == '(' || c == ')' || c == '+' || c == ',' || c == '-' || c == '.' ||
+         c == '/' || c == ':' || c == '=' || c == '?' || c == '*';
 }
 
 bool IsAsciiStringType(uint8_t tag) {
@@ -177,7 +180,9 @@ bool MustBeString(Der type) {
          type == Der(kOidUserId);
 }
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 void StoreU32(size_t n, char* at) {
   for (int i = 0; i < 4; ++i) at[i] = static_cast<char>((n >> (24 - 8 * i)) & 0xff);
@@ -234,7 +239,8 @@ class NameParser {
     while (rdns.len > 0) {
       const Der rest = View(rdns);
       CBS set;
-      if (!der::Get(&rdns, &set, CBS_ASN1_SET)) return Fail(rest, DescribeDerFault(rest, CBS_ASN1_SET));
+      if (!der::Get(&rdns, &set, CBS_ASN1_SET))
+        return Fail(rest, DescribeDerFault(rest, CBS_ASN1_SET));
       if (set.len == 0) return Fail(rest, "empty RDN SET");
       if (absl::Status status = ParseRdn(set, &out_->normalized); !status.ok()) return status;
       ++out_->rdn_count;
@@ -262,7 +268,8 @@ class NameParser {
     normalized->resize(start);
     while (set.len > 0) {
       attributes.emplace_back();
-      if (absl::Status status = ParseAttribute(&set, &attributes.back()); !status.ok()) return status;
+      if (absl::Status status = ParseAttribute(&set, &attributes.back()); !status.ok())
+        return status;
     }
     std::sort(attributes.begin(), attributes.end());
     AppendU32(attributes.size(), normalized);
@@ -281,7 +288,8 @@ class NameParser {
       return Fail(rest, DescribeDerFault(rest, CBS_ASN1_SEQUENCE));
     const Der type_rest = View(atv);
     if (!der::Get(&atv, &type, CBS_ASN1_OBJECT)) {
-      return Fail(type_rest, absl::StrCat("attribute type: ", DescribeDerFault(type_rest, CBS_ASN1_OBJECT)));
+      return Fail(type_rest,
+                  absl::StrCat("attribute type: ", DescribeDerFault(type_rest, CBS_ASN1_OBJECT)));
     }
     if (type.len == 0) return Fail(type_rest, "empty attribute type OID");
     const Der value_rest = View(atv);
@@ -326,15 +334,16 @@ class NameParser {
       if (tag_byte == CBS_ASN1_PRINTABLESTRING) {
         for (size_t i = 0; i < contents.size(); ++i) {
           if (!IsPrintableStringChar(contents[i])) {
-            return Fail(value_tlv, absl::StrCat("PrintableString holds byte 0x",
-                                                absl::Hex(static_cast<uint8_t>(contents[i]), absl::kZeroPad2),
-                                                " at index ", i,
-                                                ", outside its character set (X.680 41.4)"));
+            return Fail(value_tlv,
+                        absl::StrCat("PrintableString holds byte 0x",
+                                     absl::Hex(static_cast<uint8_t>(contents[i]), absl::kZeroPad2),
+                                     " at index ", i, ", outside its character set (X.680 41.4)"));
           }
         }
       }
     } else {
-      if (const char* error = DecodeString(tag_byte, contents, converted)) return Fail(value_tlv, error);
+      if (const char* error = DecodeString(tag_byte, contents, converted))
+        return Fail(value_tlv, error);
       *text = *converted;
     }
     return absl::OkStatus();

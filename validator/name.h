@@ -16,8 +16,8 @@
 
 namespace certval {
 
-// A view of DER bytes inside a Certificate's buffer. absl::string_view (not std::string_view) because
-// Debian's Abseil keeps its own string_view type, and Abseil's APIs take that one.
+// A view of DER bytes inside a Certificate's buffer. absl::string_view (not std::string_view)
+// because Debian's Abseil keeps its own string_view type, and Abseil's APIs take that one.
 using Der = absl::string_view;
 
 // One attribute of a distinguished name.
@@ -31,9 +31,9 @@ struct NameAttribute {
 struct Name {
   Der der;  // the whole Name TLV
   // The RDNs normalized for comparison (RFC 5280 7.1: case-insensitive, white space folded, string
-  // types unified, attributes of a multi-valued RDN in a canonical order), concatenated. Equal names
-  // have equal strings; and since each RDN's form is self-delimiting, a name's first RDNs are a
-  // subtree's exactly when the subtree's string is a prefix of the name's.
+  // types unified, attributes of a multi-valued RDN in a canonical order), concatenated. Equal
+  // names have equal strings; and since each RDN's form is self-delimiting, a name's first RDNs are
+  // a subtree's exactly when the subtree's string is a prefix of the name's.
   std::string normalized;
   size_t rdn_count = 0;
   absl::InlinedVector<NameAttribute, 4> attributes;  // in order of appearance
@@ -53,8 +53,8 @@ std::optional<std::string> DecodeStringValue(int tag, Der contents);
 // Parses a Name TLV (e.g. a directoryName) into `out`. Views in `out` point into `der`.
 ABSL_MUST_USE_RESULT
 absl::Status ParseName(Der der, Name* out);
-// ParseName for a Name inside a larger DER buffer `enclosing` (e.g. a certificate's): errors name `path`
-// and the offset of the fault within `enclosing`, which must contain `der`.
+// ParseName for a Name inside a larger DER buffer `enclosing` (e.g. a certificate's): errors name
+// `path` and the offset of the fault within `enclosing`, which must contain `der`.
 ABSL_MUST_USE_RESULT
 absl::Status ParseName(Der der, Name* out, absl::string_view path, Der enclosing);
 

@@ -4,8 +4,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "certval/validator/peer_name_match.h"
 #include "certval/validator/ip_address.h"
+#include "certval/validator/peer_name_match.h"
 
 namespace certval {
 namespace {
@@ -48,8 +48,9 @@ bool DnsNameMayMatchConstraint(absl::string_view name, absl::string_view constra
   if (DnsNameMatchesConstraint(name, constraint)) return true;
   name = StripTrailingDot(name);
   constraint = StripTrailingDot(constraint);
-  // Only one case is left: the wildcard becoming the constraint's own first label. (For ".domain" the
-  // "first label" is empty and the rest is the domain, which the call above has already covered.)
+  // Only one case is left: the wildcard becoming the constraint's own first label. (For ".domain"
+  // the "first label" is empty and the rest is the domain, which the call above has already
+  // covered.)
   if (!absl::StartsWith(name, "*.")) return false;
   size_t first_dot = constraint.find('.');
   return first_dot != absl::string_view::npos &&
@@ -78,7 +79,8 @@ bool SameFamilyIpMatch(absl::string_view address_bytes, absl::string_view constr
   if ((n != 4 && n != 16) || constraint_bytes.size() != 2 * n) return false;
   for (size_t i = 0; i < n; ++i) {
     // A differing bit matters only where the mask has a one; host bits of the constraint never do.
-    if ((Byte(address_bytes, i) ^ Byte(constraint_bytes, i)) & Byte(constraint_bytes, n + i)) return false;
+    if ((Byte(address_bytes, i) ^ Byte(constraint_bytes, i)) & Byte(constraint_bytes, n + i))
+      return false;
   }
   return true;
 }
@@ -87,7 +89,8 @@ bool SameFamilyIpMatch(absl::string_view address_bytes, absl::string_view constr
 
 bool IpMatchesConstraint(absl::string_view address_bytes, absl::string_view constraint_bytes) {
   if (SameFamilyIpMatch(address_bytes, constraint_bytes)) return true;
-  // An IPv4-mapped IPv6 address is also the IPv4 address it carries: either form may meet the subtree.
+  // An IPv4-mapped IPv6 address is also the IPv4 address it carries: either form may meet the
+  // subtree.
   const absl::string_view ipv4 = UnmapIpv4(address_bytes);
   return ipv4.size() != address_bytes.size() && SameFamilyIpMatch(ipv4, constraint_bytes);
 }
@@ -111,8 +114,9 @@ bool EmailMatchesConstraint(absl::string_view email, absl::string_view constrain
     return local == constraint.substr(0, constraint_at) &&
            absl::EqualsIgnoreCase(host, constraint.substr(constraint_at + 1));
   }
-  if (constraint[0] == '.') return IsStrictlyBelow(host, constraint.substr(1));  // hosts below a domain
-  return absl::EqualsIgnoreCase(host, constraint);  // exactly one host, not its subdomains
+  if (constraint[0] == '.')
+    return IsStrictlyBelow(host, constraint.substr(1));  // hosts below a domain
+  return absl::EqualsIgnoreCase(host, constraint);       // exactly one host, not its subdomains
 }
 
 namespace {
@@ -206,7 +210,8 @@ bool UriHostMatchesConstraint(absl::string_view host, absl::string_view constrai
   return absl::EqualsIgnoreCase(host, constraint);  // exactly that host, not its subdomains
 }
 
-bool DirectoryNameWithinSubtree(absl::string_view name_normalized, absl::string_view subtree_normalized) {
+bool DirectoryNameWithinSubtree(absl::string_view name_normalized,
+                                absl::string_view subtree_normalized) {
   return absl::StartsWith(name_normalized, subtree_normalized);
 }
 

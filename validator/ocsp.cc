@@ -80,7 +80,8 @@ absl::Status CheckExtensions(CBS exts, absl::string_view where, Known known) {
       return absl::InvalidArgumentError(absl::StrCat(where, ": malformed extension"));
     }
     for (Der s : seen) {
-      if (s == View(oid)) return absl::InvalidArgumentError(absl::StrCat(where, ": duplicate extension"));
+      if (s == View(oid))
+        return absl::InvalidArgumentError(absl::StrCat(where, ": duplicate extension"));
     }
     seen.push_back(View(oid));
     if (critical && !known(View(oid))) {
@@ -149,7 +150,8 @@ class OcspParser {
 
 absl::Status OcspParser::Parse() {
   CBS in = ToCbs(r_->der_), response, status;
-  if (!der::Get(&in, &response, CBS_ASN1_SEQUENCE) || in.len != 0) return Bad("not one DER SEQUENCE");
+  if (!der::Get(&in, &response, CBS_ASN1_SEQUENCE) || in.len != 0)
+    return Bad("not one DER SEQUENCE");
   if (!der::Get(&response, &status, CBS_ASN1_ENUMERATED) || status.len != 1 || status.data[0] > 6 ||
       status.data[0] == 4) {
     return Bad("malformed responseStatus");
@@ -163,8 +165,8 @@ absl::Status OcspParser::Parse() {
   CBS wrapper, bytes, type, octets;
   if (!der::Get(&response, &wrapper, kContext | kConstructed | 0) || response.len != 0 ||
       !der::Get(&wrapper, &bytes, CBS_ASN1_SEQUENCE) || wrapper.len != 0 ||
-      !der::Get(&bytes, &type, CBS_ASN1_OBJECT) || !der::Get(&bytes, &octets, CBS_ASN1_OCTETSTRING) ||
-      bytes.len != 0) {
+      !der::Get(&bytes, &type, CBS_ASN1_OBJECT) ||
+      !der::Get(&bytes, &octets, CBS_ASN1_OCTETSTRING) || bytes.len != 0) {
     return Bad("malformed responseBytes");
   }
   if (View(type) != kOidOcspBasic) return Bad("responseType is not id-pkix-ocsp-basic");
@@ -378,7 +380,8 @@ absl::StatusOr<std::shared_ptr<const OcspResponse>> OcspResponse::Parse(std::str
   return std::shared_ptr<const OcspResponse>(std::move(r));
 }
 
-const OcspSingleResponse* OcspResponse::Find(const Certificate& cert, const Certificate& issuer) const {
+const OcspSingleResponse* OcspResponse::Find(const Certificate& cert,
+                                             const Certificate& issuer) const {
   for (const OcspSingleResponse& s : responses_) {
     if (s.serial != cert.serial()) continue;
     // The issuer's Name as encoded in the certificate (RFC 6960 4.1.1), and its key's BIT STRING

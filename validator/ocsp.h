@@ -34,8 +34,8 @@ struct OcspSingleResponse {
   Der issuer_key_hash;
   Der serial;  // INTEGER contents
   OcspCertStatus status = OcspCertStatus::kUnknown;
-  absl::Time revocation_time;                // kRevoked
-  std::optional<RevocationReason> reason;    // kRevoked, when given
+  absl::Time revocation_time;              // kRevoked
+  std::optional<RevocationReason> reason;  // kRevoked, when given
   absl::Time this_update;
   std::optional<absl::Time> next_update;
 };

@@ -1,6 +1,6 @@
-// Object identifiers certval names, as the DER *contents* of the OBJECT IDENTIFIER (no tag, no length).
-// Each constant is an absl::string_view (the type of `Der`), so it compares directly with views such as
-// Extension::oid or NameAttribute::type.
+// Object identifiers certval names, as the DER *contents* of the OBJECT IDENTIFIER (no tag, no
+// length). Each constant is an absl::string_view (the type of `Der`), so it compares directly with
+// views such as Extension::oid or NameAttribute::type.
 #ifndef CERTVAL_VALIDATOR_OIDS_H_
 #define CERTVAL_VALIDATOR_OIDS_H_
 

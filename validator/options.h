@@ -20,15 +20,15 @@ namespace certval {
 struct ValidatorOptions {
   Policy policy;  // default: ENFORCE everywhere
   Limits limits;
-  std::vector<std::shared_ptr<const Hook>> pre_hooks;   // before path building
-  std::vector<std::shared_ptr<const Hook>> post_hooks;  // after, seeing the built-in result
+  std::vector<std::shared_ptr<const Hook>> pre_hooks;       // before path building
+  std::vector<std::shared_ptr<const Hook>> post_hooks;      // after, seeing the built-in result
   std::vector<std::shared_ptr<const Check>> custom_checks;  // run after the built-in ones
-  std::shared_ptr<WarningSink> warning_sink;  // default: StderrWarningSink
+  std::shared_ptr<WarningSink> warning_sink;                // default: StderrWarningSink
   // Caches, for a Validator that sees the same chains again (a TLS client, a server checking
   // client certificates). Neither can change a verdict; both are bounded and thread-safe.
   //   verifier = std::make_shared<CachingSignatureVerifier>();  // validator/signature_cache.h
   //   certificate_cache = std::make_shared<CertificateCache>();
-  std::shared_ptr<const SignatureVerifier> verifier;  // default: plain, uncached
+  std::shared_ptr<const SignatureVerifier> verifier;    // default: plain, uncached
   std::shared_ptr<CertificateCache> certificate_cache;  // default: none, parse every time
   // Revocation (the "revocation" check): sources consulted for every validation, beside the
   // request's own CRLs and sources, and what to do with each certificate (validator/revocation.h).

@@ -44,8 +44,8 @@ void IntermediateSet::FindIssuers(const Certificate& child,
 }
 
 PathBuilder::PathBuilder(const TrustSource& trust, const IntermediateSet& intermediates,
-                         const SignatureVerifier& verifier, Budget& budget,
-                         int max_intermediates, bool prune_by_signature)
+                         const SignatureVerifier& verifier, Budget& budget, int max_intermediates,
+                         bool prune_by_signature)
     : trust_(trust),
       intermediates_(intermediates),
       verifier_(verifier),
@@ -76,7 +76,8 @@ BuildOutcome PathBuilder::Build(const CertificatePtr& leaf,
   return outcome_;
 }
 
-const std::vector<PathBuilder::Candidate>& PathBuilder::CandidatesAt(int depth, const CertificatePtr& child) {
+const std::vector<PathBuilder::Candidate>& PathBuilder::CandidatesAt(int depth,
+                                                                     const CertificatePtr& child) {
   CandidateList& slot = candidates_[depth];
   if (slot.child == child) return slot.candidates;
   slot.child = child;
@@ -96,9 +97,8 @@ void PathBuilder::Candidates(const Certificate& child, std::vector<CertificatePt
   intermediates_.FindIssuers(child, out);
   // The same certificate may come from both sources; keep its first (trusted) occurrence.
   for (size_t i = trusted; i < out->size();) {
-    bool dup = std::any_of(out->begin(), out->begin() + i, [&](const CertificatePtr& c) {
-      return c->der() == (*out)[i]->der();
-    });
+    bool dup = std::any_of(out->begin(), out->begin() + i,
+                           [&](const CertificatePtr& c) { return c->der() == (*out)[i]->der(); });
     if (dup) {
       out->erase(out->begin() + i);
     } else {

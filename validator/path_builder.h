@@ -1,10 +1,10 @@
 // Path building: proposes candidate paths from a leaf to a trust anchor.
 //
-// Depth-first with backtracking over every plausible issuer (subject/issuer name match; AKI/SKI only
-// orders the candidates), from the trust source and the untrusted intermediates. Paths are proposed
-// shortest first (iterative deepening on the number of intermediates), are loop-free (no two
-// certificates with the same subject and key), and stop at the Limits budget. Verifying a path is
-// the caller's business (`evaluate`), which keeps building and checking apart; the builder only
+// Depth-first with backtracking over every plausible issuer (subject/issuer name match; AKI/SKI
+// only orders the candidates), from the trust source and the untrusted intermediates. Paths are
+// proposed shortest first (iterative deepening on the number of intermediates), are loop-free (no
+// two certificates with the same subject and key), and stop at the Limits budget. Verifying a path
+// is the caller's business (`evaluate`), which keeps building and checking apart; the builder only
 // verifies signatures on the way when asked to, to prune impossible edges early.
 #ifndef CERTVAL_VALIDATOR_PATH_BUILDER_H_
 #define CERTVAL_VALIDATOR_PATH_BUILDER_H_
@@ -25,26 +25,29 @@
 namespace certval {
 
 struct CandidatePath {
-  std::vector<CertificatePtr> certs;  // leaf first, anchor last
+  std::vector<CertificatePtr> certs;         // leaf first, anchor last
   std::vector<EdgeSignature> edge_verified;  // per edge i: certs[i] signed by certs[i+1]
   TrustInfo anchor;
 };
 
-// The untrusted intermediates of one request, as an issuer source (a linear scan: requests are small).
+// The untrusted intermediates of one request, as an issuer source (a linear scan: requests are
+// small).
 class IntermediateSet : public IssuerSource {
  public:
   explicit IntermediateSet(std::vector<CertificatePtr> certs) : certs_(std::move(certs)) {}
   void FindIssuers(const Certificate& child, std::vector<CertificatePtr>* out) const override;
   const std::vector<CertificatePtr>& certs() const { return certs_; }
   // Issuers fetched during the validation (validator/fetch_session.h) join the presented ones.
-  void Add(const std::vector<CertificatePtr>& certs) { certs_.insert(certs_.end(), certs.begin(), certs.end()); }
+  void Add(const std::vector<CertificatePtr>& certs) {
+    certs_.insert(certs_.end(), certs.begin(), certs.end());
+  }
 
  private:
   std::vector<CertificatePtr> certs_;
 };
 
 struct BuildOutcome {
-  bool depth_limited = false;  // some path was cut by the maximum depth (or the absolute cap)
+  bool depth_limited = false;     // some path was cut by the maximum depth (or the absolute cap)
   bool hit_absolute_cap = false;  // ... and the cut was kAbsoluteMaxIntermediates, not max_depth
 };
 
@@ -77,7 +80,8 @@ class PathBuilder {
     TrustInfo trust;
   };
   // The candidate issuers of `child` (path.certs.back()) at depth `depth`: found once and reused
-  // while the same certificate sits at that depth, as it does in every round of iterative deepening.
+  // while the same certificate sits at that depth, as it does in every round of iterative
+  // deepening.
   const std::vector<Candidate>& CandidatesAt(int depth, const CertificatePtr& child);
   void Candidates(const Certificate& child, std::vector<CertificatePtr>* out) const;
   EdgeSignature VerifyEdge(const Certificate& child, const Certificate& issuer);
@@ -89,7 +93,8 @@ class PathBuilder {
   int max_intermediates_;
   bool prune_by_signature_;
   BuildOutcome outcome_;
-  bool cut_at_exact_ = false;  // this round of iterative deepening left deeper candidates unexplored
+  bool cut_at_exact_ =
+      false;  // this round of iterative deepening left deeper candidates unexplored
   struct CandidateList {
     CertificatePtr child;  // held, so that its address cannot be reused by another certificate
     std::vector<Candidate> candidates;

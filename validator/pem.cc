@@ -1,5 +1,5 @@
-// DecodePemCertificates: the RFC 7468 textual encoding, as found in certificate bundles. Text outside
-// BEGIN/END blocks is ignored; blocks of other types are skipped unread.
+// DecodePemCertificates: the RFC 7468 textual encoding, as found in certificate bundles. Text
+// outside BEGIN/END blocks is ignored; blocks of other types are skipped unread.
 #include "certval/validator/pem.h"
 
 #include <openssl/base64.h>
@@ -45,8 +45,8 @@ absl::Status LineError(int line, absl::string_view what) {
 }
 
 bool IsBase64Char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' ||
-         c == '=';
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+         c == '/' || c == '=';
 }
 
 struct Block {
@@ -63,7 +63,8 @@ absl::StatusOr<std::string> DecodeBlock(const Block& block) {
   }
   std::string der(max_len, '\0');
   if (!EVP_DecodeBase64(reinterpret_cast<uint8_t*>(der.data()), &len, max_len,
-                        reinterpret_cast<const uint8_t*>(block.base64.data()), block.base64.size())) {
+                        reinterpret_cast<const uint8_t*>(block.base64.data()),
+                        block.base64.size())) {
     return LineError(block.begin_line, "invalid base64 (bad padding)");
   }
   der.resize(len);
@@ -82,12 +83,13 @@ absl::Status AppendBase64(absl::string_view line, int line_number, std::string* 
 
 }  // namespace
 
-absl::StatusOr<std::vector<std::string>> DecodePemCertificates(absl::string_view pem, int* skipped) {
+absl::StatusOr<std::vector<std::string>> DecodePemCertificates(absl::string_view pem,
+                                                               int* skipped) {
   return DecodePemBlocks(pem, kCertificate, skipped);
 }
 
-absl::StatusOr<std::vector<std::string>> DecodePemBlocks(absl::string_view pem, absl::string_view type,
-                                                         int* skipped) {
+absl::StatusOr<std::vector<std::string>> DecodePemBlocks(absl::string_view pem,
+                                                         absl::string_view type, int* skipped) {
   std::vector<std::string> certificates;
   int other_blocks = 0;
   std::optional<Block> block;
@@ -105,8 +107,8 @@ absl::StatusOr<std::vector<std::string>> DecodePemBlocks(absl::string_view pem, 
     }
     if (std::optional<absl::string_view> label = Label(line, kEnd)) {
       if (*label != block->label) {
-        return LineError(line_number, absl::StrCat("END ", *label, " does not match BEGIN ", block->label,
-                                                   " on line ", block->begin_line));
+        return LineError(line_number, absl::StrCat("END ", *label, " does not match BEGIN ",
+                                                   block->label, " on line ", block->begin_line));
       }
       if (block->label != type) {
         ++other_blocks;
@@ -119,13 +121,16 @@ absl::StatusOr<std::vector<std::string>> DecodePemBlocks(absl::string_view pem, 
       continue;
     }
     if (Label(line, kBegin).has_value()) {
-      return LineError(block->begin_line, absl::StrCat("END line missing for ", block->label, " block"));
+      return LineError(block->begin_line,
+                       absl::StrCat("END line missing for ", block->label, " block"));
     }
     if (block->label != type) continue;
-    if (absl::Status status = AppendBase64(line, line_number, &block->base64); !status.ok()) return status;
+    if (absl::Status status = AppendBase64(line, line_number, &block->base64); !status.ok())
+      return status;
   }
   if (block.has_value()) {
-    return LineError(block->begin_line, absl::StrCat("END line missing for ", block->label, " block"));
+    return LineError(block->begin_line,
+                     absl::StrCat("END line missing for ", block->label, " block"));
   }
   if (skipped != nullptr) *skipped = other_blocks;
   if (certificates.empty()) return absl::InvalidArgumentError(absl::StrCat("no ", type, " block"));

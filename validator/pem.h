@@ -19,7 +19,8 @@ absl::StatusOr<std::vector<std::string>> DecodePemCertificates(absl::string_view
                                                                int* skipped = nullptr);
 
 // The same for the blocks of another type ("X509 CRL"): their DER, in order; an error when none.
-absl::StatusOr<std::vector<std::string>> DecodePemBlocks(absl::string_view pem, absl::string_view type,
+absl::StatusOr<std::vector<std::string>> DecodePemBlocks(absl::string_view pem,
+                                                         absl::string_view type,
                                                          int* skipped = nullptr);
 
 // The 1-based line numbers of the "-----BEGIN CERTIFICATE-----" lines of `pem`, in order (trimmed

@@ -1,8 +1,8 @@
-#include "absl/strings/string_view.h"
 #include "certval/validator/policy.h"
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 
 namespace certval {
 

@@ -1,17 +1,17 @@
 // The tristate policy: a global mode plus per-check overrides.
 //
-// ENFORCE (the default) makes a failing check reject the path; WARN records the failure as a warning
-// and lets the path through; DISABLE does not run the check at all. A Policy is a plain value: copy it,
-// change it, hand it to a Validator. Nothing here is process-wide.
+// ENFORCE (the default) makes a failing check reject the path; WARN records the failure as a
+// warning and lets the path through; DISABLE does not run the check at all. A Policy is a plain
+// value: copy it, change it, hand it to a Validator. Nothing here is process-wide.
 #ifndef CERTVAL_VALIDATOR_POLICY_H_
 #define CERTVAL_VALIDATOR_POLICY_H_
 
 #include <string>
-#include "absl/base/attributes.h"
-#include "absl/strings/string_view.h"
 
+#include "absl/base/attributes.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace certval {
 

@@ -113,7 +113,8 @@ bool PolicyProcessor::ApplyMappings(const std::vector<PolicyMapping>& mappings) 
   // issuerDomainPolicy -> its subjectDomainPolicies, in order, without repeats.
   std::vector<std::pair<Der, std::vector<Der>>> mapped;
   for (const PolicyMapping& m : mappings) {
-    auto it = std::find_if(mapped.begin(), mapped.end(), [&](const auto& e) { return e.first == m.issuer_domain; });
+    auto it = std::find_if(mapped.begin(), mapped.end(),
+                           [&](const auto& e) { return e.first == m.issuer_domain; });
     if (it == mapped.end()) {
       mapped.push_back({m.issuer_domain, {}});
       it = mapped.end() - 1;
@@ -151,10 +152,13 @@ bool PolicyProcessor::ApplyMappings(const std::vector<PolicyMapping>& mappings) 
 
 void PolicyProcessor::Constrain(const Certificate& cert) {
   if (const auto& pc = cert.policy_constraints()) {
-    if (pc->require_explicit_policy) explicit_policy_ = std::min(explicit_policy_, *pc->require_explicit_policy);
-    if (pc->inhibit_policy_mapping) policy_mapping_ = std::min(policy_mapping_, *pc->inhibit_policy_mapping);
+    if (pc->require_explicit_policy)
+      explicit_policy_ = std::min(explicit_policy_, *pc->require_explicit_policy);
+    if (pc->inhibit_policy_mapping)
+      policy_mapping_ = std::min(policy_mapping_, *pc->inhibit_policy_mapping);
   }
-  if (cert.inhibit_any_policy()) inhibit_any_policy_ = std::min(inhibit_any_policy_, *cert.inhibit_any_policy());
+  if (cert.inhibit_any_policy())
+    inhibit_any_policy_ = std::min(inhibit_any_policy_, *cert.inhibit_any_policy());
 }
 
 PolicyOutcome PolicyProcessor::Run() {
@@ -260,7 +264,8 @@ absl::flat_hash_set<Der> PolicyProcessor::AuthorityPolicies() const {
   absl::flat_hash_set<Der> authority;
   for (int k = 0; k <= n; ++k) {
     for (size_t j = 0; j < levels_[k].nodes.size(); ++j) {
-      if (alive[k][j] && levels_[k].nodes[j].any_parent) authority.insert(levels_[k].nodes[j].policy);
+      if (alive[k][j] && levels_[k].nodes[j].any_parent)
+        authority.insert(levels_[k].nodes[j].policy);
     }
   }
   return authority;
@@ -270,8 +275,9 @@ absl::flat_hash_set<Der> PolicyProcessor::AuthorityPolicies() const {
 PolicyOutcome PolicyProcessor::WrapUp(bool null_graph) {
   PolicyOutcome outcome;
   const auto& user_set = inputs_.user_initial_policy_set;
-  const bool user_any = user_set.empty() || std::any_of(user_set.begin(), user_set.end(),
-                                                        [](const std::string& p) { return IsAnyPolicy(p); });
+  const bool user_any =
+      user_set.empty() || std::any_of(user_set.begin(), user_set.end(),
+                                      [](const std::string& p) { return IsAnyPolicy(p); });
   if (!null_graph) {
     const bool leaf_any = levels_.back().any;
     const absl::flat_hash_set<Der> authority = AuthorityPolicies();

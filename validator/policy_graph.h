@@ -19,11 +19,11 @@ namespace certval {
 // Why a path fails policy processing; kNone when it passes.
 enum class PolicyFailure {
   kNone,
-  kExplicitPolicyRequired,   // 6.1.3(f): no valid policy left while an explicit one is required
-  kAnyPolicyMapped,          // 6.1.4(a): policyMappings names anyPolicy
-  kNoAcceptablePolicy,       // 6.1.5: explicit policy required, and none of the user's remains
-  kUnknownCriticalQualifier, // a critical certificatePolicies with a qualifier certval cannot read
-  kOutOfBudget,              // the Budget ran out (it says which limit)
+  kExplicitPolicyRequired,    // 6.1.3(f): no valid policy left while an explicit one is required
+  kAnyPolicyMapped,           // 6.1.4(a): policyMappings names anyPolicy
+  kNoAcceptablePolicy,        // 6.1.5: explicit policy required, and none of the user's remains
+  kUnknownCriticalQualifier,  // a critical certificatePolicies with a qualifier certval cannot read
+  kOutOfBudget,               // the Budget ran out (it says which limit)
 };
 
 struct PolicyOutcome {

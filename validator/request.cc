@@ -1,5 +1,6 @@
-#include "absl/strings/string_view.h"
 #include "certval/validator/request.h"
+
+#include "absl/strings/string_view.h"
 
 namespace certval {
 

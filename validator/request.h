@@ -1,17 +1,18 @@
 // What to validate (ValidationRequest) and the limits that bound the work (Limits).
 //
-// Plain values whose defaults are the safe behaviour: web PKI profile, serverAuth, enforce everything.
-// Time is an input; the Validator reads the clock only when the request leaves it unset.
+// Plain values whose defaults are the safe behaviour: web PKI profile, serverAuth, enforce
+// everything. Time is an input; the Validator reads the clock only when the request leaves it
+// unset.
 #ifndef CERTVAL_VALIDATOR_REQUEST_H_
 #define CERTVAL_VALIDATOR_REQUEST_H_
 
-#include "absl/strings/string_view.h"
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "certval/validator/certificate.h"
 #include "certval/validator/revocation.h"
@@ -19,9 +20,9 @@
 namespace certval {
 
 // The name the caller expected the peer to have. Left unset (kNone), validation fails with
-// "peer_name.missing": a chain that is valid for *some* name proves nothing about the peer. A caller
-// that really means "any name its roots vouch for" (a client-certificate check, a CA tool) says so
-// with PeerName::Any().
+// "peer_name.missing": a chain that is valid for *some* name proves nothing about the peer. A
+// caller that really means "any name its roots vouch for" (a client-certificate check, a CA tool)
+// says so with PeerName::Any().
 struct PeerName {
   enum class Kind { kNone, kDns, kIp, kEmail, kAny };
   Kind kind = Kind::kNone;
@@ -36,8 +37,8 @@ struct PeerName {
 enum class Purpose { kServerAuth, kClientAuth, kAny };
 // Which rules a path is held to (README, "Profiles"):
 //   kWebPki        the CA/Browser Forum Baseline Requirements, on top of RFC 5280's algorithm;
-//   kRfc5280       RFC 5280 section 6.1's path-validation algorithm exactly (what NIST PKITS tests);
-//   kRfc5280Strict kRfc5280 plus section 4's MUSTs on how every certificate of the path is
+//   kRfc5280       RFC 5280 section 6.1's path-validation algorithm exactly (what NIST PKITS
+//   tests); kRfc5280Strict kRfc5280 plus section 4's MUSTs on how every certificate of the path is
 //                  encoded (critical basicConstraints and policyConstraints, key identifiers,
 //                  serials; what x509-limbo's rfc5280:: cases expect).
 enum class Profile { kWebPki, kRfc5280, kRfc5280Strict };
@@ -56,8 +57,8 @@ absl::string_view ProfileName(Profile profile);  // "webpki", "rfc5280", "rfc528
 
 // Bounds on the work one validation may do, all drawn from one Budget per validation
 // (validator/budget.h). Exceeding one is an error finding, never a hang:
-//   max_input_certificates, max_input_bytes   "limits.too_many_certificates", "limits.input_too_large"
-//   max_signature_checks                      "limits.too_many_signatures"
+//   max_input_certificates, max_input_bytes   "limits.too_many_certificates",
+//   "limits.input_too_large" max_signature_checks                      "limits.too_many_signatures"
 //   max_build_steps                           "limits.too_many_build_steps"
 //   max_paths_evaluated                       "limits.too_many_paths"
 //   max_name_comparisons                      "limits.too_many_name_comparisons"
@@ -69,7 +70,8 @@ absl::string_view ProfileName(Profile profile);  // "webpki", "rfc5280", "rfc528
 //   ValidationRequest::deadline               "limits.deadline_exceeded"
 //   max_fetches, max_fetch_bytes, max_fetch_time  "fetch.too_many_fetches", "fetch.too_many_bytes",
 //                                             "fetch.deadline_exceeded" (warnings: fetching stops)
-//   max_intermediates (or request.max_depth)  "trust_anchor.no_trusted_root ... within N intermediates"
+//   max_intermediates (or request.max_depth)  "trust_anchor.no_trusted_root ... within N
+//   intermediates"
 // Whatever max_depth says, no path has more than 32 intermediates ("limits.path_too_deep").
 // tests/limits_test.cc trips each of them.
 struct Limits {
@@ -78,7 +80,7 @@ struct Limits {
   int max_intermediates = 8;  // per path, not counting self-issued certificates
   // Real TLS chains have 2 to 5 certificates of 1-2 KB each; 64 certificates and 1 MiB leave room
   // for odd but honest chains (BoringSSL's own default message limit is 100 KB).
-  int max_input_certificates = 64;  // leaf + intermediates presented
+  int max_input_certificates = 64;   // leaf + intermediates presented
   size_t max_input_bytes = 1 << 20;  // total DER presented
   // A path of the maximum depth needs 9 verifications; 100 allows a few dead ends per level
   // (cross-signs, expired duplicates) and caps the public-key work at about 2 ms for RSA-2048

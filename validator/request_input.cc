@@ -30,7 +30,8 @@ bool ParseChain(const ValidationRequest& request, const Limits& limits, Certific
     return true;
   }
   if (!WithinLimit(request.leaf.size() + TotalSize(request.intermediates), limits.max_input_bytes,
-                   code::kLimitsInputTooLarge, "chain of $0 bytes exceeds the limit of $1", findings)) {
+                   code::kLimitsInputTooLarge, "chain of $0 bytes exceeds the limit of $1",
+                   findings)) {
     return false;
   }
   auto parse = [cache](const std::string& der) {
@@ -49,10 +50,10 @@ bool ParseChain(const ValidationRequest& request, const Limits& limits, Certific
       input->intermediates.push_back(*std::move(cert));
     } else {
       // An unparseable intermediate can never be part of a path: note it and go on without it.
-      findings->push_back(MakeFinding(
-          code::kParseMalformedIntermediate, -1,
-          absl::StrCat("intermediate #", i + 1, " ignored: ", cert.status().message()),
-          Severity::kInfo));
+      findings->push_back(
+          MakeFinding(code::kParseMalformedIntermediate, -1,
+                      absl::StrCat("intermediate #", i + 1, " ignored: ", cert.status().message()),
+                      Severity::kInfo));
     }
   }
   return true;
@@ -129,7 +130,8 @@ bool ParseRequestInput(const ValidationRequest& request, const Limits& limits,
   if (!ParseChain(request, limits, cache, input, findings) ||
       !WithinLimit(1 + input->intermediates.size(),
                    static_cast<size_t>(limits.max_input_certificates),
-                   code::kLimitsTooManyCertificates, "$0 certificates presented; the limit is $1", findings)) {
+                   code::kLimitsTooManyCertificates, "$0 certificates presented; the limit is $1",
+                   findings)) {
     return false;
   }
   input->presented.push_back(input->leaf);

@@ -25,7 +25,7 @@ struct ValidationResult {
   // The store path.back()'s trust came from (TrustInfo::source: "system", "mozilla", "root-store",
   // ...); empty when nothing trusted it.
   std::string anchor_source;
-  std::vector<Finding> findings;     // errors, warnings and hook decisions
+  std::vector<Finding> findings;  // errors, warnings and hook decisions
   int paths_evaluated = 0;
   int signature_checks = 0;
   // RFC 5280 6.1.6's outputs for the accepted path: the authorities-constrained policy set (the

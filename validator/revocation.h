@@ -26,7 +26,7 @@ absl::string_view RevocationStateName(RevocationState state);  // "good", "revok
 struct RevocationStatus {
   int cert_index = 0;  // position in ValidationResult::path
   RevocationState state = RevocationState::kUnknown;
-  std::optional<RevocationReason> reason;    // kRevoked: the CRL entry's reasonCode, if any
+  std::optional<RevocationReason> reason;     // kRevoked: the CRL entry's reasonCode, if any
   std::optional<absl::Time> revocation_time;  // kRevoked
   // Who said so: "crl" (with the CRL's issuer and number), or a source's name. Escape before
   // printing: it quotes CRL text.
@@ -66,13 +66,14 @@ class RevocationSource {
   virtual ~RevocationSource() = default;
   // Names the source in results ("crl_store", "revocation_set v3", ...).
   virtual absl::string_view name() const = 0;
-  // Appends the CRLs issued under `issuer` (a normalized Name, see Name::normalized) that the source
-  // holds. Candidates only: the check verifies every one before believing it.
+  // Appends the CRLs issued under `issuer` (a normalized Name, see Name::normalized) that the
+  // source holds. Candidates only: the check verifies every one before believing it.
   virtual void FindCrls(const Name& issuer, std::vector<CrlPtr>* out) const {
     (void)issuer, (void)out;
   }
   // An answer the application vouches for (the source is as trusted as the trust store), or
-  // nullopt when the source does not cover `cert`. `issuer` is the certificate's issuer in the path.
+  // nullopt when the source does not cover `cert`. `issuer` is the certificate's issuer in the
+  // path.
   virtual std::optional<RevocationStatus> Lookup(const Certificate& cert,
                                                  const Certificate& issuer) const {
     (void)cert, (void)issuer;

@@ -12,7 +12,8 @@ namespace certval {
 namespace {
 
 // A CRL signer's own status is checked too, and its signer's, to this depth: PKITS needs one level
-// (a separate CRL-signing certificate); a chain of CRL signers deeper than that is not worth the work.
+// (a separate CRL-signing certificate); a chain of CRL signers deeper than that is not worth the
+// work.
 constexpr int kMaxSignerDepth = 2;
 
 bool IsCa(const Certificate& cert) {
@@ -66,26 +67,32 @@ ResolvedNames FromGeneralNames(const std::vector<GeneralNameView>& names) {
   return out;
 }
 
-// "the CRL of CN=Example CA (number 0x1f)". Unescaped: findings and the tools escape what they print.
+// "the CRL of CN=Example CA (number 0x1f)". Unescaped: findings and the tools escape what they
+// print.
 std::string CrlLabel(const Crl& crl) {
   std::vector<std::string> cns = crl.issuer().Texts(kOidCommonName);
   std::string number;
-  for (char c : crl.crl_number()) absl::StrAppend(&number, absl::Hex(static_cast<uint8_t>(c), absl::kZeroPad2));
-  return absl::StrCat("the CRL of ", cns.empty() ? std::string("an issuer without CN") : absl::StrCat("CN=", cns.back()),
-                      " (number 0x", number, ")");
+  for (char c : crl.crl_number())
+    absl::StrAppend(&number, absl::Hex(static_cast<uint8_t>(c), absl::kZeroPad2));
+  return absl::StrCat(
+      "the CRL of ",
+      cns.empty() ? std::string("an issuer without CN") : absl::StrCat("CN=", cns.back()),
+      " (number 0x", number, ")");
 }
 
 bool Current(const Crl& crl, absl::Time time, std::string* why) {
   // CRL times have whole seconds, as certificate times do.
   const absl::Time t = absl::FromUnixSeconds(absl::ToUnixSeconds(time));
   if (crl.this_update() > t) {
-    *why = absl::StrCat(CrlLabel(crl), " is not yet valid (thisUpdate ",
-                        absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", crl.this_update(), absl::UTCTimeZone()), ")");
+    *why = absl::StrCat(
+        CrlLabel(crl), " is not yet valid (thisUpdate ",
+        absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", crl.this_update(), absl::UTCTimeZone()), ")");
     return false;
   }
   if (crl.next_update() && *crl.next_update() < t) {
-    *why = absl::StrCat(CrlLabel(crl), " is out of date (nextUpdate ",
-                        absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", *crl.next_update(), absl::UTCTimeZone()), ")");
+    *why = absl::StrCat(
+        CrlLabel(crl), " is out of date (nextUpdate ",
+        absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", *crl.next_update(), absl::UTCTimeZone()), ")");
     return false;
   }
   return true;
@@ -98,7 +105,8 @@ bool InScope(const Crl& crl, const Certificate& cert, const DistributionPoint& d
   if (!dp.crl_issuer.empty()) {
     bool named = false;
     for (const GeneralNameView& n : dp.crl_issuer) {
-      named = named || (n.type == GeneralNameType::kDirectoryName && SameName(n.value, crl.issuer()));
+      named =
+          named || (n.type == GeneralNameType::kDirectoryName && SameName(n.value, crl.issuer()));
     }
     if (!named || !crl.indirect()) return false;
   } else if (crl.issuer().normalized != cert.issuer().normalized) {
@@ -192,7 +200,8 @@ bool RevocationChecker::OcspAuthentic(const OcspResponse& response, const Certif
     return it->second.first;
   }
   bool ok = false;
-  std::string text = "the response is signed neither by the issuer nor by a responder it delegated to";
+  std::string text =
+      "the response is signed neither by the issuer nor by a responder it delegated to";
   if (NamesResponder(response, *issuer)) {
     ok = OcspSignedBy(response, *issuer);
     text = ok ? "issuer-signed" : "the issuer's signature on the response does not verify";
@@ -253,18 +262,22 @@ std::string RevocationChecker::DelegatedResponderProblem(const OcspResponse& res
 }
 
 std::optional<RevocationStatus> RevocationChecker::CheckOcsp(absl::Span<const CertificatePtr> path,
-                                                             size_t i, std::vector<std::string>* notes) {
+                                                             size_t i,
+                                                             std::vector<std::string>* notes) {
   const Certificate& cert = *path[i];
   for (size_t r = 0; r < ocsp_.size(); ++r) {
     const OcspResponse& response = *ocsp_[r];
-    const std::string label = r == 0 && first_ocsp_is_stapled_ ? "stapled OCSP response"
-                                                                 : absl::StrCat("OCSP response #", r + 1);
+    const std::string label = r == 0 && first_ocsp_is_stapled_
+                                  ? "stapled OCSP response"
+                                  : absl::StrCat("OCSP response #", r + 1);
     if (!response.successful()) {
-      if (i == 0) notes->push_back(absl::StrCat(label, ": responder status ", response.response_status()));
+      if (i == 0)
+        notes->push_back(absl::StrCat(label, ": responder status ", response.response_status()));
       continue;
     }
     // Matching hashes the issuer's name and key per single response: charged like CRL entries.
-    if (!env_.budget->ChargeRevocationSteps(static_cast<int64_t>(response.responses().size()) + 1)) {
+    if (!env_.budget->ChargeRevocationSteps(static_cast<int64_t>(response.responses().size()) +
+                                            1)) {
       return std::nullopt;
     }
     const OcspSingleResponse* single = response.Find(cert, *path[i + 1]);
@@ -275,8 +288,9 @@ std::optional<RevocationStatus> RevocationChecker::CheckOcsp(absl::Span<const Ce
       continue;
     }
     const absl::Time t = env_.time;
-    const absl::Time until = single->next_update ? *single->next_update
-                                                 : single->this_update + kOcspMaxAgeWithoutNextUpdate;
+    const absl::Time until = single->next_update
+                                 ? *single->next_update
+                                 : single->this_update + kOcspMaxAgeWithoutNextUpdate;
     if (single->this_update > t + kOcspClockSkew) {
       notes->push_back(absl::StrCat(label, ": thisUpdate is in the future"));
       continue;
@@ -343,15 +357,17 @@ bool RevocationChecker::Verified(const Crl& crl, const CertificatePtr& signer) {
   const auto key = std::make_pair(&crl, signer.get());
   if (auto it = verified_.find(key); it != verified_.end()) return it->second;
   if (!env_.budget->ChargeSignature()) return false;  // the Validator reports the limit
-  const bool ok =
-      SignatureVerifier::VerifySignedBy(crl.signature_algorithm(), *signer, crl.tbs(), crl.signature()).ok();
+  const bool ok = SignatureVerifier::VerifySignedBy(crl.signature_algorithm(), *signer, crl.tbs(),
+                                                    crl.signature())
+                      .ok();
   verified_.emplace(key, ok);
   kept_certs_.push_back(signer);
   return ok;
 }
 
-bool RevocationChecker::SignerPathValid(const CertificatePtr& signer, const CertificatePtr& anchor_ptr,
-                                        int depth, std::string* why) {
+bool RevocationChecker::SignerPathValid(const CertificatePtr& signer,
+                                        const CertificatePtr& anchor_ptr, int depth,
+                                        std::string* why) {
   const Certificate& anchor = *anchor_ptr;
   if (signer->der() == anchor.der()) return true;
   const auto key = std::make_pair(signer.get(), &anchor);
@@ -431,11 +447,13 @@ CertificatePtr RevocationChecker::FindSigner(const Crl& crl, absl::Span<const Ce
   for (const CertificatePtr& c : env_.intermediates->certs()) {
     if (c->subject().normalized == crl.issuer().normalized) candidates.push_back(c);
   }
-  if (path[i]->issuer().normalized == crl.issuer().normalized) env_.trust->FindIssuers(*path[i], &candidates);
+  if (path[i]->issuer().normalized == crl.issuer().normalized)
+    env_.trust->FindIssuers(*path[i], &candidates);
   std::vector<CertificatePtr> tried;
   *why = absl::StrCat("no certificate for ", CrlLabel(crl), "'s issuer verifies its signature");
   for (const CertificatePtr& signer : candidates) {
-    if (std::any_of(tried.begin(), tried.end(), [&](const CertificatePtr& c) { return c->der() == signer->der(); })) {
+    if (std::any_of(tried.begin(), tried.end(),
+                    [&](const CertificatePtr& c) { return c->der() == signer->der(); })) {
       continue;
     }
     tried.push_back(signer);
@@ -443,22 +461,27 @@ CertificatePtr RevocationChecker::FindSigner(const Crl& crl, absl::Span<const Ce
     // RFC 5280 6.3.3 (f): cRLSign when keyUsage is present.
     const auto ku = signer->key_usage();
     if (ku && (*ku & kCrlSign) == 0) {
-      *why = absl::StrCat(CrlLabel(crl), " is signed by a key whose certificate's keyUsage lacks cRLSign");
+      *why = absl::StrCat(CrlLabel(crl),
+                          " is signed by a key whose certificate's keyUsage lacks cRLSign");
       continue;
     }
     // A certificate of the path being validated has that path: the issuer, the anchor, or (an
-    // indirect CRL issuer whose CRL covers its own certificate, PKITS 4.14.30) the certificate itself.
+    // indirect CRL issuer whose CRL covers its own certificate, PKITS 4.14.30) the certificate
+    // itself.
     for (size_t j = i; j < path.size(); ++j) {
       if (path[j]->der() == signer->der()) return signer;
     }
     std::string problem;
-    if (depth < kMaxSignerDepth && SignerPathValid(signer, path.back(), depth, &problem)) return signer;
-    *why = absl::StrCat(CrlLabel(crl), ": ", depth < kMaxSignerDepth ? problem : "its signer is too far removed");
+    if (depth < kMaxSignerDepth && SignerPathValid(signer, path.back(), depth, &problem))
+      return signer;
+    *why = absl::StrCat(CrlLabel(crl), ": ",
+                        depth < kMaxSignerDepth ? problem : "its signer is too far removed");
   }
   return nullptr;
 }
 
-RevocationStatus RevocationChecker::CheckAt(absl::Span<const CertificatePtr> path, size_t i, int depth) {
+RevocationStatus RevocationChecker::CheckAt(absl::Span<const CertificatePtr> path, size_t i,
+                                            int depth) {
   RevocationStatus status = CheckWithData(path, i, depth);
   if (status.state != RevocationState::kUnknown || env_.fetch == nullptr) return status;
   const Certificate& cert = *path[i];
@@ -487,7 +510,8 @@ struct RevocationChecker::CrlScan {
   std::vector<std::string> sources;  // the CRLs that spoke, for a "good" status
 };
 
-RevocationStatus RevocationChecker::CheckWithData(absl::Span<const CertificatePtr> path, size_t i, int depth) {
+RevocationStatus RevocationChecker::CheckWithData(absl::Span<const CertificatePtr> path, size_t i,
+                                                  int depth) {
   const Certificate& cert = *path[i];
   const int index = static_cast<int>(i);
   // Sources that answer directly are as trusted as the trust store: their "revoked" settles it.

@@ -65,7 +65,7 @@ class RevocationChecker {
   // The revocation data of one validation: what parsed of the request's, and the sources.
   struct Inputs {
     std::vector<CrlPtr> crls;
-    std::vector<OcspResponsePtr> ocsp;       // the stapled response first, when there is one
+    std::vector<OcspResponsePtr> ocsp;  // the stapled response first, when there is one
     bool first_ocsp_is_stapled = false;
     std::vector<std::shared_ptr<const RevocationSource>> sources;
     // Whether the caller gave any revocation data at all (inputs that did not parse count: the
@@ -166,7 +166,8 @@ class RevocationChecker {
   bool configured_;
   bool stapling_;
   bool staple_only_;
-  std::map<std::pair<const OcspResponse*, const Certificate*>, std::pair<bool, std::string>> ocsp_verified_;
+  std::map<std::pair<const OcspResponse*, const Certificate*>, std::pair<bool, std::string>>
+      ocsp_verified_;
   std::vector<RevocationStatus> statuses_;
   // Memos for the run, keyed by objects the run keeps alive.
   std::map<std::pair<const Crl*, const Certificate*>, bool> verified_;
@@ -174,7 +175,8 @@ class RevocationChecker {
   std::set<const Certificate*> in_progress_;  // certificates whose status is being established
   std::vector<CrlPtr> kept_;  // CRLs from sources, alive as long as the memos that name them
   std::vector<CertificatePtr> kept_certs_;  // likewise the certificates the memos name
-  std::set<std::pair<std::string, std::string>> fetched_;  // (certificate, issuer) DER: fetched for once
+  std::set<std::pair<std::string, std::string>>
+      fetched_;  // (certificate, issuer) DER: fetched for once
 };
 
 }  // namespace certval

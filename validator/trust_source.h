@@ -26,8 +26,8 @@ enum class TrustKind {
 
 // Extra limits on everything below one anchor: an application's (AddRoot with constraints), an
 // administrator's (a root-store file, trust/root_store_file.h) or a root program's (Mozilla's trust
-// bits and distrust-after dates, which trust/TrustStore attaches to Mozilla's roots by fingerprint).
-// Names use the same forms as the nameConstraints extension.
+// bits and distrust-after dates, which trust/TrustStore attaches to Mozilla's roots by
+// fingerprint). Names use the same forms as the nameConstraints extension.
 struct AnchorConstraints {
   std::vector<std::string> permitted_dns, excluded_dns;
   std::vector<std::string> permitted_ip, excluded_ip;  // address||mask bytes (8 or 32)
@@ -75,7 +75,8 @@ class IssuerSource {
 
 class TrustSource : public IssuerSource {
  public:
-  // The trust of `cert`: exact-certificate trust and distrust first, then anchors by subject and key.
+  // The trust of `cert`: exact-certificate trust and distrust first, then anchors by subject and
+  // key.
   virtual TrustInfo GetTrust(const Certificate& cert) const = 0;
 };
 

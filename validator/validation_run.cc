@@ -56,12 +56,12 @@ void RecordVerdict(HookStage stage, const Hook& hook, HookVerdict verdict,
   }
   const Severity severity =
       accept ? (overrides ? Severity::kWarning : Severity::kInfo) : Severity::kError;
-  result.findings.push_back(MakeFinding(
-      accept ? code::kHooksAccepted : code::kHooksRejected, -1,
-      absl::StrCat(stage == HookStage::kPost ? "post-hook" : "pre-hook", " '", hook.name(),
-                   "' answered ", HookVerdictName(verdict),
-                   overrides ? " over the built-in rejection" : ""),
-      severity));
+  result.findings.push_back(
+      MakeFinding(accept ? code::kHooksAccepted : code::kHooksRejected, -1,
+                  absl::StrCat(stage == HookStage::kPost ? "post-hook" : "pre-hook", " '",
+                               hook.name(), "' answered ", HookVerdictName(verdict),
+                               overrides ? " over the built-in rejection" : ""),
+                  severity));
 }
 
 }  // namespace
@@ -69,8 +69,7 @@ void RecordVerdict(HookStage stage, const Hook& hook, HookVerdict verdict,
 ValidationRun::ValidationRun(const TrustSource& trust, const ValidatorOptions& options,
                              absl::string_view disabled_checks,
                              const std::vector<std::shared_ptr<const Check>>& checks,
-                             const std::vector<Mode>& check_modes,
-                             const ValidationRequest& request)
+                             const std::vector<Mode>& check_modes, const ValidationRequest& request)
     : trust_(trust),
       options_(options),
       disabled_checks_(disabled_checks),
@@ -131,11 +130,11 @@ bool ValidationRun::RunHooks(HookStage stage, ValidationResult& result) {
       const Severity severity = mode == Mode::kEnforce ? Severity::kError
                                 : mode == Mode::kWarn  ? Severity::kWarning
                                                        : Severity::kInfo;
-      result.findings.push_back(MakeFinding(
-          code::kHooksHookFailed, -1,
-          absl::StrCat(post ? "post-hook" : "pre-hook", " '", hook->name(),
-                       "' failed: ", verdict.status().message()),
-          severity));
+      result.findings.push_back(
+          MakeFinding(code::kHooksHookFailed, -1,
+                      absl::StrCat(post ? "post-hook" : "pre-hook", " '", hook->name(),
+                                   "' failed: ", verdict.status().message()),
+                      severity));
       if (mode != Mode::kEnforce) continue;
     }
     result.decider = Decider::kHook;
@@ -213,8 +212,8 @@ std::unique_ptr<RevocationChecker> ValidationRun::StartRevocation(
 
 BuildOutcome ValidationRun::BuildPaths(const IntermediateSet& intermediates) {
   const bool prune_by_signature = options_.policy.ModeFor(kCheckSignature) == Mode::kEnforce;
-  PathBuilder builder(trust_, intermediates, *options_.verifier, budget_,
-                      max_intermediates_, prune_by_signature);
+  PathBuilder builder(trust_, intermediates, *options_.verifier, budget_, max_intermediates_,
+                      prune_by_signature);
   return builder.Build(input_.leaf, [&](const CandidatePath& candidate) {
     return Consider(candidate.certs, candidate.edge_verified, candidate.anchor);
   });
@@ -224,8 +223,7 @@ void ValidationRun::FetchMissingIssuers(IntermediateSet& intermediates, BuildOut
   for (int round = 0; fetch_ != nullptr && !best_ && !budget_.exhausted() &&
                       round < FetchSession::kMaxIssuerRounds;
        ++round) {
-    const std::vector<CertificatePtr> presented =
-        PresentedPath(input_.leaf, input_.intermediates);
+    const std::vector<CertificatePtr> presented = PresentedPath(input_.leaf, input_.intermediates);
     const std::vector<CertificatePtr> fetched =
         fetch_->FetchIssuers(*presented.back(), static_cast<int>(presented.size()) - 1);
     if (fetched.empty()) return;
@@ -272,10 +270,9 @@ int ValidationRun::Evaluate(absl::Span<const CertificatePtr> path,
   }
   // A check cut short by the budget has not cleared the path: it is refused, whatever was found.
   if (budget_.exhausted()) findings->push_back(budget_.ExhaustedFinding());
-  return static_cast<int>(std::count_if(findings->begin() + first, findings->end(),
-                                        [](const Finding& f) {
-                                          return f.severity == Severity::kError;
-                                        }));
+  return static_cast<int>(
+      std::count_if(findings->begin() + first, findings->end(),
+                    [](const Finding& f) { return f.severity == Severity::kError; }));
 }
 
 ValidationRun::Evaluation ValidationRun::EvaluatePresentedChain(const BuildOutcome& outcome) {
@@ -288,11 +285,10 @@ ValidationRun::Evaluation ValidationRun::EvaluatePresentedChain(const BuildOutco
   if (mode != Mode::kDisable) {
     // The depth that really cut the search: the caller's limit, or certval's own cap.
     const int depth = std::min(max_intermediates_, PathBuilder::kAbsoluteMaxIntermediates);
-    const std::string why =
-        outcome.depth_limited || max_intermediates_ == 0
-            ? absl::StrCat("no path to a trusted root within ", depth,
-                           depth == 1 ? " intermediate" : " intermediates")
-            : "no path to a trusted root";
+    const std::string why = outcome.depth_limited || max_intermediates_ == 0
+                                ? absl::StrCat("no path to a trusted root within ", depth,
+                                               depth == 1 ? " intermediate" : " intermediates")
+                                : "no path to a trusted root";
     const int last = static_cast<int>(eval.path.size()) - 1;
     eval.findings.push_back(
         MakeFinding(code::kTrustAnchorNoTrustedRoot, last, why, SeverityFor(mode)));

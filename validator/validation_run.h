@@ -17,12 +17,12 @@
 #include "certval/validator/check.h"
 #include "certval/validator/fetch_session.h"
 #include "certval/validator/hook.h"
+#include "certval/validator/options.h"
 #include "certval/validator/path_builder.h"
 #include "certval/validator/request.h"
 #include "certval/validator/request_input.h"
 #include "certval/validator/result.h"
 #include "certval/validator/revocation_checker.h"
-#include "certval/validator/options.h"
 #include "certval/validator/trust_source.h"
 
 namespace certval {

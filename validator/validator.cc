@@ -19,10 +19,10 @@ absl::Status CheckOptions(const ValidatorOptions& options,
         std::find(builtin.begin(), builtin.end(), name) != builtin.end() ||
         std::any_of(checks.begin(), checks.end(), [&](const auto& c) { return c->name() == name; });
     if (!known) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "the policy sets '", name, "', which is no check's name (known: ",
-          absl::StrJoin(builtin, ", "), checks.size() > builtin.size() ? ", and custom checks" : "",
-          ")"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("the policy sets '", name,
+                       "', which is no check's name (known: ", absl::StrJoin(builtin, ", "),
+                       checks.size() > builtin.size() ? ", and custom checks" : "", ")"));
     }
   }
   for (size_t i = 0; i < options.custom_checks.size(); ++i) {
@@ -33,7 +33,8 @@ absl::Status CheckOptions(const ValidatorOptions& options,
           absl::StrCat("custom check '", check->name(), "' takes a name certval uses itself"));
     }
     for (size_t j = 0; j < i; ++j) {
-      if (options.custom_checks[j] != nullptr && options.custom_checks[j]->name() == check->name()) {
+      if (options.custom_checks[j] != nullptr &&
+          options.custom_checks[j]->name() == check->name()) {
         return absl::InvalidArgumentError(
             absl::StrCat("two custom checks are named '", check->name(), "'"));
       }
@@ -61,15 +62,17 @@ absl::StatusOr<Validator> Validator::Create(std::shared_ptr<const TrustSource> t
 
 Validator::Validator(std::shared_ptr<const TrustSource> trust, ValidatorOptions options)
     : trust_(std::move(trust)), options_(std::move(options)) {
-  if (options_.warning_sink == nullptr) options_.warning_sink = std::make_shared<StderrWarningSink>();
+  if (options_.warning_sink == nullptr)
+    options_.warning_sink = std::make_shared<StderrWarningSink>();
   if (options_.verifier == nullptr) options_.verifier = std::make_shared<SignatureVerifier>();
   checks_ = BuiltinChecks();
   for (const auto& check : options_.custom_checks) {
     if (check != nullptr) checks_.push_back(check);
   }
   for (const auto& check : checks_) check_modes_.push_back(options_.policy.ModeFor(check->name()));
-  configuration_ = trust_ == nullptr ? absl::InvalidArgumentError("the Validator has no trust source")
-                                     : CheckOptions(options_, checks_);
+  configuration_ = trust_ == nullptr
+                       ? absl::InvalidArgumentError("the Validator has no trust source")
+                       : CheckOptions(options_, checks_);
   std::vector<absl::string_view> disabled;
   for (absl::string_view name : BuiltinPolicyNames()) {
     if (options_.policy.ModeFor(name) == Mode::kDisable) disabled.push_back(name);

@@ -1,7 +1,8 @@
 // The Validator facade: trust, policy, hooks and checks put together.
 //
 // Build one per configuration and share it: Validate() is const and thread-safe. The trust source,
-// hooks, checks and sink are shared_ptrs so a Validator can be copied cheaply and outlive its builder.
+// hooks, checks and sink are shared_ptrs so a Validator can be copied cheaply and outlive its
+// builder.
 #ifndef CERTVAL_VALIDATOR_VALIDATOR_H_
 #define CERTVAL_VALIDATOR_VALIDATOR_H_
 
@@ -21,8 +22,8 @@
 namespace certval {
 
 // A configuration mistake (a policy naming no known check, a hook that needs the validated path
-// installed as a pre-hook, no trust source) must not weaken validation silently. Create() returns it
-// as an error; a Validator constructed directly keeps it and fails every validation with
+// installed as a pre-hook, no trust source) must not weaken validation silently. Create() returns
+// it as an error; a Validator constructed directly keeps it and fails every validation with
 // "configuration.invalid".
 ABSL_MUST_USE_RESULT
 absl::Status CheckOptions(const ValidatorOptions& options,

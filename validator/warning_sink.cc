@@ -15,8 +15,8 @@ void StderrWarningSink::OnWarning(const PeerName& peer, const Finding& finding) 
     if (seen_.size() > kMaxRemembered) seen_.clear();
   }
   // The peer name can come from the wire (a client's SNI); FormatFinding escapes the rest.
-  std::string line = absl::StrCat("certval warning: peer '", EscapeText(peer.value), "': ",
-                                  FormatFinding(finding), "\n");
+  std::string line = absl::StrCat("certval warning: peer '", EscapeText(peer.value),
+                                  "': ", FormatFinding(finding), "\n");
   std::fputs(line.c_str(), stderr);
 }
 

@@ -24,7 +24,7 @@ std::string PositiveInteger(std::string magnitude) {
 std::string RsaSpki(int modulus_bits) {
   std::string n((modulus_bits + 7) / 8, '\x5a');
   n[0] = static_cast<char>(1 << ((modulus_bits - 1) % 8));  // exactly modulus_bits long
-  n.back() = '\x5b';                                          // odd, like a real modulus
+  n.back() = '\x5b';                                        // odd, like a real modulus
   const std::string rsa_public_key =
       Tlv(0x30, PositiveInteger(n) + PositiveInteger(std::string("\x01\x00\x01", 3)));
   const std::string rsa_encryption_with_null =

@@ -18,8 +18,8 @@ std::string Tlv(uint8_t tag, std::string_view contents);
 std::string PositiveInteger(std::string magnitude);
 
 // An RSA SubjectPublicKeyInfo (rsaEncryption, NULL parameters) whose modulus is exactly
-// `modulus_bits` long (any count, not only multiples of 8), odd, with e = 65537. The key material is
-// made up: it is for checks that read a key's type and size, never for verifying signatures.
+// `modulus_bits` long (any count, not only multiples of 8), odd, with e = 65537. The key material
+// is made up: it is for checks that read a key's type and size, never for verifying signatures.
 std::string RsaSpki(int modulus_bits);
 
 }  // namespace certval::testpki

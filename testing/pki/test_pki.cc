@@ -198,7 +198,8 @@ void AddName(CBB* out, const NameSpec& name) {
   for (size_t i = 0; i < name.attrs.size(); ++i) {
     const auto& [type_name, value] = name.attrs[i];
     AttributeType type = LookupAttribute(type_name);
-    if (i < name.string_tags.size() && name.string_tags[i] != 0) type.string_tag = name.string_tags[i];
+    if (i < name.string_tags.size() && name.string_tags[i] != 0)
+      type.string_tag = name.string_tags[i];
     CBB rdn, atv;
     TESTPKI_CHECK(CBB_add_asn1(&rdns, &rdn, CBS_ASN1_SET));
     TESTPKI_CHECK(CBB_add_asn1(&rdn, &atv, CBS_ASN1_SEQUENCE));
@@ -819,7 +820,8 @@ std::string Chain::ServerChainPem() const { return DerToPem(leaf) + DerToPem(int
 namespace {
 
 // root -> intermediate (from `intermediate_spec`) -> leaf (from `leaf_spec`), keys (kind, 0/1/2).
-Chain ChainOf(KeyKind kind, const CertSpec& intermediate_spec, const CertSpec& leaf_spec, absl::Time now) {
+Chain ChainOf(KeyKind kind, const CertSpec& intermediate_spec, const CertSpec& leaf_spec,
+              absl::Time now) {
   TestCa root = TestCa::Root(RootSpec("certval Test Root CA", now), Key::Cached(kind, 0));
   TestCa intermediate = root.IssueCa(intermediate_spec, Key::Cached(kind, 1));
   Key leaf_key = Key::Cached(kind, 2);
@@ -838,7 +840,8 @@ Chain ChainOf(KeyKind kind, const CertSpec& intermediate_spec, const CertSpec& l
 }  // namespace
 
 Chain MakeChain(KeyKind kind, std::string_view host, absl::Time now) {
-  return ChainOf(kind, IntermediateSpec("certval Test Intermediate CA", now), LeafSpec(host, now), now);
+  return ChainOf(kind, IntermediateSpec("certval Test Intermediate CA", now), LeafSpec(host, now),
+                 now);
 }
 
 Chain NameConstraintsBomb(int subtrees, int leaf_names, absl::Time now) {

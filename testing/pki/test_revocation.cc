@@ -1,12 +1,11 @@
 #include "certval/testing/pki/test_revocation.h"
 
 #include <openssl/bytestring.h>
+#include <openssl/digest.h>
 #include <openssl/mem.h>
 
 #include <cstdio>
 #include <cstdlib>
-
-#include <openssl/digest.h>
 
 #include "absl/time/civil_time.h"
 #include "certval/validator/certificate.h"
@@ -50,8 +49,8 @@ void AddTime(CBB* out, absl::Time t) {
                   c.month(), c.day(), c.hour(), c.minute(), c.second());
     AddTagged(out, CBS_ASN1_UTCTIME, buf);
   } else {
-    std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02dZ", static_cast<int>(c.year()), c.month(),
-                  c.day(), c.hour(), c.minute(), c.second());
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02dZ", static_cast<int>(c.year()),
+                  c.month(), c.day(), c.hour(), c.minute(), c.second());
     AddTagged(out, CBS_ASN1_GENERALIZEDTIME, buf);
   }
 }
@@ -114,8 +113,10 @@ std::string IssueCrl(const CrlSpec& spec, const Key& signer) {
           REVOCATION_CHECK(CBB_init(names.get(), 64));
           CBB seq, dir;
           REVOCATION_CHECK(CBB_add_asn1(names.get(), &seq, CBS_ASN1_SEQUENCE));
-          REVOCATION_CHECK(CBB_add_asn1(&seq, &dir, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 4));
-          REVOCATION_CHECK(CBB_add_bytes(&dir, Bytes(*e.certificate_issuer), e.certificate_issuer->size()));
+          REVOCATION_CHECK(
+              CBB_add_asn1(&seq, &dir, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 4));
+          REVOCATION_CHECK(
+              CBB_add_bytes(&dir, Bytes(*e.certificate_issuer), e.certificate_issuer->size()));
           AddExtension(&exts, "2.5.29.29", true, Finish(names.get()));
         }
         for (const RawExtension& x : e.extra) AddExtension(&exts, x.oid, x.critical, x.value);
@@ -123,13 +124,15 @@ std::string IssueCrl(const CrlSpec& spec, const Key& signer) {
       REVOCATION_CHECK(CBB_flush(&list));
     }
   }
-  const bool any_extension = spec.crl_number || spec.delta_base || spec.issuing_distribution_point ||
-                             !spec.extra.empty();
+  const bool any_extension =
+      spec.crl_number || spec.delta_base || spec.issuing_distribution_point || !spec.extra.empty();
   if (any_extension) {
     CBB wrapper, exts;
-    REVOCATION_CHECK(CBB_add_asn1(&tbs, &wrapper, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0));
+    REVOCATION_CHECK(
+        CBB_add_asn1(&tbs, &wrapper, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0));
     REVOCATION_CHECK(CBB_add_asn1(&wrapper, &exts, CBS_ASN1_SEQUENCE));
-    if (spec.crl_number) AddExtension(&exts, "2.5.29.20", spec.crl_number_critical, Integer(*spec.crl_number));
+    if (spec.crl_number)
+      AddExtension(&exts, "2.5.29.20", spec.crl_number_critical, Integer(*spec.crl_number));
     if (spec.delta_base) AddExtension(&exts, "2.5.29.27", true, Integer(*spec.delta_base));
     if (spec.issuing_distribution_point) {
       AddExtension(&exts, "2.5.29.28", true, *spec.issuing_distribution_point);
@@ -158,7 +161,8 @@ std::string SerialOf(const std::string& certificate_der) {
   REVOCATION_CHECK(CBS_get_asn1(&cert, &tbs, CBS_ASN1_SEQUENCE));
   if (CBS_peek_asn1_tag(&tbs, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0)) {
     CBS version;
-    REVOCATION_CHECK(CBS_get_asn1(&tbs, &version, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0));
+    REVOCATION_CHECK(
+        CBS_get_asn1(&tbs, &version, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0));
   }
   REVOCATION_CHECK(CBS_get_asn1(&tbs, &serial, CBS_ASN1_INTEGER));
   return std::string(reinterpret_cast<const char*>(CBS_data(&serial)), CBS_len(&serial));
@@ -176,7 +180,8 @@ std::string IdpValue(bool only_user_certs, bool only_ca_certs, bool indirect,
     // ReasonFlags: named bit n is 0x80 >> n of byte n / 8; two bytes carry bits 0..15.
     std::string bits(3, '\0');
     for (int n = 0; n < 16; ++n) {
-      if ((*only_some_reasons >> n) & 1) bits[1 + n / 8] = static_cast<char>(bits[1 + n / 8] | (0x80 >> (n % 8)));
+      if ((*only_some_reasons >> n) & 1)
+        bits[1 + n / 8] = static_cast<char>(bits[1 + n / 8] | (0x80 >> (n % 8)));
     }
     AddTagged(&seq, CBS_ASN1_CONTEXT_SPECIFIC | 3, bits);
   }
@@ -245,11 +250,13 @@ void AddSingle(CBB* out, const OcspSingleSpec& s) {
   if (s.status == 0) {
     AddTagged(&single, CBS_ASN1_CONTEXT_SPECIFIC | 0, "");
   } else if (s.status == 1) {
-    REVOCATION_CHECK(CBB_add_asn1(&single, &status, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 1));
+    REVOCATION_CHECK(
+        CBB_add_asn1(&single, &status, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 1));
     AddGeneralizedTime(&status, s.revocation_time);
     if (s.reason) {
       CBB reason;
-      REVOCATION_CHECK(CBB_add_asn1(&status, &reason, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0));
+      REVOCATION_CHECK(
+          CBB_add_asn1(&status, &reason, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0));
       AddTagged(&reason, CBS_ASN1_ENUMERATED, std::string(1, static_cast<char>(*s.reason)));
       REVOCATION_CHECK(CBB_flush(&status));
     }
@@ -260,7 +267,8 @@ void AddSingle(CBB* out, const OcspSingleSpec& s) {
   AddGeneralizedTime(&single, s.this_update);
   if (s.next_update) {
     CBB next;
-    REVOCATION_CHECK(CBB_add_asn1(&single, &next, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0));
+    REVOCATION_CHECK(
+        CBB_add_asn1(&single, &next, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0));
     AddGeneralizedTime(&next, *s.next_update);
     REVOCATION_CHECK(CBB_flush(&single));
   }
@@ -284,7 +292,8 @@ std::string IssueOcspResponse(const OcspSpec& spec, const Key& signer) {
   REVOCATION_CHECK(CBB_init(cbb.get(), 1024));
   CBB response;
   REVOCATION_CHECK(CBB_add_asn1(cbb.get(), &response, CBS_ASN1_SEQUENCE));
-  AddTagged(&response, CBS_ASN1_ENUMERATED, std::string(1, static_cast<char>(spec.response_status)));
+  AddTagged(&response, CBS_ASN1_ENUMERATED,
+            std::string(1, static_cast<char>(spec.response_status)));
   if (spec.response_status != 0) return Finish(cbb.get());
   // ResponseData
   bssl::ScopedCBB tbs_cbb;
@@ -292,11 +301,15 @@ std::string IssueOcspResponse(const OcspSpec& spec, const Key& signer) {
   CBB tbs, responder, list;
   REVOCATION_CHECK(CBB_add_asn1(tbs_cbb.get(), &tbs, CBS_ASN1_SEQUENCE));
   if (!spec.responder_name.empty()) {
-    REVOCATION_CHECK(CBB_add_asn1(&tbs, &responder, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 1));
-    REVOCATION_CHECK(CBB_add_bytes(&responder, Bytes(spec.responder_name), spec.responder_name.size()));
+    REVOCATION_CHECK(
+        CBB_add_asn1(&tbs, &responder, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 1));
+    REVOCATION_CHECK(
+        CBB_add_bytes(&responder, Bytes(spec.responder_name), spec.responder_name.size()));
   } else {
-    REVOCATION_CHECK(CBB_add_asn1(&tbs, &responder, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 2));
-    AddTagged(&responder, CBS_ASN1_OCTETSTRING, Digest(EVP_sha1(), PublicKeyBits(spec.responder_spki)));
+    REVOCATION_CHECK(
+        CBB_add_asn1(&tbs, &responder, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 2));
+    AddTagged(&responder, CBS_ASN1_OCTETSTRING,
+              Digest(EVP_sha1(), PublicKeyBits(spec.responder_spki)));
   }
   REVOCATION_CHECK(CBB_flush(&tbs));
   AddGeneralizedTime(&tbs, spec.produced_at);
@@ -321,14 +334,17 @@ std::string IssueOcspResponse(const OcspSpec& spec, const Key& signer) {
   REVOCATION_CHECK(CBB_flush(&basic));
   if (!spec.certs.empty()) {
     CBB wrapper, certs;
-    REVOCATION_CHECK(CBB_add_asn1(&basic, &wrapper, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0));
+    REVOCATION_CHECK(
+        CBB_add_asn1(&basic, &wrapper, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0));
     REVOCATION_CHECK(CBB_add_asn1(&wrapper, &certs, CBS_ASN1_SEQUENCE));
-    for (const std::string& c : spec.certs) REVOCATION_CHECK(CBB_add_bytes(&certs, Bytes(c), c.size()));
+    for (const std::string& c : spec.certs)
+      REVOCATION_CHECK(CBB_add_bytes(&certs, Bytes(c), c.size()));
     REVOCATION_CHECK(CBB_flush(&basic));
   }
   const std::string basic_der = Finish(basic_cbb.get());
   CBB wrapper, bytes, type_oid;
-  REVOCATION_CHECK(CBB_add_asn1(&response, &wrapper, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0));
+  REVOCATION_CHECK(
+      CBB_add_asn1(&response, &wrapper, CBS_ASN1_CONTEXT_SPECIFIC | CBS_ASN1_CONSTRUCTED | 0));
   REVOCATION_CHECK(CBB_add_asn1(&wrapper, &bytes, CBS_ASN1_SEQUENCE));
   REVOCATION_CHECK(CBB_add_asn1(&bytes, &type_oid, CBS_ASN1_OBJECT));
   const std::string basic_oid = "1.3.6.1.5.5.7.48.1.1";

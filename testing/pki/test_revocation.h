@@ -26,16 +26,17 @@ inline constexpr int kReasonRemoveFromCrl = 8;
 struct CrlEntrySpec {
   std::string serial;  // INTEGER contents, verbatim (SerialOf() gives a certificate's)
   absl::Time revocation_date;
-  std::optional<int> reason;  // reasonCode, when set
+  std::optional<int> reason;                      // reasonCode, when set
   std::optional<std::string> certificate_issuer;  // a Name DER: certificateIssuer (indirect CRLs)
-  std::vector<RawExtension> extra;  // more entry extensions
+  std::vector<RawExtension> extra;                // more entry extensions
 };
 
 struct CrlSpec {
   std::string issuer_name;  // Name DER
   absl::Time this_update;
   std::optional<absl::Time> next_update;
-  std::optional<std::string> crl_number = std::string("\x01", 1);  // INTEGER contents; unset: omitted
+  std::optional<std::string> crl_number =
+      std::string("\x01", 1);  // INTEGER contents; unset: omitted
   bool crl_number_critical = false;
   std::optional<std::string> delta_base;  // deltaCRLIndicator's BaseCRLNumber contents
   std::optional<std::string> issuing_distribution_point;  // the extension's value DER
@@ -67,12 +68,12 @@ struct OcspSingleSpec {
   std::optional<int> reason;
   absl::Time this_update;
   std::optional<absl::Time> next_update;
-  bool sha256 = false;  // CertID hashes with SHA-256 instead of SHA-1
+  bool sha256 = false;                   // CertID hashes with SHA-256 instead of SHA-1
   std::vector<RawExtension> extensions;  // singleExtensions
 };
 
 struct OcspSpec {
-  int response_status = 0;  // not 0: no responseBytes
+  int response_status = 0;     // not 0: no responseBytes
   std::string responder_name;  // Name DER for ResponderID byName; empty: byKey of `responder_spki`
   std::string responder_spki;  // SubjectPublicKeyInfo DER, for byKey
   absl::Time produced_at;

@@ -4,10 +4,10 @@
 #include <fstream>
 #include <memory>
 
-#include "gtest/gtest.h"
-#include "tools/limbo.h"
 #include "certval/validator/certificate_cache.h"
 #include "certval/validator/signature_cache.h"
+#include "gtest/gtest.h"
+#include "tools/limbo.h"
 
 namespace certval {
 namespace {
@@ -35,7 +35,8 @@ TEST(CacheLimbo, SameResultsWithAndWithoutCaches) {
   // The cached passes really used the caches.
   EXPECT_GT(verifier->stats().hits, 100u);
   EXPECT_GT(certificates->stats().hits, 100u);
-  std::cout << "signature cache: " << verifier->stats().hits << " hits, " << verifier->stats().misses
+  std::cout << "signature cache: " << verifier->stats().hits << " hits, "
+            << verifier->stats().misses
             << " misses; certificate cache: " << certificates->stats().hits << " hits\n";
 }
 

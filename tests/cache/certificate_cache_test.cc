@@ -4,11 +4,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/signature_cache.h"
 #include "certval/validator/validator.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -51,11 +51,13 @@ TEST(CertificateCache, ParseErrorsAreReturnedAndNotKept) {
 
 TEST(CertificateCache, BoundedByEntriesAndBytes) {
   const absl::Time now = absl::Now();
-  testpki::TestCa ca = testpki::TestCa::Root(testpki::RootSpec("Bound Root", now), Key::Cached(KeyKind::kEcP256));
+  testpki::TestCa ca =
+      testpki::TestCa::Root(testpki::RootSpec("Bound Root", now), Key::Cached(KeyKind::kEcP256));
   CertificateCache by_entries(/*max_entries=*/16, /*max_der_bytes=*/1 << 20);
   CertificateCache by_bytes(/*max_entries=*/1000, /*max_der_bytes=*/16 * 1024);
   for (int i = 0; i < 300; ++i) {
-    std::string der = ca.Issue(testpki::LeafSpec(absl::StrCat("h", i, ".test"), now), Key::Cached(KeyKind::kEcP256, 1));
+    std::string der = ca.Issue(testpki::LeafSpec(absl::StrCat("h", i, ".test"), now),
+                               Key::Cached(KeyKind::kEcP256, 1));
     ASSERT_TRUE(by_entries.Parse(der).ok());
     ASSERT_TRUE(by_bytes.Parse(der).ok());
   }
@@ -96,7 +98,8 @@ TEST(CertificateCache, ValidatorVerdictsDoNotDependOnCaches) {
       EXPECT_EQ(a.valid, expected[i]) << "request " << i;
       EXPECT_EQ(b.valid, expected[i]) << "request " << i << " round " << round;
       ASSERT_EQ(a.findings.size(), b.findings.size()) << "request " << i;
-      for (size_t k = 0; k < a.findings.size(); ++k) EXPECT_EQ(a.findings[k].code, b.findings[k].code);
+      for (size_t k = 0; k < a.findings.size(); ++k)
+        EXPECT_EQ(a.findings[k].code, b.findings[k].code);
     }
   }
   auto* verifier = static_cast<const CachingSignatureVerifier*>(cached_options.verifier.get());

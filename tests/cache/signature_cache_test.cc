@@ -7,8 +7,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -54,9 +54,10 @@ TEST(SignatureCache, AnotherIssuerKeyWithTheSameNameMisses) {
   CachingSignatureVerifier cache;
   ASSERT_TRUE(cache.Verify(*c.leaf, *c.intermediate).ok());
   // Same subject and name as the real intermediate, another key: must not ride on the cached entry.
-  testpki::TestCa impostor = testpki::TestCa::Root(testpki::RootSpec("x", absl::Now()), Key::Cached(KeyKind::kEcP256, 9))
-                                 .IssueCa(testpki::IntermediateSpec("certval Test Intermediate CA", absl::Now()),
-                                          Key::Cached(KeyKind::kEcP256, 8));
+  testpki::TestCa impostor =
+      testpki::TestCa::Root(testpki::RootSpec("x", absl::Now()), Key::Cached(KeyKind::kEcP256, 9))
+          .IssueCa(testpki::IntermediateSpec("certval Test Intermediate CA", absl::Now()),
+                   Key::Cached(KeyKind::kEcP256, 8));
   EXPECT_FALSE(cache.Verify(*c.leaf, *Parse(impostor.cert_der())).ok());
 }
 
@@ -73,7 +74,8 @@ TEST(SignatureCache, TamperedSignatureMisses) {
 
 TEST(SignatureCache, EntriesAndMemoryStayBounded) {
   const absl::Time now = absl::Now();
-  testpki::TestCa ca = testpki::TestCa::Root(testpki::RootSpec("Bound Root", now), Key::Cached(KeyKind::kEcP256));
+  testpki::TestCa ca =
+      testpki::TestCa::Root(testpki::RootSpec("Bound Root", now), Key::Cached(KeyKind::kEcP256));
   CertificatePtr issuer = Parse(ca.cert_der());
   constexpr size_t kMax = 64;
   CachingSignatureVerifier cache(kMax);

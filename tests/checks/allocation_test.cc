@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "certval/validator/checks/builtin.h"
 #include "gtest/gtest.h"
 #include "tests/checks/check_test_util.h"
-#include "certval/validator/checks/builtin.h"
 
 namespace {
 
@@ -39,7 +39,8 @@ TEST(CheckAllocations, NoCheckAllocatesOnAnAcceptedPath) {
     ValidationRequest request;
     request.peer_name = PeerName::Dns("www.example.test");
     // What the path builder hands the checks.
-    const std::vector<EdgeSignature> verified = {EdgeSignature::kVerified, EdgeSignature::kVerified};
+    const std::vector<EdgeSignature> verified = {EdgeSignature::kVerified,
+                                                 EdgeSignature::kVerified};
     PathContext ctx;
     ctx.path = path;
     ctx.request = &request;

@@ -18,9 +18,8 @@ TEST(BuiltinChecks, NamesInValidatorOrder) {
   for (const auto& check : BuiltinChecks()) names.emplace_back(check->name());
   EXPECT_THAT(names, ElementsAre("signature", "public_key", "validity", "basic_constraints",
                                  "key_usage", "ext_key_usage", "name_constraints",
-                                 "certificate_policies", "peer_name",
-                                 "critical_extensions", "certificate_profile", "trust_anchor",
-                                 "revocation"));
+                                 "certificate_policies", "peer_name", "critical_extensions",
+                                 "certificate_profile", "trust_anchor", "revocation"));
 }
 
 TEST(BuiltinChecks, WebPkiShapedChainPassesEveryCheckInEveryProfile) {

@@ -1,10 +1,10 @@
 #include "certval/validator/checks/certificate_profile_check.h"
 
 #include "absl/strings/escaping.h"
+#include "certval/testing/pki/der_builder.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/checks/check_test_util.h"
-#include "certval/testing/pki/der_builder.h"
 
 namespace certval::checktest {
 namespace {
@@ -400,9 +400,8 @@ TEST(CertificateProfileCheck, IssuanceRulesAreAdvisoryBelowAPrivateAnchor) {
   spec.leaf.dns_sans = {"api.example.test"};  // BetterTLS's shape: the CN is not a SAN
   spec.intermediate.subject_key_id = false;
   auto path = spec.Build();
-  EXPECT_THAT(RunCheck(kCheck, path),
-              ElementsAre("certificate_profile.cn_not_in_san@0",
-                          "certificate_profile.ski_missing@1"));
+  EXPECT_THAT(RunCheck(kCheck, path), ElementsAre("certificate_profile.cn_not_in_san@0",
+                                                  "certificate_profile.ski_missing@1"));
   EXPECT_THAT(RunCheck(kCheck, path, Private()),
               ElementsAre("certificate_profile.cn_not_in_san@0 (advisory)",
                           "certificate_profile.ski_missing@1 (advisory)"));
@@ -458,9 +457,8 @@ TEST(CertificateProfileCheck, RootCriticalAkiAndSkiBySameDate) {
   spec.root.extra.push_back({"2.5.29.14", true, Tlv(0x04, kKeyIdA)});
   spec.root.extra.push_back(Aki(kKeyIdA, false, /*critical=*/true));
   spec.root.not_before = Day(2024, 1, 1);
-  EXPECT_THAT(RunCheck(kCheck, spec.Build()),
-              ElementsAre("certificate_profile.aki_critical@2",
-                          "certificate_profile.ski_critical@2"));
+  EXPECT_THAT(RunCheck(kCheck, spec.Build()), ElementsAre("certificate_profile.aki_critical@2",
+                                                          "certificate_profile.ski_critical@2"));
   spec.root.not_before = Day(2015, 1, 1);
   EXPECT_THAT(RunCheck(kCheck, spec.Build()), IsEmpty());
 }

@@ -38,10 +38,10 @@ struct RunOptions {
   RunOptions() { request.peer_name = PeerName::Any(); }
   Profile profile = Profile::kWebPki;
   absl::Time time = Now();
-  ValidationRequest request;  // purpose serverAuth, no required key usage, any peer name
+  ValidationRequest request;             // purpose serverAuth, no required key usage, any peer name
   TrustInfo anchor{TrustKind::kAnchor};  // path.back() is a root program's trust anchor
   std::vector<EdgeSignature> edge_verified;  // empty: nothing known
-  bool no_request = false;               // leave PathContext::request null
+  bool no_request = false;                   // leave PathContext::request null
 };
 
 // Runs `check` on `path` (under ENFORCE) and returns the findings as "code@index", in report order;

@@ -80,8 +80,8 @@ TEST(ExtKeyUsageCheck, WebPkiLeafMustNotAssertOtherSigningPurposes) {
     EXPECT_THAT(RunCheck(kCheck, path, With(Profile::kRfc5280Strict)), IsEmpty()) << forbidden;
   }
   // One finding naming every one; anyExtendedKeyUsage keeps its own code.
-  auto all = LeafEku(std::vector<std::string>{"serverAuth", "timeStamping", "anyExtendedKeyUsage",
-                                              "codeSigning"});
+  auto all = LeafEku(
+      std::vector<std::string>{"serverAuth", "timeStamping", "anyExtendedKeyUsage", "codeSigning"});
   EXPECT_THAT(RunCheck(kCheck, all, With(Profile::kWebPki)),
               ElementsAre("ext_key_usage.any_eku@0", "ext_key_usage.forbidden_in_leaf@0"));
   // What the BRs allow next to serverAuth passes.
@@ -218,9 +218,9 @@ TEST(ExtKeyUsageCheck, LeafEkuRulesBindPrivatePaths) {
   EXPECT_THAT(RunCheck(kCheck, LeafEku(std::vector<std::string>{"serverAuth", "codeSigning"}),
                        private_anchor),
               ElementsAre("ext_key_usage.forbidden_in_leaf@0"));
-  EXPECT_THAT(RunCheck(kCheck, LeafEku(std::vector<std::string>{"anyExtendedKeyUsage"}),
-                       private_anchor),
-              ElementsAre("ext_key_usage.any_eku@0", "ext_key_usage.purpose_not_allowed@0"));
+  EXPECT_THAT(
+      RunCheck(kCheck, LeafEku(std::vector<std::string>{"anyExtendedKeyUsage"}), private_anchor),
+      ElementsAre("ext_key_usage.any_eku@0", "ext_key_usage.purpose_not_allowed@0"));
 }
 
 }  // namespace

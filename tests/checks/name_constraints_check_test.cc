@@ -1,10 +1,10 @@
 #include "certval/validator/checks/name_constraints_check.h"
 
+#include "certval/testing/pki/der_builder.h"
+#include "certval/validator/budget.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/checks/check_test_util.h"
-#include "certval/testing/pki/der_builder.h"
-#include "certval/validator/budget.h"
 
 namespace certval::checktest {
 namespace {
@@ -78,9 +78,10 @@ TEST(NameConstraintsCheck, UriWithoutHostNameFailsClosed) {
   for (const char* uri : {"urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", "https://[::1]/",
                           "https://10.0.0.1/", "file:///etc/passwd"}) {
     EXPECT_THAT(Permitted(".example.test", uri),
-                ElementsAre("name_constraints.uri_without_dns_host@0")) << uri;
-    EXPECT_THAT(Excluded(".evil.test", uri),
-                ElementsAre("name_constraints.uri_without_dns_host@0")) << uri;
+                ElementsAre("name_constraints.uri_without_dns_host@0"))
+        << uri;
+    EXPECT_THAT(Excluded(".evil.test", uri), ElementsAre("name_constraints.uri_without_dns_host@0"))
+        << uri;
   }
   for (const char* uri : {"https://www.example.test\\@evil.test/", "www.example.test",
                           "https://a@b@www.example.test/"}) {

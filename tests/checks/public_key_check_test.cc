@@ -1,8 +1,8 @@
 #include "certval/validator/checks/public_key_check.h"
 
+#include "certval/testing/pki/der_builder.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "certval/testing/pki/der_builder.h"
 #include "tests/checks/check_test_util.h"
 
 namespace certval::checktest {

@@ -3,10 +3,10 @@
 #include <atomic>
 
 #include "absl/status/status.h"
+#include "certval/validator/signature_verifier.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/checks/check_test_util.h"
-#include "certval/validator/signature_verifier.h"
 
 namespace certval::checktest {
 namespace {

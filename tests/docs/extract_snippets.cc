@@ -145,7 +145,8 @@ int main(int argc, char** argv) {
     }
   }
   if (doc.empty() || in.empty() || out.empty() || expect < 0 || !IsIdentifier(doc)) {
-    std::cerr << "usage: extract_snippets --doc=ID --expect=N --in=DOC.md --out=OUT.h [--display=NAME]\n";
+    std::cerr
+        << "usage: extract_snippets --doc=ID --expect=N --in=DOC.md --out=OUT.h [--display=NAME]\n";
     return 2;
   }
   if (display.empty()) display = in;
@@ -187,12 +188,14 @@ int main(int argc, char** argv) {
       continue;
     }
     if (!have_marker) {
-      Fail(display, line_no,
-           "C++ block without a snippet marker (<!-- snippet NAME: declarations | RET(PARAMS) -->)");
+      Fail(
+          display, line_no,
+          "C++ block without a snippet marker (<!-- snippet NAME: declarations | RET(PARAMS) -->)");
     }
     Snippet s = pending;
     have_marker = false;
-    if (!names.insert(s.name).second) Fail(display, s.marker_line, "snippet name used twice: " + s.name);
+    if (!names.insert(s.name).second)
+      Fail(display, s.marker_line, "snippet name used twice: " + s.name);
     s.first_line = line_no + 1;
     for (size_t k = i + 1; k < end; ++k) {
       std::string code = lines[k];

@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
-#include "gtest/gtest.h"
 #include "certval/trust/trust_store.h"
+#include "gtest/gtest.h"
 
 namespace certval_docs::hooks_readme {
 namespace {
@@ -39,7 +39,8 @@ TEST(HooksReadmeSnippets, LoadPluginReportsAMissingFile) {
   certval::ValidatorOptions options;
   ::testing::internal::CaptureStderr();
   EXPECT_EQ(load_plugin::Run(options), 1);
-  EXPECT_NE(::testing::internal::GetCapturedStderr().find("libexample_plugin.so"), std::string::npos);
+  EXPECT_NE(::testing::internal::GetCapturedStderr().find("libexample_plugin.so"),
+            std::string::npos);
   EXPECT_TRUE(options.pre_hooks.empty());
   EXPECT_TRUE(options.custom_checks.empty());
 }

@@ -5,15 +5,14 @@
 #include <unistd.h>
 
 #include <cerrno>
-
 #include <fstream>
 #include <memory>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
+#include "gtest/gtest.h"
 
 namespace certval_docs::readme {
 namespace {
@@ -99,7 +98,8 @@ TEST(ReadmeSnippets, TrustSources) {
 
   auto store = std::make_shared<certval::TrustStore>();
   absl::StatusOr<certval::CertificatePtr> pinned = certval::Certificate::Parse(other.leaf);
-  absl::StatusOr<certval::CertificatePtr> compromised = certval::Certificate::Parse(corp.intermediate);
+  absl::StatusOr<certval::CertificatePtr> compromised =
+      certval::Certificate::Parse(corp.intermediate);
   ASSERT_TRUE(pinned.ok() && compromised.ok());
   absl::Status status = trust_sources::Run(store.get(), *pinned, *compromised);
   ASSERT_EQ(chdir(old_cwd), 0);

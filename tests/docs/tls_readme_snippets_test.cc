@@ -7,10 +7,10 @@
 #include <utility>
 
 #include "absl/time/clock.h"
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/tls/loopback_server.h"
 #include "certval/trust/trust_store.h"
+#include "gtest/gtest.h"
 
 namespace certval_docs::tls_readme {
 namespace {
@@ -22,7 +22,8 @@ TEST(TlsReadmeSnippets, EveryBlockIsHere) { EXPECT_EQ(kSnippetCount, 1); }
 // The client snippet connects for "example.com": accepted when the server's chain is for that
 // name, refused (with the finding) when it is not.
 absl::Status RunClientAgainst(const std::string& server_host) {
-  const testpki::Chain chain = testpki::MakeChain(testpki::KeyKind::kEcP256, server_host, absl::Now());
+  const testpki::Chain chain =
+      testpki::MakeChain(testpki::KeyKind::kEcP256, server_host, absl::Now());
   certval::tls::LoopbackServerOptions server_options;
   server_options.chain_pem = chain.ServerChainPem();
   server_options.key_pem = chain.leaf_key.PrivateKeyPem();

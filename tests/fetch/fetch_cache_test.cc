@@ -131,7 +131,8 @@ TEST_F(FetchCacheTest, AWaiterStopsAtItsOwnDeadline) {
 }
 
 TEST_F(FetchCacheTest, BoundedInEntriesAndBytes) {
-  for (int i = 0; i < 10; ++i) server_->Serve(absl::StrCat("/", i), Reply::Ok(std::string(100, 'a' + i)));
+  for (int i = 0; i < 10; ++i)
+    server_->Serve(absl::StrCat("/", i), Reply::Ok(std::string(100, 'a' + i)));
   FetchCacheOptions options;
   options.max_entries = 4;
   options.max_bytes = 1000;

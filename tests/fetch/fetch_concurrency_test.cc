@@ -11,11 +11,11 @@
 #include "absl/time/clock.h"
 #include "certval/fetch/fetch_cache.h"
 #include "certval/fetch/http_fetcher.h"
+#include "certval/testing/pki/test_pki.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
 #include "gtest/gtest.h"
 #include "tests/fetch/http_test_server.h"
-#include "certval/testing/pki/test_pki.h"
 
 namespace certval {
 namespace {
@@ -30,8 +30,9 @@ TEST(FetchConcurrencyTest, ThreadsSharingACacheFetchEachUrlOnce) {
   ASSERT_TRUE(store->AddRootDer(chain.root).ok());
   std::vector<std::string> leaves;
   for (int u = 0; u < kUrls; ++u) {
-    testpki::TestCa ca = chain.root_ca().IssueCa(testpki::IntermediateSpec(absl::StrCat("CA ", u), now),
-                                                 testpki::Key::Cached(testpki::KeyKind::kEcP256, 100 + u));
+    testpki::TestCa ca =
+        chain.root_ca().IssueCa(testpki::IntermediateSpec(absl::StrCat("CA ", u), now),
+                                testpki::Key::Cached(testpki::KeyKind::kEcP256, 100 + u));
     const std::string target = absl::StrCat("/ca", u, ".cer");
     testfetch::Reply reply = testfetch::Reply::Ok(ca.cert_der());
     reply.delay = absl::Milliseconds(30);  // every thread misses while the first fetch runs
@@ -60,7 +61,8 @@ TEST(FetchConcurrencyTest, ThreadsSharingACacheFetchEachUrlOnce) {
   }
   for (std::thread& t : threads) t.join();
   EXPECT_EQ(valid.load(), kThreads * kPerThread);
-  for (int u = 0; u < kUrls; ++u) EXPECT_EQ((*server)->Requests(absl::StrCat("/ca", u, ".cer")), 1) << u;
+  for (int u = 0; u < kUrls; ++u)
+    EXPECT_EQ((*server)->Requests(absl::StrCat("/ca", u, ".cer")), 1) << u;
   EXPECT_EQ(cache->stats().upstream, kUrls);
 }
 

@@ -134,16 +134,17 @@ TEST_F(HttpFetcherTest, RedirectToHttpsIsRefused) {
 TEST_F(HttpFetcherTest, GarbageIsRefused) {
   const std::string cases[] = {
       "\x16\x03\x01\x02\x00garbage that is no HTTP",
-      "HTTP/1.1 200 OK\nContent-Length: 1\n\nx",                                 // bare LF
-      "HTTP/1.1 200 OK\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx\r\n0\r\n\r\n",
+      "HTTP/1.1 200 OK\nContent-Length: 1\n\nx",  // bare LF
+      "HTTP/1.1 200 OK\r\nContent-Length: 1\r\nTransfer-Encoding: "
+      "chunked\r\n\r\n1\r\nx\r\n0\r\n\r\n",
       "HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nxx",
       "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n",
       "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n",
       "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
       "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nxxx\r\n0\r\n\r\n",
       "HTTP/1.1 200 OK\r\n Folded: header\r\n\r\n",
-      "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort",                       // closes early
-      "HTTP/1.1 200 OK\r\nX: " + std::string(20000, 'a') + "\r\n\r\n",         // headers too long
+      "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort",             // closes early
+      "HTTP/1.1 200 OK\r\nX: " + std::string(20000, 'a') + "\r\n\r\n",  // headers too long
       "HTTP/1.1 2000 OK\r\n\r\n",
       "HTTP/2 200\r\n\r\n",
       "",
@@ -154,7 +155,8 @@ TEST_F(HttpFetcherTest, GarbageIsRefused) {
     server_->Serve("/g", reply);
     auto got = fetcher_.Fetch(Get("/g"));
     EXPECT_FALSE(got.ok()) << "accepted: " << raw.substr(0, 80);
-    EXPECT_FALSE(absl::IsDeadlineExceeded(got.status())) << got.status() << " for " << raw.substr(0, 80);
+    EXPECT_FALSE(absl::IsDeadlineExceeded(got.status()))
+        << got.status() << " for " << raw.substr(0, 80);
   }
 }
 

@@ -50,12 +50,18 @@ bool SendAll(int fd, absl::string_view data, const std::atomic<bool>& stopping) 
 
 std::string ReasonFor(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 307: return "Temporary Redirect";
-    case 404: return "Not Found";
-    default: return "Status";
+    case 200:
+      return "OK";
+    case 301:
+      return "Moved Permanently";
+    case 302:
+      return "Found";
+    case 307:
+      return "Temporary Redirect";
+    case 404:
+      return "Not Found";
+    default:
+      return "Status";
   }
 }
 
@@ -84,7 +90,8 @@ absl::StatusOr<std::unique_ptr<HttpTestServer>> HttpTestServer::Start() {
   socklen_t len = sizeof addr;
   int pipefd[2];
   if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || listen(fd, 64) != 0 ||
-      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0 || pipe2(pipefd, O_CLOEXEC) != 0) {
+      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0 ||
+      pipe2(pipefd, O_CLOEXEC) != 0) {
     const std::string why = std::strerror(errno);
     close(fd);
     return absl::InternalError(absl::StrCat("listening on 127.0.0.1: ", why));

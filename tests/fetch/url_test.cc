@@ -34,12 +34,28 @@ TEST(UrlTest, ParsesTheFormsCertificatesUse) {
 }
 
 TEST(UrlTest, RefusesWhatCouldSmuggleOrSurprise) {
-  const std::vector<std::string> bads = {"https://example.com/", "ftp://example.com/", "ldap://ldap.example.com/cn=CA", "example.com/x",
-        "http://", "http:///path", "http://user@example.com/", "http://example.com/a#frag",
-        "http://example.com/a b", "http://example.com/a\r\nX-Injected: 1", std::string("http://example.com/\0", 20),
-        "http://example.com:0/", "http://example.com:65536/", "http://example.com:/", "http://example.com:8o/",
-        "http://exa mple.com/", "http://[::1/", "http://[]/", "http://[::1]x/", "http://ex\xc3\xa4mple.com/",
-        "http://" + std::string(300, 'a') + "/", "http://example.com/" + std::string(kMaxUrlLength, 'a')};
+  const std::vector<std::string> bads = {"https://example.com/",
+                                         "ftp://example.com/",
+                                         "ldap://ldap.example.com/cn=CA",
+                                         "example.com/x",
+                                         "http://",
+                                         "http:///path",
+                                         "http://user@example.com/",
+                                         "http://example.com/a#frag",
+                                         "http://example.com/a b",
+                                         "http://example.com/a\r\nX-Injected: 1",
+                                         std::string("http://example.com/\0", 20),
+                                         "http://example.com:0/",
+                                         "http://example.com:65536/",
+                                         "http://example.com:/",
+                                         "http://example.com:8o/",
+                                         "http://exa mple.com/",
+                                         "http://[::1/",
+                                         "http://[]/",
+                                         "http://[::1]x/",
+                                         "http://ex\xc3\xa4mple.com/",
+                                         "http://" + std::string(300, 'a') + "/",
+                                         "http://example.com/" + std::string(kMaxUrlLength, 'a')};
   for (const std::string& bad : bads) {
     EXPECT_FALSE(ParseHttpUrl(bad).ok()) << bad;
   }

@@ -15,12 +15,12 @@
 #include "absl/time/clock.h"
 #include "certval/fetch/fetch_cache.h"
 #include "certval/fetch/http_fetcher.h"
+#include "certval/testing/pki/test_pki.h"
+#include "certval/testing/pki/test_revocation.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
 #include "gtest/gtest.h"
 #include "tests/fetch/http_test_server.h"
-#include "certval/testing/pki/test_pki.h"
-#include "certval/testing/pki/test_revocation.h"
 
 namespace certval {
 namespace {
@@ -34,8 +34,9 @@ const absl::Time kNow = absl::FromUnixSeconds(1767225600);  // 2026-01-01T00:00:
 std::string Pkcs7(const std::vector<std::string>& ders) {
   bssl::UniquePtr<STACK_OF(CRYPTO_BUFFER)> stack(sk_CRYPTO_BUFFER_new_null());
   for (const std::string& der : ders) {
-    sk_CRYPTO_BUFFER_push(stack.get(), CRYPTO_BUFFER_new(reinterpret_cast<const uint8_t*>(der.data()),
-                                                         der.size(), nullptr));
+    sk_CRYPTO_BUFFER_push(
+        stack.get(),
+        CRYPTO_BUFFER_new(reinterpret_cast<const uint8_t*>(der.data()), der.size(), nullptr));
   }
   bssl::ScopedCBB cbb;
   uint8_t* out = nullptr;
@@ -62,10 +63,12 @@ class ValidationFetchTest : public ::testing::Test {
   }
 
   // A leaf under the chain's intermediate naming `ca_issuers` (and `ocsp`, `crl`) URLs.
-  std::string Leaf(const std::vector<std::string>& ca_issuers, const std::vector<std::string>& ocsp = {},
+  std::string Leaf(const std::vector<std::string>& ca_issuers,
+                   const std::vector<std::string>& ocsp = {},
                    const std::vector<std::string>& crl = {}) const {
     testpki::CertSpec spec = testpki::LeafSpec("aia.example.test", kNow);
-    if (!ca_issuers.empty() || !ocsp.empty()) spec.extra.push_back(testpki::AiaExtension(ocsp, ca_issuers));
+    if (!ca_issuers.empty() || !ocsp.empty())
+      spec.extra.push_back(testpki::AiaExtension(ocsp, ca_issuers));
     if (!crl.empty()) spec.extra.push_back(testpki::CrlDistributionPointsExtension(crl));
     return chain_.intermediate_ca().Issue(spec, chain_.leaf_key);
   }
@@ -147,7 +150,8 @@ TEST_F(ValidationFetchTest, PresentedIntermediateNeedsNoFetch) {
 }
 
 TEST_F(ValidationFetchTest, Pkcs7CertsOnlyAnswerWorks) {
-  server_->Serve("/ica.p7c", Reply::Ok(Pkcs7({chain_.root, chain_.intermediate}), "application/pkcs7-mime"));
+  server_->Serve("/ica.p7c",
+                 Reply::Ok(Pkcs7({chain_.root, chain_.intermediate}), "application/pkcs7-mime"));
   ValidationResult result = Validate(Request(Leaf({server_->Url("/ica.p7c")})), Fetching());
   EXPECT_TRUE(result.valid) << Describe(result);
 }
@@ -184,12 +188,20 @@ TEST_F(ValidationFetchTest, HostileServersEndWithinTheBudgetWithAFinding) {
       {"huge", huge, "fetch.failed", "body over 65536 bytes"},
       {"loop", Reply::Redirect("/h/loop"), "fetch.failed", "more than 3 redirects"},
       {"garbage", garbage, "fetch.failed", "malformed HTTP response"},
-      {"not a certificate", Reply::Ok("<html>hello</html>"), "fetch.unusable", "neither a DER certificate"},
-      {"404", [] { Reply r; r.status = 404; return r; }(), "fetch.failed", "HTTP status 404"},
+      {"not a certificate", Reply::Ok("<html>hello</html>"), "fetch.unusable",
+       "neither a DER certificate"},
+      {"404",
+       [] {
+         Reply r;
+         r.status = 404;
+         return r;
+       }(),
+       "fetch.failed", "HTTP status 404"},
   };
   for (const Hostile& c : cases) {
     SCOPED_TRACE(c.name);
-    const std::string target = c.name == "loop" ? "/h/loop" : "/h/" + std::to_string(&c - &cases[0]);
+    const std::string target =
+        c.name == "loop" ? "/h/loop" : "/h/" + std::to_string(&c - &cases[0]);
     server_->Serve(target, c.reply);
     ValidatorOptions o = Fetching();
     o.limits.max_fetch_time = absl::Milliseconds(200);
@@ -236,7 +248,8 @@ TEST_F(ValidationFetchTest, FetchTimeLimitAcrossFetches) {
   ValidatorOptions o = Fetching();
   o.limits.max_fetch_time = absl::Milliseconds(200);
   // The slow URL uses the whole fetch time; the good one after it is not tried.
-  ValidationResult result = Validate(Request(Leaf({server_->Url("/slow.cer"), server_->Url("/ica.cer")})), o);
+  ValidationResult result =
+      Validate(Request(Leaf({server_->Url("/slow.cer"), server_->Url("/ica.cer")})), o);
   EXPECT_FALSE(result.valid);
   ASSERT_NE(Find(result, "fetch.deadline_exceeded"), nullptr) << Describe(result);
   EXPECT_EQ(server_->Requests("/ica.cer"), 0);
@@ -287,8 +300,11 @@ TEST_F(ValidationFetchTest, OcspFetchedWhenNoSourceHasAStatus) {
 TEST_F(ValidationFetchTest, CrlFetchedWhenOcspCannotAnswer) {
   const std::string leaf = Leaf({}, {server_->Url("/dead-ocsp")}, {server_->Url("/ca.crl")});
   testpki::CrlSpec crl = testpki::CrlSpecFor(chain_.intermediate_ca(), kNow);
-  crl.entries.push_back({testpki::SerialOf(leaf), kNow - absl::Hours(1), testpki::kReasonKeyCompromise,
-                         std::nullopt, {}});
+  crl.entries.push_back({testpki::SerialOf(leaf),
+                         kNow - absl::Hours(1),
+                         testpki::kReasonKeyCompromise,
+                         std::nullopt,
+                         {}});
   server_->Serve("/ca.crl", Reply::Ok(testpki::IssueCrl(crl, chain_.intermediate_key)));
   ValidationRequest r = Request(leaf);
   r.intermediates = {chain_.intermediate};
@@ -306,8 +322,9 @@ TEST_F(ValidationFetchTest, CrlFetchedWhenOcspCannotAnswer) {
 
 TEST_F(ValidationFetchTest, GoodCrlFetchedMakesTheStatusGood) {
   const std::string leaf = Leaf({}, {}, {server_->Url("/ca.crl")});
-  server_->Serve("/ca.crl", Reply::Ok(testpki::IssueCrl(testpki::CrlSpecFor(chain_.intermediate_ca(), kNow),
-                                                        chain_.intermediate_key)));
+  server_->Serve("/ca.crl",
+                 Reply::Ok(testpki::IssueCrl(testpki::CrlSpecFor(chain_.intermediate_ca(), kNow),
+                                             chain_.intermediate_key)));
   ValidationRequest r = Request(leaf);
   r.intermediates = {chain_.intermediate};
   ValidatorOptions o = Fetching();

@@ -5,10 +5,10 @@
 #include <tuple>
 #include <vector>
 
-#include "gtest/gtest.h"
-#include "tests/hooks/hook_test_util.h"
 #include "certval/testing/pki/test_revocation.h"
 #include "certval/validator/checks/builtin.h"
+#include "gtest/gtest.h"
+#include "tests/hooks/hook_test_util.h"
 
 namespace certval {
 namespace {
@@ -97,7 +97,8 @@ std::vector<CheckCase> Cases() {
          // requireExplicitPolicy=0 (critical) over a leaf without certificatePolicies.
          CertSpec spec = Intermediate();
          spec.extra.push_back(testpki::PoliciesExtension({"1.3.6.1.4.1.55738.2"}));
-         spec.extra.push_back({"2.5.29.36", /*critical=*/true, std::string("\x30\x03\x80\x01\x00", 5)});
+         spec.extra.push_back(
+             {"2.5.29.36", /*critical=*/true, std::string("\x30\x03\x80\x01\x00", 5)});
          return WithIntermediate(pki, spec);
        }},
       {kCheckPeerName, "peer_name.mismatch",
@@ -109,7 +110,8 @@ std::vector<CheckCase> Cases() {
       {kCheckCriticalExtensions, "critical_extensions.unrecognized",
        [](const hooktest::TestPki& pki) {
          CertSpec spec = Leaf();
-         spec.extra.push_back({"1.3.6.1.4.1.55738.1", /*critical=*/true, std::string("\x05\x00", 2)});
+         spec.extra.push_back(
+             {"1.3.6.1.4.1.55738.1", /*critical=*/true, std::string("\x05\x00", 2)});
          return WithLeaf(pki, spec);
        }},
       {kCheckProfile, "certificate_profile.serial_too_long",
@@ -121,11 +123,15 @@ std::vector<CheckCase> Cases() {
       {kCheckRevocation, "revocation.revoked",
        [](const hooktest::TestPki& pki) {
          testpki::CrlSpec crl = testpki::CrlSpecFor(pki.chain.intermediate_ca(), kNow);
-         crl.entries.push_back({testpki::SerialOf(pki.chain.leaf), kNow - absl::Hours(1),
-                                testpki::kReasonKeyCompromise, std::nullopt, {}});
+         crl.entries.push_back({testpki::SerialOf(pki.chain.leaf),
+                                kNow - absl::Hours(1),
+                                testpki::kReasonKeyCompromise,
+                                std::nullopt,
+                                {}});
          Presented p{pki.chain.leaf, {pki.chain.intermediate}};
-         p.crls = {testpki::IssueCrl(crl, pki.chain.intermediate_key),
-                   testpki::IssueCrl(testpki::CrlSpecFor(pki.chain.root_ca(), kNow), pki.chain.root_key)};
+         p.crls = {
+             testpki::IssueCrl(crl, pki.chain.intermediate_key),
+             testpki::IssueCrl(testpki::CrlSpecFor(pki.chain.root_ca(), kNow), pki.chain.root_key)};
          return p;
        }},
       {kCheckTrustAnchor, "trust_anchor.no_trusted_root",
@@ -195,14 +201,14 @@ TEST_P(CheckModesTest, FailsExactlyThisCheckAsTheModeSays) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    EveryBuiltinCheck, CheckModesTest,
-    ::testing::Combine(::testing::ValuesIn(Cases()),
-                       ::testing::Values(Mode::kEnforce, Mode::kWarn, Mode::kDisable)),
-    [](const ::testing::TestParamInfo<CheckModesTest::ParamType>& info) {
-      return std::string(std::get<0>(info.param).check) + "_" +
-             std::string(ModeName(std::get<1>(info.param)));
-    });
+INSTANTIATE_TEST_SUITE_P(EveryBuiltinCheck, CheckModesTest,
+                         ::testing::Combine(::testing::ValuesIn(Cases()),
+                                            ::testing::Values(Mode::kEnforce, Mode::kWarn,
+                                                              Mode::kDisable)),
+                         [](const ::testing::TestParamInfo<CheckModesTest::ParamType>& info) {
+                           return std::string(std::get<0>(info.param).check) + "_" +
+                                  std::string(ModeName(std::get<1>(info.param)));
+                         });
 
 // The table covers every check the Validator runs, plus the trust anchor it reports itself.
 TEST(CheckModesCoverage, EveryBuiltinCheckHasACase) {

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "certval/validator/checks/builtin.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "certval/validator/checks/builtin.h"
 
 namespace certval {
 namespace {

@@ -71,10 +71,9 @@ bool HasCheckFinding(const ValidationResult& r, absl::string_view check) {
 }
 
 std::string Describe(const ValidationResult& r) {
-  std::string out = absl::StrCat(r.valid ? "valid" : "invalid",
-                                 r.decider == Decider::kHook ? " (hook " + r.decided_by_hook + ")"
-                                                             : "",
-                                 "\n");
+  std::string out =
+      absl::StrCat(r.valid ? "valid" : "invalid",
+                   r.decider == Decider::kHook ? " (hook " + r.decided_by_hook + ")" : "", "\n");
   for (const Finding& f : r.findings) absl::StrAppend(&out, "  ", FormatFinding(f), "\n");
   return out;
 }

@@ -3,10 +3,10 @@
 #include "certval/hooks/pinning_hook.h"
 
 #include "absl/strings/escaping.h"
+#include "certval/trust/trust_store.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/hooks/hook_test_util.h"
-#include "certval/trust/trust_store.h"
 
 namespace certval {
 namespace {
@@ -46,7 +46,8 @@ class PinningHookTest : public ::testing::Test {
 
   hooktest::TestPki pki_;
   std::shared_ptr<hooktest::RecordingSink> sink_ = std::make_shared<hooktest::RecordingSink>();
-  std::string stranger_ = testpki::MakeChain(testpki::KeyKind::kEcP384, "x.test", kNow).intermediate;
+  std::string stranger_ =
+      testpki::MakeChain(testpki::KeyKind::kEcP384, "x.test", kNow).intermediate;
 };
 
 TEST_F(PinningHookTest, PinnedIntermediateDefersToTheChain) {
@@ -185,7 +186,8 @@ TEST_F(PinningHookTest, WildcardPatternCoversSubdomainsButNotTheParent) {
 TEST_F(PinningHookTest, MostSpecificPatternChoosesThePinSet) {
   PinSet pins = Pins("*.example.test", stranger_);
   ASSERT_TRUE(pins.Add("www.example.test", Spki(pki_.chain.intermediate)).ok());
-  EXPECT_TRUE(Validate(pins, pki_.Request("www.example.test", pki_.Leaf("www.example.test"))).valid);
+  EXPECT_TRUE(
+      Validate(pins, pki_.Request("www.example.test", pki_.Leaf("www.example.test"))).valid);
 }
 
 TEST_F(PinningHookTest, AcceptsBase64PinsAndRefusesBadOnes) {

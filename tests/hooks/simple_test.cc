@@ -1,8 +1,8 @@
 // SimpleValidation: ValidateCerts, AddRoot, AddCert, DisableValidation as a builder, no globals.
 #include "certval/hooks/simple.h"
 
-#include "gtest/gtest.h"
 #include "certval/hooks/trust_any_hook.h"
+#include "gtest/gtest.h"
 #include "tests/hooks/hook_test_util.h"
 
 namespace certval {
@@ -35,8 +35,8 @@ TEST_F(SimpleValidationTest, RootsAddedLaterReachValidatorsBuiltEarlier) {
 }
 
 TEST_F(SimpleValidationTest, AddCertTrustsExactlyThatCertificate) {
-  std::string self_signed = testpki::SelfSigned(testpki::LeafSpec("device.test", kNow),
-                                                testpki::Key::Cached(testpki::KeyKind::kEcP256, 30));
+  std::string self_signed = testpki::SelfSigned(
+      testpki::LeafSpec("device.test", kNow), testpki::Key::Cached(testpki::KeyKind::kEcP256, 30));
   ValidationRequest request = pki_.Request("device.test", self_signed);
   request.intermediates.clear();
   SimpleValidation simple(std::make_shared<TrustStore>());
@@ -90,7 +90,9 @@ TEST_F(SimpleValidationTest, DisableValidationIsLoudAndPerBuilder) {
   EXPECT_TRUE(r.valid) << Describe(r);
   EXPECT_EQ(r.decided_by_hook, TrustAnyHook::kName);
   EXPECT_FALSE(before.Validate(pki_.Request()).valid) << "earlier validators keep validating";
-  EXPECT_FALSE(SimpleValidation(std::make_shared<TrustStore>()).SetWarningSink(sink_).Build()
+  EXPECT_FALSE(SimpleValidation(std::make_shared<TrustStore>())
+                   .SetWarningSink(sink_)
+                   .Build()
                    .Validate(pki_.Request())
                    .valid)
       << "other builders are unaffected";

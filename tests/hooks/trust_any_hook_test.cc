@@ -8,8 +8,8 @@
 #include <thread>
 #include <vector>
 
-#include "gtest/gtest.h"
 #include "certval/hooks/simple.h"
+#include "gtest/gtest.h"
 #include "tests/hooks/hook_test_util.h"
 
 extern char** environ;
@@ -105,7 +105,8 @@ TEST_F(TrustAnyHookTest, LeavesTheEnvironmentAlone) {
   ValidatorOptions options;
   options.warning_sink = sink_;
   testpki::Chain other = testpki::MakeChain(testpki::KeyKind::kEcP256, "evil.test", kNow);
-  EXPECT_FALSE(Validator(pki_.store, options).Validate(pki_.Request("example.test", other.leaf)).valid);
+  EXPECT_FALSE(
+      Validator(pki_.store, options).Validate(pki_.Request("example.test", other.leaf)).valid);
 }
 
 }  // namespace

@@ -88,9 +88,12 @@ void CollectErrors(const bssl::CertErrors& errors, const std::string& where,
 
 bssl::KeyPurpose KeyPurposeFor(Purpose purpose) {
   switch (purpose) {
-    case Purpose::kServerAuth: return bssl::KeyPurpose::SERVER_AUTH;
-    case Purpose::kClientAuth: return bssl::KeyPurpose::CLIENT_AUTH;
-    case Purpose::kAny: return bssl::KeyPurpose::ANY_EKU;
+    case Purpose::kServerAuth:
+      return bssl::KeyPurpose::SERVER_AUTH;
+    case Purpose::kClientAuth:
+      return bssl::KeyPurpose::CLIENT_AUTH;
+    case Purpose::kAny:
+      return bssl::KeyPurpose::ANY_EKU;
   }
   return bssl::KeyPurpose::SERVER_AUTH;
 }
@@ -178,7 +181,8 @@ ChromiumVerdict RunChromium(const ChromiumInput& input) {
   builder.SetIterationLimit(kIterationLimit);
   // certval's bound is on intermediates; Chromium's on the certificates of the path, leaf and
   // anchor included.
-  if (input.max_intermediates) builder.SetDepthLimit(static_cast<uint32_t>(*input.max_intermediates) + 2);
+  if (input.max_intermediates)
+    builder.SetDepthLimit(static_cast<uint32_t>(*input.max_intermediates) + 2);
   bssl::CertPathBuilder::Result result = builder.Run();
 
   out.path_valid = result.HasValidPath();
@@ -196,8 +200,9 @@ ChromiumVerdict RunChromium(const ChromiumInput& input) {
   if (result.exceeded_iteration_limit) lines.push_back("iteration limit exceeded");
   if (result.exceeded_deadline) lines.push_back("deadline exceeded");
   for (const std::string& why : out.unparseable_anchors) {
-    lines.push_back(absl::StrCat("an anchor does not parse: ",
-                                 absl::StrJoin(absl::StrSplit(why, '\n', absl::SkipEmpty()), " / ")));
+    lines.push_back(
+        absl::StrCat("an anchor does not parse: ",
+                     absl::StrJoin(absl::StrSplit(why, '\n', absl::SkipEmpty()), " / ")));
   }
 
   if (out.path_valid) {
@@ -220,7 +225,8 @@ ChromiumInput InputFromRequest(const ValidationRequest& request,
   ChromiumInput in;
   in.leaf = request.parsed_leaf ? std::string(request.parsed_leaf->der()) : request.leaf;
   if (request.parsed_leaf) {
-    for (const CertificatePtr& c : request.parsed_intermediates) in.intermediates.emplace_back(c->der());
+    for (const CertificatePtr& c : request.parsed_intermediates)
+      in.intermediates.emplace_back(c->der());
   } else {
     in.intermediates = request.intermediates;
   }

@@ -37,14 +37,15 @@ struct ChromiumInput {
 
 struct ChromiumVerdict {
   bool accepted = false;
-  bool path_valid = false;  // a path was built and verified (the name aside)
+  bool path_valid = false;   // a path was built and verified (the name aside)
   bool name_matched = true;  // meaningful when path_valid
   // "" if accepted; else "PATH_NOT_FOUND" (no path reached an anchor), "SEARCH_LIMIT" (the
   // iteration limit or deadline stopped the search), "CHAIN_INVALID" (a path to an anchor failed
   // verification: see `errors`), "NAME_MISMATCH" (a valid path, the wrong name) or
   // "CERTIFICATE_INVALID" (Chromium cannot parse the leaf).
   std::string status;
-  // The best path's high-severity error ids ("Time is after notAfter", ...), as Chromium names them.
+  // The best path's high-severity error ids ("Time is after notAfter", ...), as Chromium names
+  // them.
   std::vector<std::string> errors;
   // One line: status, then the errors with the certificate they are about.
   std::string error;

@@ -25,7 +25,8 @@ struct Tally {
 };
 
 void Compare(const std::string& id, const ValidationRequest& request,
-             const std::vector<std::string>& anchors, const ValidationResult& result, Tally* tally) {
+             const std::vector<std::string>& anchors, const ValidationResult& result,
+             Tally* tally) {
   ++tally->cases;
   const ChromiumInput input = InputFromRequest(request, anchors, absl::Now());
   const ChromiumVerdict verdict = RunChromium(input);
@@ -37,9 +38,9 @@ void Compare(const std::string& id, const ValidationRequest& request,
   const Explanation e = Explain(c);
   const std::string line = DescribeDisagreement(c, e);
   std::cout << "DISAGREE " << line << "\n";
-  const std::string side =
-      c.direction() == Direction::kCertvalRejects ? "certval rejects, chromium accepts"
-                                                  : "certval accepts, chromium rejects";
+  const std::string side = c.direction() == Direction::kCertvalRejects
+                               ? "certval rejects, chromium accepts"
+                               : "certval accepts, chromium rejects";
   if (e.explained) {
     for (const std::string& rule : e.rules) ++tally->by_reason[side + ": " + rule];
   } else {
@@ -51,7 +52,8 @@ void Compare(const std::string& id, const ValidationRequest& request,
 void PrintTally(const std::string& suite, const Tally& t) {
   std::cout << absl::StrFormat("== %s: %d cases run by both, %d agree, %d disagree\n", suite,
                                t.cases, t.agree, t.cases - t.agree);
-  for (const auto& [reason, n] : t.by_reason) std::cout << absl::StrFormat("  %4d  %s\n", n, reason);
+  for (const auto& [reason, n] : t.by_reason)
+    std::cout << absl::StrFormat("  %4d  %s\n", n, reason);
 }
 
 TEST(Differential, Limbo) {
@@ -68,7 +70,8 @@ TEST(Differential, Limbo) {
   // Every case certval ran (all but the skipped has-crl ones) went through Chromium too.
   EXPECT_EQ(tally.cases, report->total.passed + report->total.failed);
   EXPECT_GT(tally.cases, 150);
-  EXPECT_TRUE(tally.unexplained.empty()) << tally.unexplained.size() << " unexplained disagreements";
+  EXPECT_TRUE(tally.unexplained.empty())
+      << tally.unexplained.size() << " unexplained disagreements";
 }
 
 TEST(Differential, Pkits) {
@@ -85,7 +88,8 @@ TEST(Differential, Pkits) {
   PrintTally("NIST PKITS", tally);
   EXPECT_EQ(tally.cases, report->total.passed + report->total.failed);
   EXPECT_GT(tally.cases, 150);
-  EXPECT_TRUE(tally.unexplained.empty()) << tally.unexplained.size() << " unexplained disagreements";
+  EXPECT_TRUE(tally.unexplained.empty())
+      << tally.unexplained.size() << " unexplained disagreements";
 }
 
 }  // namespace

@@ -5,8 +5,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "certval/validator/peer_name_match.h"
 #include "certval/validator/oids.h"
+#include "certval/validator/peer_name_match.h"
 #include "certval/validator/text_escape.h"
 
 namespace certval {
@@ -105,11 +105,13 @@ std::vector<KnownDifference> BuildTable() {
   std::vector<KnownDifference> t;
   auto stricter = [&t](std::string name, std::string reason,
                        std::function<bool(const Comparison&, const Finding&)> covers) {
-    t.push_back({std::move(name), D::kCertvalRejects, std::move(reason), std::move(covers), nullptr});
+    t.push_back(
+        {std::move(name), D::kCertvalRejects, std::move(reason), std::move(covers), nullptr});
   };
   auto laxer = [&t](std::string name, std::string reason,
                     std::function<bool(const Comparison&)> explains) {
-    t.push_back({std::move(name), D::kCertvalAccepts, std::move(reason), nullptr, std::move(explains)});
+    t.push_back(
+        {std::move(name), D::kCertvalAccepts, std::move(reason), nullptr, std::move(explains)});
   };
 
   // --- certval rejects what Chromium accepts ---
@@ -133,7 +135,8 @@ std::vector<KnownDifference> BuildTable() {
            "webpki requires the leaf's subject commonName to repeat one of its subjectAltNames "
            "(CABF BR 7.1.4.3); Chromium ignores the commonName",
            [](const Comparison& c, const Finding& f) {
-             return WebPki(c) && f.cert_index == 0 && CodeIn(f, {"certificate_profile.cn_not_in_san"});
+             return WebPki(c) && f.cert_index == 0 &&
+                    CodeIn(f, {"certificate_profile.cn_not_in_san"});
            });
   stricter("br_root_profile",
            "webpki holds the trust anchor to the BR root profile (no extKeyUsage, an "
@@ -141,7 +144,8 @@ std::vector<KnownDifference> BuildTable() {
            "only an anchor's constraints",
            [](const Comparison& c, const Finding& f) {
              return WebPki(c) && IsAnchorIndex(c, f) &&
-                    CodeIn(f, {"ext_key_usage.root_has_eku", "certificate_profile.root_aki_missing_key_id",
+                    CodeIn(f, {"ext_key_usage.root_has_eku",
+                               "certificate_profile.root_aki_missing_key_id",
                                "certificate_profile.root_aki_issuer_serial",
                                "certificate_profile.root_aki_ski_mismatch"});
            });
@@ -151,33 +155,38 @@ std::vector<KnownDifference> BuildTable() {
            "critical subjectAltName in leaf position",
            [](const Comparison& c, const Finding& f) {
              if (!WebPki(c) || f.cert_index != 0) return false;
-             if (CodeIn(f, {"basic_constraints.ca_as_leaf", "certificate_profile.san_critical"})) return true;
+             if (CodeIn(f, {"basic_constraints.ca_as_leaf", "certificate_profile.san_critical"}))
+               return true;
              // A CA certificate as the leaf, without keyCertSign: refused as a CA certificate.
              const Certificate* leaf = Leaf(c);
              return f.code == "key_usage.missing_key_cert_sign" && leaf != nullptr &&
                     leaf->basic_constraints() && leaf->basic_constraints()->is_ca;
            });
-  stricter("rfc5280_encoding_musts",
-           "rfc5280_strict and webpki enforce RFC 5280 section 4's MUSTs on how a certificate is "
-           "encoded (key identifiers, criticality of basicConstraints, nameConstraints and "
-           "policyConstraints, serial numbers, keyCertSign only with cA); Chromium's verifier does "
-           "not (section 6 validation only)",
-           [](const Comparison& c, const Finding& f) {
-             return c.request->profile != Profile::kRfc5280 &&
-                    CodeIn(f, {"certificate_profile.aki_missing", "certificate_profile.aki_missing_key_id",
-                               "certificate_profile.ski_missing", "certificate_profile.name_constraints_not_critical",
-                               "certificate_profile.name_constraints_in_ee",
-                               "certificate_profile.policy_constraints_not_critical",
-                               "certificate_profile.serial_zero", "certificate_profile.serial_too_long",
-                               "certificate_profile.serial_negative", "basic_constraints.not_critical",
-                               "key_usage.key_cert_sign_without_ca"});
-           });
+  stricter(
+      "rfc5280_encoding_musts",
+      "rfc5280_strict and webpki enforce RFC 5280 section 4's MUSTs on how a certificate is "
+      "encoded (key identifiers, criticality of basicConstraints, nameConstraints and "
+      "policyConstraints, serial numbers, keyCertSign only with cA); Chromium's verifier does "
+      "not (section 6 validation only)",
+      [](const Comparison& c, const Finding& f) {
+        return c.request->profile != Profile::kRfc5280 &&
+               CodeIn(f,
+                      {"certificate_profile.aki_missing", "certificate_profile.aki_missing_key_id",
+                       "certificate_profile.ski_missing",
+                       "certificate_profile.name_constraints_not_critical",
+                       "certificate_profile.name_constraints_in_ee",
+                       "certificate_profile.policy_constraints_not_critical",
+                       "certificate_profile.serial_zero", "certificate_profile.serial_too_long",
+                       "certificate_profile.serial_negative", "basic_constraints.not_critical",
+                       "key_usage.key_cert_sign_without_ca"});
+      });
   stricter("dns_name_syntax",
            "certval refuses a malformed dNSName under name constraints (a SAN or a constraint, "
            "e.g. a leading period) and a reference name that is not a valid host name (e.g. an "
            "underscore); Chromium's verifier and X509_check_host compare such names as strings",
            [](const Comparison& c, const Finding& f) {
-             return CodeIn(f, {"name_constraints.invalid_constraint", "name_constraints.invalid_name"}) ||
+             return CodeIn(f, {"name_constraints.invalid_constraint",
+                               "name_constraints.invalid_name"}) ||
                     (f.code == "peer_name.invalid_reference" &&
                      c.request->peer_name.kind == PeerName::Kind::kDns);
            });
@@ -212,9 +221,9 @@ std::vector<KnownDifference> BuildTable() {
         "certval verifies Ed25519 keys and signatures (RFC 8410) outside webpki; Chromium's "
         "verifier supports RSA and ECDSA only, and refuses the key or the signature algorithm",
         [](const Comparison& c) {
-          return PathHasEd25519(c) && OnlyErrors(c, {"Unacceptable signature algorithm",
-                                                     "Couldn't parse SubjectPublicKeyInfo",
-                                                     "Unacceptable public key"});
+          return PathHasEd25519(c) &&
+                 OnlyErrors(c, {"Unacceptable signature algorithm",
+                                "Couldn't parse SubjectPublicKeyInfo", "Unacceptable public key"});
         });
   laxer("rfc5280_profile_empty_subject_san",
         "the rfc5280 profile applies section 6 only, so certval does not refuse a leaf whose "
@@ -223,7 +232,8 @@ std::vector<KnownDifference> BuildTable() {
         "refuses such a certificate",
         [](const Comparison& c) {
           return c.request->profile == Profile::kRfc5280 && OnlyErrors(c, {"leaf unparseable"}) &&
-                 absl::StrContains(c.chromium->error, "Empty subject and subjectAltName is not critical") &&
+                 absl::StrContains(c.chromium->error,
+                                   "Empty subject and subjectAltName is not critical") &&
                  LeafEmptySubjectNonCriticalSan(c);
         });
   laxer("depth_limit_counts_self_issued",
@@ -290,11 +300,14 @@ Explanation Explain(const Comparison& c) {
 
 std::string DescribeDisagreement(const Comparison& c, const Explanation& e) {
   std::vector<std::string> codes;
-  for (const Finding* f : c.CertvalErrors()) codes.push_back(absl::StrCat(f->code, "@", f->cert_index));
+  for (const Finding* f : c.CertvalErrors())
+    codes.push_back(absl::StrCat(f->code, "@", f->cert_index));
   std::string out = absl::StrCat(
       EscapeText(c.id.empty() ? "(input)" : c.id), ": certval ",
       c.certval->valid ? "ACCEPTS" : absl::StrCat("REJECTS [", absl::StrJoin(codes, ", "), "]"),
-      ", chromium ", c.chromium->accepted ? "ACCEPTS" : absl::StrCat("REJECTS [", EscapeText(c.chromium->error), "]"));
+      ", chromium ",
+      c.chromium->accepted ? "ACCEPTS"
+                           : absl::StrCat("REJECTS [", EscapeText(c.chromium->error), "]"));
   if (e.explained) {
     absl::StrAppend(&out, " => known: ", absl::StrJoin(e.rules, ", "));
   } else {

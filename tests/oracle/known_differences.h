@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "tests/oracle/chromium_verifier.h"
 #include "certval/validator/request.h"
 #include "certval/validator/result.h"
+#include "tests/oracle/chromium_verifier.h"
 
 namespace certval {
 namespace oracle {

@@ -2,6 +2,8 @@
 // both verifiers really run, they disagree, and that rule (alone) explains it. Then the rules'
 // limits: a finding or an error outside a rule stays unexplained. Last, docs/differential.md
 // carries the same table.
+#include "tests/oracle/known_differences.h"
+
 #include <fstream>
 #include <memory>
 #include <set>
@@ -10,13 +12,12 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "gtest/gtest.h"
-#include "tests/oracle/chromium_verifier.h"
-#include "tests/oracle/known_differences.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/testing/pki/test_revocation.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
+#include "gtest/gtest.h"
+#include "tests/oracle/chromium_verifier.h"
 
 namespace certval {
 namespace oracle {
@@ -35,7 +36,7 @@ struct Both {
 
   Both(const Both&) = delete;
   Both(std::string leaf, std::vector<std::string> intermediates, std::vector<std::string> roots,
-      Profile profile, PeerName name = PeerName::Dns("example.test")) {
+       Profile profile, PeerName name = PeerName::Dns("example.test")) {
     request.leaf = std::move(leaf);
     request.intermediates = std::move(intermediates);
     request.profile = profile;
@@ -59,7 +60,8 @@ struct Both {
 
 std::string Codes(const Both& r) {
   std::string out;
-  for (const Finding* f : r.c().CertvalErrors()) absl::StrAppend(&out, f->code, "@", f->cert_index, " ");
+  for (const Finding* f : r.c().CertvalErrors())
+    absl::StrAppend(&out, f->code, "@", f->cert_index, " ");
   return absl::StrCat(out, "| chromium: ", r.verdict.error);
 }
 
@@ -92,7 +94,8 @@ TEST(KnownDifferences, ChainsAgreeWithoutAnyRule) {
     Both r(pki.chain.leaf, {pki.chain.intermediate}, {pki.chain.root}, p);
     r.Go();
     ExpectAgree(r, true);
-    Both wrong(pki.chain.leaf, {pki.chain.intermediate}, {pki.chain.root}, p, PeerName::Dns("other.test"));
+    Both wrong(pki.chain.leaf, {pki.chain.intermediate}, {pki.chain.root}, p,
+               PeerName::Dns("other.test"));
     wrong.Go();
     ExpectAgree(wrong, false);
     EXPECT_EQ(wrong.verdict.status, "NAME_MISMATCH");
@@ -136,8 +139,8 @@ TEST(KnownDifferences, BrRootProfile) {
   tp::CertSpec root_spec = tp::RootSpec("EKU Root", kNow);
   root_spec.eku = std::vector<std::string>{"serverAuth"};
   tp::TestCa root = tp::TestCa::Root(root_spec, tp::Key::Cached(tp::KeyKind::kEcP256, 3));
-  Both r(root.Issue(tp::LeafSpec("example.test", kNow), tp::Key::Cached(tp::KeyKind::kEcP256, 4)), {},
-        {root.cert_der()}, Profile::kWebPki);
+  Both r(root.Issue(tp::LeafSpec("example.test", kNow), tp::Key::Cached(tp::KeyKind::kEcP256, 4)),
+         {}, {root.cert_der()}, Profile::kWebPki);
   r.Go();
   ExpectExplainedBy(r, "br_root_profile", Direction::kCertvalRejects);
 }
@@ -156,7 +159,8 @@ TEST(KnownDifferences, Rfc5280EncodingMusts) {
   tp::CertSpec ica = tp::IntermediateSpec("Noncritical BC CA", kNow);
   ica.basic_constraints_critical = false;
   tp::TestCa inter = pki.chain.root_ca().IssueCa(ica, tp::Key::Cached(tp::KeyKind::kEcP256, 5));
-  const std::string leaf = inter.Issue(tp::LeafSpec("example.test", kNow), tp::Key::Cached(tp::KeyKind::kEcP256, 6));
+  const std::string leaf =
+      inter.Issue(tp::LeafSpec("example.test", kNow), tp::Key::Cached(tp::KeyKind::kEcP256, 6));
   Both strict(leaf, {inter.cert_der()}, {pki.chain.root}, Profile::kRfc5280Strict);
   strict.Go();
   ExpectExplainedBy(strict, "rfc5280_encoding_musts", Direction::kCertvalRejects);
@@ -169,7 +173,7 @@ TEST(KnownDifferences, DnsNameSyntax) {
   Pki pki;
   tp::CertSpec spec = tp::LeafSpec("a_b.example.test", kNow);
   Both r(pki.Leaf(spec), {pki.chain.intermediate}, {pki.chain.root}, Profile::kRfc5280,
-        PeerName::Dns("a_b.example.test"));
+         PeerName::Dns("a_b.example.test"));
   r.Go();
   ExpectExplainedBy(r, "dns_name_syntax", Direction::kCertvalRejects);
 }
@@ -177,8 +181,11 @@ TEST(KnownDifferences, DnsNameSyntax) {
 TEST(KnownDifferences, RevocationNotCheckedByOracle) {
   Pki pki;
   tp::CrlSpec crl = tp::CrlSpecFor(pki.chain.intermediate_ca(), kNow);
-  crl.entries.push_back({tp::SerialOf(pki.chain.leaf), kNow - absl::Hours(1), tp::kReasonKeyCompromise,
-                         std::nullopt, {}});
+  crl.entries.push_back({tp::SerialOf(pki.chain.leaf),
+                         kNow - absl::Hours(1),
+                         tp::kReasonKeyCompromise,
+                         std::nullopt,
+                         {}});
   Both r(pki.chain.leaf, {pki.chain.intermediate}, {pki.chain.root}, Profile::kWebPki);
   r.request.crls = {tp::IssueCrl(crl, pki.chain.intermediate_key)};
   r.Go();
@@ -195,11 +202,13 @@ TEST(KnownDifferences, WildcardOverPublicSuffix) {
   spec.subject = tp::NameSpec{{"O", "certval test"}};
   spec.dns_sans = {"*.co.uk"};
   const std::string leaf = pki.Leaf(spec);
-  Both r(leaf, {pki.chain.intermediate}, {pki.chain.root}, Profile::kRfc5280, PeerName::Dns("example.co.uk"));
+  Both r(leaf, {pki.chain.intermediate}, {pki.chain.root}, Profile::kRfc5280,
+         PeerName::Dns("example.co.uk"));
   r.Go();
   ExpectExplainedBy(r, "wildcard_over_public_suffix", Direction::kCertvalRejects);
   // The same leaf for a name its wildcard does not cover: both refuse it.
-  Both other(leaf, {pki.chain.intermediate}, {pki.chain.root}, Profile::kRfc5280, PeerName::Dns("a.b.co.uk"));
+  Both other(leaf, {pki.chain.intermediate}, {pki.chain.root}, Profile::kRfc5280,
+             PeerName::Dns("a.b.co.uk"));
   other.Go();
   ExpectAgree(other, false);
 }
@@ -214,7 +223,7 @@ TEST(KnownDifferences, UriNameConstraints) {
   tp::CertSpec spec = tp::LeafSpec("example.test", kNow);
   spec.uri_sans = {"https://www.example.test/"};
   Both r(inter.Issue(spec, tp::Key::Cached(tp::KeyKind::kEcP256, 6)), {inter.cert_der()},
-        {pki.chain.root}, Profile::kRfc5280);
+         {pki.chain.root}, Profile::kRfc5280);
   r.Go();
   ExpectExplainedBy(r, "uri_name_constraints", Direction::kCertvalAccepts);
 }
@@ -252,11 +261,13 @@ TEST(KnownDifferences, Rfc5280ProfileEmptySubjectSan) {
 TEST(KnownDifferences, DepthLimitCountsSelfIssued) {
   Pki pki;
   // root -> ICA -> ICA (self-issued: the same name, a new key) -> leaf: one logical intermediate.
-  tp::TestCa ica = pki.chain.root_ca().IssueCa(tp::IntermediateSpec("Rolled CA", kNow, std::nullopt),
-                                                tp::Key::Cached(tp::KeyKind::kEcP256, 5));
+  tp::TestCa ica =
+      pki.chain.root_ca().IssueCa(tp::IntermediateSpec("Rolled CA", kNow, std::nullopt),
+                                  tp::Key::Cached(tp::KeyKind::kEcP256, 5));
   tp::TestCa rolled = ica.IssueCa(tp::IntermediateSpec("Rolled CA", kNow, std::nullopt),
                                   tp::Key::Cached(tp::KeyKind::kEcP256, 6));
-  const std::string leaf = rolled.Issue(tp::LeafSpec("example.test", kNow), tp::Key::Cached(tp::KeyKind::kEcP256, 7));
+  const std::string leaf =
+      rolled.Issue(tp::LeafSpec("example.test", kNow), tp::Key::Cached(tp::KeyKind::kEcP256, 7));
   Both r(leaf, {ica.cert_der(), rolled.cert_der()}, {pki.chain.root}, Profile::kRfc5280);
   r.request.max_depth = 1;
   r.Go();
@@ -282,7 +293,8 @@ TEST(KnownDifferences, AnUncoveredFindingStaysUnexplained) {
   EXPECT_EQ(e.rules, std::vector<std::string>{"strict_leaf_eku"});
   // The same finding under rfc5280 is not a webpki rule's either.
   r.result.findings.clear();
-  r.result.findings.push_back(Finding{"ext_key_usage", 0, "ext_key_usage.missing", "test", Severity::kError});
+  r.result.findings.push_back(
+      Finding{"ext_key_usage", 0, "ext_key_usage.missing", "test", Severity::kError});
   r.request.profile = Profile::kRfc5280;
   EXPECT_FALSE(Explain(r.c()).explained);
 }
@@ -312,12 +324,13 @@ TEST(KnownDifferences, WildcardRuleNeedsAPublicSuffix) {
   spec.subject = tp::NameSpec{{"O", "certval test"}};
   spec.dns_sans = {"*.example.test"};
   Both r(pki.Leaf(spec), {pki.chain.intermediate}, {pki.chain.root}, Profile::kRfc5280,
-        PeerName::Dns("www.example.test"));
+         PeerName::Dns("www.example.test"));
   r.Go();
   ExpectAgree(r, true);
   // Had certval refused this name, no rule would say why.
   r.result.valid = false;
-  r.result.findings.push_back(Finding{"peer_name", 0, "peer_name.mismatch", "test", Severity::kError});
+  r.result.findings.push_back(
+      Finding{"peer_name", 0, "peer_name.mismatch", "test", Severity::kError});
   EXPECT_FALSE(Explain(r.c()).explained);
 }
 
@@ -327,7 +340,8 @@ TEST(KnownDifferences, DocsCarryTheSameTable) {
   const char* srcdir = std::getenv("TEST_SRCDIR");
   const char* workspace = std::getenv("TEST_WORKSPACE");
   ASSERT_NE(srcdir, nullptr);
-  const std::string path = absl::StrCat(srcdir, "/", workspace ? workspace : "certval", "/docs/differential.md");
+  const std::string path =
+      absl::StrCat(srcdir, "/", workspace ? workspace : "certval", "/docs/differential.md");
   std::ifstream in(path);
   ASSERT_TRUE(in.good()) << path;
   std::stringstream text;
@@ -339,7 +353,8 @@ TEST(KnownDifferences, DocsCarryTheSameTable) {
         "| `", k.name, "` | ",
         k.direction == Direction::kCertvalRejects ? "certval rejects" : "certval accepts", " | ",
         k.reason, " |");
-    EXPECT_NE(text.str().find(row), std::string::npos) << "docs/differential.md lacks the row\n" << row;
+    EXPECT_NE(text.str().find(row), std::string::npos) << "docs/differential.md lacks the row\n"
+                                                       << row;
   }
 }
 

@@ -5,11 +5,11 @@
 #include <thread>
 #include <vector>
 
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/testing/pki/test_revocation.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -19,7 +19,9 @@ const absl::Time kNow = absl::FromUnixSeconds(1767225600);
 TEST(CrlStoreTest, ServesValidationsAndKeepsTheNewestPerScope) {
   testpki::Chain chain = testpki::MakeChain(testpki::KeyKind::kEcP256, "example.test", kNow);
   auto crls = std::make_shared<CrlStore>();
-  ASSERT_TRUE(crls->AddCrlDer(testpki::IssueCrl(testpki::CrlSpecFor(chain.root_ca(), kNow), chain.root_key)).ok());
+  ASSERT_TRUE(
+      crls->AddCrlDer(testpki::IssueCrl(testpki::CrlSpecFor(chain.root_ca(), kNow), chain.root_key))
+          .ok());
   testpki::CrlSpec first = testpki::CrlSpecFor(chain.intermediate_ca(), kNow);
   ASSERT_TRUE(crls->AddCrlDer(testpki::IssueCrl(first, chain.intermediate_key)).ok());
   EXPECT_FALSE(crls->AddCrlDer("not a CRL").ok());
@@ -39,15 +41,19 @@ TEST(CrlStoreTest, ServesValidationsAndKeepsTheNewestPerScope) {
   r.time = kNow;
   std::vector<std::thread> threads;
   std::vector<bool> valid(4);
-  for (int t = 0; t < 4; ++t) threads.emplace_back([&, t] { valid[t] = validator.Validate(r).valid; });
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] { valid[t] = validator.Validate(r).valid; });
   for (auto& t : threads) t.join();
   for (bool v : valid) EXPECT_TRUE(v);
 
   // CRL number 2 revokes the leaf and replaces number 1; number 1 again does not bring it back.
   testpki::CrlSpec second = first;
   second.crl_number = std::string("\x02");
-  second.entries.push_back({testpki::SerialOf(chain.leaf), kNow - absl::Hours(1),
-                            testpki::kReasonKeyCompromise, std::nullopt, {}});
+  second.entries.push_back({testpki::SerialOf(chain.leaf),
+                            kNow - absl::Hours(1),
+                            testpki::kReasonKeyCompromise,
+                            std::nullopt,
+                            {}});
   ASSERT_TRUE(crls->AddCrlDer(testpki::IssueCrl(second, chain.intermediate_key)).ok());
   ASSERT_TRUE(crls->AddCrlDer(testpki::IssueCrl(first, chain.intermediate_key)).ok());
   EXPECT_EQ(crls->size(), 2u);

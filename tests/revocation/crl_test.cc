@@ -1,17 +1,17 @@
 // Crl::Parse on the vendored NIST PKITS CRLs (real-world encodings) and on hand-broken ones.
 #include "certval/validator/crl.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_revocation.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -19,8 +19,9 @@ namespace {
 std::string PkitsFile(const std::string& name) {
   const char* srcdir = std::getenv("TEST_SRCDIR");
   const char* workspace = std::getenv("TEST_WORKSPACE");
-  const std::string path = absl::StrCat(srcdir ? srcdir : ".", "/", workspace ? workspace : "certval",
-                                        "/third_party/nist-pkits/", name);
+  const std::string path =
+      absl::StrCat(srcdir ? srcdir : ".", "/", workspace ? workspace : "certval",
+                   "/third_party/nist-pkits/", name);
   std::ifstream in(path, std::ios::binary);
   EXPECT_TRUE(in.good()) << path;
   std::ostringstream buf;
@@ -142,7 +143,8 @@ TEST(CrlTest, SerialsSharingTheirFirstOctetsAreFoundExactly) {
   }
   std::sort(serials.begin(), serials.end());
   serials.erase(std::unique(serials.begin(), serials.end()), serials.end());
-  for (size_t i = 0; i < serials.size(); i += 2) spec.entries.push_back({serials[i], now, std::nullopt, std::nullopt, {}});
+  for (size_t i = 0; i < serials.size(); i += 2)
+    spec.entries.push_back({serials[i], now, std::nullopt, std::nullopt, {}});
   auto crl = Crl::Parse(testpki::IssueCrl(spec, key));
   ASSERT_TRUE(crl.ok()) << crl.status();
   for (size_t i = 0; i < serials.size(); ++i) {
@@ -155,13 +157,16 @@ TEST(CrlTest, ManyExtensionsAreRefusedQuickly) {
   const testpki::Key key = testpki::Key::Cached(testpki::KeyKind::kEcP256, 52);
   testpki::TestCa ca = testpki::TestCa::Root(testpki::RootSpec("Extensions CA", now), key);
   testpki::CrlSpec spec = testpki::CrlSpecFor(ca, now);
-  for (int i = 0; i < 31; ++i) spec.extra.push_back({absl::StrCat("1.3.6.1.4.1.55738.9.", i), false, "\x05\x00"});
+  for (int i = 0; i < 31; ++i)
+    spec.extra.push_back({absl::StrCat("1.3.6.1.4.1.55738.9.", i), false, "\x05\x00"});
   EXPECT_TRUE(Crl::Parse(testpki::IssueCrl(spec, key)).ok());  // 32 with cRLNumber
-  for (int i = 31; i < 20000; ++i) spec.extra.push_back({absl::StrCat("1.3.6.1.4.1.55738.9.", i), false, "\x05\x00"});
+  for (int i = 31; i < 20000; ++i)
+    spec.extra.push_back({absl::StrCat("1.3.6.1.4.1.55738.9.", i), false, "\x05\x00"});
   const absl::Time start = absl::Now();
   auto many = Crl::Parse(testpki::IssueCrl(spec, key));
   ASSERT_FALSE(many.ok());
-  EXPECT_NE(many.status().message().find("more than 32 CRL extensions"), std::string::npos) << many.status();
+  EXPECT_NE(many.status().message().find("more than 32 CRL extensions"), std::string::npos)
+      << many.status();
   EXPECT_LT(absl::Now() - start, absl::Seconds(1));
 }
 
@@ -176,7 +181,10 @@ TEST(CrlTest, HostileInputEndsInAnErrorNotACrash) {
   }
   // The budget stops a parse of many entries.
   int charged = 0;
-  auto stopped = Crl::Parse(good, [&](int64_t n) { charged += static_cast<int>(n); return false; });
+  auto stopped = Crl::Parse(good, [&](int64_t n) {
+    charged += static_cast<int>(n);
+    return false;
+  });
   ASSERT_FALSE(stopped.ok());
   EXPECT_NE(stopped.status().message().find("budget"), std::string::npos) << stopped.status();
   EXPECT_GT(charged, 0);

@@ -1,19 +1,20 @@
 // OCSP responses (RFC 6960) through the Validator: issuer-signed and delegated responders, CertID
 // matching, time windows with the clock-skew allowance, unknown critical extensions, the cost in
 // signatures, and OCSP Must-Staple (RFC 7633).
+#include "certval/validator/ocsp.h"
+
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/testing/pki/test_revocation.h"
 #include "certval/trust/trust_store.h"
-#include "certval/validator/ocsp.h"
 #include "certval/validator/revocation_checker.h"
 #include "certval/validator/validator.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -30,7 +31,9 @@ class OcspTest : public ::testing::Test {
     EXPECT_TRUE(store_->AddRootDer(chain_.root).ok());
   }
 
-  OcspSpec LeafSpec() const { return testpki::OcspSpecFor(chain_.leaf, chain_.intermediate_ca(), kNow); }
+  OcspSpec LeafSpec() const {
+    return testpki::OcspSpecFor(chain_.leaf, chain_.intermediate_ca(), kNow);
+  }
   std::string Sign(const OcspSpec& spec) const {
     return testpki::IssueOcspResponse(spec, chain_.intermediate_key);
   }
@@ -132,9 +135,11 @@ TEST_F(OcspTest, DelegatedResponderCostsTwoSignatures) {
   OcspSpec spec = LeafSpec();
   spec.responder_name = testpki::EncodeName(testpki::NameSpec::Cn("certval Test OCSP Responder"));
   spec.certs = {Responder(chain_.intermediate_ca(), {"OCSPSigning"})};
-  ValidationResult r = WithResponse(testpki::IssueOcspResponse(spec, testpki::Key::Cached(KeyKind::kEcP256, 60)));
+  ValidationResult r =
+      WithResponse(testpki::IssueOcspResponse(spec, testpki::Key::Cached(KeyKind::kEcP256, 60)));
   ASSERT_TRUE(r.valid) << r.ErrorSummary();
-  EXPECT_EQ(r.revocation[0].source, "OCSP response #1 (delegated responder CN=certval Test OCSP Responder)");
+  EXPECT_EQ(r.revocation[0].source,
+            "OCSP response #1 (delegated responder CN=certval Test OCSP Responder)");
   EXPECT_EQ(r.signature_checks, floor.signature_checks + 2);
 }
 
@@ -148,14 +153,16 @@ TEST_F(OcspTest, DelegatedResponderMustBeAuthorized) {
     const char* why;
   };
   const std::vector<Case> cases = {
-      {"no OCSPSigning", Responder(chain_.intermediate_ca(), {"serverAuth"}), "lacks id-kp-OCSPSigning"},
+      {"no OCSPSigning", Responder(chain_.intermediate_ca(), {"serverAuth"}),
+       "lacks id-kp-OCSPSigning"},
       {"another CA's responder", Responder(chain_.root_ca(), {"OCSPSigning"}),
        "neither by the issuer nor by a responder"},
   };
   for (const Case& c : cases) {
     spec.certs = {c.responder};
     ValidationResult r = WithResponse(testpki::IssueOcspResponse(spec, key));
-    EXPECT_EQ(Codes(r, Severity::kError), std::vector<std::string>{"revocation.unknown@0"}) << c.name;
+    EXPECT_EQ(Codes(r, Severity::kError), std::vector<std::string>{"revocation.unknown@0"})
+        << c.name;
     EXPECT_TRUE(absl::StrContains(Message(r, "revocation.unknown"), c.why))
         << c.name << ": " << Message(r, "revocation.unknown");
   }
@@ -174,11 +181,11 @@ TEST_F(OcspTest, TimeWindowsAllowFiveMinutesOfSkew) {
   };
   const std::vector<Case> cases = {
       {kNow - absl::Hours(1), kNow + absl::Hours(1), true},
-      {kNow + absl::Minutes(4), kNow + absl::Hours(1), true},    // a fast responder clock
+      {kNow + absl::Minutes(4), kNow + absl::Hours(1), true},  // a fast responder clock
       {kNow + absl::Minutes(6), kNow + absl::Hours(1), false},
-      {kNow - absl::Hours(2), kNow - absl::Minutes(4), true},    // just expired: within the skew
+      {kNow - absl::Hours(2), kNow - absl::Minutes(4), true},  // just expired: within the skew
       {kNow - absl::Hours(2), kNow - absl::Minutes(6), false},
-      {kNow - absl::Hours(24 * 6), std::nullopt, true},           // no nextUpdate: 7 days
+      {kNow - absl::Hours(24 * 6), std::nullopt, true},  // no nextUpdate: 7 days
       {kNow - absl::Hours(24 * 8), std::nullopt, false},
   };
   for (size_t i = 0; i < cases.size(); ++i) {
@@ -200,18 +207,22 @@ TEST_F(OcspTest, ResponsesThatDoNotAnswer) {
   critical.extensions.push_back({"1.3.6.1.4.1.55738.3", true, std::string("\x05\x00", 2)});
   OcspSpec forged = LeafSpec();
   forged.corrupt_signature = true;
-  for (const std::string& der : {Sign(unknown), testpki::IssueOcspResponse(other_cert, chain_.root_key),
-                                 Sign(try_later), Sign(critical), Sign(forged)}) {
+  for (const std::string& der :
+       {Sign(unknown), testpki::IssueOcspResponse(other_cert, chain_.root_key), Sign(try_later),
+        Sign(critical), Sign(forged)}) {
     ValidationResult r = WithResponse(der);
     EXPECT_EQ(Codes(r, Severity::kError), std::vector<std::string>{"revocation.unknown@0"});
   }
   ValidationResult r = WithResponse(Sign(critical));
-  EXPECT_EQ(Codes(r, Severity::kInfo), std::vector<std::string>{"parse.malformed_ocsp_response@-1"});
-  EXPECT_TRUE(absl::StrContains(Message(r, "parse.malformed_ocsp_response"), "unknown critical extension"));
+  EXPECT_EQ(Codes(r, Severity::kInfo),
+            std::vector<std::string>{"parse.malformed_ocsp_response@-1"});
+  EXPECT_TRUE(
+      absl::StrContains(Message(r, "parse.malformed_ocsp_response"), "unknown critical extension"));
   // A responder's "unknown" leaves the question to the CRLs.
   ValidationRequest with_crl = Request();
   with_crl.ocsp_responses = {Sign(unknown)};
-  with_crl.crls = {testpki::IssueCrl(testpki::CrlSpecFor(chain_.intermediate_ca(), kNow), chain_.intermediate_key)};
+  with_crl.crls = {testpki::IssueCrl(testpki::CrlSpecFor(chain_.intermediate_ca(), kNow),
+                                     chain_.intermediate_key)};
   EXPECT_TRUE(Validate(with_crl).valid);
 }
 
@@ -220,7 +231,8 @@ TEST_F(OcspTest, HostileInputEndsInAnErrorNotACrash) {
   spec.certs = {Responder(chain_.intermediate_ca(), {"OCSPSigning"})};
   const std::string good = Sign(spec);
   ASSERT_TRUE(OcspResponse::Parse(good).ok());
-  for (size_t n = 0; n < good.size(); ++n) EXPECT_FALSE(OcspResponse::Parse(good.substr(0, n)).ok()) << n;
+  for (size_t n = 0; n < good.size(); ++n)
+    EXPECT_FALSE(OcspResponse::Parse(good.substr(0, n)).ok()) << n;
   for (size_t i = 0; i < good.size(); i += 3) {
     std::string bad = good;
     bad[i] ^= 0xa5;
@@ -229,10 +241,12 @@ TEST_F(OcspTest, HostileInputEndsInAnErrorNotACrash) {
   EXPECT_FALSE(OcspResponse::Parse(good + std::string(1, '\0')).ok());
   // Thousands of response extensions: refused at the 33rd, not compared pairwise.
   OcspSpec many = LeafSpec();
-  for (int i = 0; i < 5000; ++i) many.extensions.push_back({absl::StrCat("1.3.6.1.4.1.55738.8.", i), false, "\x05\x00"});
+  for (int i = 0; i < 5000; ++i)
+    many.extensions.push_back({absl::StrCat("1.3.6.1.4.1.55738.8.", i), false, "\x05\x00"});
   auto refused = OcspResponse::Parse(Sign(many));
   ASSERT_FALSE(refused.ok());
-  EXPECT_NE(refused.status().message().find("more than 32 extensions"), std::string::npos) << refused.status();
+  EXPECT_NE(refused.status().message().find("more than 32 extensions"), std::string::npos)
+      << refused.status();
 }
 
 class MustStapleTest : public OcspTest {
@@ -259,7 +273,8 @@ class MustStapleTest : public OcspTest {
 TEST_F(MustStapleTest, MissingStapleIsAnError) {
   ValidationResult r = ValidateDefault(StapleRequest(""));
   EXPECT_FALSE(r.valid);
-  EXPECT_EQ(Codes(r, Severity::kError), std::vector<std::string>{"revocation.must_staple_missing@0"});
+  EXPECT_EQ(Codes(r, Severity::kError),
+            std::vector<std::string>{"revocation.must_staple_missing@0"});
 }
 
 TEST_F(MustStapleTest, GoodStapleSatisfiesIt) {

@@ -5,11 +5,11 @@
 #include <vector>
 
 #include "absl/strings/match.h"
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/testing/pki/test_revocation.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -30,7 +30,9 @@ class RevocationTest : public ::testing::Test {
   CrlSpec RootCrl() const { return testpki::CrlSpecFor(chain_.root_ca(), kNow); }
   CrlSpec IntermediateCrl() const { return testpki::CrlSpecFor(chain_.intermediate_ca(), kNow); }
   std::string Root(const CrlSpec& s) const { return testpki::IssueCrl(s, chain_.root_key); }
-  std::string Inter(const CrlSpec& s) const { return testpki::IssueCrl(s, chain_.intermediate_key); }
+  std::string Inter(const CrlSpec& s) const {
+    return testpki::IssueCrl(s, chain_.intermediate_key);
+  }
 
   ValidationRequest Request(std::vector<std::string> crls) const {
     ValidationRequest r;
@@ -86,7 +88,8 @@ TEST_F(RevocationTest, CoveredChainIsGoodWithItsSources) {
   }
   EXPECT_TRUE(absl::StrContains(r.revocation[0].source, "certval Test Intermediate CA"))
       << r.revocation[0].source;
-  EXPECT_TRUE(absl::StrContains(r.revocation[1].source, "certval Test Root CA")) << r.revocation[1].source;
+  EXPECT_TRUE(absl::StrContains(r.revocation[1].source, "certval Test Root CA"))
+      << r.revocation[1].source;
 }
 
 TEST_F(RevocationTest, RevokedLeafIsAnErrorWithReasonAndDate) {
@@ -183,7 +186,8 @@ TEST_F(RevocationTest, UnusableCrlsLeaveTheStatusUnknown) {
   for (const Case& c : cases) {
     ValidationResult r = Validate(Request({Root(RootCrl()), c.crl}), HardFail());
     EXPECT_FALSE(r.valid) << c.name;
-    ASSERT_EQ(Codes(r, Severity::kError), std::vector<std::string>{"revocation.unknown@0"}) << c.name;
+    ASSERT_EQ(Codes(r, Severity::kError), std::vector<std::string>{"revocation.unknown@0"})
+        << c.name;
     for (const Finding& f : r.findings) {
       if (f.code == "revocation.unknown") {
         EXPECT_TRUE(absl::StrContains(f.message, c.why)) << c.name << ": " << f.message;
@@ -201,8 +205,10 @@ TEST_F(RevocationTest, CrlRejectionsAtParseTime) {
   unknown_critical.extra.push_back({"1.3.6.1.4.1.55738.1", true, std::string("\x05\x00", 2)});
   CrlSpec unknown_entry_critical = IntermediateCrl();
   unknown_entry_critical.entries.push_back(Revoke(chain_.intermediate, 1));
-  unknown_entry_critical.entries.back().extra.push_back({"1.3.6.1.4.1.55738.2", true, std::string("\x05\x00", 2)});
-  for (const CrlSpec& spec : {no_number, critical_number, unknown_critical, unknown_entry_critical}) {
+  unknown_entry_critical.entries.back().extra.push_back(
+      {"1.3.6.1.4.1.55738.2", true, std::string("\x05\x00", 2)});
+  for (const CrlSpec& spec :
+       {no_number, critical_number, unknown_critical, unknown_entry_critical}) {
     ValidationResult r = Validate(Request({Root(RootCrl()), Inter(spec)}), HardFail());
     EXPECT_FALSE(r.valid);
     EXPECT_EQ(Codes(r, Severity::kError), std::vector<std::string>{"revocation.unknown@0"});
@@ -218,13 +224,15 @@ TEST_F(RevocationTest, IssuerWithoutCrlSignCannotSignCrls) {
   testpki::CertSpec spec = testpki::IntermediateSpec("No cRLSign CA", kNow);
   spec.key_usage = testpki::kKuKeyCertSign;
   testpki::TestCa ca = chain_.root_ca().IssueCa(spec, testpki::Key::Cached(KeyKind::kEcP256, 30));
-  ValidationRequest r = Request({Root(RootCrl()), testpki::IssueCrl(testpki::CrlSpecFor(ca, kNow), ca.key())});
+  ValidationRequest r =
+      Request({Root(RootCrl()), testpki::IssueCrl(testpki::CrlSpecFor(ca, kNow), ca.key())});
   r.leaf = ca.Issue(testpki::LeafSpec("example.test", kNow), chain_.leaf_key);
   r.intermediates = {ca.cert_der()};
   ValidationResult result = Validate(r, HardFail());
   EXPECT_FALSE(result.valid);
   ASSERT_EQ(Codes(result, Severity::kError), std::vector<std::string>{"revocation.unknown@0"});
-  EXPECT_TRUE(absl::StrContains(result.findings.back().message, "cRLSign")) << result.findings.back().message;
+  EXPECT_TRUE(absl::StrContains(result.findings.back().message, "cRLSign"))
+      << result.findings.back().message;
 }
 
 TEST_F(RevocationTest, DeltaCrlRevokesAndRemoveFromCrlReleasesAHold) {
@@ -240,7 +248,8 @@ TEST_F(RevocationTest, DeltaCrlRevokesAndRemoveFromCrlReleasesAHold) {
   EXPECT_EQ(held.revocation[0].reason, RevocationReason::kCertificateHold);
   // The delta releases the hold.
   delta.entries.push_back(Revoke(chain_.leaf, testpki::kReasonRemoveFromCrl));
-  ValidationResult released = Validate(Request({Root(RootCrl()), Inter(base), Inter(delta)}), HardFail());
+  ValidationResult released =
+      Validate(Request({Root(RootCrl()), Inter(base), Inter(delta)}), HardFail());
   EXPECT_TRUE(released.valid) << released.ErrorSummary();
   // A delta for another base (number 9 > 5) is not applied.
   delta.delta_base = std::string("\x09", 1);
@@ -255,14 +264,16 @@ TEST_F(RevocationTest, DeltaCrlRevokesAndRemoveFromCrlReleasesAHold) {
 
 class FixedSource : public RevocationSource {
  public:
-  FixedSource(std::string serial, std::vector<CrlPtr> crls) : serial_(std::move(serial)), crls_(std::move(crls)) {}
+  FixedSource(std::string serial, std::vector<CrlPtr> crls)
+      : serial_(std::move(serial)), crls_(std::move(crls)) {}
   absl::string_view name() const override { return "fixed"; }
   void FindCrls(const Name& issuer, std::vector<CrlPtr>* out) const override {
     for (const CrlPtr& c : crls_) {
       if (c->issuer().normalized == issuer.normalized) out->push_back(c);
     }
   }
-  std::optional<RevocationStatus> Lookup(const Certificate& cert, const Certificate&) const override {
+  std::optional<RevocationStatus> Lookup(const Certificate& cert,
+                                         const Certificate&) const override {
     if (cert.serial() != serial_) return std::nullopt;
     RevocationStatus s;
     s.state = RevocationState::kRevoked;
@@ -283,7 +294,8 @@ TEST_F(RevocationTest, SourcesAnswerDirectlyOrWithCrls) {
   ASSERT_EQ(good.revocation.size(), 2u);
 
   ValidationRequest r = Request({});
-  r.revocation_sources.push_back(std::make_shared<FixedSource>(testpki::SerialOf(chain_.leaf), crls));
+  r.revocation_sources.push_back(
+      std::make_shared<FixedSource>(testpki::SerialOf(chain_.leaf), crls));
   ValidationResult revoked = Validate(r, o);
   EXPECT_EQ(Codes(revoked, Severity::kError), std::vector<std::string>{"revocation.revoked@0"});
   EXPECT_EQ(revoked.revocation[0].source, "fixed");
@@ -293,7 +305,9 @@ TEST_F(RevocationTest, RevocationInputsHaveTheirOwnLimits) {
   ValidatorOptions o;
   o.limits.max_input_bytes = 4096;  // the chain's limit does not count CRLs
   CrlSpec big = IntermediateCrl();
-  for (int i = 0; i < 400; ++i) big.entries.push_back({std::string(1, '\x01') + std::to_string(i), kNow, std::nullopt, std::nullopt, {}});
+  for (int i = 0; i < 400; ++i)
+    big.entries.push_back(
+        {std::string(1, '\x01') + std::to_string(i), kNow, std::nullopt, std::nullopt, {}});
   const std::string big_der = Inter(big);
   ASSERT_GT(big_der.size(), 4096u);
   EXPECT_TRUE(Validate(Request({Root(RootCrl()), big_der}), o).valid);

@@ -9,11 +9,11 @@
 #include <thread>
 #include <vector>
 
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/testing/pki/test_revocation.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -45,8 +45,9 @@ TEST(RevocationSetTest, BuildsAndAnswersExactly) {
   EXPECT_EQ(s.issuer_count(), 2u);
   EXPECT_EQ(s.serial_count(), 6u);
   EXPECT_EQ(s.blocked_count(), 1u);
-  for (const std::string& serial : {std::string("\x01"), std::string("\x00\x80", 2), std::string("\x7f\x01"),
-                                    std::string("\x02"), std::string("\x03")}) {
+  for (const std::string& serial :
+       {std::string("\x01"), std::string("\x00\x80", 2), std::string("\x7f\x01"),
+        std::string("\x02"), std::string("\x03")}) {
     EXPECT_EQ(s.IsRevoked(Key(1), serial), true) << serial.size();
   }
   // Exact: a serial of another length with the same leading bytes, or another issuer's, is not.
@@ -61,7 +62,8 @@ TEST(RevocationSetTest, BuildsAndAnswersExactly) {
 
 TEST(RevocationSetTest, RefusesEveryCorruption) {
   const std::string good = *RevocationSet::Build(Sample());
-  for (size_t n = 0; n < good.size(); ++n) EXPECT_FALSE(RevocationSet::Load(good.substr(0, n)).ok()) << n;
+  for (size_t n = 0; n < good.size(); ++n)
+    EXPECT_FALSE(RevocationSet::Load(good.substr(0, n)).ok()) << n;
   for (size_t i = 0; i < good.size(); ++i) {
     std::string bad = good;
     bad[i] ^= 0x01;
@@ -113,8 +115,11 @@ TEST(RevocationSetTest, IsARevocationSourceSharedByThreads) {
   }
   // The set says the intermediate is good; a CRL in the request that revokes it wins.
   testpki::CrlSpec root_crl = testpki::CrlSpecFor(chain.root_ca(), now);
-  root_crl.entries.push_back({testpki::SerialOf(chain.intermediate), now - absl::Hours(1),
-                              testpki::kReasonCaCompromise, std::nullopt, {}});
+  root_crl.entries.push_back({testpki::SerialOf(chain.intermediate),
+                              now - absl::Hours(1),
+                              testpki::kReasonCaCompromise,
+                              std::nullopt,
+                              {}});
   ValidationRequest newer = r;
   newer.crls = {testpki::IssueCrl(root_crl, chain.root_key)};
   ValidationResult with_crl = validator->Validate(newer);

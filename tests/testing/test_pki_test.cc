@@ -437,8 +437,8 @@ TEST(NameTest, StringTagsOverrideTheTypeByPosition) {
   NameSpec name{{"CN", "a"}, {"O", std::string("\xff\x1b", 2)}};
   name.string_tags = {0, CBS_ASN1_T61STRING};
   EXPECT_EQ(Hex(EncodeName(name)),
-            "3019310a300806035504030c0161"     // CN: the usual UTF8String
-            "310b3009060355040a1402ff1b");     // O: T61String, bytes verbatim
+            "3019310a300806035504030c0161"  // CN: the usual UTF8String
+            "310b3009060355040a1402ff1b");  // O: T61String, bytes verbatim
 }
 
 std::string TimeField(const std::string& der, int which) {

@@ -9,6 +9,7 @@
 #include "absl/time/clock.h"
 #include "certval/fetch/fetch_cache.h"
 #include "certval/fetch/http_fetcher.h"
+#include "certval/testing/pki/test_pki.h"
 #include "certval/tls/binding.h"
 #include "certval/tls/loopback_server.h"
 #include "certval/tls/transport.h"
@@ -16,7 +17,6 @@
 #include "certval/validator/validator.h"
 #include "gtest/gtest.h"
 #include "tests/fetch/http_test_server.h"
-#include "certval/testing/pki/test_pki.h"
 
 namespace certval::tls {
 namespace {
@@ -91,7 +91,8 @@ TEST_F(AsyncFetchTest, HandshakeCallsReturnWhileTheFetchRuns) {
       if (ret == 1) {
         server_done = true;
       } else {
-        ASSERT_EQ(SSL_get_error(server.get(), ret), SSL_ERROR_WANT_READ) << "server handshake failed";
+        ASSERT_EQ(SSL_get_error(server.get(), ret), SSL_ERROR_WANT_READ)
+            << "server handshake failed";
       }
     }
   }

@@ -7,13 +7,13 @@
 #include <atomic>
 #include <thread>
 
-#include "gmock/gmock.h"
-#include "gtest/gtest.h"
 #include "certval/hooks/pinning_hook.h"
 #include "certval/hooks/trust_any_hook.h"
-#include "tests/tls/tls_test_util.h"
 #include "certval/tls/loopback_server.h"
 #include "certval/validator/checks/builtin.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/tls/tls_test_util.h"
 
 namespace certval::tlstest {
 namespace {

@@ -2,13 +2,12 @@
 // run, certificate validation included.
 #include "tools/connect.h"
 
-
+#include "certval/testing/pki/test_pki.h"
+#include "certval/tls/loopback_server.h"
+#include "certval/trust/trust_store.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/tls/tls_test_util.h"
-#include "certval/tls/loopback_server.h"
-#include "certval/testing/pki/test_pki.h"
-#include "certval/trust/trust_store.h"
 
 namespace certval::tlstest {
 namespace {

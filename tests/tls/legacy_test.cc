@@ -18,11 +18,11 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "certval/tls/binding.h"
+#include "certval/tls/transport.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/tls/tls_test_util.h"
-#include "certval/tls/binding.h"
-#include "certval/tls/transport.h"
 
 namespace certval::tlstest {
 namespace {
@@ -145,8 +145,8 @@ TEST_F(ProfileTest, Sha1HandshakeSignaturesByProfile) {
     EXPECT_TRUE(SSL_CTX_set_signing_algorithm_prefs(server.get(), &sigalg, 1));
     return server;
   };
-  bssl::UniquePtr<SSL_CTX> rsa_sha1 = server_signing(pki_.GoodRsa("good.test"),
-                                                     SSL_SIGN_RSA_PKCS1_SHA1);
+  bssl::UniquePtr<SSL_CTX> rsa_sha1 =
+      server_signing(pki_.GoodRsa("good.test"), SSL_SIGN_RSA_PKCS1_SHA1);
   bssl::UniquePtr<SSL_CTX> ecdsa_sha1 = server_signing(pki_.Good("good.test"), SSL_SIGN_ECDSA_SHA1);
   bssl::UniquePtr<SSL_CTX> plain = Client();
   bssl::UniquePtr<SSL_CTX> modern = Client();

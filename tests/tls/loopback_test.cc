@@ -2,13 +2,13 @@
 // dials it with tls::Dial. Every wait is bounded by a deadline well under the test timeout.
 #include <openssl/ssl.h>
 
-#include "gmock/gmock.h"
-#include "gtest/gtest.h"
-#include "tests/tls/tls_test_util.h"
 #include "certval/tls/binding.h"
 #include "certval/tls/legacy.h"
 #include "certval/tls/loopback_server.h"
 #include "certval/tls/transport.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/tls/tls_test_util.h"
 
 namespace certval::tlstest {
 namespace {
@@ -225,13 +225,14 @@ TEST_P(ResumptionTest, ResumedSessionIsValidatedForTheNameAskedNow) {
   EXPECT_EQ(server->WaitForHandshakes(3, kWait).size(), 3u);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    BothFormsBothVersions, ResumptionTest,
-    ::testing::Values(ResumeCase{"PerConnectionTls13", TLS1_3_VERSION, true},
-                      ResumeCase{"PerConnectionTls12", TLS1_2_VERSION, true},
-                      ResumeCase{"ContextTls13", TLS1_3_VERSION, false},
-                      ResumeCase{"ContextTls12", TLS1_2_VERSION, false}),
-    [](const ::testing::TestParamInfo<ResumeCase>& info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(BothFormsBothVersions, ResumptionTest,
+                         ::testing::Values(ResumeCase{"PerConnectionTls13", TLS1_3_VERSION, true},
+                                           ResumeCase{"PerConnectionTls12", TLS1_2_VERSION, true},
+                                           ResumeCase{"ContextTls13", TLS1_3_VERSION, false},
+                                           ResumeCase{"ContextTls12", TLS1_2_VERSION, false}),
+                         [](const ::testing::TestParamInfo<ResumeCase>& info) {
+                           return std::string(info.param.name);
+                         });
 
 // The server side of the same mistake: BoringSSL servers never re-validate a resumed client
 // certificate, so a session must resume only under an attachment that judges the client the same

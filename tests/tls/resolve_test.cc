@@ -32,7 +32,8 @@ TEST(ResolveTcp, GivesUpAtTheDeadline) {
     return getaddrinfo(host, service, hints, out);
   };
   const absl::Time start = absl::Now();
-  absl::StatusOr<AddrInfoList> list = ResolveTcp("127.0.0.1", 443, start + absl::Milliseconds(200), slow);
+  absl::StatusOr<AddrInfoList> list =
+      ResolveTcp("127.0.0.1", 443, start + absl::Milliseconds(200), slow);
   const absl::Duration took = absl::Now() - start;
   EXPECT_EQ(list.status().code(), absl::StatusCode::kDeadlineExceeded);
   EXPECT_THAT(list.status().message(), HasSubstr("name resolution timed out"));
@@ -42,7 +43,8 @@ TEST(ResolveTcp, GivesUpAtTheDeadline) {
 
 TEST(ResolveTcp, ReportsAFailedLookup) {
   auto failing = [](const char*, const char*, const addrinfo*, addrinfo**) { return EAI_NONAME; };
-  absl::StatusOr<AddrInfoList> list = ResolveTcp("nowhere.invalid", 443, absl::Now() + absl::Seconds(5), failing);
+  absl::StatusOr<AddrInfoList> list =
+      ResolveTcp("nowhere.invalid", 443, absl::Now() + absl::Seconds(5), failing);
   EXPECT_EQ(list.status().code(), absl::StatusCode::kUnavailable);
   EXPECT_THAT(list.status().message(), HasSubstr("cannot resolve: "));
 }

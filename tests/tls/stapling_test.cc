@@ -6,13 +6,13 @@
 #include <memory>
 #include <string>
 
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/testing/pki/test_revocation.h"
-#include "tests/tls/tls_test_util.h"
 #include "certval/tls/binding.h"
 #include "certval/tls/loopback_server.h"
 #include "certval/validator/validator.h"
+#include "gtest/gtest.h"
+#include "tests/tls/tls_test_util.h"
 
 namespace certval {
 namespace {
@@ -23,7 +23,8 @@ using tlstest::HandshakeInMemory;
 class StaplingTest : public ::testing::TestWithParam<uint16_t> {
  protected:
   StaplingTest()
-      : now_(absl::Now()), chain_(testpki::MakeChain(testpki::KeyKind::kEcP256, "good.test", now_)) {
+      : now_(absl::Now()),
+        chain_(testpki::MakeChain(testpki::KeyKind::kEcP256, "good.test", now_)) {
     store_ = std::make_shared<TrustStore>();
     EXPECT_TRUE(store_->AddRootDer(chain_.root).ok());
     ValidatorOptions options;
@@ -52,8 +53,8 @@ class StaplingTest : public ::testing::TestWithParam<uint16_t> {
     auto ctx = tls::NewServerContext(pem, chain_.leaf_key.PrivateKeyPem());
     EXPECT_TRUE(ctx.ok()) << ctx.status();
     if (!staple.empty()) {
-      EXPECT_TRUE(SSL_CTX_set_ocsp_response(ctx->get(), reinterpret_cast<const uint8_t*>(staple.data()),
-                                            staple.size()));
+      EXPECT_TRUE(SSL_CTX_set_ocsp_response(
+          ctx->get(), reinterpret_cast<const uint8_t*>(staple.data()), staple.size()));
     }
     return *std::move(ctx);
   }
@@ -116,7 +117,8 @@ TEST_P(StaplingTest, MustStapleWithoutAStapleFailsTheHandshake) {
 TEST_P(StaplingTest, AClientThatDoesNotAskGetsNoStaple) {
   const std::string leaf = Leaf(false);
   auto client = Client(/*ask=*/false);
-  tlstest::InMemory hs = HandshakeInMemory(client.get(), Server(leaf, Staple(leaf, 1)).get(), "good.test");
+  tlstest::InMemory hs =
+      HandshakeInMemory(client.get(), Server(leaf, Staple(leaf, 1)).get(), "good.test");
   EXPECT_TRUE(hs.client_ok) << hs.client_error;
   const ValidationResult* result = tls::LastResult(hs.client.get());
   ASSERT_NE(result, nullptr);
@@ -144,7 +146,8 @@ TEST_P(StaplingTest, LoopbackServerStaples) {
 
 INSTANTIATE_TEST_SUITE_P(Versions, StaplingTest, ::testing::Values(TLS1_2_VERSION, TLS1_3_VERSION),
                          [](const ::testing::TestParamInfo<uint16_t>& info) {
-                           return info.param == TLS1_2_VERSION ? std::string("tls12") : std::string("tls13");
+                           return info.param == TLS1_2_VERSION ? std::string("tls12")
+                                                               : std::string("tls13");
                          });
 
 }  // namespace

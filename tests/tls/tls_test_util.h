@@ -83,8 +83,8 @@ class DeadlineRecorder : public Check {
 };
 
 // A Validator trusting `trust` with `recorder` as its only custom check.
-std::shared_ptr<const Validator> MakeRecordingValidator(
-    std::shared_ptr<const TrustSource> trust, std::shared_ptr<DeadlineRecorder> recorder);
+std::shared_ptr<const Validator> MakeRecordingValidator(std::shared_ptr<const TrustSource> trust,
+                                                        std::shared_ptr<DeadlineRecorder> recorder);
 
 std::shared_ptr<const Validator> MakeValidator(std::shared_ptr<const TrustSource> trust,
                                                Policy policy = Policy(),

@@ -11,19 +11,20 @@
 
 #include <fstream>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "certval/testing/pki/test_pki.h"
+#include "certval/tls/loopback_server.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "certval/testing/pki/test_pki.h"
 #include "tests/tools/tool_runner.h"
-#include "certval/tls/loopback_server.h"
 
 namespace certval {
 namespace {
@@ -47,9 +48,10 @@ class ToolTest : public ::testing::Test {
     ip_leaf_ = new std::string(
         chain_->intermediate_ca().Issue(testpki::LeafSpec("127.0.0.1", now), chain_->leaf_key));
     root_pem_ = WriteFile("root.pem", testpki::DerToPem(chain_->root));
-    other_root_pem_ = WriteFile(
-        "other-root.pem", testpki::DerToPem(testpki::SelfSigned(
-                              testpki::RootSpec("Some Other Root", now), Key::Cached(KeyKind::kEcP256, 7))));
+    other_root_pem_ =
+        WriteFile("other-root.pem",
+                  testpki::DerToPem(testpki::SelfSigned(testpki::RootSpec("Some Other Root", now),
+                                                        Key::Cached(KeyKind::kEcP256, 7))));
     chain_pem_ = WriteFile("chain.pem", chain_->ServerChainPem());
     expired_pem_ = WriteFile("expired.pem", ServerChain(*expired_leaf_));
     testpki::CertSpec hostile = testpki::LeafSpec("good.test", now);
@@ -85,8 +87,10 @@ class ToolTest : public ::testing::Test {
 
   // Certificate text an attacker chose: terminal escape sequences (ESC, BEL, a C1 CSI), bytes
   // that are not UTF-8, and a backslash.
-  static constexpr char kHostileCn[] = "cn\x1b[2J\x9b" "31m\xff\\.test";  // as T61String
-  static constexpr char kHostileO[] = "org\x1b]0;owned\x07";                 // valid UTF-8
+  static constexpr char kHostileCn[] =
+      "cn\x1b[2J\x9b"
+      "31m\xff\\.test";                                       // as T61String
+  static constexpr char kHostileO[] = "org\x1b]0;owned\x07";  // valid UTF-8
   // SAN names are IA5Strings, 7-bit: a byte above 0x7F makes the certificate malformed
   // (security_test's Ia5StringTest), so their hostile text is ASCII controls.
   static constexpr char kHostileDns[] = "san\x1b[31m\x7f\x01.test";
@@ -97,7 +101,8 @@ class ToolTest : public ::testing::Test {
   static std::string* ip_leaf_;
   static std::string* hostile_leaf_;  // issued by the intermediate, valid for good.test
   static std::string root_pem_, chain_pem_, expired_pem_, hostile_pem_;
-  static std::string other_root_pem_;  // a root that issued nothing here: a system store without ours
+  static std::string
+      other_root_pem_;  // a root that issued nothing here: a system store without ours
 };
 
 testpki::Chain* ToolTest::chain_ = nullptr;
@@ -156,8 +161,8 @@ TEST_F(ToolTest, VerifyRejections) {
   EXPECT_EQ(wrong_host.exit_code, 1) << Describe(wrong_host);
   EXPECT_THAT(wrong_host.out, HasSubstr("peer_name.mismatch"));
   // No trust flag: the system store, here a bundle without the test root.
-  ToolRun no_roots = RunTool({"verify", "--host", "good.test", chain_pem_},
-                             {"SSL_CERT_FILE=" + other_root_pem_});
+  ToolRun no_roots =
+      RunTool({"verify", "--host", "good.test", chain_pem_}, {"SSL_CERT_FILE=" + other_root_pem_});
   EXPECT_EQ(no_roots.exit_code, 1) << Describe(no_roots);
   EXPECT_THAT(no_roots.out, HasSubstr("trust_anchor.no_trusted_root"));
   EXPECT_THAT(no_roots.out, HasSubstr("trust: system store"));
@@ -191,7 +196,8 @@ TEST_F(ToolTest, VerifyNeedsAPeerNameOrAnyName) {
   ToolRun dashed = RunTool({"verify", "--roots", root_pem_, "--any_name", expired_pem_});
   EXPECT_EQ(dashed.exit_code, 1) << Describe(dashed);  // the other checks still run
   EXPECT_THAT(dashed.out, HasSubstr("validity.expired"));
-  ToolRun both = RunTool({"verify", "--roots", root_pem_, "--any-name", "--host", "good.test", chain_pem_});
+  ToolRun both =
+      RunTool({"verify", "--roots", root_pem_, "--any-name", "--host", "good.test", chain_pem_});
   EXPECT_EQ(both.exit_code, 2) << Describe(both);
   EXPECT_THAT(both.err, HasSubstr("at most one of --host, --ip, --email, --any-name"));
 }
@@ -199,11 +205,11 @@ TEST_F(ToolTest, VerifyNeedsAPeerNameOrAnyName) {
 // Issue 13: a misspelt check name must not leave the check enforced while the user believes it is
 // not, nor show up as a rejection; the message names the checks.
 TEST_F(ToolTest, UnknownCheckNamesAreUsageErrors) {
-  for (const std::vector<std::string>& flags : std::vector<std::vector<std::string>>{
-           {"--warn", "validty"},
-           {"--disable", "nope"},
-           {"--disable=validity,peer-name"},
-           {"--warn", "validity", "--warn", ""}}) {
+  for (const std::vector<std::string>& flags :
+       std::vector<std::vector<std::string>>{{"--warn", "validty"},
+                                             {"--disable", "nope"},
+                                             {"--disable=validity,peer-name"},
+                                             {"--warn", "validity", "--warn", ""}}) {
     std::vector<std::string> args = {"verify", "--roots", root_pem_, "--host", "good.test"};
     args.insert(args.end(), flags.begin(), flags.end());
     args.push_back(expired_pem_);
@@ -219,7 +225,8 @@ TEST_F(ToolTest, UnknownCheckNamesAreUsageErrors) {
                            "--disable", "pinning", expired_pem_});
   EXPECT_EQ(known.exit_code, 0) << Describe(known);
   // connect refuses before dialing.
-  ToolRun connect = RunTool({"connect", "127.0.0.1:1", "--roots", root_pem_, "--disable", "validty"});
+  ToolRun connect =
+      RunTool({"connect", "127.0.0.1:1", "--roots", root_pem_, "--disable", "validty"});
   EXPECT_EQ(connect.exit_code, 2) << Describe(connect);
   EXPECT_THAT(connect.err, HasSubstr("--disable 'validty': no check has that name"));
 }
@@ -279,10 +286,10 @@ TEST_F(ToolTest, VerifyProfileFlag) {
   testpki::CertSpec ica = testpki::IntermediateSpec("Non-critical BC CA", now);
   ica.basic_constraints_critical = false;
   testpki::TestCa ca = chain_->root_ca().IssueCa(ica, Key::Cached(KeyKind::kEcP256, 7));
-  const std::string pem = WriteFile(
-      "noncritical-bc.pem",
-      testpki::DerToPem(ca.Issue(testpki::LeafSpec("good.test", now), chain_->leaf_key)) +
-          testpki::DerToPem(ca.cert_der()));
+  const std::string pem =
+      WriteFile("noncritical-bc.pem",
+                testpki::DerToPem(ca.Issue(testpki::LeafSpec("good.test", now), chain_->leaf_key)) +
+                    testpki::DerToPem(ca.cert_der()));
   // --roots adds a private root: under webpki the BRs' criticality rule is then a warning only.
   for (const char* profile : {"webpki", "rfc5280_strict", "rfc5280"}) {
     ToolRun run =
@@ -447,8 +454,9 @@ TEST_F(ToolTest, LimboCaseWithoutAPeerNameChecksTheChainAlone) {
                                      *expired_leaf_, chain_->intermediate);
   expired["expected_peer_name"] = nullptr;
   const std::string results = TempPath("no-name-results.json");
-  ToolRun run = RunTool({"limbo", WriteFile("no-name.json", nlohmann::json{{"testcases", {good, expired}}}.dump()),
-                         "--results", results});
+  ToolRun run = RunTool(
+      {"limbo", WriteFile("no-name.json", nlohmann::json{{"testcases", {good, expired}}}.dump()),
+       "--results", results});
   EXPECT_EQ(run.exit_code, 0) << Describe(run);
   EXPECT_THAT(run.out, HasSubstr("2 passed, 0 failed, 0 skipped"));
   std::ifstream in(results);
@@ -531,8 +539,8 @@ TEST_F(ToolTest, ConnectEscapesCertificateText) {
   EXPECT_TRUE(IsSafeText(text.out));
   EXPECT_TRUE(IsSafeText(text.err));
   EXPECT_THAT(text.out, HasSubstr(kShownDns));
-  ToolRun json = RunTool({"connect", Target(server->port()), "--roots", root_pem_,
-                          "--servername", "other.test", "--json"});
+  ToolRun json = RunTool({"connect", Target(server->port()), "--roots", root_pem_, "--servername",
+                          "other.test", "--json"});
   ASSERT_EQ(json.exit_code, 1) << Describe(json);  // not 134
   EXPECT_TRUE(IsSafeText(json.out));
   nlohmann::json j = nlohmann::json::parse(json.out, nullptr, false);

@@ -13,12 +13,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "gmock/gmock.h"
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
-#include "tests/tools/tool_runner.h"
 #include "certval/tls/loopback_server.h"
 #include "certval/validator/version.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/tools/tool_runner.h"
 
 namespace certval {
 namespace {
@@ -53,9 +53,10 @@ class ConventionsTest : public ::testing::Test {
     chain_file_ = WriteFile("chain.pem", *chain_text_);
     leaf_only_file_ = WriteFile("leaf-only.pem", testpki::DerToPem(*leaf_with_aia_));
     idn_chain_file_ = WriteFile("idn.pem", testpki::DerToPem(*idn_leaf_) + *intermediate_pem_);
-    other_root_file_ = WriteFile(
-        "other-root.pem", testpki::DerToPem(testpki::SelfSigned(
-                              testpki::RootSpec("Some Other Root", now), Key::Cached(KeyKind::kEcP256, 7))));
+    other_root_file_ =
+        WriteFile("other-root.pem",
+                  testpki::DerToPem(testpki::SelfSigned(testpki::RootSpec("Some Other Root", now),
+                                                        Key::Cached(KeyKind::kEcP256, 7))));
     // A system store holding the test root among others.
     bundle_file_ = WriteFile("bundle.pem", ReadBack(other_root_file_) + *root_pem_);
   }
@@ -104,8 +105,8 @@ std::string ConventionsTest::root_file_, ConventionsTest::chain_file_,
 // --- release hygiene ---
 
 TEST_F(ConventionsTest, VersionPrintsTheVersionAndTheCryptoLibrary) {
-  EXPECT_EQ(std::string(kVersion), absl::StrCat(CERTVAL_VERSION_MAJOR, ".", CERTVAL_VERSION_MINOR, ".",
-                                                 CERTVAL_VERSION_PATCH));
+  EXPECT_EQ(std::string(kVersion), absl::StrCat(CERTVAL_VERSION_MAJOR, ".", CERTVAL_VERSION_MINOR,
+                                                ".", CERTVAL_VERSION_PATCH));
   for (const std::vector<std::string>& args :
        std::vector<std::vector<std::string>>{{"--version"}, {"version"}, {"verify", "--version"}}) {
     ToolRun run = RunTool(args);
@@ -144,8 +145,8 @@ TEST_F(ConventionsTest, ExitCodes) {
 }
 
 TEST_F(ConventionsTest, WhatIsNotCertificatesIsAnInputError) {
-  const std::string key_only = WriteFile(
-      "key.pem", testpki::DerToPem(chain_->leaf_key.PrivateKeyDer(), "PRIVATE KEY"));
+  const std::string key_only =
+      WriteFile("key.pem", testpki::DerToPem(chain_->leaf_key.PrivateKeyDer(), "PRIVATE KEY"));
   const std::vector<std::pair<std::string, std::string>> cases = {
       {WriteFile("text.txt", "just some text\n"), "neither PEM nor a DER certificate"},
       {WriteFile("random.bin", std::string("\x04\x02\xff\xfe garbage", 12)), "neither PEM nor"},
@@ -175,7 +176,8 @@ TEST_F(ConventionsTest, WhatIsNotCertificatesIsAnInputError) {
 
 // Framed as a certificate (one DER SEQUENCE) but malformed inside: a certificate certval refuses.
 TEST_F(ConventionsTest, AMalformedCertificateIsRejectedNotAnInputError) {
-  const std::string bogus = WriteFile("bogus-cert.pem", testpki::DerToPem(std::string("\x30\x03\x02\x01\x05", 5)));
+  const std::string bogus =
+      WriteFile("bogus-cert.pem", testpki::DerToPem(std::string("\x30\x03\x02\x01\x05", 5)));
   ToolRun run = RunTool({"verify", "--roots", root_file_, "--any-name", bogus});
   EXPECT_EQ(run.exit_code, 1) << Describe(run);
   EXPECT_THAT(run.out, HasSubstr("parse.malformed_leaf"));
@@ -192,7 +194,8 @@ TEST_F(ConventionsTest, OverLargeInputsAreInputErrors) {
   EXPECT_THAT(file.err, HasSubstr("more than 16 MiB"));
   // Certificates totalling more bytes than a validation takes (1 MiB).
   testpki::CertSpec big = testpki::LeafSpec("good.test", absl::Now());
-  big.extra.push_back({"1.2.3.4.5", false, std::string("\x04\x83\x09\x00\x00", 5) + std::string(0x090000, 'x')});
+  big.extra.push_back(
+      {"1.2.3.4.5", false, std::string("\x04\x83\x09\x00\x00", 5) + std::string(0x090000, 'x')});
   const std::string big_leaf = chain_->intermediate_ca().Issue(big, chain_->leaf_key);
   const std::string heavy =
       WriteFile("heavy.pem", testpki::DerToPem(big_leaf) + testpki::DerToPem(big_leaf));
@@ -206,7 +209,8 @@ TEST_F(ConventionsTest, OverLargeInputsAreInputErrors) {
 TEST_F(ConventionsTest, ABundleOfRootsAsTheChainIsAnInputError) {
   std::string bundle;
   for (int i = 0; i < 65; ++i) bundle += *root_pem_;
-  ToolRun run = RunTool({"verify", "--roots", root_file_, "--any-name", WriteFile("roots.pem", bundle)});
+  ToolRun run =
+      RunTool({"verify", "--roots", root_file_, "--any-name", WriteFile("roots.pem", bundle)});
   EXPECT_EQ(run.exit_code, 2) << Describe(run);
   EXPECT_THAT(run.err, HasSubstr("65 certificates given in"));
   EXPECT_THAT(run.err, HasSubstr("given with --roots, not as the chain"));
@@ -219,10 +223,10 @@ TEST_F(ConventionsTest, ABundleOfRootsAsTheChainIsAnInputError) {
   EXPECT_THAT(with.err, HasSubstr(absl::StrCat("65 certificates given in ", chain_file_,
                                                " (2) and --intermediates (63)")));
   // Unrelated certificates after the leaf: the validator's business.
-  ToolRun unordered = RunTool({"verify", "--roots", root_file_, "--host", "good.test",
-                               WriteFile("unordered.pem", testpki::DerToPem(chain_->leaf) +
-                                                              ReadBack(other_root_file_) +
-                                                              *intermediate_pem_)});
+  ToolRun unordered =
+      RunTool({"verify", "--roots", root_file_, "--host", "good.test",
+               WriteFile("unordered.pem", testpki::DerToPem(chain_->leaf) +
+                                              ReadBack(other_root_file_) + *intermediate_pem_)});
   EXPECT_EQ(unordered.exit_code, 0) << Describe(unordered);
 }
 
@@ -236,12 +240,14 @@ TEST_F(ConventionsTest, DirectoriesWhereverCertificatesAreRead) {
   MakeDir("roots-dir/sub");
   ToolRun run = RunTool({"verify", "--roots", roots, "--host", "good.test", chain_file_});
   EXPECT_EQ(run.exit_code, 0) << Describe(run);
-  EXPECT_THAT(run.out, HasSubstr(absl::StrCat("trust: --roots ", roots, " (2 entries skipped); 2 roots")));
+  EXPECT_THAT(run.out,
+              HasSubstr(absl::StrCat("trust: --roots ", roots, " (2 entries skipped); 2 roots")));
 
   const std::string intermediates = MakeDir("intermediates-dir");
   WriteFile("intermediates-dir/int.pem", *intermediate_pem_);
-  ToolRun inter = RunTool({"verify", "--roots", root_file_, "--intermediates", intermediates, "--host",
-                           "good.test", WriteFile("leaf.pem", testpki::DerToPem(chain_->leaf))});
+  ToolRun inter =
+      RunTool({"verify", "--roots", root_file_, "--intermediates", intermediates, "--host",
+               "good.test", WriteFile("leaf.pem", testpki::DerToPem(chain_->leaf))});
   EXPECT_EQ(inter.exit_code, 0) << Describe(inter);
 
   ToolRun inspect = RunTool({"inspect", roots});
@@ -271,7 +277,8 @@ TEST_F(ConventionsTest, DirectoriesWhereverCertificatesAreRead) {
 TEST_F(ConventionsTest, DashReadsStandardInputOnce) {
   RunOptions chain_on_stdin;
   chain_on_stdin.stdin_data = *chain_text_;
-  ToolRun verify = RunTool({"verify", "--roots", root_file_, "--host", "good.test", "-"}, chain_on_stdin);
+  ToolRun verify =
+      RunTool({"verify", "--roots", root_file_, "--host", "good.test", "-"}, chain_on_stdin);
   EXPECT_EQ(verify.exit_code, 0) << Describe(verify);
   ToolRun inspect = RunTool({"inspect", "-"}, chain_on_stdin);
   EXPECT_EQ(inspect.exit_code, 0) << Describe(inspect);
@@ -280,7 +287,8 @@ TEST_F(ConventionsTest, DashReadsStandardInputOnce) {
 
   RunOptions root_on_stdin;
   root_on_stdin.stdin_data = *root_pem_;
-  ToolRun roots = RunTool({"verify", "--roots", "-", "--host", "good.test", chain_file_}, root_on_stdin);
+  ToolRun roots =
+      RunTool({"verify", "--roots", "-", "--host", "good.test", chain_file_}, root_on_stdin);
   EXPECT_EQ(roots.exit_code, 0) << Describe(roots);
   EXPECT_THAT(roots.out, HasSubstr("trust: --roots <stdin>; 1 root"));
 
@@ -299,7 +307,8 @@ TEST_F(ConventionsTest, DashReadsStandardInputOnce) {
 // `certval pkits -`: pkits.json on standard input, the certificates and CRLs it names from the
 // working directory; the same table as naming the directory.
 TEST_F(ConventionsTest, PkitsReadsStandardInput) {
-  const std::string dir = absl::StrCat(std::getenv("TEST_SRCDIR"), "/certval/third_party/nist-pkits");
+  const std::string dir =
+      absl::StrCat(std::getenv("TEST_SRCDIR"), "/certval/third_party/nist-pkits");
   std::ifstream file(dir + "/pkits.json");
   const std::string json((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
   ASSERT_FALSE(json.empty()) << dir;
@@ -326,7 +335,8 @@ TEST_F(ConventionsTest, JsonErrorsHaveOneShapeOnStdout) {
       {{"verify", "--no_such_flag", "--json", chain_file_}, "usage"},  // --json after the bad flag
       {{"verify", "--json", "--max_depth=many", "--any-name", chain_file_}, "usage"},
       {{"verify", "--json", "--roots", root_file_, chain_file_}, "usage"},  // no name
-      {{"verify", "--json", "--any-name", "--roots", TempPath("missing.pem"), chain_file_}, "input"},
+      {{"verify", "--json", "--any-name", "--roots", TempPath("missing.pem"), chain_file_},
+       "input"},
       {{"verify", "--json", "--any-name", "--roots", root_file_, TempPath("missing.pem")}, "input"},
       {{"inspect", "--json", WriteFile("junk.txt", "junk")}, "input"},
       {{"verify", "--json", "--host", "b\xc3\xbc_\xf0\x9f\x99\x82.example", chain_file_}, "usage"},
@@ -353,7 +363,8 @@ TEST_F(ConventionsTest, JsonErrorsHaveOneShapeOnStdout) {
   ToolRun hostile = RunTool({"inspect", "--json", WriteFile("odd\x1b[2J.pem", "")});
   EXPECT_EQ(hostile.exit_code, 2);
   EXPECT_TRUE(IsSafeText(hostile.out));
-  EXPECT_THAT(ParseJson(hostile.out)["error"]["message"].get<std::string>(), HasSubstr("odd\\x1b[2J.pem"));
+  EXPECT_THAT(ParseJson(hostile.out)["error"]["message"].get<std::string>(),
+              HasSubstr("odd\\x1b[2J.pem"));
 }
 
 TEST_F(ConventionsTest, ConnectErrorsInJson) {
@@ -381,7 +392,8 @@ TEST_F(ConventionsTest, NoTrustFlagMeansTheSystemStoreAndTheOutputSaysSo) {
   EXPECT_EQ(run.exit_code, 0) << Describe(run);
   EXPECT_THAT(run.out, HasSubstr(absl::StrCat("trust: system store $SSL_CERT_FILE = ", bundle_file_,
                                               " (default: no trust flag given); 2 roots")));
-  ToolRun json = RunTool({"verify", "--host", "good.test", "--json", chain_file_}, SystemStore(bundle_file_));
+  ToolRun json =
+      RunTool({"verify", "--host", "good.test", "--json", chain_file_}, SystemStore(bundle_file_));
   ASSERT_EQ(json.exit_code, 0) << Describe(json);
   nlohmann::json j = ParseJson(json.out);
   EXPECT_EQ(j["trust"]["system_default"], true) << json.out;
@@ -390,38 +402,43 @@ TEST_F(ConventionsTest, NoTrustFlagMeansTheSystemStoreAndTheOutputSaysSo) {
   EXPECT_EQ(j["trust"]["sources"][0]["origin"], "SSL_CERT_FILE");
   EXPECT_EQ(j["trust"]["sources"][0]["paths"][0], bundle_file_);
   // Any trust flag replaces the default.
-  ToolRun explicit_roots = RunTool({"verify", "--roots", other_root_file_, "--host", "good.test", chain_file_},
-                                   SystemStore(bundle_file_));
+  ToolRun explicit_roots =
+      RunTool({"verify", "--roots", other_root_file_, "--host", "good.test", chain_file_},
+              SystemStore(bundle_file_));
   EXPECT_EQ(explicit_roots.exit_code, 1) << Describe(explicit_roots);
   EXPECT_THAT(explicit_roots.out, Not(HasSubstr("system store")));
   // --system-roots plus --roots: both.
-  ToolRun both = RunTool({"verify", "--system-roots", "--roots", root_file_, "--host", "good.test", chain_file_},
-                         SystemStore(other_root_file_));
+  ToolRun both = RunTool(
+      {"verify", "--system-roots", "--roots", root_file_, "--host", "good.test", chain_file_},
+      SystemStore(other_root_file_));
   EXPECT_EQ(both.exit_code, 0) << Describe(both);
-  EXPECT_THAT(both.out, HasSubstr(absl::StrCat("trust: system store $SSL_CERT_FILE = ", other_root_file_,
-                                               " + --roots ", root_file_, "; 2 roots")));
+  EXPECT_THAT(both.out,
+              HasSubstr(absl::StrCat("trust: system store $SSL_CERT_FILE = ", other_root_file_,
+                                     " + --roots ", root_file_, "; 2 roots")));
 }
 
 TEST_F(ConventionsTest, NoPathSaysWhatToTry) {
   // The intermediate is missing: --intermediates, and where the leaf says it can be fetched.
-  ToolRun missing = RunTool({"verify", "--host", "good.test", leaf_only_file_}, SystemStore(bundle_file_));
+  ToolRun missing =
+      RunTool({"verify", "--host", "good.test", leaf_only_file_}, SystemStore(bundle_file_));
   EXPECT_EQ(missing.exit_code, 1) << Describe(missing);
   EXPECT_THAT(missing.out, HasSubstr("hint: no certificate given or trusted has the subject "
                                      "O=certval test,CN=certval Test Intermediate CA"));
   EXPECT_THAT(missing.out, HasSubstr("give it with --intermediates FILE"));
   EXPECT_THAT(missing.out, HasSubstr(kCaIssuersUrl));
-  EXPECT_THAT(missing.out, HasSubstr(absl::StrCat("hint: the roots searched were: system store $SSL_CERT_FILE = ",
-                                                  bundle_file_)));
-  ToolRun fixed = RunTool({"verify", "--host", "good.test", "--intermediates", WriteFile("int.pem", *intermediate_pem_),
-                           leaf_only_file_},
+  EXPECT_THAT(missing.out,
+              HasSubstr(absl::StrCat(
+                  "hint: the roots searched were: system store $SSL_CERT_FILE = ", bundle_file_)));
+  ToolRun fixed = RunTool({"verify", "--host", "good.test", "--intermediates",
+                           WriteFile("int.pem", *intermediate_pem_), leaf_only_file_},
                           SystemStore(bundle_file_));
   EXPECT_EQ(fixed.exit_code, 0) << Describe(fixed);
   EXPECT_THAT(fixed.out, Not(HasSubstr("hint:")));
 
   // The root is not in the store: --roots.
-  ToolRun untrusted = RunTool({"verify", "--host", "good.test", "--json",
-                               WriteFile("full.pem", *chain_text_ + *root_pem_)},
-                              SystemStore(other_root_file_));
+  ToolRun untrusted = RunTool(
+      {"verify", "--host", "good.test", "--json", WriteFile("full.pem", *chain_text_ + *root_pem_)},
+      SystemStore(other_root_file_));
   EXPECT_EQ(untrusted.exit_code, 1) << Describe(untrusted);
   nlohmann::json j = ParseJson(untrusted.out);
   ASSERT_TRUE(j["hints"].is_array()) << untrusted.out;
@@ -435,7 +452,8 @@ TEST_F(ConventionsTest, NoPathSaysWhatToTry) {
                             SystemStore(TempPath("no-such-bundle.pem")));
   EXPECT_EQ(nowhere.exit_code, 2) << Describe(nowhere);
   EXPECT_THAT(nowhere.err, HasSubstr("no trust flag given, so the system store is used"));
-  EXPECT_THAT(nowhere.err, HasSubstr(absl::StrCat("SSL_CERT_FILE=", TempPath("no-such-bundle.pem"))));
+  EXPECT_THAT(nowhere.err,
+              HasSubstr(absl::StrCat("SSL_CERT_FILE=", TempPath("no-such-bundle.pem"))));
   EXPECT_THAT(nowhere.err, HasSubstr("give roots with --roots FILE|DIR"));
   // An empty bundle: likewise.
   ToolRun empty = RunTool({"verify", "--host", "good.test", chain_file_},
@@ -451,7 +469,8 @@ TEST_F(ConventionsTest, ConnectUsesTheSystemStoreByDefault) {
   auto server = tls::LoopbackServer::Start(std::move(options));
   ASSERT_TRUE(server.ok()) << server.status();
   const std::string target = absl::StrCat("127.0.0.1:", (*server)->port());
-  ToolRun run = RunTool({"connect", target, "--servername", "good.test"}, SystemStore(bundle_file_));
+  ToolRun run =
+      RunTool({"connect", target, "--servername", "good.test"}, SystemStore(bundle_file_));
   EXPECT_EQ(run.exit_code, 0) << Describe(run);
   EXPECT_THAT(run.out, HasSubstr("trust: system store $SSL_CERT_FILE = "));
   ToolRun json = RunTool({"connect", target, "--servername", "good.test", "--json"},
@@ -465,23 +484,38 @@ TEST_F(ConventionsTest, ConnectUsesTheSystemStoreByDefault) {
 // --- IDNA ---
 
 TEST_F(ConventionsTest, HostAcceptsInternationalizedNames) {
-  for (const std::string host : {"b\xc3\xbc" "cher.example", "B\xc3\x9c" "CHER.Example", kIdnHost}) {
+  for (const std::string host : {"b\xc3\xbc"
+                                 "cher.example",
+                                 "B\xc3\x9c"
+                                 "CHER.Example",
+                                 kIdnHost}) {
     ToolRun run = RunTool({"verify", "--roots", root_file_, "--host", host, idn_chain_file_});
     EXPECT_EQ(run.exit_code, 0) << host << "\n" << Describe(run);
     EXPECT_THAT(run.out, HasSubstr(absl::StrCat("name: ", kIdnHost)));
   }
-  ToolRun shown = RunTool({"verify", "--roots", root_file_, "--host", "b\xc3\xbc" "cher.example", idn_chain_file_});
-  EXPECT_THAT(shown.out, HasSubstr("name: xn--bcher-kva.example (IDNA 2008 form of b\xc3\xbc" "cher.example)"));
+  ToolRun shown = RunTool({"verify", "--roots", root_file_, "--host",
+                           "b\xc3\xbc"
+                           "cher.example",
+                           idn_chain_file_});
+  EXPECT_THAT(shown.out, HasSubstr("name: xn--bcher-kva.example (IDNA 2008 form of b\xc3\xbc"
+                                   "cher.example)"));
   // Another name still does not match.
-  ToolRun other = RunTool({"verify", "--roots", root_file_, "--host", "b\xc3\xa4" "cher.example", idn_chain_file_});
+  ToolRun other = RunTool({"verify", "--roots", root_file_, "--host",
+                           "b\xc3\xa4"
+                           "cher.example",
+                           idn_chain_file_});
   EXPECT_EQ(other.exit_code, 1) << Describe(other);
   EXPECT_THAT(other.out, HasSubstr("peer_name.mismatch"));
 }
 
 TEST_F(ConventionsTest, InvalidInternationalizedNamesAreUsageErrors) {
-  for (const std::string& host : {std::string("b\xff" "cher.example"), std::string("\xf0\x9f\x99\x82.example"),
-                                  std::string("ab--c.b\xc3\xbc" "cher.example"),
-                                  std::string("b\xc3\xbc" "cher..example")}) {
+  for (const std::string& host : {std::string("b\xff"
+                                              "cher.example"),
+                                  std::string("\xf0\x9f\x99\x82.example"),
+                                  std::string("ab--c.b\xc3\xbc"
+                                              "cher.example"),
+                                  std::string("b\xc3\xbc"
+                                              "cher..example")}) {
     ToolRun run = RunTool({"verify", "--roots", root_file_, "--host", host, idn_chain_file_});
     EXPECT_EQ(run.exit_code, 2) << Describe(run);
     EXPECT_THAT(run.err, HasSubstr("not a valid internationalized domain name (IDNA 2008)"));
@@ -499,8 +533,10 @@ TEST_F(ConventionsTest, ConnectConvertsTheServerName) {
   options.key_pem = chain_->leaf_key.PrivateKeyPem();
   auto server = tls::LoopbackServer::Start(std::move(options));
   ASSERT_TRUE(server.ok()) << server.status();
-  ToolRun run = RunTool({"connect", absl::StrCat("127.0.0.1:", (*server)->port()), "--roots", root_file_,
-                         "--servername", "b\xc3\xbc" "cher.example"});
+  ToolRun run = RunTool({"connect", absl::StrCat("127.0.0.1:", (*server)->port()), "--roots",
+                         root_file_, "--servername",
+                         "b\xc3\xbc"
+                         "cher.example"});
   EXPECT_EQ(run.exit_code, 0) << Describe(run);
   EXPECT_THAT(run.out, HasSubstr(absl::StrCat("server name ", kIdnHost)));
 }

@@ -4,9 +4,9 @@
 #include <string>
 
 #include "absl/strings/match.h"
+#include "certval/testing/pki/test_pki.h"
 #include "gtest/gtest.h"
 #include "tests/fetch/http_test_server.h"
-#include "certval/testing/pki/test_pki.h"
 #include "tests/tools/tool_runner.h"
 
 namespace certval::tooltest {
@@ -25,18 +25,21 @@ TEST(FetchToolTest, VerifyFetchesTheMissingIntermediateOnlyWhenAsked) {
   const std::string leaf_file = WriteFile("leaf.pem", testpki::DerToPem(leaf));
   const std::string root_file = WriteFile("root.pem", testpki::DerToPem(chain.root));
 
-  ToolRun off = RunTool({"verify", "--roots", root_file, "--host", "fetch.example.test", leaf_file});
+  ToolRun off =
+      RunTool({"verify", "--roots", root_file, "--host", "fetch.example.test", leaf_file});
   EXPECT_EQ(off.exit_code, 1) << Describe(off);
   EXPECT_TRUE(absl::StrContains(off.out, "fetch.issuer_not_fetched")) << Describe(off);
   EXPECT_TRUE(absl::StrContains(off.out, url)) << Describe(off);
   EXPECT_EQ((*server)->TotalRequests(), 0);
 
-  ToolRun on = RunTool({"verify", "--fetch", "--roots", root_file, "--host", "fetch.example.test", leaf_file});
+  ToolRun on = RunTool(
+      {"verify", "--fetch", "--roots", root_file, "--host", "fetch.example.test", leaf_file});
   EXPECT_EQ(on.exit_code, 0) << Describe(on);
   EXPECT_TRUE(absl::StrContains(on.out, "fetched: issuers " + url + " (")) << Describe(on);
   EXPECT_EQ((*server)->Requests("/ica.cer"), 1);
 
-  ToolRun json = RunTool({"verify", "--fetch", "--json", "--roots", root_file, "--host", "fetch.example.test", leaf_file});
+  ToolRun json = RunTool({"verify", "--fetch", "--json", "--roots", root_file, "--host",
+                          "fetch.example.test", leaf_file});
   EXPECT_EQ(json.exit_code, 0) << Describe(json);
   nlohmann::json j = ParseJson(json.out);
   ASSERT_TRUE(j.contains("fetches")) << json.out;

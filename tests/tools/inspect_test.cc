@@ -11,10 +11,10 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "gmock/gmock.h"
-#include "gtest/gtest.h"
 #include "certval/hooks/pinning_hook.h"
 #include "certval/testing/pki/test_pki.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
 #include "tests/tools/tool_runner.h"
 
 namespace certval {
@@ -51,7 +51,10 @@ class InspectTest : public ::testing::Test {
     const absl::Time now = absl::Now();
     chain_ = new testpki::Chain(testpki::MakeChain(KeyKind::kEcP256, "good.test", now));
     testpki::CertSpec spec = testpki::LeafSpec("shop.example.test", now);
-    spec.subject = testpki::NameSpec{{"C", "DE"}, {"O", "B\xc3\xbc" "cher, M\xc3\xbcller & Co"},
+    spec.subject = testpki::NameSpec{{"C", "DE"},
+                                     {"O",
+                                      "B\xc3\xbc"
+                                      "cher, M\xc3\xbcller & Co"},
                                      {"CN", "shop.example.test"}};
     spec.serial = std::string("\x01\x02\xab\xcd", 4);
     spec.not_before = now - absl::Hours(24 * 10);
@@ -62,9 +65,10 @@ class InspectTest : public ::testing::Test {
     spec.ip_sans = {"192.0.2.7", "2001:db8::1"};
     spec.email_sans = {"admin@example.test"};
     spec.uri_sans = {"https://shop.example.test/"};
-    spec.extra = {testpki::AiaExtension({"http://ocsp.example.test"}, {"http://ca.example.test/int.der"}),
-                  testpki::CrlDistributionPointsExtension({"http://crl.example.test/int.crl"}),
-                  testpki::PoliciesExtension({"2.23.140.1.2.2", "1.3.6.1.4.1.99999.1"})};
+    spec.extra = {
+        testpki::AiaExtension({"http://ocsp.example.test"}, {"http://ca.example.test/int.der"}),
+        testpki::CrlDistributionPointsExtension({"http://crl.example.test/int.crl"}),
+        testpki::PoliciesExtension({"2.23.140.1.2.2", "1.3.6.1.4.1.99999.1"})};
     leaf_key_ = new Key(Key::Cached(KeyKind::kEcP256, 3));
     leaf_ = new std::string(chain_->intermediate_ca().Issue(spec, *leaf_key_));
     leaf_file_ = WriteFile("leaf.pem", testpki::DerToPem(*leaf_));
@@ -81,12 +85,13 @@ class InspectTest : public ::testing::Test {
     testpki::CertSpec expired = testpki::LeafSpec("old.test", now);
     expired.not_before = now - absl::Hours(24 * 100);
     expired.not_after = now - absl::Hours(24 * 3 + 1);
-    expired_file_ = WriteFile("expired.pem", testpki::DerToPem(chain_->intermediate_ca().Issue(
-                                                 expired, chain_->leaf_key)));
+    expired_file_ =
+        WriteFile("expired.pem",
+                  testpki::DerToPem(chain_->intermediate_ca().Issue(expired, chain_->leaf_key)));
     testpki::CertSpec future = testpki::LeafSpec("new.test", now);
     future.not_before = now + absl::Hours(24 * 2 + 1);
-    future_file_ = WriteFile("future.pem", testpki::DerToPem(chain_->intermediate_ca().Issue(
-                                               future, chain_->leaf_key)));
+    future_file_ = WriteFile(
+        "future.pem", testpki::DerToPem(chain_->intermediate_ca().Issue(future, chain_->leaf_key)));
   }
   static void TearDownTestSuite() {
     delete chain_;
@@ -114,7 +119,9 @@ TEST_F(InspectTest, TextShowsEveryField) {
   const std::string& out = run.out;
   EXPECT_THAT(out, testing::StartsWith("certificate 1 of 1\n"));
   EXPECT_THAT(out, HasSubstr(Line("source", leaf_file_ + ": certificate at line 1")));
-  EXPECT_THAT(out, HasSubstr(Line("subject", "CN=shop.example.test,O=B\xc3\xbc" "cher\\, M\xc3\xbcller & Co,C=DE")));
+  EXPECT_THAT(out, HasSubstr(Line("subject",
+                                  "CN=shop.example.test,O=B\xc3\xbc"
+                                  "cher\\, M\xc3\xbcller & Co,C=DE")));
   EXPECT_THAT(out, HasSubstr(Line("issuer", "O=certval test,CN=certval Test Intermediate CA")));
   EXPECT_THAT(out, HasSubstr(Line("serial", "01:02:ab:cd")));
   EXPECT_THAT(out, HasSubstr(Line("version", "3")));
@@ -142,10 +149,11 @@ TEST_F(InspectTest, TextShowsEveryField) {
                              "      1.3.6.1.4.1.99999.1\n"));
   EXPECT_THAT(out, HasSubstr(InspectLabel("subject key id")));
   EXPECT_THAT(out, HasSubstr(InspectLabel("authority key id")));
-  EXPECT_THAT(out, HasSubstr(Line("extensions",
-                                  "subjectKeyIdentifier, authorityKeyIdentifier, keyUsage (critical), "
-                                  "extKeyUsage, subjectAltName, authorityInfoAccess, "
-                                  "cRLDistributionPoints, certificatePolicies")));
+  EXPECT_THAT(out,
+              HasSubstr(Line("extensions",
+                             "subjectKeyIdentifier, authorityKeyIdentifier, keyUsage (critical), "
+                             "extKeyUsage, subjectAltName, authorityInfoAccess, "
+                             "cRLDistributionPoints, certificatePolicies")));
   EXPECT_THAT(out, HasSubstr(Line("SHA-256 fingerprint", ColonHexUpper(Sha256(*leaf_)))));
   const std::string pin = "sha256//" + absl::Base64Escape(Sha256(leaf_key_->SpkiDer()));
   EXPECT_THAT(out, HasSubstr(Line("SPKI SHA-256 pin", pin)));
@@ -181,10 +189,10 @@ TEST_F(InspectTest, TimeLeftAndSinceExpiry) {
   ToolRun future = RunTool({"inspect", future_file_});
   EXPECT_THAT(future.out, HasSubstr(Line("validity", "not yet valid: starts in 2 days")));
   // --time: as of another moment.
-  ToolRun later = RunTool({"inspect", "--time",
-                           absl::FormatTime(absl::RFC3339_sec, absl::Now() + absl::Hours(24 * 40),
-                                            absl::UTCTimeZone()),
-                           leaf_file_});
+  ToolRun later = RunTool(
+      {"inspect", "--time",
+       absl::FormatTime(absl::RFC3339_sec, absl::Now() + absl::Hours(24 * 40), absl::UTCTimeZone()),
+       leaf_file_});
   EXPECT_THAT(later.out, HasSubstr(Line("validity", "expired 9 days ago")));
   ToolRun bad = RunTool({"inspect", "--time", "soon", leaf_file_});
   EXPECT_EQ(bad.exit_code, 2) << Describe(bad);
@@ -199,7 +207,9 @@ TEST_F(InspectTest, JsonShape) {
   const nlohmann::json& j = all[0];
   EXPECT_TRUE(JsonStringsAreSafe(j));
   EXPECT_EQ(j["source"], leaf_file_ + ": certificate at line 1");
-  EXPECT_EQ(j["subject"], "CN=shop.example.test,O=B\xc3\xbc" "cher\\, M\xc3\xbcller & Co,C=DE");
+  EXPECT_EQ(j["subject"],
+            "CN=shop.example.test,O=B\xc3\xbc"
+            "cher\\, M\xc3\xbcller & Co,C=DE");
   EXPECT_EQ(j["issuer"], "O=certval test,CN=certval Test Intermediate CA");
   EXPECT_EQ(j["self_issued"], false);
   EXPECT_EQ(j["serial"], "0102abcd");
@@ -223,7 +233,8 @@ TEST_F(InspectTest, JsonShape) {
   EXPECT_EQ(san["other"], nlohmann::json::array());
   EXPECT_FALSE(j.contains("basic_constraints"));
   EXPECT_EQ(j["authority_info_access"]["ocsp"], nlohmann::json({"http://ocsp.example.test"}));
-  EXPECT_EQ(j["authority_info_access"]["ca_issuers"], nlohmann::json({"http://ca.example.test/int.der"}));
+  EXPECT_EQ(j["authority_info_access"]["ca_issuers"],
+            nlohmann::json({"http://ca.example.test/int.der"}));
   EXPECT_EQ(j["crl_distribution_points"], nlohmann::json({"http://crl.example.test/int.crl"}));
   ASSERT_EQ(j["certificate_policies"].size(), 2u);
   EXPECT_EQ(j["certificate_policies"][0]["oid"], "2.23.140.1.2.2");
@@ -252,7 +263,8 @@ TEST_F(InspectTest, JsonShape) {
 
 // Several certificates: text blocks numbered in order; JSON an array in the same order.
 TEST_F(InspectTest, SeveralCertificates) {
-  const std::string chain = WriteFile("chain.pem", chain_->ServerChainPem() + testpki::DerToPem(chain_->root));
+  const std::string chain =
+      WriteFile("chain.pem", chain_->ServerChainPem() + testpki::DerToPem(chain_->root));
   ToolRun text = RunTool({"inspect", chain});
   ASSERT_EQ(text.exit_code, 0) << Describe(text);
   EXPECT_THAT(text.out, HasSubstr("certificate 1 of 3\n"));

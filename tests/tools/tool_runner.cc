@@ -156,7 +156,8 @@ testing::AssertionResult JsonStringsAreSafe(const nlohmann::json& j) {
 }
 
 std::string InspectLabel(const std::string& label) {
-  return absl::StrCat("  ", label, ":", std::string(label.size() + 2 < 25 ? 24 - label.size() : 1, ' '));
+  return absl::StrCat("  ", label, ":",
+                      std::string(label.size() + 2 < 25 ? 24 - label.size() : 1, ' '));
 }
 
 nlohmann::json ParseJson(const std::string& text) {

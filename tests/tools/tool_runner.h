@@ -33,7 +33,7 @@ ToolRun RunTool(const std::vector<std::string>& args, const std::vector<std::str
 // "exit N", stdout and stderr: for failure messages.
 std::string Describe(const ToolRun& run);
 
-std::string TempPath(const std::string& name);  // under $TEST_TMPDIR
+std::string TempPath(const std::string& name);                                // under $TEST_TMPDIR
 std::string WriteFile(const std::string& name, const std::string& contents);  // returns the path
 
 // What a terminal or a JSON encoder may be given: valid UTF-8 without control characters (C0 but

@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
-#include "tests/trust/trust_test_util.h"
 #include "certval/trust/mozilla_roots.h"
 #include "certval/trust/root_programs.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
+#include "gtest/gtest.h"
+#include "tests/trust/trust_test_util.h"
 
 namespace certval {
 namespace {

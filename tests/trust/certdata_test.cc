@@ -27,8 +27,9 @@ std::string Octal(const std::string& bytes) {
   return out;
 }
 
-std::string CertObject(const std::string& label, const std::string& serial,
-                       const std::string& server_distrust = "CKA_NSS_SERVER_DISTRUST_AFTER CK_BBOOL CK_FALSE") {
+std::string CertObject(
+    const std::string& label, const std::string& serial,
+    const std::string& server_distrust = "CKA_NSS_SERVER_DISTRUST_AFTER CK_BBOOL CK_FALSE") {
   return absl::StrCat("CKA_CLASS CK_OBJECT_CLASS CKO_CERTIFICATE\n", "CKA_LABEL UTF8 \"", label,
                       "\"\n", "CKA_ISSUER MULTILINE_OCTAL\n", Octal("issuer"), "\nEND\n",
                       "CKA_SERIAL_NUMBER MULTILINE_OCTAL\n", Octal(serial), "\nEND\n",
@@ -50,8 +51,9 @@ const char kHeader[] = "# a comment\n\nBEGINDATA\n";
 TEST(CertdataTest, TrustBitsAndDatesAttachToTheirCertificates) {
   const std::string text = absl::StrCat(
       kHeader, CertObject("Web", "1"), CertObject("Mail", "2"),
-      CertObject("Old", "3",
-                 "CKA_NSS_SERVER_DISTRUST_AFTER MULTILINE_OCTAL\n" + Octal("241130235959Z") + "\nEND"),
+      CertObject(
+          "Old", "3",
+          "CKA_NSS_SERVER_DISTRUST_AFTER MULTILINE_OCTAL\n" + Octal("241130235959Z") + "\nEND"),
       TrustObject("Web", "1", "CKT_NSS_TRUSTED_DELEGATOR", "CKT_NSS_MUST_VERIFY_TRUST"),
       TrustObject("Mail", "2", "CKT_NSS_MUST_VERIFY_TRUST", "CKT_NSS_TRUSTED_DELEGATOR"),
       TrustObject("Old", "3", "CKT_NSS_TRUSTED_DELEGATOR", "CKT_NSS_NOT_TRUSTED"));
@@ -73,24 +75,26 @@ TEST(CertdataTest, TrustBitsAndDatesAttachToTheirCertificates) {
 
 // Izenpe.com's date sits on its trust object in NSS's file; the earlier of two dates applies.
 TEST(CertdataTest, ADateOnTheTrustObjectCountsAndTheEarlierWins) {
-  std::string trust = TrustObject("A", "1", "CKT_NSS_TRUSTED_DELEGATOR", "CKT_NSS_TRUSTED_DELEGATOR");
+  std::string trust =
+      TrustObject("A", "1", "CKT_NSS_TRUSTED_DELEGATOR", "CKT_NSS_TRUSTED_DELEGATOR");
   trust.insert(trust.size() - 1, "CKA_NSS_SERVER_DISTRUST_AFTER MULTILINE_OCTAL\n" +
                                      Octal("260415235959Z") + "\nEND\n");
   absl::StatusOr<File> only_trust = Parse(absl::StrCat(kHeader, CertObject("A", "1"), trust));
   ASSERT_TRUE(only_trust.ok()) << only_trust.status();
   EXPECT_EQ(only_trust->roots[0].server_distrust_after, 1776297599);  // 2026-04-15T23:59:59Z
-  absl::StatusOr<File> both = Parse(absl::StrCat(
-      kHeader,
-      CertObject("A", "1",
-                 "CKA_NSS_SERVER_DISTRUST_AFTER MULTILINE_OCTAL\n" + Octal("241130235959Z") + "\nEND"),
-      trust));
+  absl::StatusOr<File> both =
+      Parse(absl::StrCat(kHeader,
+                         CertObject("A", "1",
+                                    "CKA_NSS_SERVER_DISTRUST_AFTER MULTILINE_OCTAL\n" +
+                                        Octal("241130235959Z") + "\nEND"),
+                         trust));
   ASSERT_TRUE(both.ok()) << both.status();
   EXPECT_EQ(both->roots[0].server_distrust_after, 1733011199);
 }
 
 TEST(CertdataTest, TrustWithoutCertificateIsReportedApart) {
-  absl::StatusOr<File> file =
-      Parse(absl::StrCat(kHeader, TrustObject("Gone", "9", "CKT_NSS_NOT_TRUSTED", "CKT_NSS_NOT_TRUSTED")));
+  absl::StatusOr<File> file = Parse(absl::StrCat(
+      kHeader, TrustObject("Gone", "9", "CKT_NSS_NOT_TRUSTED", "CKT_NSS_NOT_TRUSTED")));
   ASSERT_TRUE(file.ok()) << file.status();
   EXPECT_TRUE(file->roots.empty());
   ASSERT_EQ(file->trust_only.size(), 1u);
@@ -105,9 +109,9 @@ struct Malformed {
 };
 
 std::vector<Malformed> MalformedFiles() {
-  const std::string good = absl::StrCat(
-      kHeader, CertObject("A", "1"),
-      TrustObject("A", "1", "CKT_NSS_TRUSTED_DELEGATOR", "CKT_NSS_MUST_VERIFY_TRUST"));
+  const std::string good =
+      absl::StrCat(kHeader, CertObject("A", "1"),
+                   TrustObject("A", "1", "CKT_NSS_TRUSTED_DELEGATOR", "CKT_NSS_MUST_VERIFY_TRUST"));
   // Line 7 is the first octal line of CKA_ISSUER (3 header lines, CLASS, LABEL, ISSUER).
   return {
       {"no BEGINDATA", "# nothing\n", "no BEGINDATA"},
@@ -115,8 +119,9 @@ std::vector<Malformed> MalformedFiles() {
        "line 7: octal data"},
       {"octal above 377", absl::StrReplaceAll(good, {{"\\151\\163", "\\451\\163"}}),
        "line 7: octal escape above"},
-      {"unterminated octal", absl::StrCat(kHeader, "CKA_CLASS CK_OBJECT_CLASS CKO_CERTIFICATE\n",
-                                          "CKA_VALUE MULTILINE_OCTAL\n\\060\n"),
+      {"unterminated octal",
+       absl::StrCat(kHeader, "CKA_CLASS CK_OBJECT_CLASS CKO_CERTIFICATE\n",
+                    "CKA_VALUE MULTILINE_OCTAL\n\\060\n"),
        "line 5: MULTILINE_OCTAL without END"},
       {"unknown type", absl::StrCat(good, "CKA_CLASS CK_OBJECT_CLASS CKO_X\nCKA_FOO FLOAT 1\n"),
        "unknown attribute type FLOAT"},
@@ -128,25 +133,28 @@ std::vector<Malformed> MalformedFiles() {
       {"certificate without trust", absl::StrCat(kHeader, CertObject("A", "1")),
        "line 4: certificate \"A\" has no trust object"},
       {"two trust objects",
-       absl::StrCat(good, TrustObject("A", "1", "CKT_NSS_TRUSTED_DELEGATOR", "CKT_NSS_TRUSTED_DELEGATOR")),
+       absl::StrCat(
+           good, TrustObject("A", "1", "CKT_NSS_TRUSTED_DELEGATOR", "CKT_NSS_TRUSTED_DELEGATOR")),
        "a second trust object for \"A\""},
       {"certificate without value",
        absl::StrReplaceAll(good, {{"CKA_VALUE MULTILINE_OCTAL", "CKA_VALUX MULTILINE_OCTAL"}}),
        "line 4: object without CKA_VALUE"},
       {"bad date",
-       absl::StrCat(kHeader,
-                    CertObject("A", "1",
-                               "CKA_NSS_SERVER_DISTRUST_AFTER MULTILINE_OCTAL\n" +
-                                   Octal("241330235959Z") + "\nEND"),
-                    TrustObject("A", "1", "CKT_NSS_TRUSTED_DELEGATOR", "CKT_NSS_TRUSTED_DELEGATOR")),
+       absl::StrCat(
+           kHeader,
+           CertObject("A", "1",
+                      "CKA_NSS_SERVER_DISTRUST_AFTER MULTILINE_OCTAL\n" + Octal("241330235959Z") +
+                          "\nEND"),
+           TrustObject("A", "1", "CKT_NSS_TRUSTED_DELEGATOR", "CKT_NSS_TRUSTED_DELEGATOR")),
        "CKA_NSS_SERVER_DISTRUST_AFTER is not a UTCTime"},
       {"distrust-after true",
        absl::StrReplaceAll(good, {{"CKA_NSS_SERVER_DISTRUST_AFTER CK_BBOOL CK_FALSE",
                                    "CKA_NSS_SERVER_DISTRUST_AFTER CK_BBOOL CK_TRUE"}}),
        "must be CK_FALSE"},
       {"sha1 mismatch",
-       absl::StrReplaceAll(good, {{"CKA_TRUST_SERVER_AUTH",
-                                   "CKA_CERT_SHA1_HASH MULTILINE_OCTAL\n\\000\nEND\nCKA_TRUST_SERVER_AUTH"}}),
+       absl::StrReplaceAll(
+           good, {{"CKA_TRUST_SERVER_AUTH",
+                   "CKA_CERT_SHA1_HASH MULTILINE_OCTAL\n\\000\nEND\nCKA_TRUST_SERVER_AUTH"}}),
        "CKA_CERT_SHA1_HASH does not match the certificate \"A\""},
   };
 }
@@ -160,7 +168,7 @@ TEST(CertdataTest, MalformedFilesNameTheLine) {
 }
 
 TEST(CertdataTest, ParseTime) {
-  EXPECT_EQ(ParseTime("700101000000Z"), 0);  // RFC 5280: 70 is 1970
+  EXPECT_EQ(ParseTime("700101000000Z"), 0);           // RFC 5280: 70 is 1970
   EXPECT_EQ(ParseTime("491231235959Z"), 2524607999);  // 49 is 2049
   EXPECT_EQ(ParseTime("20240229000000Z"), 1709164800);
   EXPECT_FALSE(ParseTime("230229000000Z").has_value());  // not a leap year

@@ -9,9 +9,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "certval/testing/pki/test_pki.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "certval/testing/pki/test_pki.h"
 #include "tests/trust/trust_test_util.h"
 
 namespace certval {
@@ -43,8 +43,8 @@ std::string SubjectHash(const std::string& der) {
 
 TEST(LoadPemBundleTest, AddsCertificatesAndCountsOtherBlocks) {
   TrustStore store;
-  const std::string text = absl::StrCat("comment lines are ignored\n", RootPem("A"), KeyPem(),
-                                        RootPem("B"), kCrlBlock);
+  const std::string text =
+      absl::StrCat("comment lines are ignored\n", RootPem("A"), KeyPem(), RootPem("B"), kCrlBlock);
   absl::StatusOr<LoadStats> stats = LoadPemBundleText(text, store);
   ASSERT_TRUE(stats.ok()) << stats.status();
   EXPECT_EQ(stats->added, 2);

@@ -21,8 +21,8 @@ std::string RecordedVersion() {
 
 TEST(MozillaRootsTest, HasMoreThanAHundredRootsAndPrintsTheCount) {
   const MozillaRootSet& set = MozillaRoots();
-  std::cout << "Mozilla roots built in: " << MozillaRootCount() << " ("
-            << MozillaRootsVersion() << ")\n";
+  std::cout << "Mozilla roots built in: " << MozillaRootCount() << " (" << MozillaRootsVersion()
+            << ")\n";
   EXPECT_GT(MozillaRootCount(), 100u);
   EXPECT_EQ(set.embedded.size(), MozillaRootCount());
 }
@@ -37,7 +37,8 @@ TEST(MozillaRootsTest, VersionIsTheNssRevision) {
 // 2050, once did not): a failure here is a parser regression.
 TEST(MozillaRootsTest, EveryRootParses) {
   const MozillaRootSet& set = MozillaRoots();
-  for (const std::string& failure : set.unparsable) ADD_FAILURE() << "unparsable built-in root: " << failure;
+  for (const std::string& failure : set.unparsable)
+    ADD_FAILURE() << "unparsable built-in root: " << failure;
   EXPECT_EQ(set.roots.size(), set.embedded.size());
 }
 

@@ -12,14 +12,14 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "gmock/gmock.h"
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
-#include "tests/trust/trust_test_util.h"
 #include "certval/trust/layered_trust_source.h"
 #include "certval/trust/reloadable_validator.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/trust/trust_test_util.h"
 
 namespace certval {
 namespace {
@@ -41,7 +41,8 @@ bool HasCode(const ValidationResult& r, const std::string& code) {
 }
 
 std::string Hex(const Sha256Digest& d) {
-  return absl::BytesToHexString(absl::string_view(reinterpret_cast<const char*>(d.data()), d.size()));
+  return absl::BytesToHexString(
+      absl::string_view(reinterpret_cast<const char*>(d.data()), d.size()));
 }
 
 // Two independent PKIs: a private corporate root (for the root-store file) and a "system" root
@@ -49,8 +50,10 @@ std::string Hex(const Sha256Digest& d) {
 class RootStoreFileTest : public ::testing::Test {
  protected:
   RootStoreFileTest()
-      : corp_(TestCa::Root(testpki::RootSpec("Corp Private Root", Now()), Key::Cached(KeyKind::kEcP256, 20))),
-        system_(TestCa::Root(testpki::RootSpec("System Public Root", Now()), Key::Cached(KeyKind::kEcP256, 21))),
+      : corp_(TestCa::Root(testpki::RootSpec("Corp Private Root", Now()),
+                           Key::Cached(KeyKind::kEcP256, 20))),
+        system_(TestCa::Root(testpki::RootSpec("System Public Root", Now()),
+                             Key::Cached(KeyKind::kEcP256, 21))),
         dir_(MakeTempDir()) {
     WriteFile(dir_ + "/corp.pem", corp_.cert_pem());
     WriteFile(dir_ + "/system.pem", system_.cert_pem());
@@ -99,24 +102,27 @@ TEST_F(RootStoreFileTest, PrivateRootWithPermittedSubtreeBesideTheSystemRoots) {
   absl::StatusOr<std::shared_ptr<const TrustSource>> trust = BuildTrustSource(Config(path));
   ASSERT_TRUE(trust.ok()) << trust.status();
 
-  ValidationResult inside = Validate(*trust, Leaf(corp_, "www.corp.example.test"), "www.corp.example.test");
+  ValidationResult inside =
+      Validate(*trust, Leaf(corp_, "www.corp.example.test"), "www.corp.example.test");
   EXPECT_TRUE(inside.valid) << inside.ErrorSummary();
   EXPECT_EQ(inside.anchor_source, "root-store");
 
-  ValidationResult outside = Validate(*trust, Leaf(corp_, "www.bank.example.test"), "www.bank.example.test");
+  ValidationResult outside =
+      Validate(*trust, Leaf(corp_, "www.bank.example.test"), "www.bank.example.test");
   EXPECT_FALSE(outside.valid);
   EXPECT_TRUE(HasCode(outside, "name_constraints.not_permitted")) << outside.ErrorSummary();
 
   // The system roots keep working, for any name.
-  ValidationResult system = Validate(*trust, Leaf(system_, "www.bank.example.test"), "www.bank.example.test");
+  ValidationResult system =
+      Validate(*trust, Leaf(system_, "www.bank.example.test"), "www.bank.example.test");
   EXPECT_TRUE(system.valid) << system.ErrorSummary();
   EXPECT_EQ(system.anchor_source, "system");
 }
 
 TEST_F(RootStoreFileTest, ExcludeDropsASystemRoot) {
-  const std::string path = WriteRootStore(
-      absl::StrCat("anchor file corp.pem\nexclude sha256 ",
-                   Hex(ParseOrDie(system_.cert_der())->der_sha256()), "\n"));
+  const std::string path =
+      WriteRootStore(absl::StrCat("anchor file corp.pem\nexclude sha256 ",
+                                  Hex(ParseOrDie(system_.cert_der())->der_sha256()), "\n"));
   absl::StatusOr<std::shared_ptr<const TrustSource>> trust = BuildTrustSource(Config(path));
   ASSERT_TRUE(trust.ok()) << trust.status();
   EXPECT_FALSE(Validate(*trust, Leaf(system_, "a.example.test"), "a.example.test").valid);
@@ -126,9 +132,9 @@ TEST_F(RootStoreFileTest, ExcludeDropsASystemRoot) {
 // A root of the other stores, named by fingerprint, gets the file's limits (the root-store layer
 // comes first).
 TEST_F(RootStoreFileTest, AnchorBySha256ConstrainsASystemRoot) {
-  const std::string path = WriteRootStore(absl::StrCat(
-      "anchor sha256 ", Hex(ParseOrDie(system_.cert_der())->der_sha256()), " {\n",
-      "  purposes email\n}\n"));
+  const std::string path = WriteRootStore(
+      absl::StrCat("anchor sha256 ", Hex(ParseOrDie(system_.cert_der())->der_sha256()), " {\n",
+                   "  purposes email\n}\n"));
   absl::StatusOr<std::shared_ptr<const TrustSource>> trust = BuildTrustSource(Config(path));
   ASSERT_TRUE(trust.ok()) << trust.status();
   ValidationResult r = Validate(*trust, Leaf(system_, "a.example.test"), "a.example.test");
@@ -156,7 +162,8 @@ TEST_F(RootStoreFileTest, EveryConstraintParses) {
   EXPECT_TRUE(c.trusted_for_server && c.trusted_for_email);
   EXPECT_EQ(c.permitted_dns, std::vector<std::string>{"corp.example"});
   EXPECT_EQ(c.excluded_dns, std::vector<std::string>{"old.corp.example"});
-  EXPECT_EQ(c.permitted_ip, std::vector<std::string>{std::string("\x0a\x01\x00\x00\xff\xff\x00\x00", 8)});
+  EXPECT_EQ(c.permitted_ip,
+            std::vector<std::string>{std::string("\x0a\x01\x00\x00\xff\xff\x00\x00", 8)});
   ASSERT_EQ(c.excluded_ip.size(), 1u);
   EXPECT_EQ(c.excluded_ip[0].size(), 32u);
   EXPECT_EQ(c.permitted_email, std::vector<std::string>{"corp.example"});
@@ -174,18 +181,23 @@ TEST_F(RootStoreFileTest, MalformedFilesNameTheLineAndChangeNothing) {
   const std::vector<Malformed> cases = {
       {"anchor file corp.pem {\n  permit dns a.example\n  purposes web\n}\n",
        "roots.conf:3: unknown purpose \"web\""},
-      {"anchor file corp.pem {\n  permit ip 10.0.0.0/33\n}\n", "roots.conf:2: \"10.0.0.0/33\" is not"},
+      {"anchor file corp.pem {\n  permit ip 10.0.0.0/33\n}\n",
+       "roots.conf:2: \"10.0.0.0/33\" is not"},
       {"anchor file corp.pem {\n  permit uri x\n}\n", "roots.conf:2: unknown name kind \"uri\""},
-      {"\n\nanchor file corp.pem {\n  permit dns a.example\n", "roots.conf:3: anchor block without a closing }"},
+      {"\n\nanchor file corp.pem {\n  permit dns a.example\n",
+       "roots.conf:3: anchor block without a closing }"},
       {"anchor file corp.pem {\n distrust-after server 2027-13-01T00:00:00Z\n}\n",
        "roots.conf:2: \"2027-13-01T00:00:00Z\" is not a date"},
-      {"anchor file corp.pem {\n max-leaf-validity forever\n}\n", "roots.conf:2: max-leaf-validity needs"},
+      {"anchor file corp.pem {\n max-leaf-validity forever\n}\n",
+       "roots.conf:2: max-leaf-validity needs"},
       {"anchor sha256 abcd\n", "roots.conf:1: \"abcd\" is not a SHA-256"},
       {"trust everything\n", "roots.conf:1: unknown statement \"trust\""},
       {"exclude file corp.pem\n", "roots.conf:1: expected: exclude sha256 HEX"},
-      {"anchor file corp.pem {\n  purposes server\n  purposes email\n}\n", "roots.conf:3: purposes given twice"},
+      {"anchor file corp.pem {\n  purposes server\n  purposes email\n}\n",
+       "roots.conf:3: purposes given twice"},
       // Well formed, but the second anchor's file is missing: nothing of the first is added either.
-      {"anchor file corp.pem\nexclude sha256 " + std::string(64, 'a') + "\nanchor file missing.pem\n",
+      {"anchor file corp.pem\nexclude sha256 " + std::string(64, 'a') +
+           "\nanchor file missing.pem\n",
        "roots.conf:3: "},
       {"anchor sha256 " + std::string(64, 'b') + "\n", "roots.conf:1: no root with this SHA-256"},
   };
@@ -200,13 +212,15 @@ TEST_F(RootStoreFileTest, MalformedFilesNameTheLineAndChangeNothing) {
     std::cout << "[ ERROR ] " << status.message() << "\n";
     EXPECT_EQ(store.root_count(), 1u) << m.text;
     EXPECT_EQ(store.GetTrust(*existing).kind, TrustKind::kAnchor) << m.text;
-    EXPECT_EQ(store.GetTrust(*ParseOrDie(corp_.cert_der())).kind, TrustKind::kUnspecified) << m.text;
+    EXPECT_EQ(store.GetTrust(*ParseOrDie(corp_.cert_der())).kind, TrustKind::kUnspecified)
+        << m.text;
   }
 }
 
 TEST_F(RootStoreFileTest, ReloadSwapsTheSnapshotAndAFailedReloadKeepsTheOld) {
   const std::string path = WriteRootStore("anchor file corp.pem\n");
-  absl::StatusOr<std::unique_ptr<ReloadableValidator>> v = ReloadableValidator::Create(Config(path));
+  absl::StatusOr<std::unique_ptr<ReloadableValidator>> v =
+      ReloadableValidator::Create(Config(path));
   ASSERT_TRUE(v.ok()) << v.status();
   ValidationRequest request;
   request.leaf = Leaf(corp_, "a.example.test");
@@ -230,7 +244,8 @@ TEST_F(RootStoreFileTest, ReloadSwapsTheSnapshotAndAFailedReloadKeepsTheOld) {
 
 TEST_F(RootStoreFileTest, ReloadsWhileValidating) {
   const std::string path = WriteRootStore("anchor file corp.pem\n");
-  absl::StatusOr<std::unique_ptr<ReloadableValidator>> v = ReloadableValidator::Create(Config(path));
+  absl::StatusOr<std::unique_ptr<ReloadableValidator>> v =
+      ReloadableValidator::Create(Config(path));
   ASSERT_TRUE(v.ok()) << v.status();
   ValidationRequest request;
   request.leaf = Leaf(corp_, "a.example.test");
@@ -267,8 +282,8 @@ TEST(LayeredTrustSourceTest, DistrustInAnyLayerWinsAndTheFirstAnchorDecides) {
   std::vector<CertificatePtr> issuers;
   testpki::CertSpec spec = testpki::LeafSpec("x.example.test", Now());
   both.FindIssuers(*ParseOrDie(testpki::IssueCertificate(spec, Key::Cached(KeyKind::kEcP256, 1),
-                                                          Key::Cached(KeyKind::kEcP256, 0),
-                                                          std::string(root->subject().der))),
+                                                         Key::Cached(KeyKind::kEcP256, 0),
+                                                         std::string(root->subject().der))),
                    &issuers);
   EXPECT_EQ(issuers.size(), 1u) << "one root held by two layers is one candidate";
   b->Distrust(*root);

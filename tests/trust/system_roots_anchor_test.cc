@@ -15,12 +15,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
 #include "certval/trust/root_programs.h"
 #include "certval/trust/system_store.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
+#include "gtest/gtest.h"
 
 namespace certval {
 namespace {
@@ -97,8 +97,8 @@ TEST(SystemRootsAnchorTest, EveryUnexpiredSystemRootAnchorsAWebPkiChain) {
     // What Mozilla's metadata for this root requires of a leaf issued now.
     const std::optional<MozillaRootInfo> mozilla = FindMozillaRoot(root->der_sha256());
     const bool not_for_tls = mozilla && mozilla->server != MozillaTrust::kTrusted;
-    const bool past_date = mozilla && mozilla->server_distrust_after &&
-                           *mozilla->server_distrust_after < now;
+    const bool past_date =
+        mozilla && mozilla->server_distrust_after && *mozilla->server_distrust_after < now;
     bool saw_purpose = false, saw_date = false;
     std::string problems;
     if (result.path.size() != 2 || result.path.back()->der() != root->der()) {
@@ -119,8 +119,10 @@ TEST(SystemRootsAnchorTest, EveryUnexpiredSystemRootAnchorsAWebPkiChain) {
         absl::StrAppend(&problems, " ", FormatFinding(f), ";");
       }
     }
-    if (not_for_tls != saw_purpose) absl::StrAppend(&problems, " purpose_not_trusted expected: ", not_for_tls, ";");
-    if (past_date != saw_date) absl::StrAppend(&problems, " distrusted_after expected: ", past_date, ";");
+    if (not_for_tls != saw_purpose)
+      absl::StrAppend(&problems, " purpose_not_trusted expected: ", not_for_tls, ";");
+    if (past_date != saw_date)
+      absl::StrAppend(&problems, " distrusted_after expected: ", past_date, ";");
     if (not_for_tls || past_date) {
       ++refused_by_mozilla;
       if (result.valid) absl::StrAppend(&problems, " valid although Mozilla refuses it;");
@@ -132,8 +134,7 @@ TEST(SystemRootsAnchorTest, EveryUnexpiredSystemRootAnchorsAWebPkiChain) {
   std::cout << "[ ROOTS ] " << checked << " unexpired system roots checked, " << root_program
             << " of them root-program anchors, " << refused_by_mozilla
             << " refused for new TLS leaves by Mozilla's metadata (" << expired
-            << " expired or not yet valid skipped, "
-            << stats.unparsable << " unparsable)\n";
+            << " expired or not yet valid skipped, " << stats.unparsable << " unparsable)\n";
   for (const std::string& line : failed) ADD_FAILURE() << line;
   EXPECT_GT(checked, 100) << "the system store looks too small to be Debian's";
 }

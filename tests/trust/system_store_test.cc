@@ -9,11 +9,11 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "certval/testing/pki/test_pki.h"
+#include "certval/trust/mozilla_roots.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "certval/testing/pki/test_pki.h"
 #include "tests/trust/trust_test_util.h"
-#include "certval/trust/mozilla_roots.h"
 
 namespace certval {
 namespace {
@@ -117,14 +117,16 @@ TEST_F(SystemStoreTest, ExplicitSslCertFileThatIsMissingIsAnErrorNotAFallback) {
   env_["SSL_CERT_FILE"] = base_ + "/gone.pem";
   absl::StatusOr<std::shared_ptr<TrustStore>> store = SystemTrustStore(options_);
   ASSERT_FALSE(store.ok());
-  EXPECT_THAT(std::string(store.status().message()), HasSubstr("SSL_CERT_FILE=" + base_ + "/gone.pem"));
+  EXPECT_THAT(std::string(store.status().message()),
+              HasSubstr("SSL_CERT_FILE=" + base_ + "/gone.pem"));
 }
 
 TEST_F(SystemStoreTest, SslCertDirWithoutAnyDirectoryIsAnError) {
   env_["SSL_CERT_DIR"] = base_ + "/nope1:" + base_ + "/nope2";
   absl::StatusOr<std::shared_ptr<TrustStore>> store = SystemTrustStore(options_);
   ASSERT_FALSE(store.ok());
-  EXPECT_THAT(std::string(store.status().message()), HasSubstr("SSL_CERT_DIR=" + base_ + "/nope1:"));
+  EXPECT_THAT(std::string(store.status().message()),
+              HasSubstr("SSL_CERT_DIR=" + base_ + "/nope1:"));
 }
 
 TEST_F(SystemStoreTest, BrokenBundleIsAnErrorNamingIt) {

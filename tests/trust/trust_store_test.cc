@@ -6,11 +6,11 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
-#include "tests/trust/trust_test_util.h"
 #include "certval/trust/mozilla_roots.h"
 #include "certval/trust/root_programs.h"
+#include "gtest/gtest.h"
+#include "tests/trust/trust_test_util.h"
 
 namespace certval {
 namespace {
@@ -75,7 +75,7 @@ TEST(TrustStoreTest, AddRootsCountsOnlyNewRoots) {
   std::vector<CertificatePtr> batch;
   for (int i = 0; i < 50; ++i) batch.push_back(ParseOrDie(RootDer(absl::StrCat("Root ", i))));
   TrustStore store;
-  store.AddRoot(batch[0]);  // already there before the bulk add
+  store.AddRoot(batch[0]);        // already there before the bulk add
   batch.push_back(batch.back());  // a duplicate inside the batch
   batch.push_back(nullptr);       // ignored
   EXPECT_EQ(store.AddRoots(batch), 49u);
@@ -201,7 +201,8 @@ TEST(TrustStoreTest, AddRootTwiceKeepsTheFirstOrigin) {
   EXPECT_EQ(store.GetTrust(*root).origin, AnchorOrigin::kPrivate);
 }
 
-// The compiled-in fingerprints cover the Mozilla set (and the roots Mozilla lists without trusting).
+// The compiled-in fingerprints cover the Mozilla set (and the roots Mozilla lists without
+// trusting).
 TEST(TrustStoreTest, EveryMozillaRootIsRecognized) {
   const MozillaRootSet& set = MozillaRoots();
   for (const CertificatePtr& root : set.roots) EXPECT_TRUE(IsMozillaRoot(*root));

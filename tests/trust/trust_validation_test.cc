@@ -1,11 +1,11 @@
 // AddRoot, AddCert, Distrust and anchor constraints, end to end through certval::Validator.
 #include <memory>
 
-#include "gtest/gtest.h"
 #include "certval/testing/pki/test_pki.h"
-#include "tests/trust/trust_test_util.h"
 #include "certval/trust/trust_store.h"
 #include "certval/validator/validator.h"
+#include "gtest/gtest.h"
+#include "tests/trust/trust_test_util.h"
 
 namespace certval {
 namespace {
@@ -50,7 +50,8 @@ TEST_F(TrustValidationTest, AddRootThenTheChainValidates) {
 
 TEST_F(TrustValidationTest, AddCertLetsASelfSignedLeafPassAsAOneElementPath) {
   testpki::CertSpec spec = testpki::LeafSpec(kHost, Now());
-  const std::string leaf = testpki::SelfSigned(spec, testpki::Key::Cached(testpki::KeyKind::kEcP256, 7));
+  const std::string leaf =
+      testpki::SelfSigned(spec, testpki::Key::Cached(testpki::KeyKind::kEcP256, 7));
   EXPECT_FALSE(Validate(leaf, {}).valid) << "not trusted yet";
   ASSERT_TRUE(store_->AddCertDer(leaf).ok());
   ValidationResult result = Validate(leaf, {});
@@ -141,20 +142,21 @@ TEST_F(TrustValidationTest, BelowAPrivateRootSecurityRulesStillBind) {
   testpki::CertSpec code_signing = testpki::LeafSpec(kHost, Now());
   code_signing.eku = std::vector<std::string>{"serverAuth", "codeSigning"};
   testpki::CertSpec other_name = testpki::LeafSpec("other.example.test", Now());
-  const testpki::TestCa ed = chain_.root_ca().IssueCa(
-      testpki::IntermediateSpec("Ed25519 CA", Now()),
-      testpki::Key::Cached(testpki::KeyKind::kEd25519, 3));
+  const testpki::TestCa ed =
+      chain_.root_ca().IssueCa(testpki::IntermediateSpec("Ed25519 CA", Now()),
+                               testpki::Key::Cached(testpki::KeyKind::kEd25519, 3));
   const Case cases[] = {
       {"validity.expired", ica.Issue(expired, chain_.leaf_key), {chain_.intermediate}},
-      {"ext_key_usage.forbidden_in_leaf", ica.Issue(code_signing, chain_.leaf_key),
+      {"ext_key_usage.forbidden_in_leaf",
+       ica.Issue(code_signing, chain_.leaf_key),
        {chain_.intermediate}},
       {"peer_name.mismatch", ica.Issue(other_name, chain_.leaf_key), {chain_.intermediate}},
       {"public_key.rsa_too_small",
-       ica.Issue(testpki::LeafSpec(kHost, Now()),
-                 testpki::Key::Cached(testpki::KeyKind::kRsa1024)),
+       ica.Issue(testpki::LeafSpec(kHost, Now()), testpki::Key::Cached(testpki::KeyKind::kRsa1024)),
        {chain_.intermediate}},
       {"signature.algorithm_not_allowed",
-       ed.Issue(testpki::LeafSpec(kHost, Now()), chain_.leaf_key), {ed.cert_der()}},
+       ed.Issue(testpki::LeafSpec(kHost, Now()), chain_.leaf_key),
+       {ed.cert_der()}},
   };
   for (const Case& c : cases) {
     ValidationResult result = Validate(c.leaf, c.intermediates);

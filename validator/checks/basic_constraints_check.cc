@@ -18,7 +18,8 @@ void CheckIssuerIsCa(const Certificate& cert, int index, FindingReporter& out) {
     out.Report(index, code::kBasicConstraintsMissing,
                "issuer has no basicConstraints extension, so it is not a CA (RFC 5280 4.2.1.9)");
   } else if (!cert.basic_constraints()->is_ca) {
-    out.Report(index, code::kBasicConstraintsNotCa, "issuer has basicConstraints with cA=FALSE (RFC 5280 4.2.1.9)");
+    out.Report(index, code::kBasicConstraintsNotCa,
+               "issuer has basicConstraints with cA=FALSE (RFC 5280 4.2.1.9)");
   }
 }
 

@@ -2,10 +2,10 @@
 #ifndef CERTVAL_VALIDATOR_CHECKS_BUILTIN_H_
 #define CERTVAL_VALIDATOR_CHECKS_BUILTIN_H_
 
-#include "absl/strings/string_view.h"
 #include <memory>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "certval/validator/check.h"
 #include "certval/validator/codes.h"  // the check names
 
@@ -18,8 +18,8 @@ std::vector<std::shared_ptr<const Check>> BuiltinChecks();
 const std::vector<absl::string_view>& BuiltinPolicyNames();
 
 // Every name certval gives a meaning: BuiltinPolicyNames(), then the prefixes the Validator
-// reports under by itself (limits, parse, configuration, policy, tls, path_building). A custom check
-// or a plugin may not take one: its findings would pass for certval's own.
+// reports under by itself (limits, parse, configuration, policy, tls, path_building). A custom
+// check or a plugin may not take one: its findings would pass for certval's own.
 bool IsReservedCheckName(absl::string_view name);
 
 }  // namespace certval

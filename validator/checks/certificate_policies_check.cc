@@ -18,7 +18,8 @@ void ReportUnknownQualifier(int index, FindingReporter& out) {
 }  // namespace
 
 void CertificatePoliciesCheck::Run(const PathContext& ctx, FindingReporter& out) const {
-  // A certificate trusted exactly (AddCert) is its own path: there is nothing above it to constrain.
+  // A certificate trusted exactly (AddCert) is its own path: there is nothing above it to
+  // constrain.
   if (ctx.path.size() < 2 || ctx.request == nullptr) return;
   // Without a policy constraint or mapping anywhere, and with no explicit policy asked for, only
   // an unreadable critical qualifier can fail the path: no graph is needed (nor allocated).

@@ -19,8 +19,9 @@ void IssuanceReporter::Report(int cert_index, FindingCode code, std::string mess
     return;
   }
   out_.Advise(cert_index, code,
-              absl::StrCat(message, " [advisory: the trust anchor is private, and the Baseline "
-                                    "Requirements bind root programs' CAs only]"));
+              absl::StrCat(message,
+                           " [advisory: the trust anchor is private, and the Baseline "
+                           "Requirements bind root programs' CAs only]"));
 }
 
 absl::Time RootRuleEffectiveDate(RootRule rule) {

@@ -40,12 +40,14 @@ void ReportPurpose(Purpose purpose, int index, const ExtKeyUsage& eku, bool any_
 // CABF's rules for the subscriber certificate; not for a certificate the user trusts exactly.
 void CheckWebPkiLeaf(const Certificate& leaf, FindingReporter& out) {
   if (!leaf.ext_key_usage()) {
-    out.Report(0, code::kExtKeyUsageMissing, "the leaf has no extKeyUsage; CABF BR 7.1.2.7.10 requires one");
+    out.Report(0, code::kExtKeyUsageMissing,
+               "the leaf has no extKeyUsage; CABF BR 7.1.2.7.10 requires one");
     return;
   }
   const Extension* ext = leaf.FindExtension(kOidExtKeyUsage);
   if (ext != nullptr && ext->critical) {
-    out.Report(0, code::kExtKeyUsageCritical, "the leaf's extKeyUsage is critical; CABF BR 7.1.2.7.6 forbids it");
+    out.Report(0, code::kExtKeyUsageCritical,
+               "the leaf's extKeyUsage is critical; CABF BR 7.1.2.7.6 forbids it");
   }
   if (leaf.ext_key_usage()->any) {
     out.Report(
@@ -95,10 +97,10 @@ void CheckCa(const PathContext& ctx, size_t i, FindingReporter& out) {
   if (check_util::BaselineRequirements(ctx.profile) && ctx.is_anchor(i) &&
       check_util::IsSelfSigned(ctx, i) &&
       check_util::RootRuleApplies(ctx.cert(i), check_util::RootRule::kNoExtKeyUsage)) {
-    check_util::IssuanceReporter(ctx, out)
-        .Report(index, code::kExtKeyUsageRootHasEku,
-                absl::StrCat("the root has extKeyUsage (", OidList(*eku),
-                             "); CABF BR 7.1.2.1.2 forbids it"));
+    check_util::IssuanceReporter(ctx, out).Report(
+        index, code::kExtKeyUsageRootHasEku,
+        absl::StrCat("the root has extKeyUsage (", OidList(*eku),
+                     "); CABF BR 7.1.2.1.2 forbids it"));
   }
   const Purpose purpose = RequestedPurpose(ctx);
   if (purpose == Purpose::kAny || Lists(*eku, purpose) || eku->any) return;
@@ -138,7 +140,8 @@ void CheckAnchorConstraints(const PathContext& ctx, FindingReporter& out) {
     outside = "anyExtendedKeyUsage";
   } else {
     for (Der oid : eku->oids) {
-      if (!is_allowed(oid)) absl::StrAppend(&outside, outside.empty() ? "" : ", ", check_util::OidText(oid));
+      if (!is_allowed(oid))
+        absl::StrAppend(&outside, outside.empty() ? "" : ", ", check_util::OidText(oid));
     }
   }
   if (outside.empty()) return;

@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "certval/validator/peer_name_match.h"
 #include "certval/validator/ip_address.h"
 #include "certval/validator/name_constraints_match.h"
 #include "certval/validator/oids.h"
+#include "certval/validator/peer_name_match.h"
 
 namespace certval {
 namespace {
@@ -22,7 +22,7 @@ struct ConstraintSet {
 // A name found in a certificate, with its form.
 struct PresentedName {
   GeneralNameType type;
-  Der value;  // DNS/email/IP/URI bytes; for directory names, Name::normalized
+  Der value;         // DNS/email/IP/URI bytes; for directory names, Name::normalized
   UriHost uri = {};  // for URIs: the host the constraints judge
 };
 
@@ -95,7 +95,8 @@ bool Matches(const PresentedName& name, const GeneralSubtree& s, bool excluded,
       return UriHostMatchesConstraint(name.uri.host, s.value);
     case GeneralNameType::kDirectoryName:
       // An unparseable subtree matches everything when excluded, nothing when permitted.
-      return subtree_dir == nullptr ? excluded : DirectoryNameWithinSubtree(name.value, *subtree_dir);
+      return subtree_dir == nullptr ? excluded
+                                    : DirectoryNameWithinSubtree(name.value, *subtree_dir);
     default:
       return false;
   }
@@ -167,7 +168,8 @@ void CollectNames(const Certificate& cert, bool cn_as_dns, std::vector<Presented
   const auto& san = cert.subject_alt_names();
   if (!san && cn_as_dns) {
     storage->common_names = cert.subject().Texts(kOidCommonName);
-    for (const std::string& cn : storage->common_names) names->push_back({GeneralNameType::kDnsName, cn});
+    for (const std::string& cn : storage->common_names)
+      names->push_back({GeneralNameType::kDnsName, cn});
   }
   if (!san) return;
   for (Der d : san->dns_names) names->push_back({GeneralNameType::kDnsName, d});
@@ -177,7 +179,8 @@ void CollectNames(const Certificate& cert, bool cn_as_dns, std::vector<Presented
     Name parsed;
     if (ParseName(d, &parsed).ok()) storage->san_dirs.push_back(std::move(parsed));
   }
-  for (const Name& n : storage->san_dirs) names->push_back({GeneralNameType::kDirectoryName, n.normalized});
+  for (const Name& n : storage->san_dirs)
+    names->push_back({GeneralNameType::kDirectoryName, n.normalized});
   for (Der d : san->uris) names->push_back({GeneralNameType::kUri, d, ParseUriHost(d)});
   unsupported->insert(unsupported->end(), san->other_kinds.begin(), san->other_kinds.end());
 }
@@ -196,7 +199,8 @@ class Evaluator {
       for (const GeneralSubtree& s : *list) {
         std::string why;
         if (!ConstraintValid(s, &why)) {
-          out_.Report(static_cast<int>(issuer), code::kNameConstraintsInvalidConstraint, absl::StrCat(source, ": ", why));
+          out_.Report(static_cast<int>(issuer), code::kNameConstraintsInvalidConstraint,
+                      absl::StrCat(source, ": ", why));
           return true;
         }
       }
@@ -218,14 +222,17 @@ class Evaluator {
     const DirectorySubtrees& excluded_dirs;
   };
 
-  bool Charge(int64_t count) { return ctx_.budget == nullptr || ctx_.budget->ChargeNameComparisons(count); }
+  bool Charge(int64_t count) {
+    return ctx_.budget == nullptr || ctx_.budget->ChargeNameComparisons(count);
+  }
 
   bool ApplyTo(const Subtrees& t, size_t j, const Certificate& cert, absl::string_view source) {
     const ConstraintSet& set = t.set;
     std::vector<PresentedName> names;
     NameStorage storage;
     std::vector<GeneralNameType> unsupported;
-    const bool cn_as_dns = j == 0 && ctx_.request != nullptr && ctx_.request->allow_common_name_fallback;
+    const bool cn_as_dns =
+        j == 0 && ctx_.request != nullptr && ctx_.request->allow_common_name_fallback;
     CollectNames(cert, cn_as_dns, &names, &storage, &unsupported);
     for (GeneralNameType form : unsupported) {
       if (HasForm(*set.permitted, form) || HasForm(*set.excluded, form)) {
@@ -246,20 +253,23 @@ class Evaluator {
 
   void Judge(const Subtrees& t, size_t j, const PresentedName& name, absl::string_view source) {
     const ConstraintSet& set = t.set;
-    const bool constrained = HasForm(*set.permitted, name.type) || HasForm(*set.excluded, name.type);
+    const bool constrained =
+        HasForm(*set.permitted, name.type) || HasForm(*set.excluded, name.type);
     if (!constrained) return;
     if (name.type == GeneralNameType::kUri && name.uri.kind != UriHost::Kind::kDnsName) {
       ReportUriWithoutHost(j, name, source);
       return;
     }
     if (!NameValid(name)) {
-      out_.Report(static_cast<int>(j), code::kNameConstraintsInvalidName,
-                  absl::StrCat(NameText(name), " is malformed and ", source, " constrains its form"));
+      out_.Report(
+          static_cast<int>(j), code::kNameConstraintsInvalidName,
+          absl::StrCat(NameText(name), " is malformed and ", source, " constrains its form"));
       return;
     }
     for (size_t i = 0; i < set.excluded->size(); ++i) {
       const GeneralSubtree& s = (*set.excluded)[i];
-      if (s.type == name.type && Matches(name, s, /*excluded=*/true, t.excluded_dirs.Normalized(i))) {
+      if (s.type == name.type &&
+          Matches(name, s, /*excluded=*/true, t.excluded_dirs.Normalized(i))) {
         out_.Report(static_cast<int>(j), code::kNameConstraintsExcluded,
                     absl::StrCat(NameText(name), " is in an excluded subtree of ", source));
         return;
@@ -268,7 +278,8 @@ class Evaluator {
     if (!HasForm(*set.permitted, name.type)) return;
     for (size_t i = 0; i < set.permitted->size(); ++i) {
       const GeneralSubtree& s = (*set.permitted)[i];
-      if (s.type == name.type && Matches(name, s, /*excluded=*/false, t.permitted_dirs.Normalized(i))) {
+      if (s.type == name.type &&
+          Matches(name, s, /*excluded=*/false, t.permitted_dirs.Normalized(i))) {
         return;
       }
     }
@@ -280,17 +291,17 @@ class Evaluator {
   // MUST be rejected; so must one we cannot parse.
   void ReportUriWithoutHost(size_t j, const PresentedName& name, absl::string_view source) {
     if (name.uri.kind == UriHost::Kind::kMalformed) {
-      out_.Report(static_cast<int>(j), code::kNameConstraintsInvalidName,
-                  absl::StrCat(NameText(name), " is malformed and ", source,
-                               " constrains its form"));
+      out_.Report(
+          static_cast<int>(j), code::kNameConstraintsInvalidName,
+          absl::StrCat(NameText(name), " is malformed and ", source, " constrains its form"));
       return;
     }
-    out_.Report(static_cast<int>(j), code::kNameConstraintsUriWithoutDnsHost,
-                absl::StrCat(NameText(name),
-                             name.uri.kind == UriHost::Kind::kIpAddress ? " has an IP address"
-                                                                         : " has no host",
-                             " where a host name must be, and ", source,
-                             " constrains URIs (RFC 5280 4.2.1.10)"));
+    out_.Report(
+        static_cast<int>(j), code::kNameConstraintsUriWithoutDnsHost,
+        absl::StrCat(
+            NameText(name),
+            name.uri.kind == UriHost::Kind::kIpAddress ? " has an IP address" : " has no host",
+            " where a host name must be, and ", source, " constrains URIs (RFC 5280 4.2.1.10)"));
   }
 
   const PathContext& ctx_;
@@ -301,7 +312,8 @@ class Evaluator {
 struct AnchorSubtrees {
   std::vector<GeneralSubtree> permitted, excluded;
   explicit AnchorSubtrees(const AnchorConstraints& c) {
-    auto add = [](std::vector<GeneralSubtree>& to, GeneralNameType t, const std::vector<std::string>& v) {
+    auto add = [](std::vector<GeneralSubtree>& to, GeneralNameType t,
+                  const std::vector<std::string>& v) {
       for (const std::string& s : v) to.push_back({t, s});
     };
     add(permitted, GeneralNameType::kDnsName, c.permitted_dns);

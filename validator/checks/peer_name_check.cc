@@ -6,10 +6,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "certval/validator/peer_name_match.h"
 #include "certval/validator/idna.h"
 #include "certval/validator/ip_address.h"
 #include "certval/validator/oids.h"
+#include "certval/validator/peer_name_match.h"
 
 namespace certval {
 namespace {
@@ -50,7 +50,8 @@ std::string Presented(const Certificate& leaf) {
   for (Der d : san->ip_addresses) names.push_back(FormatIpAddress(d));
   for (Der d : san->emails) names.push_back(std::string(d));
   if (names.size() > 8) names.resize(8), names.push_back("...");
-  return absl::StrCat("SANs: ", names.empty() ? "(none of a matchable kind)" : absl::StrJoin(names, ", "));
+  return absl::StrCat("SANs: ",
+                      names.empty() ? "(none of a matchable kind)" : absl::StrJoin(names, ", "));
 }
 
 // A DNS peer name against the leaf: nothing when the name or the leaf cannot be matched at all
@@ -103,9 +104,10 @@ void PeerNameCheck::Run(const PathContext& ctx, FindingReporter& out) const {
   const PeerName& peer = ctx.request->peer_name;
   if (peer.kind == PeerName::Kind::kAny) return;  // the caller said so explicitly
   if (peer.kind == PeerName::Kind::kNone) {
-    out.Report(-1, code::kPeerNameMissing,
-               "no peer name to check: set the name expected (DNS, IP or email), or PeerName::Any() "
-               "to accept any name the path is valid for");
+    out.Report(
+        -1, code::kPeerNameMissing,
+        "no peer name to check: set the name expected (DNS, IP or email), or PeerName::Any() "
+        "to accept any name the path is valid for");
     return;
   }
   const Certificate& leaf = ctx.cert(0);
@@ -125,8 +127,9 @@ void PeerNameCheck::Run(const PathContext& ctx, FindingReporter& out) const {
       return;
   }
   if (matched == false) {
-    out.Report(0, code::kPeerNameMismatch,
-               absl::StrCat("the leaf is not valid for '", peer.value, "' (", Presented(leaf), ")"));
+    out.Report(
+        0, code::kPeerNameMismatch,
+        absl::StrCat("the leaf is not valid for '", peer.value, "' (", Presented(leaf), ")"));
   }
 }
 

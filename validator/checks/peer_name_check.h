@@ -3,7 +3,8 @@
 // DNS references match subjectAltName dNSNames (case-insensitive; a wildcard only as the whole
 // left-most label, never over a public suffix), IP references match iPAddress SANs by value, email
 // references match rfc822Name SANs. The subject commonName is consulted only when the leaf has no
-// SAN and the request sets allow_common_name_fallback. No peer name in the request: nothing to check.
+// SAN and the request sets allow_common_name_fallback. No peer name in the request: nothing to
+// check.
 //
 // Codes: mismatch, no_san, invalid_reference.
 #ifndef CERTVAL_VALIDATOR_CHECKS_PEER_NAME_CHECK_H_

@@ -54,7 +54,8 @@ void CheckWebPkiType(const PublicKeyInfo& key, int index, FindingReporter& out) 
                               ", not P-256, P-384 or P-521 (CABF BR 6.1.5)"));
       return;
     case KeyType::kDsa:
-      out.Report(index, code::kPublicKeyKeyTypeNotAllowed, "DSA key; CABF BR 6.1.5 allows only RSA and ECDSA");
+      out.Report(index, code::kPublicKeyKeyTypeNotAllowed,
+                 "DSA key; CABF BR 6.1.5 allows only RSA and ECDSA");
       return;
     case KeyType::kEd25519:
       out.Report(index, code::kPublicKeyKeyTypeNotAllowed,

@@ -28,10 +28,15 @@ void RevocationCheck::Run(const PathContext& ctx, FindingReporter& out) const {
       case RevocationState::kGood:
         break;
       case RevocationState::kRevoked:
-        out.Report(index, code::kRevocationRevoked,
-                   absl::StrCat("revoked", status.reason ? absl::StrCat(" (", RevocationReasonName(*status.reason), ")") : "",
-                                status.revocation_time ? absl::StrCat(" on ", check_util::TimeText(*status.revocation_time)) : "",
-                                " according to ", status.source));
+        out.Report(
+            index, code::kRevocationRevoked,
+            absl::StrCat(
+                "revoked",
+                status.reason ? absl::StrCat(" (", RevocationReasonName(*status.reason), ")") : "",
+                status.revocation_time
+                    ? absl::StrCat(" on ", check_util::TimeText(*status.revocation_time))
+                    : "",
+                " according to ", status.source));
         break;
       case RevocationState::kUnknown: {
         std::string message = absl::StrCat("revocation status unknown: ", status.detail);

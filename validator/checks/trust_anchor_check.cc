@@ -59,7 +59,8 @@ void TrustAnchorCheck::Run(const PathContext& ctx, FindingReporter& out) const {
   if (uses.email) CheckDistrustAfter(leaf, c.email_distrust_after, "email", out);
   if (c.max_leaf_validity && leaf.not_after() - leaf.not_before() > *c.max_leaf_validity) {
     out.Report(0, code::kTrustAnchorLeafValidityTooLong,
-               absl::StrCat("the leaf is valid for ", absl::FormatDuration(leaf.not_after() - leaf.not_before()),
+               absl::StrCat("the leaf is valid for ",
+                            absl::FormatDuration(leaf.not_after() - leaf.not_before()),
                             ", longer than the trust anchor allows (",
                             absl::FormatDuration(*c.max_leaf_validity), ")"));
   }
