@@ -199,37 +199,37 @@ absl::StatusOr<std::shared_ptr<const RevocationSet>> RevocationSet::LoadFile(
   return Load(buf.str());
 }
 
-bool RevocationSet::IsBlocked(const Sha256Digest& spki_sha256) const {
-  size_t lo = 0, hi = blocked_count_;
+namespace {
+
+// Binary search over `count` records of `stride` bytes from `base`, sorted by their first
+// `key_size` bytes: the record that starts with `key`, or nullptr.
+const uint8_t* FindRecord(const uint8_t* base, size_t count, size_t stride, const uint8_t* key,
+                          size_t key_size) {
+  size_t lo = 0, hi = count;
   while (lo < hi) {
     const size_t mid = lo + (hi - lo) / 2;
-    const int c = std::memcmp(data() + blocked_at_ + mid * 32, spki_sha256.data(), 32);
-    if (c == 0) return true;
-    if (c < 0)
+    const uint8_t* record = base + mid * stride;
+    const int c = std::memcmp(record, key, key_size);
+    if (c == 0) return record;
+    if (c < 0) {
       lo = mid + 1;
-    else
+    } else {
       hi = mid;
+    }
   }
-  return false;
+  return nullptr;
+}
+
+}  // namespace
+
+bool RevocationSet::IsBlocked(const Sha256Digest& spki_sha256) const {
+  return FindRecord(data() + blocked_at_, blocked_count_, 32, spki_sha256.data(), 32) != nullptr;
 }
 
 std::optional<bool> RevocationSet::IsRevoked(const Sha256Digest& issuer_spki_sha256,
                                              Der serial) const {
-  size_t lo = 0, hi = issuer_count_;
-  const uint8_t* issuer = nullptr;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    const uint8_t* rec = data() + issuers_at_ + mid * kIssuerRecordSize;
-    const int c = std::memcmp(rec, issuer_spki_sha256.data(), 32);
-    if (c == 0) {
-      issuer = rec;
-      break;
-    }
-    if (c < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
+  const uint8_t* issuer = FindRecord(data() + issuers_at_, issuer_count_, kIssuerRecordSize,
+                                     issuer_spki_sha256.data(), 32);
   if (issuer == nullptr) return std::nullopt;
   const size_t width = issuer[44];
   if (serial.empty() || serial.size() > width) return false;
@@ -237,17 +237,7 @@ std::optional<bool> RevocationSet::IsRevoked(const Sha256Digest& issuer_spki_sha
   key[0] = static_cast<uint8_t>(serial.size());
   std::memcpy(key + 1, serial.data(), serial.size());
   const uint8_t* first = data() + GetU64(issuer + 32);
-  lo = 0, hi = GetU32(issuer + 40);
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    const int c = std::memcmp(first + mid * (1 + width), key, 1 + width);
-    if (c == 0) return true;
-    if (c < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return false;
+  return FindRecord(first, GetU32(issuer + 40), 1 + width, key, 1 + width) != nullptr;
 }
 
 std::optional<RevocationStatus> RevocationSet::Lookup(const Certificate& cert,
